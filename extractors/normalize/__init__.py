@@ -1,0 +1,113 @@
+"""Normalize a notice: bytes -> clean simplified text, an offset map, a quality record.
+
+Steps, in order (each maps its output back to its input, and the maps compose):
+
+1. decode bytes (BOM, UTF-8, declared charset, detection) -> the *raw text*;
+2. remove pinyin ruby noise (context-checked against character readings);
+3. traditional -> simplified (OpenCC t2s or tw2sp, plus project phrases);
+4. layout: whitespace between Han characters, lines broken mid-sentence.
+
+Mojibake is looked for in the raw text and reported in the quality record (and
+as normalized spans) so extractors can skip it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from extractors.normalize.encoding import Decoded, decode_bytes
+from extractors.normalize.layout import tidy_layout
+from extractors.normalize.mojibake import find_mojibake
+from extractors.normalize.pinyin import strip_pinyin
+from extractors.normalize.script import to_simplified
+from extractors.offsets import OffsetMap
+
+__all__ = ["NormalizedText", "Quality", "normalize_bytes", "normalize_text", "decode_bytes"]
+
+
+@dataclass
+class Quality:
+    """What normalization saw and did: stored with the document, checked by assets."""
+
+    encoding: str | None = None
+    encoding_method: str | None = None
+    undecodable: int = 0
+    script: str = "simplified"
+    variant: str = "mainland"
+    opencc_config: str | None = None
+    traditional_chars: int = 0
+    residual_traditional: int = 0
+    phrase_overrides: int = 0
+    pinyin_groups_removed: int = 0
+    html_ruby_removed: int = 0
+    spaces_removed: int = 0
+    lines_joined: int = 0
+    hard_wrapped: bool = False
+    mojibake: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class NormalizedText:
+    raw: str  # the decoded text: every span and offset refers to it or to `text`
+    text: str
+    offsets: OffsetMap  # normalized char -> raw span
+    quality: Quality
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.offsets.to_source(start, end)
+
+    def flagged_spans(self) -> list[tuple[int, int]]:
+        """Normalized spans of unrepaired mojibake: extractors skip these."""
+        flagged = [m["span"] for m in self.quality.mojibake if m["status"] == "flagged" and m["span"]]
+        return [(start, end) for start, end in flagged]
+
+
+def normalize_bytes(data: bytes, declared_encoding: str | None = None) -> NormalizedText:
+    decoded = decode_bytes(data, declared_encoding)
+    result = normalize_text(decoded.text)
+    _record_decoding(result.quality, decoded)
+    return result
+
+
+def normalize_text(raw: str) -> NormalizedText:
+    quality = Quality()
+    text1, map1, pinyin = strip_pinyin(raw)
+    text2, map2, script = to_simplified(text1)
+    text3, map3, layout = tidy_layout(text2)
+    offsets = map1.then(map2).then(map3)
+    quality.pinyin_groups_removed = pinyin.groups_removed
+    quality.html_ruby_removed = pinyin.html_ruby_removed
+    quality.script, quality.variant = script.script, script.variant
+    quality.opencc_config = script.config
+    quality.traditional_chars = script.traditional_chars
+    quality.residual_traditional = script.residual_traditional
+    quality.phrase_overrides = script.overrides_applied
+    quality.spaces_removed, quality.lines_joined = layout.spaces_removed, layout.lines_joined
+    quality.hard_wrapped = layout.hard_wrapped
+    quality.mojibake = _mojibake_report(raw, offsets)
+    return NormalizedText(raw, text3, offsets, quality)
+
+
+def _record_decoding(quality: Quality, decoded: Decoded) -> None:
+    quality.encoding, quality.encoding_method = decoded.encoding, decoded.method
+    quality.undecodable = decoded.replaced
+    if decoded.note:
+        quality.notes.append(decoded.note)
+
+
+def _mojibake_report(raw: str, offsets: OffsetMap) -> list[dict[str, Any]]:
+    """Mojibake runs found in the raw text, with their normalized spans."""
+    if not len(offsets):
+        return []
+    report = []
+    for run in find_mojibake(raw):
+        inside = (offsets.starts < run.end) & (offsets.ends > run.start)
+        hits = inside.nonzero()[0]
+        span = [int(hits[0]), int(hits[-1]) + 1] if len(hits) else None
+        report.append({"raw_span": [run.start, run.end], "span": span, "text": run.text, "status": run.status})
+    return report

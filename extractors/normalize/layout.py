@@ -1,0 +1,173 @@
+"""Whitespace and line re-flow: undo PDF and newspaper line breaks, keep structure.
+
+Chinese has no spaces between words, so a space between two Han characters (or
+a Han character and a digit) is layout residue: ``基础信 息变更``, ``140 项``.
+Tabs are kept: they separate table cells. Full-width punctuation is kept as it
+is (no NFKC): ``，`` and ``（一）`` are what mainland readers expect.
+
+Re-flow joins a line to the next when the break is clearly mid-sentence: a
+hard-wrapped column (most lines as wide as the column) broken at full width, or
+a line that stops in the middle of a clause. Headings, list markers, table rows
+and short lines (paragraph ends, signatures) keep their breaks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from extractors.offsets import OffsetMap, rewrite
+
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef“”‘’《》"
+# Horizontal space (not tab) between two characters where Chinese uses none.
+_INNER_SPACE = re.compile(
+    rf"(?<=[{_CJK}{_CJK_PUNCT}0-9])[ \u00a0\u3000\u2002\u2003\u2009]+(?=[{_CJK}{_CJK_PUNCT}])"
+    rf"|(?<=[{_CJK}{_CJK_PUNCT}])[ \u00a0\u3000\u2002\u2003\u2009]+(?=[0-9])"
+)
+_EDGE_SPACE = re.compile(r"^[ \u00a0\u3000\u2002\u2003\u2009]+|[ \u00a0\u3000\u2002\u2003\u2009]+$", re.M)
+_NBSP = re.compile(r"[\u00a0\u2002\u2003\u2009]")
+_CRLF = re.compile(r"\r\n?")
+_MANY_BLANKS = re.compile(r"\n{3,}")
+
+_TERMINAL = "。！？；!?;…：:"
+_CLOSERS = "）)】》」』”’"
+_CLAUSE_MARKS = "，、；,："
+_DASHES = "—－-"
+_HEADING = re.compile(
+    r"^(第[一二三四五六七八九十百零〇]+[章节条部分批]|[一二三四五六七八九十]+[、．.]|"
+    r"[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.](?!\d)|[①-⑳]|附件|附：|抄送|联系人)"
+)
+
+
+@dataclass(frozen=True)
+class LayoutStats:
+    spaces_removed: int
+    lines_joined: int
+    hard_wrapped: bool
+
+
+def tidy_layout(text: str) -> tuple[str, OffsetMap, LayoutStats]:
+    """Normalize whitespace, then re-flow broken lines; returns text, map, stats."""
+    text1, map1 = _substitute(text, _CRLF, "\n")
+    widths = _display_widths(text1)
+    text2, map2 = _substitute(text1, _EDGE_SPACE, "")
+    spaces = len(_INNER_SPACE.findall(text2))
+    text3, map3 = _substitute(text2, _INNER_SPACE, "")
+    text4, map4 = _substitute(text3, _NBSP, " ")
+    wrap_width = _wrap_width(widths)
+    text5, map5, joined = _reflow(text4, wrap_width, widths)
+    text6, map6 = _substitute(text5, _MANY_BLANKS, "\n\n")
+    offset_map = map1.then(map2).then(map3).then(map4).then(map5).then(map6)
+    return text6, offset_map, LayoutStats(spaces, joined, wrap_width is not None)
+
+
+def _substitute(text: str, pattern: re.Pattern[str], replacement: str) -> tuple[str, OffsetMap]:
+    edits = [(m.start(), m.end(), replacement) for m in pattern.finditer(text)]
+    if not edits:
+        return text, OffsetMap.identity(len(text))
+    return rewrite(text, edits)
+
+
+def _display_width(line: str) -> int:
+    return sum(2 if ord(c) > 0x2E80 else 1 for c in line.strip("\n"))
+
+
+def _display_widths(text: str) -> list[int]:
+    """Widths of the original lines: spacing in a justified column counts."""
+    return [_display_width(line) for line in text.split("\n")]
+
+
+def _wrap_width(widths: list[int]) -> int | None:
+    """The column width if the text is hard-wrapped, else None.
+
+    Hard-wrapped text has many lines whose widths cluster just under a maximum:
+    at least half of the non-blank lines within 85% of the 80th percentile.
+    """
+    nonblank = np.array([w for w in widths if w > 0])
+    if len(nonblank) < 8:
+        return None
+    column = float(np.percentile(nonblank, 80))
+    if column < 16:
+        return None
+    near = np.count_nonzero((nonblank >= 0.85 * column) & (nonblank <= 1.1 * column))
+    return int(column) if near >= 0.5 * len(nonblank) else None
+
+
+def _reflow(text: str, wrap_width: int | None, widths: list[int]) -> tuple[str, OffsetMap, int]:
+    lines = text.split("\n")
+    starts = []
+    offset = 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    edits: list[tuple[int, int, str]] = []
+    nonblank = [i for i, line in enumerate(lines) if line]
+    paragraph = ""  # the paragraph the current line belongs to, joined so far
+    first_line = True
+    for here, after in zip(nonblank, nonblank[1:]):
+        paragraph += lines[here]
+        gap = after - here - 1  # blank lines between them
+        context = _Break(lines[here], lines[after], paragraph, gap == 1, first_line)
+        if gap <= 1 and _should_join(context, wrap_width, widths[here]):
+            end_of_here = starts[here] + len(lines[here])
+            edits.append((end_of_here, starts[after], _joiner(lines[here], lines[after])))
+            first_line = False
+        else:
+            paragraph, first_line = "", True
+    if not edits:
+        return text, OffsetMap.identity(len(text)), 0
+    new_text, offset_map = rewrite(text, edits)
+    return new_text, offset_map, len(edits)
+
+
+@dataclass(frozen=True)
+class _Break:
+    """A line break and what surrounds it."""
+
+    line: str
+    following: str
+    paragraph: str  # the paragraph up to and including `line`
+    across_blank: bool
+    first_line: bool  # `line` starts its paragraph (print indents it)
+
+
+def _joiner(left: str, right: str) -> str:
+    latin_pair = left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum()
+    return " " if latin_pair else ""
+
+
+def _should_join(brk: _Break, wrap_width: int | None, width: int) -> bool:
+    line, following = brk.line, brk.following
+    if "\t" in line or "\t" in following or _HEADING.match(following):
+        return False
+    last = line[-1]
+    finished = last in _TERMINAL or last in _CLOSERS or last in _DASHES
+    mid_word = bool(re.match(rf"[{_CJK}0-9]", last))
+    if wrap_width is not None:
+        # Print indents a paragraph's first line by two characters.
+        full = width >= 0.85 * wrap_width - (4 if brk.first_line else 0)
+        if full and not brk.across_blank:
+            return True
+        if full and mid_word:
+            return _stops_mid_clause(brk.paragraph)
+        return False
+    if finished or _is_bare_heading(line):
+        return False
+    if brk.across_blank and not mid_word:
+        return False
+    return _stops_mid_clause(brk.paragraph)
+
+
+def _is_bare_heading(line: str) -> bool:
+    """``一、总体要求``: a heading marker and no sentence after it."""
+    return bool(_HEADING.match(line)) and not any(mark in line for mark in _TERMINAL + _CLAUSE_MARKS)
+
+
+def _stops_mid_clause(line: str) -> bool:
+    """The line's last sentence has begun (a clause mark or an open quote) and not ended."""
+    tail = re.split(r"[。！？!?]", line)[-1]
+    unclosed = tail.count("《") > tail.count("》") or tail.count("“") > tail.count("”")
+    return unclosed or any(mark in tail for mark in _CLAUSE_MARKS)

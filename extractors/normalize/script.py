@@ -1,0 +1,138 @@
+"""Traditional -> simplified with OpenCC, choosing the variant per document.
+
+Mainland notices re-rendered in traditional characters (seed 002) want plain
+``t2s``; pages that passed through a Taiwan gateway (網際網路, 最佳化) want
+``tw2sp``, which also maps Taiwan phrases. A project phrase dictionary runs
+first on the source text, for policy wording OpenCC gets wrong.
+
+OpenCC is almost always length-preserving, so the offset map is exact; where a
+phrase changes length we convert line by line, then clause by clause, and map
+only the clause that changed as a whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import opencc
+from hanlp_trie import Trie
+
+from extractors.datafiles import load_list, load_table
+from extractors.offsets import OffsetMap, TextBuilder
+
+_CJK_RANGE = range(0x4E00, 0xA000)
+_CLAUSE = re.compile(r"[^，。；：、,;:\n]*[，。；：、,;:\n]?")
+
+
+@dataclass(frozen=True)
+class ScriptStats:
+    script: str  # simplified | traditional | mixed
+    variant: str  # mainland | taiwan
+    config: str | None  # the OpenCC config used, None when nothing to convert
+    traditional_chars: int  # traditional-only characters seen before conversion
+    residual_traditional: int  # still there afterwards
+    overrides_applied: int
+
+
+@lru_cache(maxsize=4)
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+@lru_cache(maxsize=1)
+def traditional_chars() -> frozenset[str]:
+    """Characters that t2s changes when they stand alone: traditional-only forms."""
+    return _changed_chars("t2s")
+
+
+@lru_cache(maxsize=1)
+def simplified_chars() -> frozenset[str]:
+    """Characters that s2t changes when they stand alone: simplified-only forms."""
+    return _changed_chars("s2t") - traditional_chars()
+
+
+def _changed_chars(config: str) -> frozenset[str]:
+    chars = [chr(code) for code in _CJK_RANGE]
+    converted = _converter(config).convert("\n".join(chars)).split("\n")
+    return frozenset(c for c, out in zip(chars, converted) if out != c)
+
+
+def count_traditional(text: str) -> int:
+    trad = traditional_chars()
+    return sum(1 for c in text if c in trad)
+
+
+def detect_script(text: str) -> tuple[str, str, int]:
+    """(script, variant, traditional-only char count) of a text."""
+    trad = count_traditional(text)
+    simp_set = simplified_chars()
+    simp = sum(1 for c in text if c in simp_set)
+    if trad == 0:
+        script = "simplified"
+    elif simp == 0 or trad > 4 * simp:
+        script = "traditional"
+    else:
+        script = "mixed"
+    taiwan = trad > 0 and any(phrase in text for phrase in load_list("taiwan_phrases.txt"))
+    return script, "taiwan" if taiwan else "mainland", trad
+
+
+@lru_cache(maxsize=2)
+def _override_trie(variant: str) -> Trie:
+    table = {}
+    for row in load_table("opencc_overrides.tsv"):
+        if row["variant"] in ("all", variant):
+            table[row["from"]] = row["to"]
+    return Trie(table)
+
+
+def to_simplified(text: str) -> tuple[str, OffsetMap, ScriptStats]:
+    """Convert a document to simplified; identity when it already is."""
+    script, variant, trad = detect_script(text)
+    if trad == 0:
+        stats = ScriptStats(script, variant, None, 0, 0, 0)
+        return text, OffsetMap.identity(len(text)), stats
+    config = "tw2sp" if variant == "taiwan" else "t2s"
+    converter = _converter(config)
+    builder = TextBuilder(text)
+    cursor = 0
+    overrides = _override_trie(variant).parse_longest(text)
+    for start, end, replacement in overrides:
+        _convert_aligned(converter, builder, text, cursor, start)
+        builder.replace(replacement, start, end)
+        cursor = end
+    _convert_aligned(converter, builder, text, cursor, len(text))
+    out, offset_map = builder.build()
+    stats = ScriptStats(script, variant, config, trad, count_traditional(out), len(overrides))
+    return out, offset_map, stats
+
+
+def _convert_aligned(converter: opencc.OpenCC, builder: TextBuilder, text: str, start: int, end: int) -> None:
+    """Convert ``text[start:end]`` into the builder, keeping char-level offsets."""
+    if end <= start:
+        return
+    piece = text[start:end]
+    out = converter.convert(piece)
+    if len(out) == len(piece):
+        builder.replace(out, start, end)
+        return
+    if "\n" in piece.rstrip("\n"):
+        _convert_pieces(converter, builder, text, start, end, piece.splitlines(keepends=True))
+        return
+    clauses = [c for c in _CLAUSE.findall(piece) if c]
+    if len(clauses) > 1:
+        _convert_pieces(converter, builder, text, start, end, clauses)
+        return
+    builder.replace(out, start, end)
+
+
+def _convert_pieces(
+    converter: opencc.OpenCC, builder: TextBuilder, text: str, start: int, end: int, pieces: list[str]
+) -> None:
+    cursor = start
+    for piece in pieces:
+        _convert_aligned(converter, builder, text, cursor, cursor + len(piece))
+        cursor += len(piece)
+    _convert_aligned(converter, builder, text, cursor, end)

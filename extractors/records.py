@@ -1,0 +1,106 @@
+"""Typed records the extractors produce. Plain dataclasses: no I/O, no Dagster.
+
+Every extracted field carries a ``span``: ``(start, end)``, half-open, in the
+normalized text. The :class:`~extractors.offsets.OffsetMap` of the document turns
+it into a span of the raw text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+Span = tuple[int, int]
+
+DEADLINE_KINDS = ("by", "recurring", "period", "start")
+DEPARTMENT_ROLES = ("lead", "cooperate", "responsible", "mentioned")
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    title: str | None = None
+    doc_number: str | None = None
+    issuer: str | None = None
+    issued: str | None = None  # ISO date
+    title_span: Span | None = None
+    doc_number_span: Span | None = None
+    issued_span: Span | None = None
+
+
+@dataclass(frozen=True)
+class ItemMention:
+    """One mention of a service item (事项) in one document."""
+
+    name: str
+    span: Span
+    method: str  # enumeration | table
+    main_item: str | None = None
+    scope: tuple[str, ...] = ()  # 跨省通办, 省内通办, 区域通办
+    modes: tuple[str, ...] = ()  # 全程网办, 异地代收代办, 多地联办
+    stated_count: int | None = None  # the "等16个事项" count of its list
+    group: int | None = None  # index of the list or table it came from
+
+
+@dataclass(frozen=True)
+class Deadline:
+    text: str
+    span: Span
+    kind: str  # one of DEADLINE_KINDS
+    date: str | None  # ISO end of the window, None when open
+    start: str | None = None
+    precision: str | None = None  # day | month | quarter | year | recurring
+    base_date: str | None = None  # the date relative phrases were resolved against
+
+
+@dataclass(frozen=True)
+class DepartmentMention:
+    name: str
+    canonical: str
+    role: str  # one of DEPARTMENT_ROLES
+    span: Span
+
+
+@dataclass(frozen=True)
+class ItemCountCheck:
+    """A stated count ("等16个事项") against what the list really held."""
+
+    stated: int
+    found: int
+    span: Span
+
+
+@dataclass
+class Extraction:
+    document: DocumentMeta
+    items: list[ItemMention] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    departments: list[DepartmentMention] = field(default_factory=list)
+    count_checks: list[ItemCountCheck] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The `tongban extract --json` contract: add fields, never rename."""
+        meta = self.document
+        return {
+            "document": {
+                "title": meta.title,
+                "doc_number": meta.doc_number,
+                "issuer": meta.issuer,
+                "issued": meta.issued,
+            },
+            "items": [_item_json(item) for item in self.items],
+            "deadlines": [_with_list_span(asdict(d)) for d in self.deadlines],
+            "departments": [_with_list_span(asdict(d)) for d in self.departments],
+            "count_checks": [_with_list_span(asdict(c)) for c in self.count_checks],
+        }
+
+
+def _with_list_span(record: dict[str, Any]) -> dict[str, Any]:
+    record["span"] = list(record["span"])
+    return record
+
+
+def _item_json(item: ItemMention) -> dict[str, Any]:
+    record = _with_list_span(asdict(item))
+    record["scope"] = list(item.scope)
+    record["modes"] = list(item.modes)
+    return record
