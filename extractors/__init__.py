@@ -1,0 +1,45 @@
+"""Pure extraction: normalized notice text in, typed records with spans out.
+
+No I/O and no Dagster here, so every rule can be tested on a string::
+
+    from extractors import normalize_bytes, extract
+    doc = normalize_bytes(raw_bytes)
+    result = extract(doc)           # Extraction: document, items, deadlines, departments
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extractors.dates import parse_iso
+from extractors.deadlines import extract_deadlines
+from extractors.departments import find_departments
+from extractors.items import extract_items
+from extractors.normalize import NormalizedText, normalize_bytes, normalize_text
+from extractors.records import Extraction
+from extractors.structure import extract_metadata
+
+__all__ = ["extract", "extract_text", "normalize_bytes", "normalize_text", "NormalizedText", "Extraction"]
+
+
+def extract(doc: NormalizedText, issued: str | date | None = None) -> Extraction:
+    """Extract from a normalized document, skipping flagged mojibake spans.
+
+    ``issued`` is the base date for relative deadlines (5月25日前) when the text
+    carries no date of its own; the document's own date always wins.
+    """
+    return extract_text(doc.text, issued=issued, skip=doc.flagged_spans())
+
+
+def extract_text(text: str, issued: str | date | None = None, skip: list[tuple[int, int]] = ()) -> Extraction:
+    meta = extract_metadata(text)
+    fallback = issued if isinstance(issued, date) else parse_iso(issued)
+    base = parse_iso(meta.issued) or parse_iso(meta.published) or fallback
+    items, checks = extract_items(text, list(skip))
+    deadlines = [d for d in extract_deadlines(text, base) if not _inside_any(d.span, skip)]
+    departments = [d for d in find_departments(text, meta.issuer) if not _inside_any(d.span, skip)]
+    return Extraction(meta, items, deadlines, departments, checks)
+
+
+def _inside_any(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in spans)

@@ -21,7 +21,8 @@ class DocumentMeta:
     title: str | None = None
     doc_number: str | None = None
     issuer: str | None = None
-    issued: str | None = None  # ISO date
+    issued: str | None = None  # ISO date the issuer signed it
+    published: str | None = None  # ISO date a news page carries in its dateline
     title_span: Span | None = None
     doc_number_span: Span | None = None
     issued_span: Span | None = None
@@ -86,6 +87,7 @@ class Extraction:
                 "doc_number": meta.doc_number,
                 "issuer": meta.issuer,
                 "issued": meta.issued,
+                "published": meta.published,
             },
             "items": [_item_json(item) for item in self.items],
             "deadlines": [_with_list_span(asdict(d)) for d in self.deadlines],

@@ -36,6 +36,7 @@ _TERMINAL = "。！？；!?;…：:"
 _CLOSERS = "）)】》」』”’"
 _CLAUSE_MARKS = "，、；,："
 _DASHES = "—－-"
+_QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》|（[^（）]*）|\([^()]*\)")
 _HEADING = re.compile(
     r"^(第[一二三四五六七八九十百零〇]+[章节条部分批]|[一二三四五六七八九十]+[、．.]|"
     r"[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.](?!\d)|[①-⑳]|附件|附：|抄送|联系人)"
@@ -170,4 +171,6 @@ def _stops_mid_clause(line: str) -> bool:
     """The line's last sentence has begun (a clause mark or an open quote) and not ended."""
     tail = re.split(r"[。！？!?]", line)[-1]
     unclosed = tail.count("《") > tail.count("》") or tail.count("“") > tail.count("”")
+    # A 、 inside “跨省通办、省内通办” or 《…》 is part of a name, not a clause.
+    tail = _QUOTED.sub("", tail)
     return unclosed or any(mark in tail for mark in _CLAUSE_MARKS)

@@ -1,0 +1,137 @@
+"""Chinese date expressions: 2021年底, 2023年6月底, 5月25日, 三季度末, 二○二二年九月二十八日.
+
+One grammar (:data:`DATE_PATTERN`) serves document dates and deadlines. A
+match resolves to a *window*: its first and last day. "2023年6月底" is the
+window 2023-06-01..2023-06-30 and a deadline "before" it ends on its last day.
+Missing years come from a base date (the document's own date, never today).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import cn2an
+
+_NUM = r"[0-9０-９]+|[零〇○一二三四五六七八九十两]+"
+_YEAR = r"(?P<year>[12][0-9]{3}|[一二][零〇○一二三四五六七八九]{3})年|(?P<rel_year>今年|本年|当年|明年|次年|上年|去年)"
+_MONTH = rf"(?P<month>{_NUM})月份?|(?P<rel_month>本月|当月|下月|次月)"
+_DAY = rf"(?P<day>{_NUM})[日号]"
+
+DATE_PATTERN = (
+    rf"(?:{_YEAR})?(?:年?(?P<year_part>年底|年末|年中|上半年|下半年|底|末)"
+    rf"|第?(?P<quarter>[一二三四1-4])季度(?P<quarter_part>末|底)?"
+    rf"|(?:{_MONTH})(?:{_DAY}|(?P<month_part>底|末|中旬|上旬|下旬))?"
+    rf")?"
+)
+_DATE_RE = re.compile(DATE_PATTERN)
+_FULL_DATE = re.compile(rf"(?:{_YEAR})(?:{_MONTH})(?:{_DAY})")
+_ISO_LIKE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+
+
+@dataclass(frozen=True)
+class Window:
+    first: date
+    last: date
+    precision: str  # day | month | quarter | half | year
+
+
+def to_int(token: str) -> int | None:
+    """Arabic or Chinese numeral (full-width digits too) to int."""
+    token = token.translate(str.maketrans("０１２３４５６７８９○", "0123456789〇"))
+    if token.isdigit():
+        return int(token)
+    if re.fullmatch(r"[零〇一二三四五六七八九]{4}", token):  # 二〇二一: digit by digit
+        return int("".join(str(cn2an.cn2an(c, "smart")) if c not in "零〇" else "0" for c in token))
+    try:
+        return int(cn2an.cn2an(token, "smart"))
+    except (ValueError, KeyError):
+        return None
+
+
+def _year(groups: dict[str, str | None], base: date | None) -> int | None:
+    if groups.get("year"):
+        return to_int(groups["year"])
+    rel = groups.get("rel_year")
+    if rel and base:
+        return base.year + {"明年": 1, "次年": 1, "上年": -1, "去年": -1}.get(rel, 0)
+    return base.year if base else None
+
+
+def _month(groups: dict[str, str | None], base: date | None) -> int | None:
+    if groups.get("month"):
+        return to_int(groups["month"])
+    rel = groups.get("rel_month")
+    if rel and base:
+        return base.month + (1 if rel in ("下月", "次月") else 0)
+    return None
+
+
+def window_from_groups(groups: dict[str, str | None], base: date | None) -> Window | None:
+    """The window a DATE_PATTERN match names, or None if it names none."""
+    year = _year(groups, base)
+    if year is None or not 1900 <= year <= 2200:
+        return None
+    month = _month(groups, base)
+    if month is not None:
+        return _month_window(year, month, groups)
+    if groups.get("quarter"):
+        quarter = to_int(groups["quarter"])
+        if quarter is None or not 1 <= quarter <= 4:
+            return None
+        first_month = 3 * quarter - 2
+        last = date(year, first_month + 2, calendar.monthrange(year, first_month + 2)[1])
+        return Window(date(year, first_month, 1), last, "quarter")
+    part = groups.get("year_part")
+    if part in ("上半年",):
+        return Window(date(year, 1, 1), date(year, 6, 30), "half")
+    if part in ("下半年",):
+        return Window(date(year, 7, 1), date(year, 12, 31), "half")
+    if part == "年中":
+        return Window(date(year, 6, 1), date(year, 6, 30), "month")
+    if groups.get("year") or groups.get("rel_year") or part:
+        return Window(date(year, 1, 1), date(year, 12, 31), "year")
+    return None
+
+
+def _month_window(year: int, month: int, groups: dict[str, str | None]) -> Window | None:
+    if month == 13:
+        year, month = year + 1, 1
+    if not 1 <= month <= 12:
+        return None
+    last_day = calendar.monthrange(year, month)[1]
+    if groups.get("day"):
+        day = to_int(groups["day"])
+        if day is None or not 1 <= day <= last_day:
+            return None
+        return Window(date(year, month, day), date(year, month, day), "day")
+    part = groups.get("month_part")
+    spans = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, last_day)}
+    first, last = spans.get(part or "", (1, last_day))
+    return Window(date(year, month, first), date(year, month, last), "month")
+
+
+def find_full_dates(text: str) -> list[tuple[int, int, date]]:
+    """Every complete Y年M月D日 date (Arabic or Chinese numerals) and ISO-like date."""
+    found = []
+    for match in _FULL_DATE.finditer(text):
+        window = window_from_groups(match.groupdict(), None)
+        if window and window.precision == "day":
+            found.append((match.start(), match.end(), window.first))
+    for match in _ISO_LIKE.finditer(text):
+        try:
+            found.append((match.start(), match.end(), date(*map(int, match.groups()))))
+        except ValueError:
+            continue
+    return sorted(found)
+
+
+def parse_iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None

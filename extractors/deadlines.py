@@ -1,0 +1,132 @@
+"""Deadlines: 2021年底前, 完成时限：5月25日前, 每月20日前, 自2023年7月1日起, 年内.
+
+A deadline is a date expression (:mod:`extractors.dates`) with a marker from
+``data/deadline_markers.tsv`` before or after it, or a date that itself names
+an end (2021年底, 6月底). A bare date (9月30日, a meeting) is not a deadline, and
+截至/以来 make a date an "as of", not a deadline. Years missing from the text
+come from the base date: the document's own date, never today.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+from extractors.dates import DATE_PATTERN, Window, to_int, window_from_groups
+from extractors.datafiles import load_table
+from extractors.records import Deadline
+
+_DATE_START = r"(?=[0-9０-９零〇○一二三四五六七八九十两今本当明次上去下第年])"
+_RECURRING = re.compile(
+    r"每(?P<unit>年|半年|季度|季|月|周)"
+    r"(?:(?P<rmonth>[0-9]{1,2}|[一二三四五六七八九十]{1,3})月)?"
+    r"(?:(?P<rday>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号])?"
+    r"(?P<suffix>底前|底|末前|末|之前|以前|前)?"
+)
+_WITHIN_YEAR = re.compile(r"(?<![0-9一二三四五六七八九十〇零])(?:本|今|当)?年内")
+_PART_ENDS = {"底", "末", "年底", "年末"}
+
+
+def _markers(position: str) -> dict[str, str]:
+    return {row["marker"]: row["kind"] for row in load_table("deadline_markers.tsv") if row["position"] == position}
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    before = [m for m in _markers("before") if m != "每"]
+    after = list(_markers("after"))
+    return re.compile(
+        rf"(?P<prefix>{_alternation(before)})?{_DATE_START}(?P<date>{DATE_PATTERN})"
+        rf"(?P<suffix>{_alternation(after)})?"
+    )
+
+
+def extract_deadlines(text: str, base: date | None) -> list[Deadline]:
+    """Every deadline in ``text``; relative ones resolved against ``base``."""
+    found: list[Deadline] = []
+    for match in _RECURRING.finditer(text):
+        found.append(_recurring(match, base))
+    taken = [d.span for d in found]
+    for match in _pattern().finditer(text):
+        if not match.group("date") or _overlaps(match.span(), taken):
+            continue
+        deadline = _dated(match, base)
+        if deadline is not None:
+            found.append(deadline)
+            taken.append(deadline.span)
+    for match in _WITHIN_YEAR.finditer(text):
+        if base and not _overlaps(match.span(), taken):
+            window = Window(date(base.year, 1, 1), date(base.year, 12, 31), "year")
+            found.append(_record(match.group(), match.span(), "period", window, base, start=window.first))
+    return sorted(found, key=lambda d: d.span)
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in taken)
+
+
+def _dated(match: re.Match[str], base: date | None) -> Deadline | None:
+    groups = match.groupdict()
+    prefix_kind = _markers("before").get(groups.get("prefix") or "")
+    suffix_kind = _markers("after").get(groups.get("suffix") or "")
+    names_end = (groups.get("year_part") in _PART_ENDS) or groups.get("month_part") in ("底", "末")
+    names_end = names_end or bool(groups.get("quarter_part"))
+    if "not" in (prefix_kind, suffix_kind):
+        return None
+    kind = prefix_kind or suffix_kind or ("by" if names_end else None)
+    if kind is None:
+        return None
+    window = window_from_groups(groups, base)
+    if window is None:
+        return None
+    text = match.group()
+    if kind == "start":
+        return _record(text, match.span(), "start", window, base, start=window.first, end=None)
+    if kind == "period" and groups.get("suffix") in ("之后", "以后"):
+        return _record(text, match.span(), "period", window, base, start=window.last + timedelta(days=1), end=None)
+    if kind == "period":
+        return _record(text, match.span(), "period", window, base, start=window.first)
+    return _record(text, match.span(), "by", window, base)
+
+
+def _record(
+    text: str,
+    span: tuple[int, int],
+    kind: str,
+    window: Window,
+    base: date | None,
+    start: date | None = None,
+    end: date | None | str = "window",
+) -> Deadline:
+    last = window.last if end == "window" else end
+    return Deadline(
+        text=text,
+        span=span,
+        kind=kind,
+        date=last.isoformat() if isinstance(last, date) else None,
+        start=start.isoformat() if start else None,
+        precision=window.precision,
+        base_date=base.isoformat() if base else None,
+    )
+
+
+def _recurring(match: re.Match[str], base: date | None) -> Deadline:
+    """每月20日前: no single date; the rule stays in ``text`` and ``precision``."""
+    unit = {"季": "季度"}.get(match.group("unit"), match.group("unit"))
+    day = to_int(match.group("rday")) if match.group("rday") else None
+    precision = {"年": "yearly", "半年": "half-yearly", "季度": "quarterly", "月": "monthly", "周": "weekly"}[unit]
+    if day:
+        precision += f":day={day}"
+    return Deadline(
+        text=match.group(),
+        span=match.span(),
+        kind="recurring",
+        date=None,
+        precision=precision,
+        base_date=base.isoformat() if base else None,
+    )

@@ -1,0 +1,201 @@
+"""Service items (事项) from enumerations and from item tables.
+
+Enumerations: "…、医保电子凭证申领等 16 个事项基本实现“跨省通办、省内通办”". The
+counter after 等 must count *items*: 个 needs a counter noun (事项), and 项 must
+not be followed by a noun that says the list is of something else (等20余项内容).
+The list runs back to its clause start or to a lead verb (包括, 实现), and the
+stated count is checked against what was found.
+
+Tables: a tab-separated header with 事项名称 (主项 / 子项), 通办目标, 通办业务模式.
+Each data row is one item with its main item and scope.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extractors.dates import to_int
+from extractors.datafiles import load_table
+from extractors.records import ItemCountCheck, ItemMention
+
+_COUNTER = re.compile(
+    r"等(?:在内的)?(?:第[一二三四五六七八九十]+批)?(?P<count>[0-9]+|[一二三四五六七八九十百两]+)(?P<more>余|多)?(?P<unit>个|项)"
+)
+_CLAUSE_START = re.compile(r"[，,。；;：:\n！？]")
+_ITEM_SEPARATORS = re.compile(r"[、；;﹔]")
+_QUOTES = "“”‘’\"'「」『』"
+_MAX_ITEM_CHARS = 40
+_QUOTED_SCOPE = re.compile(r"^[“\"]?[^”\"]{0,12}[”\"]?")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, tuple[str, ...]]:
+    grouped: dict[str, list[str]] = {}
+    for row in load_table("item_cues.tsv"):
+        grouped.setdefault(row["type"], []).append(row["cue"])
+    return {kind: tuple(sorted(words, key=len, reverse=True)) for kind, words in grouped.items()}
+
+
+def extract_items(text: str, skip: list[tuple[int, int]] = ()) -> tuple[list[ItemMention], list[ItemCountCheck]]:
+    """Items and count checks; spans inside ``skip`` (flagged mojibake) are ignored."""
+    items: list[ItemMention] = []
+    checks: list[ItemCountCheck] = []
+    for group, match in enumerate(_COUNTER.finditer(text)):
+        listed = _enumeration(text, match, group)
+        listed = [item for item in listed if not _overlaps(item.span, skip)]
+        if listed:
+            items.extend(listed)
+            stated = listed[0].stated_count
+            if stated is not None and match.group("more") is None:
+                checks.append(ItemCountCheck(stated, len(listed), match.span()))
+    items.extend(_table_items(text, first_group=len(items)))
+    return items, checks
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in spans)
+
+
+def _counts_items(text: str, after: int, unit: str) -> bool:
+    """Does the counter at ``after`` count service items?"""
+    cues = _cues()
+    rest = text[after : after + 30]
+    # Skip a quoted scope such as “跨省通办” between the counter and its noun.
+    rest = rest[len(_QUOTED_SCOPE.match(rest).group()) :] if rest[:1] in "“\"" else rest
+    if any(rest.startswith(noun) for noun in cues["counter_noun"]):
+        return True
+    if unit == "个":
+        return False
+    return not any(rest.startswith(noun) for noun in cues["stop_noun"]) and not re.match(r"[\u4e00-\u9fff]{0,2}(?:省|市|县|区|地|人)", rest)
+
+
+def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMention]:
+    if not _counts_items(text, match.end(), match.group("unit")):
+        return []
+    list_end = match.start()
+    list_start = _list_start(text, list_end)
+    body = text[list_start:list_end]
+    if "、" not in body and "；" not in body and len(body) > _MAX_ITEM_CHARS:
+        return []
+    stated = to_int(match.group("count"))
+    sentence_end = _CLAUSE_START.search(text, match.end())
+    tail = text[match.end() : sentence_end.start() if sentence_end else len(text)]
+    scope = _tags(tail, "scope")
+    items = []
+    for start, end in _split(text, list_start, list_end):
+        name = text[start:end]
+        if _plausible(name):
+            items.append(ItemMention(name, (start, end), "enumeration", scope=scope, stated_count=stated, group=group))
+    return items
+
+
+def _list_start(text: str, end: int) -> int:
+    """Back to the clause start, then forward past a lead verb (包括, 实现)."""
+    start = 0
+    for boundary in _CLAUSE_START.finditer(text, max(0, end - 400), end):
+        start = boundary.end()
+    first_separator = _ITEM_SEPARATORS.search(text, start, end)
+    head_end = first_separator.start() if first_separator else end
+    head = text[start:head_end]
+    cut = 0
+    for verb in _cues()["lead_verb"]:
+        at = head.rfind(verb)
+        if at >= 0:
+            cut = max(cut, at + len(verb))
+    return start + cut
+
+
+def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, cursor = [], start
+    for separator in _ITEM_SEPARATORS.finditer(text, start, end):
+        spans.append(_trim(text, cursor, separator.start()))
+        cursor = separator.end()
+    spans.append(_trim(text, cursor, end))
+    return [span for span in spans if span[1] > span[0]]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in _QUOTES):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _QUOTES):
+        end -= 1
+    return start, end
+
+
+def _plausible(name: str) -> bool:
+    has_han = re.search(r"[\u4e00-\u9fff]{2}", name) is not None
+    return has_han and len(name) <= _MAX_ITEM_CHARS and not re.fullmatch(r"[\d\s.]+", name)
+
+
+def _tags(text: str, kind: str) -> tuple[str, ...]:
+    return tuple(cue for cue in _cues()[kind] if cue in text)
+
+
+@dataclass(frozen=True)
+class _Columns:
+    main: int | None
+    sub: int | None
+    scope: int | None
+    mode: int | None
+
+
+def _header_columns(cells: list[str]) -> _Columns | None:
+    def find(*words: str) -> int | None:
+        for index, cell in enumerate(cells):
+            if all(word in cell for word in words):
+                return index
+        return None
+
+    sub = find("事项名称", "子项")
+    main = find("事项名称", "主项")
+    if sub is None and main is None:
+        sub = find("事项名称")
+    if sub is None and main is None:
+        return None
+    return _Columns(main, sub, find("通办目标"), find("模式"))
+
+
+def _table_items(text: str, first_group: int) -> list[ItemMention]:
+    items: list[ItemMention] = []
+    columns: _Columns | None = None
+    group = first_group
+    offset = 0
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        if len(cells) < 2:
+            columns = None
+        elif columns is None:
+            columns = _header_columns(cells)
+            group += 1
+        else:
+            items.extend(_row_items(cells, offset, columns, group))
+        offset += len(line) + 1
+    return items
+
+
+def _cell_span(cells: list[str], index: int, line_start: int) -> tuple[int, int]:
+    start = line_start + sum(len(c) + 1 for c in cells[:index])
+    return _trim_cell(cells[index], start)
+
+
+def _trim_cell(cell: str, start: int) -> tuple[int, int]:
+    stripped = cell.strip()
+    lead = len(cell) - len(cell.lstrip())
+    return start + lead, start + lead + len(stripped)
+
+
+def _row_items(cells: list[str], line_start: int, columns: _Columns, group: int) -> list[ItemMention]:
+    def cell(index: int | None) -> str:
+        return cells[index].strip() if index is not None and index < len(cells) else ""
+
+    name_column = columns.sub if columns.sub is not None and cell(columns.sub) else columns.main
+    name = cell(name_column)
+    if not name or not _plausible(name):
+        return []
+    scope = tuple(s for s in re.split(r"[；;、,，\s]+", cell(columns.scope)) if s)
+    modes = tuple(s for s in re.split(r"[；;、,，\s]+", cell(columns.mode)) if s)
+    span = _cell_span(cells, name_column, line_start)
+    main = cell(columns.main) or None
+    return [ItemMention(name, span, "table", main_item=main, scope=scope, modes=modes, group=group)]

@@ -1,0 +1,146 @@
+"""Document metadata: title, document number, issuer, issue and publish dates.
+
+Official notices follow GB/T 9704 layout: an issuer header (广东省医疗保障局文件),
+the document number on its own line (粤医保发〔2021〕29号), a title
+"<issuer>关于…的通知", and the issuer's signature with the date at the end. News
+reports have none of that: their headline is the title and a dateline gives the
+publish date. Citations of *other* documents in the body are not this
+document's number, which is why the number must stand on its own line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.dates import find_full_dates
+from extractors.records import DocumentMeta, Span
+
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\d{1,4}\s*号")
+_TITLE_END = re.compile(r"(意见|通知|方案|办法|决定|规定|规划|批复|函|报告|公告|通告|细则|要点|清单|指南)$")
+_ISSUER_SUFFIX = re.compile(r"(国务院|办公厅|办公室|人民政府|局|厅|部|委员会|委|署|院|中心|总局|办)$")
+_HEADER = re.compile(r"^(?P<issuer>[\u4e00-\u9fff（）()、 ]{3,40}?)文件$")
+_SENTENCE = re.compile(r"[，。；！？,;]")
+_MAX_HEAD_LINES = 20
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    start: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def lines_of(text: str) -> list[Line]:
+    """Non-blank lines with their offsets in ``text``."""
+    result, offset = [], 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            result.append(Line(stripped, offset + raw.index(stripped)))
+        offset += len(raw) + 1
+    return result
+
+
+def extract_metadata(text: str) -> DocumentMeta:
+    lines = lines_of(text)
+    number = _doc_number(lines)
+    title = _title(lines)
+    issued = _issued(lines)
+    issuer = _issuer(lines, title, issued)
+    published = _published(lines)
+    return DocumentMeta(
+        title=title.text if title else None,
+        doc_number=number.text if number else None,
+        issuer=issuer,
+        issued=issued[1].isoformat() if issued else None,
+        published=published,
+        title_span=(title.start, title.end) if title else None,
+        doc_number_span=(number.start, number.end) if number else None,
+        issued_span=issued[0] if issued else None,
+    )
+
+
+def _doc_number(lines: list[Line]) -> Line | None:
+    for line in lines[:_MAX_HEAD_LINES]:
+        match = DOC_NUMBER.fullmatch(line.text)
+        if match:
+            return line
+    return None
+
+
+def _title(lines: list[Line]) -> Line | None:
+    """The "…关于…的通知" line (maybe wrapped over a few short lines), else the headline."""
+    head = lines[:_MAX_HEAD_LINES]
+    for index, line in enumerate(head):
+        if _SENTENCE.search(line.text) or not _TITLE_END.search(line.text):
+            continue
+        first = index
+        while first > 0 and "关于" not in head[first].text and index - first < 3:
+            previous = head[first - 1].text
+            if _SENTENCE.search(previous) or DOC_NUMBER.fullmatch(previous) or _HEADER.match(previous):
+                break
+            first -= 1
+        if "关于" in "".join(l.text for l in head[first : index + 1]):
+            return _joined(head[first : index + 1])
+    return _headline(head)
+
+
+def _joined(parts: list[Line]) -> Line:
+    """A title wrapped over several lines, as one line starting at the first."""
+    return Line("".join(p.text for p in parts).replace(" ", ""), parts[0].start) if len(parts) > 1 else parts[0]
+
+
+def _headline(head: list[Line]) -> Line | None:
+    for line in head:
+        if len(line.text) >= 6 and not find_full_dates(line.text):
+            return line
+    return None
+
+
+def _issued(lines: list[Line]) -> tuple[Span, object] | None:
+    """The signature date: a full date alone on a line (or "…印发"), last one wins."""
+    for line in reversed(lines):
+        dates = find_full_dates(line.text)
+        if not dates:
+            continue
+        start, end, value = dates[-1]
+        rest = (line.text[:start] + line.text[end:]).strip()
+        if rest in ("", "印发", "发布", "公布") or rest.endswith("印发"):
+            return (line.start + start, line.start + end), value
+    return None
+
+
+def _published(lines: list[Line]) -> str | None:
+    """A news dateline ("2020-10-01 07:24:14 来源: …") near the top."""
+    for line in lines[:8]:
+        dates = find_full_dates(line.text)
+        if dates and len(line.text) < 60 and not _SENTENCE.search(line.text):
+            return dates[0][2].isoformat()
+    return None
+
+
+def _issuer(lines: list[Line], title: Line | None, issued: tuple[Span, object] | None) -> str | None:
+    for line in lines[:5]:
+        match = _HEADER.match(line.text)
+        if match:
+            return match.group("issuer").replace(" ", "")
+    if title and "关于" in title.text:
+        prefix = title.text.split("关于", 1)[0]
+        if prefix and _ISSUER_SUFFIX.search(prefix):
+            return prefix
+    if issued:
+        return _signature_before(lines, issued[0][0])
+    return None
+
+
+def _signature_before(lines: list[Line], date_start: int) -> str | None:
+    for index, line in enumerate(lines):
+        if line.start <= date_start < line.end + 1 and index > 0:
+            candidate = lines[index - 1].text
+            if _ISSUER_SUFFIX.search(candidate) and not _SENTENCE.search(candidate) and len(candidate) <= 30:
+                return candidate
+    return None
