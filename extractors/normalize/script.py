@@ -6,14 +6,13 @@ Mainland notices re-rendered in traditional characters (seed 002) want plain
 first on the source text, for policy wording OpenCC gets wrong.
 
 OpenCC is almost always length-preserving, so the offset map is exact; where a
-phrase changes length we convert line by line, then clause by clause, and map
-only the clause that changed as a whole.
+phrase changes length, only that phrase maps as a block to its source.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 import opencc
@@ -23,7 +22,6 @@ from extractors.datafiles import load_list, load_table
 from extractors.offsets import OffsetMap, TextBuilder
 
 _CJK_RANGE = range(0x4E00, 0xA000)
-_CLAUSE = re.compile(r"[^，。；：、,;:\n]*[，。；：、,;:\n]?")
 
 
 @dataclass(frozen=True)
@@ -95,44 +93,61 @@ def to_simplified(text: str) -> tuple[str, OffsetMap, ScriptStats]:
         stats = ScriptStats(script, variant, None, 0, 0, 0)
         return text, OffsetMap.identity(len(text)), stats
     config = "tw2sp" if variant == "taiwan" else "t2s"
-    converter = _converter(config)
     builder = TextBuilder(text)
     cursor = 0
     overrides = _override_trie(variant).parse_longest(text)
     for start, end, replacement in overrides:
-        _convert_aligned(converter, builder, text, cursor, start)
+        _convert_aligned(config, builder, text, cursor, start)
         builder.replace(replacement, start, end)
         cursor = end
-    _convert_aligned(converter, builder, text, cursor, len(text))
+    _convert_aligned(config, builder, text, cursor, len(text))
     out, offset_map = builder.build()
     stats = ScriptStats(script, variant, config, trad, count_traditional(out), len(overrides))
     return out, offset_map, stats
 
 
-def _convert_aligned(converter: opencc.OpenCC, builder: TextBuilder, text: str, start: int, end: int) -> None:
-    """Convert ``text[start:end]`` into the builder, keeping char-level offsets."""
+def _convert_aligned(config: str, builder: TextBuilder, text: str, start: int, end: int) -> None:
+    """Convert ``text[start:end]`` into the builder, keeping char-level offsets.
+
+    When a phrase changed length (網際網路 -> 互联网), the output is aligned with a
+    char-by-char conversion of the same text: equal stretches map one to one,
+    and only the rewritten phrase maps as a block to its source.
+    """
     if end <= start:
         return
     piece = text[start:end]
-    out = converter.convert(piece)
+    out = _converter(config).convert(piece)
     if len(out) == len(piece):
         builder.replace(out, start, end)
         return
-    if "\n" in piece.rstrip("\n"):
-        _convert_pieces(converter, builder, text, start, end, piece.splitlines(keepends=True))
-        return
-    clauses = [c for c in _CLAUSE.findall(piece) if c]
-    if len(clauses) > 1:
-        _convert_pieces(converter, builder, text, start, end, clauses)
-        return
-    builder.replace(out, start, end)
+    baseline = "".join(_char_map(config, c) for c in piece)
+    for i1, i2, j1, j2 in _phrase_blocks(baseline, out):
+        if i1 == i2:  # pure insertion: borrow the character before it
+            i1 = max(0, i1 - 1)
+            i2 = i1 + 1
+        builder.replace(out[j1:j2], start + i1, start + i2)
 
 
-def _convert_pieces(
-    converter: opencc.OpenCC, builder: TextBuilder, text: str, start: int, end: int, pieces: list[str]
-) -> None:
-    cursor = start
-    for piece in pieces:
-        _convert_aligned(converter, builder, text, cursor, cursor + len(piece))
-        cursor += len(piece)
-    _convert_aligned(converter, builder, text, cursor, end)
+def _phrase_blocks(before: str, after: str) -> list[tuple[int, int, int, int]]:
+    """Aligned blocks; a rewritten phrase stays one block.
+
+    difflib pairs the 网 of 互联网 with the first 网 of 网际网路; a short equal
+    stretch between two edits is really part of the same phrase, so it is folded
+    into the edit around it.
+    """
+    ops = SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
+    blocks: list[list] = []
+    for index, (tag, i1, i2, j1, j2) in enumerate(ops):
+        inner = 0 < index < len(ops) - 1 and ops[index - 1][0] != "equal" and ops[index + 1][0] != "equal"
+        edit = tag != "equal" or (inner and i2 - i1 <= 2)
+        if edit and blocks and blocks[-1][0]:
+            blocks[-1][2], blocks[-1][4] = i2, j2
+        else:
+            blocks.append([edit, i1, i2, j1, j2])
+    return [(i1, i2, j1, j2) for _, i1, i2, j1, j2 in blocks]
+
+
+@lru_cache(maxsize=65536)
+def _char_map(config: str, char: str) -> str:
+    converted = _converter(config).convert(char)
+    return converted if len(converted) == 1 else char

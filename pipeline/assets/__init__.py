@@ -1,0 +1,1 @@
+"""Assets split by domain: ingest (no DuckDB) and warehouse (the duckdb pool)."""

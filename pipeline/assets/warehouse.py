@@ -1,0 +1,75 @@
+"""Warehouse assets: DuckDB tables, the registry, the published release.
+
+Every asset here writes DuckDB, so all sit in the ``duckdb`` pool, limited to
+one at a time in dagster.yaml: DuckDB allows a single writing process per file.
+"""
+
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from pipeline.resources import PublishFolder, warehouse_connection
+from pipeline.work import load
+from warehouse import build_registry, publish
+
+POOL = "duckdb"
+TABLES = ["documents", "item_mentions", "deadlines", "department_mentions", "ingest_errors"]
+
+
+def _count(conn, table: str) -> int:
+    return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+@dg.multi_asset(
+    specs=[dg.AssetSpec(name, group_name="warehouse", deps=["extractions"]) for name in TABLES],
+    ins={"extractions": dg.AssetIn()},
+    pool=POOL,
+    description="Load each document's rows (replacing earlier ones) and record ingest errors.",
+)
+def warehouse_tables(context: dg.AssetExecutionContext, extractions: list, duckdb: DuckDBResource):
+    with warehouse_connection(duckdb) as conn:
+        loaded, errors = load(conn, extractions)
+        context.log.info(f"loaded {loaded} documents, recorded {errors} errors")
+        for table in TABLES:
+            yield dg.MaterializeResult(asset_key=table, metadata={"rows": _count(conn, table)})
+
+
+@dg.asset(
+    group_name="warehouse",
+    deps=["item_mentions", "documents"],
+    pool=POOL,
+    description="One row per unique item: stable item_id, canonical name, aliases, every source.",
+)
+def registry_items(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
+    with warehouse_connection(duckdb) as conn:
+        count = build_registry(conn)
+        preview = conn.execute(
+            "SELECT item_id, name, document_count FROM registry_items ORDER BY document_count DESC, name LIMIT 10"
+        ).fetchall()
+    table = "\n".join(f"| {i} | {n} | {c} |" for i, n, c in preview)
+    return dg.MaterializeResult(
+        metadata={"items": count, "preview": dg.MetadataValue.md("| item_id | name | docs |\n|---|---|---|\n" + table)}
+    )
+
+
+@dg.asset(
+    group_name="publish",
+    deps=["registry_items"],
+    pool=POOL,
+    description="Versioned release for the portal: Parquet, CSV, JSONL, datapackage.json, changelog.",
+)
+def registry_publish(context: dg.AssetExecutionContext, duckdb: DuckDBResource, publish_folder: PublishFolder) -> dg.MaterializeResult:
+    with warehouse_connection(duckdb) as conn:
+        result = publish(conn, publish_folder.path)
+    log = result.changelog
+    return dg.MaterializeResult(
+        metadata={
+            "version": result.version,
+            "path": dg.MetadataValue.path(str(result.path)),
+            "new_version": result.created,
+            "items": result.items,
+            "added": len(log["added"]),
+            "removed": len(log["removed"]),
+            "changed": len(log["changed"]),
+        }
+    )

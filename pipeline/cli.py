@@ -1,0 +1,109 @@
+"""The ``tongban`` command line. Its command shapes are a contract: add, never rename.
+
+    tongban normalize FILE [--json]
+    tongban extract FILE --json [--issued YYYY-MM-DD]
+    tongban run [--source DIR] [--db PATH] [--publish DIR]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from pipeline.resources import DEFAULT_DB, DEFAULT_PUBLISH, DEFAULT_SOURCE, warehouse_connection, warehouse_resource
+from pipeline.work import ExtractedDocument, NormalizedDocument, extract_document, load, normalize_document, process, read_file
+from sources import IngestError, ReadError, discover
+from warehouse import build_registry, publish
+
+
+def _normalized_or_exit(path: str) -> NormalizedDocument:
+    try:
+        raw = read_file(path)
+    except ReadError as exc:
+        raise click.ClickException(f"{path}: {exc.error_type}: {exc.message}") from exc
+    result = normalize_document(raw)
+    if isinstance(result, IngestError):
+        raise click.ClickException(f"{path}: {result.stage} failed: {result.error_type}: {result.message}")
+    return result
+
+
+def _print_json(value: object) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+@click.group()
+@click.version_option(package_name="tongban")
+def main() -> None:
+    """tongban: Chinese 通办 policy notices -> one registry of public-service items."""
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print {text, quality} instead of the bare text.")
+def normalize(file: str, as_json: bool) -> None:
+    """Print the normalized simplified text of FILE (.txt, .html or .pdf)."""
+    doc = _normalized_or_exit(file).normalized
+    if as_json:
+        _print_json({"text": doc.text, "quality": doc.quality.to_json(), "offsets": doc.offsets.to_runs()})
+    else:
+        click.echo(doc.text, nl=not doc.text.endswith("\n"))
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the extraction as one JSON object.")
+@click.option("--issued", default=None, help="Base date (YYYY-MM-DD) for relative deadlines when the text has none.")
+def extract(file: str, as_json: bool, issued: str | None) -> None:
+    """Extract document metadata, items, deadlines and departments from FILE."""
+    result = extract_document(_normalized_or_exit(file), issued=issued)
+    if isinstance(result, IngestError):
+        raise click.ClickException(f"{file}: extract failed: {result.error_type}: {result.message}")
+    payload = result.extraction.to_json()
+    if as_json:
+        _print_json(payload)
+        return
+    _print_summary(payload)
+
+
+def _print_summary(payload: dict) -> None:
+    doc = payload["document"]
+    click.echo(f"{doc['title']}\n  number: {doc['doc_number']}  issuer: {doc['issuer']}  issued: {doc['issued']}")
+    click.echo(f"items ({len(payload['items'])}):")
+    for item in payload["items"]:
+        click.echo(f"  - {item['name']}  [{item['method']}] {'、'.join(item['scope'])}")
+    click.echo(f"deadlines ({len(payload['deadlines'])}):")
+    for deadline in payload["deadlines"]:
+        click.echo(f"  - {deadline['text']}  {deadline['kind']} {deadline['date'] or ''}")
+    click.echo(f"departments ({len(payload['departments'])}):")
+    for dept in payload["departments"]:
+        click.echo(f"  - {dept['canonical']}  {dept['role']}")
+
+
+@main.command()
+@click.option("--source", default=DEFAULT_SOURCE, show_default=True, type=click.Path(file_okay=False), help="Folder of notices.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB warehouse file.")
+@click.option("--publish", "publish_dir", default=DEFAULT_PUBLISH, show_default=True, help="Release folder for the portal.")
+@click.option("--no-progress", is_flag=True, help="No progress bar (logs, CI).")
+def run(source: str, db: str, publish_dir: str, no_progress: bool) -> None:
+    """The same work as the Dagster job, from the command line."""
+    found = list(discover(source))
+    results = []
+    for entry in tqdm(found, desc="documents", unit="doc", disable=no_progress or not sys.stderr.isatty()):
+        results.append(entry if isinstance(entry, IngestError) else process(entry))
+    with warehouse_connection(warehouse_resource(db)) as conn:
+        loaded, errors = load(conn, results)
+        items = build_registry(conn)
+        release = publish(conn, publish_dir)
+    state = "new" if release.created else "unchanged"
+    click.echo(f"{loaded} documents loaded, {errors} errors recorded, {items} registry items")
+    click.echo(f"published {release.version} ({state}) at {Path(release.path)}")
+    for error in (r for r in results if isinstance(r, IngestError)):
+        click.echo(f"  error: {error.uri}: {error.stage}/{error.error_type}: {error.message}", err=True)
+
+
+if __name__ == "__main__":
+    main()

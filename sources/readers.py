@@ -1,0 +1,35 @@
+"""Raw document -> raw text, by kind. The text is what offsets and spans refer to.
+
+Text files are decoded by the normalizer's decoder (it records the encoding);
+HTML is decoded the same way and then stripped to structured text; PDFs give
+their text layer. Every failure is a :class:`ReadError` with a type.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractors.normalize.encoding import decode_bytes
+from sources.html import html_to_text
+from sources.models import RawDocument, ReadError
+from sources.pdf import pdf_to_text
+
+
+@dataclass(frozen=True)
+class SourceText:
+    text: str
+    encoding: str | None
+    encoding_method: str | None
+    undecodable: int = 0
+
+
+def read_text(doc: RawDocument) -> SourceText:
+    if doc.kind == "pdf":
+        return SourceText(pdf_to_text(doc.data), None, "pdf-text-layer")
+    decoded = decode_bytes(doc.data)
+    if decoded.replaced > max(16, len(doc.data) // 20):
+        raise ReadError("undecodable", f"{decoded.replaced} undecodable byte sequences as {decoded.encoding}")
+    text = html_to_text(decoded.text) if doc.kind == "html" else decoded.text
+    if not text.strip():
+        raise ReadError("no_text", f"the {doc.kind} document holds no visible text")
+    return SourceText(text, decoded.encoding, decoded.method, decoded.replaced)

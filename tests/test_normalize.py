@@ -1,0 +1,107 @@
+"""Normalization on real text: the same notice in two scripts, pinyin noise, layout."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.normalize import normalize_text
+from extractors.normalize.pinyin import strip_pinyin
+from extractors.normalize.script import to_simplified
+from tests.conftest import NEWS_001, NEWS_004, SEED_000, SEED_002, SEED_003
+
+
+def _body_lines(text: str, first: str, last: str) -> list[str]:
+    lines = [line for line in text.split("\n") if line.strip()]
+    return lines[lines.index(first) : lines.index(last) + 1]
+
+
+def test_seed_002_normalizes_to_seed_000_over_their_common_body(normalized):
+    clean, noisy = normalized(SEED_000).text, normalized(SEED_002).text
+    first, last = "国办发〔2022〕34号", "2022年9月28日"
+    assert _body_lines(noisy, first, last)[2:-3] == _body_lines(clean, first, last)[2:-3]
+    # the addressee line and the signature match too, only the attachment line differs
+    assert _body_lines(noisy, first, last)[:2] == _body_lines(clean, first, last)[:2]
+
+
+def test_seed_002_quality_record(normalized):
+    quality = normalized(SEED_002).quality
+    assert quality.script == "traditional" and quality.opencc_config == "t2s"
+    assert quality.pinyin_groups_removed > 1000
+    assert quality.residual_traditional == 0
+
+
+def test_no_pinyin_group_survives_in_the_news_excerpt(normalized):
+    text = normalized(NEWS_001).text
+    assert "(dòng)" not in text and "(jīng)" not in text
+    assert "2亿多流动人口异地办事更容易" in text
+    # A legitimate parenthesis survives (layout drops the space between Han characters).
+    assert "(记者曾诗阳)" in text
+
+
+@pytest.mark.parametrize(
+    "noisy, clean",
+    [
+        ("國辦(ban)發〔2022〕34號(hao)", "國辦發〔2022〕34號"),
+        ("國務(wu)(wu)(wu)院", "國務院"),
+        ("流動(dòng)人口", "流動人口"),
+        ("辦事效率(lv)", "辦事效率"),
+        ("国【guó】家", "国家"),
+        ("社会( huì )保障", "社会保障"),
+        ("中国(zhongguo)", "中国"),
+        ("excerpt ends in 國(gu", "excerpt ends in 國"),
+    ],
+)
+def test_pinyin_noise_is_removed(noisy, clean):
+    assert strip_pinyin(noisy)[0] == clean
+
+
+@pytest.mark.parametrize(
+    "kept",
+    ["(一)", "（二）", "(见附件)", "(共22项)", "(以下简称《意见》)", "(记者 曾诗阳)", "国家政务服务平台(APP)", "世贸组织(WTO)", "条款(a)"],
+)
+def test_legitimate_parentheses_are_kept(kept):
+    assert strip_pinyin(kept)[0] == kept
+
+
+def test_taiwan_wording_uses_tw2sp_and_project_phrases():
+    text, _, stats = to_simplified("推動網際網路與遠端服務最佳化，提高服務水準，民眾可複製推廣。")
+    assert stats.variant == "taiwan" and stats.config == "tw2sp"
+    assert text == "推动互联网与远程服务优化，提高服务水平，群众可复制推广。"
+
+
+def test_mainland_traditional_keeps_mainland_words():
+    text, _, stats = to_simplified("各部門共用數據，著力提升水準，依託平臺。著名的乾隆")
+    assert stats.variant == "mainland"
+    assert text == "各部门共用数据，着力提升水平，依托平台。著名的乾隆"
+
+
+def test_simplified_text_is_left_alone():
+    text = "政务服务“跨省通办”，水准仪测量。"
+    assert normalize_text(text).text == text
+
+
+def test_table_cells_and_spaced_numbers_lose_layout_spaces(normalized):
+    text = normalized(SEED_003).text
+    assert "医保定点医疗机构基础信息变更\t医保定点医疗机构基础信息变更" in text
+    assert "等16个事项" in text
+
+
+def test_sentence_broken_across_a_blank_line_is_rejoined(normalized):
+    text = normalized(SEED_003).text
+    assert "基本实现我省医疗保障经办政务服务高频事项" in text
+    assert "确保同一事项在不同地域无差别受理" in text
+    # while headings and the title keep their own lines
+    assert "\n一、总体要求\n" in text
+    assert "工作方案的通知\n" in text
+
+
+def test_hard_wrapped_newspaper_column_is_reflowed(normalized):
+    text = normalized(NEWS_004).text
+    assert "国务院办公厅印发《关于加快推进政务服务“跨省通办”的指导意见》" in text
+    assert "提出140项全国高频政务服务“跨省通办”事项清单。" in text
+    assert normalized(NEWS_004).quality.hard_wrapped
+
+
+def test_full_width_punctuation_is_kept(normalized):
+    text = normalized(SEED_003).text
+    assert "（一）指导思想。以习近平" in text  # NFKC would have made this (一)指导思想.

@@ -1,0 +1,18 @@
+"""The DuckDB warehouse: schema and migrations, idempotent writes, the registry, publishing."""
+
+from warehouse.publish import PublishResult, publish
+from warehouse.registry import build_registry
+from warehouse.rows import DocumentRows, build_rows
+from warehouse.schema import migrate
+from warehouse.store import record_errors, replace_document
+
+__all__ = [
+    "migrate",
+    "build_rows",
+    "DocumentRows",
+    "replace_document",
+    "record_errors",
+    "build_registry",
+    "publish",
+    "PublishResult",
+]

@@ -1,0 +1,140 @@
+"""Publish the registry for the portal: versioned files, a schema, a changelog.
+
+``data/publish/<version>/`` holds ``registry_items`` and ``item_sources`` as
+Parquet, CSV (UTF-8) and JSON Lines, a Frictionless ``datapackage.json``, a
+JSON Schema for the JSON records and ``changelog.json`` against the previous
+version. ``latest.json`` points at the newest version. A registry that did not
+change publishes nothing new: its fingerprint equals the latest one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from warehouse.publish_schema import datapackage, json_schema
+
+_ITEMS_SQL = """
+SELECT item_id, name, aliases, main_items, scope, modes, document_count, mention_count,
+       CAST(first_seen AS VARCHAR) AS first_seen, CAST(last_seen AS VARCHAR) AS last_seen
+FROM registry_items ORDER BY item_id
+"""
+_SOURCES_SQL = """
+SELECT DISTINCT r.item_id, d.doc_id, d.uri, d.title, d.doc_number, d.issuer,
+       CAST(coalesce(d.issued, d.published) AS VARCHAR) AS doc_date
+FROM registry_items r, unnest(r.doc_ids) AS u(doc_id) JOIN documents d ON d.doc_id = u.doc_id
+ORDER BY r.item_id, d.doc_id
+"""
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    version: str
+    path: Path
+    created: bool  # False when the registry was unchanged and nothing new was written
+    items: int
+    changelog: dict[str, Any]
+
+
+def _records(conn: duckdb.DuckDBPyConnection, sql: str) -> list[dict[str, Any]]:
+    cursor = conn.execute(sql)
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def _jsonl(records: list[dict[str, Any]]) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in records)
+
+
+def _latest(root: Path) -> dict[str, Any] | None:
+    pointer = root / "latest.json"
+    return json.loads(pointer.read_text(encoding="utf-8")) if pointer.exists() else None
+
+
+def _next_version(latest: dict[str, Any] | None) -> str:
+    number = int(latest["version"].lstrip("v")) + 1 if latest else 1
+    return f"v{number:04d}"
+
+
+def publish(conn: duckdb.DuckDBPyConnection, root: str | Path) -> PublishResult:
+    root = Path(root)
+    items = _records(conn, _ITEMS_SQL)
+    sources = _records(conn, _SOURCES_SQL)
+    items_jsonl, sources_jsonl = _jsonl(items), _jsonl(sources)
+    fingerprint = hashlib.sha256((items_jsonl + sources_jsonl).encode("utf-8")).hexdigest()
+    latest = _latest(root)
+    if latest and latest.get("fingerprint") == fingerprint:
+        path = root / latest["version"]
+        changelog = json.loads((path / "changelog.json").read_text(encoding="utf-8"))
+        return PublishResult(latest["version"], path, False, len(items), changelog)
+    version = _next_version(latest)
+    path = root / version
+    path.mkdir(parents=True, exist_ok=True)
+    previous = _previous_items(root, latest)
+    changelog = _changelog(previous, items, latest["version"] if latest else None, version)
+    _write_tables(conn, path, items_jsonl, sources_jsonl)
+    (path / "datapackage.json").write_text(_dump(datapackage(version)), encoding="utf-8")
+    (path / "registry_items.schema.json").write_text(_dump(json_schema()), encoding="utf-8")
+    (path / "changelog.json").write_text(_dump(changelog), encoding="utf-8")
+    pointer = {
+        "version": version,
+        "fingerprint": fingerprint,
+        "published_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "items": len(items),
+    }
+    (root / "latest.json").write_text(_dump(pointer), encoding="utf-8")
+    return PublishResult(version, path, True, len(items), changelog)
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def _write_tables(conn: duckdb.DuckDBPyConnection, path: Path, items_jsonl: str, sources_jsonl: str) -> None:
+    (path / "registry_items.jsonl").write_text(items_jsonl, encoding="utf-8")
+    (path / "item_sources.jsonl").write_text(sources_jsonl, encoding="utf-8")
+    for name, sql in (("registry_items", _ITEMS_SQL), ("item_sources", _SOURCES_SQL)):
+        target = str(path / name)
+        conn.execute(f"COPY ({sql}) TO '{target}.parquet' (FORMAT parquet)")
+        conn.execute(f"COPY ({_csv_friendly(sql)}) TO '{target}.csv' (HEADER, DELIMITER ',')")
+
+
+def _csv_friendly(sql: str) -> str:
+    """CSV has no lists: join them with | (the datapackage says so)."""
+    for column in ("aliases", "main_items", "scope", "modes"):
+        sql = sql.replace(f" {column},", f" array_to_string({column}, '|') AS {column},", 1)
+    return sql
+
+
+def _previous_items(root: Path, latest: dict[str, Any] | None) -> dict[str, dict[str, Any]]:
+    if not latest:
+        return {}
+    path = root / latest["version"] / "registry_items.jsonl"
+    if not path.exists():
+        return {}
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return {r["item_id"]: r for r in records}
+
+
+def _changelog(previous: dict[str, dict[str, Any]], items: list[dict[str, Any]], since: str | None, version: str) -> dict[str, Any]:
+    current = {r["item_id"]: r for r in items}
+    added = sorted(set(current) - set(previous))
+    removed = sorted(set(previous) - set(current))
+    changed = []
+    for item_id in sorted(set(current) & set(previous)):
+        fields = sorted(k for k in current[item_id] if current[item_id][k] != previous[item_id].get(k))
+        if fields:
+            changed.append({"item_id": item_id, "fields": fields})
+    return {
+        "version": version,
+        "since": since,
+        "added": [{"item_id": i, "name": current[i]["name"]} for i in added],
+        "removed": [{"item_id": i, "name": previous[i]["name"]} for i in removed],
+        "changed": changed,
+    }

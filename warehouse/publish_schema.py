@@ -1,0 +1,92 @@
+"""Descriptions of the published files: Frictionless Data Package v2 and JSON Schema.
+
+Kept next to, not inside, the publisher so the portal's contract reads as one
+page: field names, types, keys and what list columns look like in CSV.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_LIST_NOTE = "In CSV, list values are joined with |."
+
+ITEM_FIELDS: list[dict[str, Any]] = [
+    {"name": "item_id", "type": "string", "description": "Stable ID, a pure function of the canonical key", "constraints": {"required": True, "unique": True}},
+    {"name": "name", "type": "string", "description": "Canonical simplified name", "constraints": {"required": True}},
+    {"name": "aliases", "type": "list", "description": f"Every surface form seen. {_LIST_NOTE}"},
+    {"name": "main_items", "type": "list", "description": f"Main items (主项) this item was listed under. {_LIST_NOTE}"},
+    {"name": "scope", "type": "list", "description": f"通办 scope: 跨省通办, 省内通办, 区域通办. {_LIST_NOTE}"},
+    {"name": "modes", "type": "list", "description": f"Service modes: 全程网办, 异地代收代办, 多地联办. {_LIST_NOTE}"},
+    {"name": "document_count", "type": "integer", "description": "Documents that cite the item"},
+    {"name": "mention_count", "type": "integer", "description": "Mentions across those documents"},
+    {"name": "first_seen", "type": "date", "description": "Earliest citing document date"},
+    {"name": "last_seen", "type": "date", "description": "Latest citing document date"},
+]
+
+SOURCE_FIELDS: list[dict[str, Any]] = [
+    {"name": "item_id", "type": "string", "constraints": {"required": True}},
+    {"name": "doc_id", "type": "string", "description": "First 16 hex of the document's SHA-256", "constraints": {"required": True}},
+    {"name": "uri", "type": "string", "description": "Where the document was first seen"},
+    {"name": "title", "type": "string"},
+    {"name": "doc_number", "type": "string", "description": "e.g. 国办发〔2022〕34号"},
+    {"name": "issuer", "type": "string"},
+    {"name": "doc_date", "type": "date", "description": "Issue date, else publish date"},
+]
+
+
+def _resource(name: str, fields: list[dict[str, Any]], primary_key: list[str], foreign_keys: list[dict[str, Any]]) -> dict[str, Any]:
+    schema: dict[str, Any] = {"fields": fields, "primaryKey": primary_key}
+    if foreign_keys:
+        schema["foreignKeys"] = foreign_keys
+    return {
+        "name": name,
+        "type": "table",
+        "path": f"{name}.csv",
+        "scheme": "file",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "schema": schema,
+    }
+
+
+def datapackage(version: str) -> dict[str, Any]:
+    """A Frictionless Data Package (v2) describing the CSV files of one version."""
+    items_csv = [dict(f, type="string") if f["type"] == "list" else f for f in ITEM_FIELDS]
+    return {
+        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+        "name": "tongban-registry",
+        "title": "tongban unified registry of 通办 public-service items",
+        "version": version,
+        "licenses": [{"name": "CC-BY-4.0"}],
+        "resources": [
+            _resource("registry_items", items_csv, ["item_id"], []),
+            _resource(
+                "item_sources",
+                SOURCE_FIELDS,
+                ["item_id", "doc_id"],
+                [{"fields": ["item_id"], "reference": {"resource": "registry_items", "fields": ["item_id"]}}],
+            ),
+        ],
+    }
+
+
+def json_schema() -> dict[str, Any]:
+    """JSON Schema (2020-12) of one line of registry_items.jsonl."""
+    types = {"string": "string", "integer": "integer", "date": "string", "list": "array"}
+    properties: dict[str, Any] = {}
+    for field in ITEM_FIELDS:
+        spec: dict[str, Any] = {"type": types[field["type"]], "description": field.get("description", "")}
+        if field["type"] == "list":
+            spec["items"] = {"type": "string"}
+        if field["type"] == "date":
+            spec = {"type": ["string", "null"], "format": "date", "description": spec["description"]}
+        properties[field["name"]] = spec
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "tongban registry item",
+        "type": "object",
+        "required": ["item_id", "name", "aliases", "document_count"],
+        "properties": properties,
+        "additionalProperties": False,
+    }

@@ -1,0 +1,103 @@
+"""One processed document as rows for each warehouse table.
+
+Spans are kept twice: in the normalized text (what extractors saw) and in the
+raw text (what the source said), via the document's offset map. ``context`` is
+a short window of normalized text around the span, so an analyst can read a
+mention without opening the document.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from extractors.normalize import NormalizedText
+from extractors.records import Extraction
+from sources.models import RawDocument
+from warehouse.keys import item_key
+
+_CONTEXT = 24
+
+
+@dataclass
+class DocumentRows:
+    doc_id: str
+    uri: str
+    document: dict[str, Any]
+    items: list[dict[str, Any]] = field(default_factory=list)
+    count_checks: list[dict[str, Any]] = field(default_factory=list)
+    deadlines: list[dict[str, Any]] = field(default_factory=list)
+    departments: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _spans(doc: NormalizedText, span: tuple[int, int]) -> dict[str, Any]:
+    raw_start, raw_end = doc.raw_span(*span)
+    start, end = span
+    context = doc.text[max(0, start - _CONTEXT) : end + _CONTEXT].replace("\n", " ")
+    return {"span_start": start, "span_end": end, "raw_start": raw_start, "raw_end": raw_end, "context": context}
+
+
+def build_rows(raw: RawDocument, doc: NormalizedText, extraction: Extraction) -> DocumentRows:
+    meta = extraction.document
+    quality = doc.quality
+    document = {
+        "doc_id": raw.doc_id,
+        "sha256": raw.sha256,
+        "uri": raw.uri,
+        "kind": raw.kind,
+        "size_bytes": len(raw.data),
+        "title": meta.title,
+        "doc_number": meta.doc_number,
+        "issuer": meta.issuer,
+        "issued": meta.issued,
+        "published": meta.published,
+        "encoding": quality.encoding,
+        "script": quality.script,
+        "variant": quality.variant,
+        "quality": json.dumps(quality.to_json(), ensure_ascii=False),
+        "raw_text": doc.raw,
+        "normalized_text": doc.text,
+        "offset_runs": json.dumps(doc.offsets.to_runs()),
+        "fetched_at": raw.fetched_at,
+    }
+    rows = DocumentRows(raw.doc_id, raw.uri, document)
+    for ordinal, item in enumerate(extraction.items):
+        spans = _spans(doc, item.span)
+        rows.items.append(
+            {
+                "ordinal": ordinal,
+                "name": item.name,
+                "raw_name": doc.raw[spans["raw_start"] : spans["raw_end"]],
+                "item_key": item_key(item.name),
+                "main_item": item.main_item,
+                "method": item.method,
+                "scope": list(item.scope),
+                "modes": list(item.modes),
+                "stated_count": item.stated_count,
+                "list_group": item.group,
+                **spans,
+            }
+        )
+    for ordinal, check in enumerate(extraction.count_checks):
+        spans = _spans(doc, check.span)
+        spans.pop("context")
+        rows.count_checks.append({"ordinal": ordinal, "stated": check.stated, "found": check.found, **spans})
+    for ordinal, deadline in enumerate(extraction.deadlines):
+        rows.deadlines.append(
+            {
+                "ordinal": ordinal,
+                "text": deadline.text,
+                "kind": deadline.kind,
+                "date": deadline.date,
+                "start_date": deadline.start,
+                "precision": deadline.precision,
+                "base_date": deadline.base_date,
+                **_spans(doc, deadline.span),
+            }
+        )
+    for ordinal, dept in enumerate(extraction.departments):
+        rows.departments.append(
+            {"ordinal": ordinal, "name": dept.name, "canonical": dept.canonical, "role": dept.role, **_spans(doc, dept.span)}
+        )
+    return rows

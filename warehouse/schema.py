@@ -1,0 +1,125 @@
+"""The DuckDB schema, as numbered forward migrations.
+
+Table names are a contract with analysts and the portal: add columns, never
+rename. Each migration runs once, in a transaction, and is recorded in
+``schema_version``; opening an older warehouse brings it forward.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+_SPAN = "span_start INTEGER, span_end INTEGER, raw_start INTEGER, raw_end INTEGER"
+
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (
+        1,
+        "core tables: documents, mentions, deadlines, departments, errors, registry",
+        f"""
+        CREATE TABLE documents (
+            doc_id VARCHAR PRIMARY KEY,       -- first 16 hex of sha256: same bytes, same document
+            sha256 VARCHAR NOT NULL,
+            uri VARCHAR NOT NULL,             -- where it was first seen (path below the source, or URL)
+            version INTEGER NOT NULL,         -- 1 for the first bytes seen at this uri, then 2, 3, ...
+            kind VARCHAR NOT NULL,            -- txt | html | pdf
+            size_bytes BIGINT,
+            title VARCHAR, doc_number VARCHAR, issuer VARCHAR,
+            issued DATE, published DATE,
+            encoding VARCHAR, script VARCHAR, variant VARCHAR,
+            quality JSON,                     -- the normalizer's quality record
+            raw_text VARCHAR,                 -- the decoded text raw spans point into
+            normalized_text VARCHAR,          -- the text spans point into
+            offset_runs JSON,                 -- compact map normalized -> raw
+            fetched_at TIMESTAMPTZ, loaded_at TIMESTAMPTZ
+        );
+        CREATE TABLE document_sources (
+            doc_id VARCHAR NOT NULL, uri VARCHAR NOT NULL, version INTEGER NOT NULL,
+            first_seen TIMESTAMPTZ, PRIMARY KEY (doc_id, uri)
+        );
+        CREATE TABLE item_mentions (
+            doc_id VARCHAR NOT NULL, ordinal INTEGER NOT NULL,
+            name VARCHAR NOT NULL,            -- as written (normalized text)
+            raw_name VARCHAR,                 -- as written in the raw text (traditional, noisy)
+            item_key VARCHAR NOT NULL,        -- canonical key the registry groups by
+            main_item VARCHAR, method VARCHAR, scope VARCHAR[], modes VARCHAR[],
+            stated_count INTEGER, list_group INTEGER, context VARCHAR, {_SPAN},
+            PRIMARY KEY (doc_id, ordinal)
+        );
+        CREATE TABLE item_count_checks (
+            doc_id VARCHAR NOT NULL, ordinal INTEGER NOT NULL, stated INTEGER, found INTEGER, {_SPAN},
+            PRIMARY KEY (doc_id, ordinal)
+        );
+        CREATE TABLE deadlines (
+            doc_id VARCHAR NOT NULL, ordinal INTEGER NOT NULL,
+            text VARCHAR NOT NULL, kind VARCHAR NOT NULL, date DATE, start_date DATE,
+            precision VARCHAR, base_date DATE, context VARCHAR, {_SPAN},
+            PRIMARY KEY (doc_id, ordinal)
+        );
+        CREATE TABLE department_mentions (
+            doc_id VARCHAR NOT NULL, ordinal INTEGER NOT NULL,
+            name VARCHAR NOT NULL, canonical VARCHAR NOT NULL, role VARCHAR NOT NULL, context VARCHAR, {_SPAN},
+            PRIMARY KEY (doc_id, ordinal)
+        );
+        CREATE TABLE ingest_errors (
+            error_id VARCHAR PRIMARY KEY,     -- hash of uri, stage, type and content: re-runs replace, not add
+            uri VARCHAR NOT NULL, sha256 VARCHAR, stage VARCHAR NOT NULL,
+            error_type VARCHAR NOT NULL, message VARCHAR, occurred_at TIMESTAMPTZ
+        );
+        CREATE TABLE registry_items (
+            item_id VARCHAR PRIMARY KEY,      -- deterministic from item_key: stable across runs and input order
+            name VARCHAR NOT NULL,            -- canonical simplified name
+            item_key VARCHAR NOT NULL UNIQUE,
+            aliases VARCHAR[],                -- every surface form seen, raw ones included
+            main_items VARCHAR[], scope VARCHAR[], modes VARCHAR[],
+            doc_ids VARCHAR[], source_uris VARCHAR[],
+            mention_count INTEGER, document_count INTEGER,
+            first_seen DATE, last_seen DATE,  -- by the citing documents' dates
+            built_at TIMESTAMPTZ
+        );
+        """,
+    ),
+    (
+        2,
+        "analyst views",
+        """
+        CREATE VIEW v_registry AS
+            SELECT item_id, name, array_to_string(scope, '；') AS scope, array_to_string(main_items, '；') AS main_item,
+                   document_count, mention_count, first_seen, last_seen, array_to_string(aliases, '|') AS aliases
+            FROM registry_items ORDER BY name;
+        CREATE VIEW v_item_sources AS
+            SELECT r.item_id, r.name AS item, m.name AS mention, m.raw_name, m.method, d.doc_id, d.uri,
+                   d.title, d.doc_number, d.issuer, coalesce(d.issued, d.published) AS doc_date,
+                   m.span_start, m.span_end, m.raw_start, m.raw_end, m.context
+            FROM registry_items r
+            JOIN item_mentions m ON m.item_key = r.item_key
+            JOIN documents d ON d.doc_id = m.doc_id;
+        CREATE VIEW v_document_quality AS
+            SELECT doc_id, uri, title, encoding, script, variant,
+                   CAST(json_extract(quality, '$.pinyin_groups_removed') AS INTEGER) AS pinyin_groups_removed,
+                   CAST(json_extract(quality, '$.residual_traditional') AS INTEGER) AS residual_traditional,
+                   json_array_length(json_extract(quality, '$.mojibake')) AS mojibake_spans
+            FROM documents;
+        """,
+    ),
+]
+
+
+def migrate(conn: duckdb.DuckDBPyConnection) -> int:
+    """Apply pending migrations; return the schema version now in force."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description VARCHAR, applied_at TIMESTAMPTZ)"
+    )
+    current = conn.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+    for version, description, sql in MIGRATIONS:
+        if version <= current:
+            continue
+        conn.execute("BEGIN TRANSACTION")
+        try:
+            conn.execute(sql)
+            conn.execute("INSERT INTO schema_version VALUES (?, ?, now())", [version, description])
+            conn.execute("COMMIT")
+        except Exception:
+            conn.execute("ROLLBACK")
+            raise
+        current = version
+    return current
