@@ -55,3 +55,53 @@ def source_folder(tmp_path: Path) -> Path:
     (folder / "empty.txt").write_bytes(b"")
     (folder / "junk.txt").write_bytes(bytes(range(256)) * 8)
     return folder
+
+
+def _register_cjk_font() -> str:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    return "STSong-Light"
+
+
+def write_text_pdf(path: Path, lines: list[str], encrypt: str | None = None) -> Path:
+    """A one-page Chinese PDF (reportlab's built-in CID font: no font install)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    font = _register_cjk_font()
+    pdf = canvas.Canvas(str(path), pagesize=A4, encrypt=encrypt)
+    pdf.setFont(font, 12)
+    y = 800
+    for line in lines:
+        pdf.drawString(60, y, line)
+        y -= 20
+    pdf.save()
+    return path
+
+
+def write_table_pdf(path: Path, title: str, header: list[str], rows: list[list[str]], col_widths: list[float]) -> Path:
+    """A PDF with a title and a ruled table whose narrow cells wrap their text."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    font = _register_cjk_font()
+    style = ParagraphStyle("cjk", fontName=font, fontSize=9, leading=12, wordWrap="CJK")
+    cells = [[Paragraph(c, style) for c in row] for row in [header] + rows]
+    table = Table(cells, colWidths=col_widths, repeatRows=1)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    heading = ParagraphStyle("title", fontName=font, fontSize=14, leading=20)
+    SimpleDocTemplate(str(path), pagesize=A4).build([Paragraph(title, heading), table])
+    return path
+
+
+def write_image_only_pdf(path: Path) -> Path:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.rect(100, 400, 300, 200, fill=1)  # a scanned page: shapes, no text layer
+    pdf.save()
+    return path

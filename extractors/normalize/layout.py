@@ -31,6 +31,7 @@ _EDGE_SPACE = re.compile(r"^[ \u00a0\u3000\u2002\u2003\u2009]+|[ \u00a0\u3000\u2
 _NBSP = re.compile(r"[\u00a0\u2002\u2003\u2009]")
 _CRLF = re.compile(r"\r\n?")
 _MANY_BLANKS = re.compile(r"\n{3,}")
+_OUTER_BLANKS = re.compile(r"^\s+|\s+$")
 
 _TERMINAL = "。！？；!?;…：:"
 _CLOSERS = "）)】》」』”’"
@@ -61,8 +62,9 @@ def tidy_layout(text: str) -> tuple[str, OffsetMap, LayoutStats]:
     wrap_width = _wrap_width(widths)
     text5, map5, joined = _reflow(text4, wrap_width, widths)
     text6, map6 = _substitute(text5, _MANY_BLANKS, "\n\n")
-    offset_map = map1.then(map2).then(map3).then(map4).then(map5).then(map6)
-    return text6, offset_map, LayoutStats(spaces, joined, wrap_width is not None)
+    text7, map7 = _substitute(text6, _OUTER_BLANKS, "")
+    offset_map = map1.then(map2).then(map3).then(map4).then(map5).then(map6).then(map7)
+    return text7, offset_map, LayoutStats(spaces, joined, wrap_width is not None)
 
 
 def _substitute(text: str, pattern: re.Pattern[str], replacement: str) -> tuple[str, OffsetMap]:

@@ -1,0 +1,64 @@
+"""Each asset materialized in-process against a temporary warehouse."""
+
+from __future__ import annotations
+
+import dagster as dg
+import duckdb
+import pytest
+from dagster_duckdb import DuckDBResource
+
+from pipeline.definitions import all_assets, defs
+from pipeline.resources import PublishFolder, SourceFolder
+
+
+@pytest.fixture
+def run_all(tmp_path, source_folder):
+    db = tmp_path / "warehouse" / "tongban.duckdb"
+    resources = {
+        "source": SourceFolder(path=str(source_folder)),
+        "publish_folder": PublishFolder(path=str(tmp_path / "publish")),
+        "duckdb": DuckDBResource(database=str(db)),
+    }
+
+    def run():
+        result = dg.materialize(all_assets, resources=resources)
+        assert result.success
+        return result
+
+    return run, db, tmp_path / "publish"
+
+
+def test_definitions_load_with_the_job_and_pool():
+    assert defs.resolve_job_def("tongban_job") is not None
+    keys = {key.to_user_string() for key in defs.resolve_asset_graph().get_all_asset_keys()}
+    assert {"raw_notices", "normalized_notices", "extractions", "documents", "registry_items", "registry_publish"} <= keys
+    for asset in all_assets:
+        if {"documents", "registry_items", "registry_publish"} & {k.to_user_string() for k in asset.keys}:
+            assert asset.op.pool == "duckdb"
+
+
+def test_every_asset_materializes_and_bad_files_become_errors(run_all):
+    run, db, publish_root = run_all
+    result = run()
+    materialized = {e.asset_key.to_user_string() for e in result.get_asset_materialization_events()}
+    assert {"raw_notices", "normalized_notices", "extractions", "documents", "item_mentions", "deadlines",
+            "department_mentions", "ingest_errors", "registry_items", "registry_publish"} <= materialized
+    with duckdb.connect(str(db), read_only=True) as conn:
+        assert conn.execute("SELECT count(*) FROM documents").fetchone() == (3,)
+        errors = conn.execute("SELECT uri, stage, error_type FROM ingest_errors ORDER BY uri").fetchall()
+        assert errors == [("empty.txt", "read", "empty"), ("junk.txt", "read", "binary")]
+        assert conn.execute("SELECT count(*) FROM registry_items WHERE document_count > 0").fetchone()[0] == 18
+    assert (publish_root / "v0001" / "registry_items.parquet").exists()
+
+
+def test_a_second_run_gives_the_same_tables(run_all):
+    run, db, publish_root = run_all
+    run()
+    with duckdb.connect(str(db), read_only=True) as conn:
+        first = conn.execute("SELECT item_id, name, aliases, doc_ids FROM registry_items ORDER BY item_id").fetchall()
+    run()
+    with duckdb.connect(str(db), read_only=True) as conn:
+        second = conn.execute("SELECT item_id, name, aliases, doc_ids FROM registry_items ORDER BY item_id").fetchall()
+        assert conn.execute("SELECT count(*) FROM ingest_errors").fetchone() == (2,)
+    assert first == second
+    assert sorted(p.name for p in publish_root.iterdir()) == ["latest.json", "v0001"]

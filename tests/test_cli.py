@@ -1,0 +1,78 @@
+"""The tongban CLI on the seeds; the JSON shape is a contract."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from tests.conftest import NEWS_001, SEED_000, SEED_002, SEED_003, write_text_pdf
+
+
+def _invoke(*args: str):
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result
+
+
+def test_normalize_prints_simplified_text():
+    result = _invoke("normalize", str(SEED_002))
+    assert result.exit_code == 0
+    assert result.output.startswith("国务院办公厅关于扩大政务服务“跨省通办”范围进一步提升服务效能的意见\n国办发〔2022〕34号")
+
+
+def test_normalize_json_adds_the_quality_record():
+    payload = json.loads(_invoke("normalize", str(NEWS_001), "--json").output)
+    assert payload["quality"]["script"] == "traditional"
+    assert payload["quality"]["pinyin_groups_removed"] > 0
+    assert payload["text"].startswith("2亿多流动人口")
+
+
+def test_extract_json_shape_is_the_contract():
+    payload = json.loads(_invoke("extract", str(SEED_003), "--json").output)
+    assert set(payload) >= {"document", "items", "deadlines", "departments"}
+    assert set(payload["document"]) >= {"title", "doc_number", "issuer", "issued"}
+    assert all(set(i) >= {"name", "span"} for i in payload["items"])
+    assert all(set(d) >= {"text", "date", "kind", "span"} for d in payload["deadlines"])
+    assert all(set(d) >= {"name", "canonical", "role", "span"} for d in payload["departments"])
+    assert {d["kind"] for d in payload["deadlines"]} <= {"by", "recurring", "period", "start"}
+    assert {d["role"] for d in payload["departments"]} <= {"lead", "cooperate", "responsible", "mentioned"}
+    text = _invoke("normalize", str(SEED_003)).output
+    for record in payload["items"] + payload["deadlines"] + payload["departments"]:
+        start, end = record["span"]
+        assert text[start:end] == record.get("name", record.get("text"))
+
+
+def test_extract_issued_is_the_base_date_when_the_text_has_none(tmp_path):
+    notice = tmp_path / "excerpt.txt"
+    notice.write_text("（完成时限：5月25日前，责任单位：各地级以上市医疗保障局。）", encoding="utf-8")
+    payload = json.loads(_invoke("extract", str(notice), "--json", "--issued", "2021-05-24").output)
+    assert [(d["text"], d["date"]) for d in payload["deadlines"]] == [("5月25日前", "2021-05-25")]
+    assert payload["departments"][0]["role"] == "responsible"
+
+
+def test_extract_reads_pdf(tmp_path):
+    pdf = write_text_pdf(tmp_path / "n.pdf", ["国务院办公厅关于扩大政务服务范围的意见", "国办发〔2022〕34号", "2023年6月底前实现统一。"])
+    payload = json.loads(_invoke("extract", str(pdf), "--json").output)
+    assert payload["document"]["doc_number"] == "国办发〔2022〕34号"
+    assert payload["deadlines"][0]["date"] == "2023-06-30"
+
+
+def test_extract_on_junk_fails_clearly(tmp_path):
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(bytes(range(256)) * 8)
+    result = CliRunner().invoke(main, ["extract", str(junk), "--json"])
+    assert result.exit_code != 0 and "binary" in result.output
+
+
+def test_run_loads_the_folder_and_publishes(tmp_path, source_folder):
+    db = tmp_path / "t.duckdb"
+    args = ["run", "--source", str(source_folder), "--db", str(db), "--publish", str(tmp_path / "pub"), "--no-progress"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "3 documents loaded, 2 errors recorded, 18 registry items" in result.output
+    again = CliRunner().invoke(main, args)
+    assert "(unchanged)" in again.output
+    with duckdb.connect(str(db), read_only=True) as conn:
+        assert conn.execute("SELECT count(*) FROM documents").fetchone() == (3,)

@@ -1,0 +1,149 @@
+"""Extraction on the seeds: metadata, items, deadlines, departments."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from extractors import extract_text
+from extractors.deadlines import extract_deadlines
+from extractors.dates import parse_iso
+from tests.conftest import NEWS_001, NEWS_004, SEED_000, SEED_002, SEED_003
+
+SEED_003_SUB_ITEMS = {
+    "医保定点医疗机构基础信息变更": "医保定点医疗机构基础信息变更",
+    "产前检查费支付": "生育保险待遇核准支付",
+    "产前检查就医确认": "生育保险待遇核准支付",
+    "常驻异地工作人员备案": "基本医疗保险参保人员异地就医备案",
+    "城乡居民参保登记": "基本医疗保险参保和变更登记",
+    "城乡居民参保信息变更登记": "基本医疗保险参保和变更登记",
+    "单位参保信息变更登记": "基本医疗保险参保和变更登记",
+    "计划生育医疗费支付": "生育保险待遇核准支付",
+    "临时异地就医人员备案": "基本医疗保险参保人员异地就医备案",
+    "门诊费用报销": "基本医疗保险参保人员医疗费用手工（零星）报销",
+    "生育津贴支付": "生育保险待遇核准支付",
+    "生育医疗费支付": "生育保险待遇核准支付",
+    "异地安置退休人员备案": "基本医疗保险参保人员异地就医备案",
+    "异地长期居住人员备案": "基本医疗保险参保人员异地就医备案",
+    "异地转诊人员备案": "基本医疗保险参保人员异地就医备案",
+    "职工参保信息变更登记": "基本医疗保险参保和变更登记",
+    "转移接续手续办理": "基本医疗保险关系转移接续",
+    "医保电子凭证申领": "医保电子凭证申领",
+}
+
+
+@pytest.mark.parametrize("seed", [SEED_000, SEED_002])
+def test_state_council_metadata(extracted, seed):
+    meta = extracted(seed).document
+    assert meta.title == "国务院办公厅关于扩大政务服务“跨省通办”范围进一步提升服务效能的意见"
+    assert meta.doc_number == "国办发〔2022〕34号"
+    assert meta.issuer == "国务院办公厅"
+    assert meta.issued == "2022-09-28"
+
+
+def test_guangdong_plan_metadata(extracted):
+    meta = extracted(SEED_003).document
+    assert meta.title.startswith("广东省医疗保障局关于印发进一步深化医疗保障经办政务服务事项")
+    assert meta.doc_number == "粤医保发〔2021〕29号"
+    assert meta.issuer == "广东省医疗保障局"
+    assert meta.issued == "2021-05-24"
+
+
+def test_news_report_has_a_headline_and_a_publish_date(extracted):
+    meta = extracted(NEWS_001).document
+    assert meta.title == "2亿多流动人口异地办事更容易"
+    assert meta.doc_number is None and meta.published == "2020-10-01"
+
+
+def test_all_18_table_sub_items_with_their_main_item(extracted):
+    table = {i.name: i.main_item for i in extracted(SEED_003).items if i.method == "table"}
+    assert table == SEED_003_SUB_ITEMS
+
+
+def test_table_scope_comes_from_the_target_column(extracted):
+    scopes = {i.name: set(i.scope) for i in extracted(SEED_003).items if i.method == "table"}
+    assert scopes["产前检查就医确认"] == {"省内通办"}
+    assert scopes["生育津贴支付"] == {"省内通办", "跨省通办"}
+
+
+def test_enumerations_match_their_stated_counts(extracted):
+    result = extracted(SEED_003)
+    listed = [i for i in result.items if i.method == "enumeration"]
+    assert {i.name for i in listed} == set(SEED_003_SUB_ITEMS)
+    assert sorted((c.stated, c.found) for c in result.count_checks) == [(2, 2), (16, 16)]
+    only_in_province = {i.name for i in listed if i.scope == ("省内通办",)}
+    assert only_in_province == {"临时异地就医人员备案", "产前检查就医确认"}
+
+
+def test_traditional_news_enumerations_and_count_mismatch(extracted):
+    result = extracted(NEWS_001)
+    names = [i.name for i in result.items]
+    assert names[:4] == ["市场主体登记注册", "养老保险关系转移接续", "工业产品生产许可证发证", "异地就医结算备案"]
+    assert (58, 2) in [(c.stated, c.found) for c in result.count_checks]
+
+
+def test_unrelated_newspaper_articles_yield_no_items(extracted):
+    assert extracted(NEWS_004).items == []
+
+
+def test_counters_of_other_things_are_not_item_lists():
+    text = "四川等20个省（区、市）的财政部门牵头。将中介机构基本信息、资质资格、可办事项等20余项内容进行核对。"
+    assert extract_text(text).items == []
+
+
+def test_state_council_deadline(extracted):
+    deadlines = extracted(SEED_000).deadlines
+    assert [(d.text, d.kind, d.date) for d in deadlines] == [("2023年6月底前", "by", "2023-06-30")]
+
+
+def test_guangdong_deadlines_resolve_against_the_document_date(extracted):
+    found = {(d.text, d.kind, d.date) for d in extracted(SEED_003).deadlines}
+    assert ("5月25日前", "by", "2021-05-25") in found
+    assert ("12月20日前", "by", "2021-12-20") in found
+    assert ("2021年年底前", "by", "2021-12-31") in found
+    assert ("每月20日前", "recurring", None) in found
+
+
+@pytest.mark.parametrize(
+    "text, kind, date, start",
+    [
+        ("三季度末前完成", "by", "2021-09-30", None),
+        ("二○二一年六月底前", "by", "2021-06-30", None),
+        ("6月底完成", "by", "2021-06-30", None),
+        ("本月底前", "by", "2021-05-31", None),
+        ("自2023年7月1日起施行", "start", None, "2023-07-01"),
+        ("2021年之后", "period", None, "2022-01-01"),
+        ("年内完成", "period", "2021-12-31", "2021-01-01"),
+    ],
+)
+def test_deadline_forms(text, kind, date, start):
+    (deadline,) = extract_deadlines(text, parse_iso("2021-05-24"))
+    assert (deadline.kind, deadline.date, deadline.start) == (kind, date, start)
+    assert deadline.base_date == "2021-05-24"
+
+
+@pytest.mark.parametrize("text", ["截至9月28日，已累计结算", "今年7月以来", "9月30日，国务院新闻办公室举行", "联系电话：020-83260327", "办结时限为3个工作日以内"])
+def test_not_deadlines(text):
+    assert extract_deadlines(text, parse_iso("2021-05-24")) == []
+
+
+def test_roles_in_the_guangdong_plan(extracted):
+    roles = Counter((d.canonical, d.role) for d in extracted(SEED_003).departments)
+    assert roles[("广东省医疗保障局", "lead")] == 3
+    assert roles[("各地级以上市医疗保障局", "cooperate")] == 3
+    assert roles[("各地级以上市医疗保障局", "responsible")] == 2
+
+
+def test_central_aliases_resolve_to_official_names():
+    found = {(d.name, d.canonical) for d in extract_text("人社部、国家医保局会同市场监管总局负责。").departments}
+    assert found == {("人社部", "人力资源和社会保障部"), ("国家医保局", "国家医疗保障局"), ("市场监管总局", "国家市场监督管理总局")}
+
+
+def test_role_words_alone_name_nobody():
+    assert extract_text("责任单位牵头，相关部门配合。").departments == []
+
+
+def test_document_numbers_are_not_department_mentions():
+    names = [d.name for d in extract_text("根据国办发〔2020〕35号文件，国务院办公厅负责统筹。").departments]
+    assert names == ["国务院办公厅"]

@@ -1,0 +1,126 @@
+"""Warehouse: migrations, idempotent per-document writes, stable registry IDs, publishing."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pytest
+
+from pipeline.work import load, process
+from sources import IngestError, RawDocument
+from warehouse import build_registry, migrate, publish
+from warehouse.keys import item_id, item_key
+from warehouse.schema import MIGRATIONS
+from tests.conftest import SEED_000, SEED_002, SEED_003
+
+
+@pytest.fixture
+def conn(tmp_path):
+    connection = duckdb.connect(str(tmp_path / "w.duckdb"))
+    migrate(connection)
+    yield connection
+    connection.close()
+
+
+def _docs(*paths):
+    return [process(RawDocument.from_bytes(p.name, p.read_bytes(), "txt")) for p in paths]
+
+
+def _table(conn, sql):
+    return conn.execute(sql).fetchall()
+
+
+def test_migrations_are_recorded_and_run_once(conn):
+    assert migrate(conn) == MIGRATIONS[-1][0]
+    assert _table(conn, "SELECT count(*) FROM schema_version") == [(len(MIGRATIONS),)]
+
+
+def test_reloading_a_document_replaces_its_rows(conn):
+    docs = _docs(SEED_003)
+    load(conn, docs)
+    before = _table(conn, "SELECT count(*) FROM item_mentions")
+    load(conn, docs)
+    assert _table(conn, "SELECT count(*) FROM item_mentions") == before
+    assert _table(conn, "SELECT count(*), max(version) FROM documents") == [(1, 1)]
+
+
+def test_spans_point_into_both_texts(conn):
+    load(conn, _docs(SEED_002))
+    rows = _table(conn, "SELECT d.normalized_text, d.raw_text, m.text, m.span_start, m.span_end, m.raw_start, m.raw_end "
+                        "FROM deadlines m JOIN documents d USING (doc_id)")
+    normalized, raw, text, start, end, raw_start, raw_end = rows[0]
+    assert normalized[start:end] == text == "2023年6月底前"
+    assert raw[raw_start:raw_end] == "2023年6月底(di)前"  # the raw span keeps the source's noise
+
+
+def test_changed_bytes_at_the_same_path_are_a_new_version(conn):
+    first = RawDocument.from_bytes("plan.txt", SEED_003.read_bytes(), "txt")
+    second = RawDocument.from_bytes("plan.txt", SEED_003.read_bytes() + "\n附：更正".encode(), "txt")
+    load(conn, [process(first), process(second)])
+    assert _table(conn, "SELECT version FROM documents ORDER BY version") == [(1,), (2,)]
+
+
+def test_same_notice_in_two_scripts_gives_no_duplicate_items(conn):
+    load(conn, _docs(SEED_000, SEED_002, SEED_003))
+    build_registry(conn)
+    assert _table(conn, "SELECT count(*) = count(DISTINCT name) FROM registry_items") == [(True,)]
+    assert _table(conn, "SELECT count(*) FROM registry_items") == [(18,)]
+
+
+def test_item_ids_do_not_depend_on_input_order(tmp_path):
+    ids = []
+    for order in ([SEED_000, SEED_002, SEED_003], [SEED_003, SEED_002, SEED_000]):
+        connection = duckdb.connect(str(tmp_path / f"{order[0].name}.duckdb"))
+        migrate(connection)
+        load(connection, _docs(*order))
+        build_registry(connection)
+        ids.append(_table(connection, "SELECT item_id, name FROM registry_items ORDER BY item_id"))
+        connection.close()
+    assert ids[0] == ids[1]
+    assert all(i == item_id(item_key(n)) for i, n in ids[0])
+
+
+def test_every_registry_item_cites_its_documents(conn):
+    load(conn, _docs(SEED_003))
+    build_registry(conn)
+    rows = _table(conn, "SELECT source_uris, document_count, first_seen FROM registry_items")
+    assert rows and all(uris == [SEED_003.name] and count == 1 and str(seen) == "2021-05-24" for uris, count, seen in rows)
+    assert _table(conn, "SELECT count(*) FROM v_item_sources") == _table(conn, "SELECT count(*) FROM item_mentions")
+
+
+def test_errors_are_upserted_and_cleared_when_the_file_loads(conn):
+    broken = IngestError("plan.txt", "read", "binary", "binary content", sha256="x")
+    load(conn, [broken])
+    load(conn, [broken])
+    assert _table(conn, "SELECT count(*) FROM ingest_errors") == [(1,)]
+    load(conn, [process(RawDocument.from_bytes("plan.txt", SEED_003.read_bytes(), "txt"))])
+    assert _table(conn, "SELECT count(*) FROM ingest_errors") == [(0,)]
+
+
+def test_publish_writes_a_version_once_and_a_changelog(conn, tmp_path):
+    load(conn, _docs(SEED_003))
+    build_registry(conn)
+    root = tmp_path / "publish"
+    first = publish(conn, root)
+    again = publish(conn, root)
+    assert first.created and not again.created and again.version == first.version == "v0001"
+    files = {p.name for p in first.path.iterdir()}
+    assert {"registry_items.parquet", "registry_items.csv", "registry_items.jsonl", "datapackage.json", "changelog.json"} <= files
+    assert len(first.changelog["added"]) == 18
+    lines = (first.path / "registry_items.jsonl").read_text(encoding="utf-8").splitlines()
+    assert {json.loads(line)["name"] for line in lines} >= {"生育津贴支付", "异地转诊人员备案"}
+    assert json.loads((root / "latest.json").read_text())["version"] == "v0001"
+
+
+def test_a_changed_registry_publishes_a_new_version_with_its_changes(conn, tmp_path):
+    root = tmp_path / "publish"
+    load(conn, _docs(SEED_003))
+    build_registry(conn)
+    publish(conn, root)
+    conn.execute("DELETE FROM item_mentions WHERE name = '生育津贴支付'")
+    build_registry(conn)
+    second = publish(conn, root)
+    assert second.version == "v0002"
+    assert [r["name"] for r in second.changelog["removed"]] == ["生育津贴支付"]
+    assert second.changelog["since"] == "v0001"
