@@ -8,7 +8,7 @@ export DAGSTER_HOME := $(CURDIR)/.dagster_home
 SOURCE ?= sources/samples
 DB ?= data/tongban.duckdb
 
-.PHONY: install run test dev bench clean
+.PHONY: install run test lint dev bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
 
 dev: install
 	TONGBAN_SOURCE=$(SOURCE) TONGBAN_DB=$(DB) TONGBAN_PUBLISH=data/publish \

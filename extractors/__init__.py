@@ -18,6 +18,7 @@ from extractors.items import extract_items
 from extractors.normalize import NormalizedText, normalize_bytes, normalize_text
 from extractors.records import Extraction
 from extractors.structure import extract_metadata
+from extractors.text import overlaps
 
 __all__ = ["extract", "extract_text", "normalize_bytes", "normalize_text", "NormalizedText", "Extraction"]
 
@@ -36,10 +37,6 @@ def extract_text(text: str, issued: str | date | None = None, skip: list[tuple[i
     fallback = issued if isinstance(issued, date) else parse_iso(issued)
     base = parse_iso(meta.issued) or parse_iso(meta.published) or fallback
     items, checks = extract_items(text, list(skip))
-    deadlines = [d for d in extract_deadlines(text, base) if not _inside_any(d.span, skip)]
-    departments = [d for d in find_departments(text, meta.issuer) if not _inside_any(d.span, skip)]
+    deadlines = [d for d in extract_deadlines(text, base) if not overlaps(d.span, skip)]
+    departments = [d for d in find_departments(text, meta.issuer) if not overlaps(d.span, skip)]
     return Extraction(meta, items, deadlines, departments, checks)
-
-
-def _inside_any(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(span[0] < end and start < span[1] for start, end in spans)

@@ -32,3 +32,15 @@ def load_table(name: str) -> tuple[dict[str, str], ...]:
         cells += [""] * (len(header) - len(cells))
         rows.append({key: cell.strip() for key, cell in zip(header, cells)})
     return tuple(rows)
+
+
+@lru_cache(maxsize=None)
+def load_aliases(name: str, canonical: str = "canonical") -> dict[str, str]:
+    """``{surface form: canonical}`` from a table with a canonical column and an
+    ``aliases`` column of ``|``-separated abbreviations (the canonical maps to itself)."""
+    table: dict[str, str] = {}
+    for row in load_table(name):
+        table[row[canonical]] = row[canonical]
+        for alias in filter(None, row["aliases"].split("|")):
+            table[alias] = row[canonical]
+    return table

@@ -26,7 +26,6 @@ DATE_PATTERN = (
     rf"|(?:{_MONTH})(?:{_DAY}|(?P<month_part>底|末|中旬|上旬|下旬))?"
     rf")?"
 )
-_DATE_RE = re.compile(DATE_PATTERN)
 _FULL_DATE = re.compile(rf"(?:{_YEAR})(?:{_MONTH})(?:{_DAY})")
 _ISO_LIKE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 

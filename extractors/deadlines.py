@@ -13,9 +13,10 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from extractors.dates import DATE_PATTERN, Window, to_int, window_from_groups
 from extractors.datafiles import load_table
+from extractors.dates import DATE_PATTERN, Window, to_int, window_from_groups
 from extractors.records import Deadline
+from extractors.text import alternation, overlaps
 
 _DATE_START = r"(?=[0-9０-９零〇○一二三四五六七八九十两今本当明次上去下第年])"
 _RECURRING = re.compile(
@@ -32,17 +33,13 @@ def _markers(position: str) -> dict[str, str]:
     return {row["marker"]: row["kind"] for row in load_table("deadline_markers.tsv") if row["position"] == position}
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
     before = [m for m in _markers("before") if m != "每"]
     after = list(_markers("after"))
     return re.compile(
-        rf"(?P<prefix>{_alternation(before)})?{_DATE_START}(?P<date>{DATE_PATTERN})"
-        rf"(?P<suffix>{_alternation(after)})?"
+        rf"(?P<prefix>{alternation(before)})?{_DATE_START}(?P<date>{DATE_PATTERN})"
+        rf"(?P<suffix>{alternation(after)})?"
     )
 
 
@@ -53,21 +50,17 @@ def extract_deadlines(text: str, base: date | None) -> list[Deadline]:
         found.append(_recurring(match, base))
     taken = [d.span for d in found]
     for match in _pattern().finditer(text):
-        if not match.group("date") or _overlaps(match.span(), taken):
+        if not match.group("date") or overlaps(match.span(), taken):
             continue
         deadline = _dated(match, base)
         if deadline is not None:
             found.append(deadline)
             taken.append(deadline.span)
     for match in _WITHIN_YEAR.finditer(text):
-        if base and not _overlaps(match.span(), taken):
+        if base and not overlaps(match.span(), taken):
             window = Window(date(base.year, 1, 1), date(base.year, 12, 31), "year")
             found.append(_record(match.group(), match.span(), "period", window, base, start=window.first))
     return sorted(found, key=lambda d: d.span)
-
-
-def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    return any(span[0] < end and start < span[1] for start, end in taken)
 
 
 def _dated(match: re.Match[str], base: date | None) -> Deadline | None:

@@ -21,10 +21,9 @@ from functools import lru_cache
 
 from hanlp_trie import Trie
 
-from extractors.datafiles import load_list, load_table
+from extractors.datafiles import load_aliases, load_list, load_table
 from extractors.records import DepartmentMention
-# Document numbers carry issuer abbreviations (国办发〔2022〕34号): not mentions.
-from extractors.structure import DOC_NUMBER
+from extractors.text import DOC_NUMBER, alternation
 
 _FUNCTION_CHARS = "在由与和及同向对经为请于将从"
 # A place name never starts with a preposition: 在邯郸市 is 在 + 邯郸市.
@@ -43,43 +42,22 @@ class _Match:
 
 @lru_cache(maxsize=1)
 def _central_trie() -> Trie:
-    table = {}
-    for row in load_table("departments_central.tsv"):
-        table[row["canonical"]] = row["canonical"]
-        for alias in filter(None, row["aliases"].split("|")):
-            table[alias] = row["canonical"]
-    return Trie(table)
+    return Trie(load_aliases("departments_central.tsv"))
 
 
-@lru_cache(maxsize=1)
 def _bodies() -> dict[str, str]:
-    names = {}
-    for row in load_table("department_bodies.tsv"):
-        names[row["canonical"]] = row["canonical"]
-        for alias in filter(None, row["aliases"].split("|")):
-            names[alias] = row["canonical"]
-    return names
+    return load_aliases("department_bodies.tsv")
 
 
-@lru_cache(maxsize=1)
 def _provinces() -> dict[str, str]:
-    names = {}
-    for row in load_table("provinces.tsv"):
-        names[row["name"]] = row["name"]
-        for alias in filter(None, row["aliases"].split("|")):
-            names[alias] = row["name"]
-    return names
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return load_aliases("provinces.tsv", canonical="name")
 
 
 @lru_cache(maxsize=1)
 def _local_pattern() -> re.Pattern[str]:
-    provinces = _alternation(list(_provinces()))
-    classes = _alternation(list(load_list("place_classes.txt")))
-    bodies = _alternation(list(_bodies()))
+    provinces = alternation(list(_provinces()))
+    classes = alternation(list(load_list("place_classes.txt")))
+    bodies = alternation(list(_bodies()))
     return re.compile(
         rf"(?P<place>(?P<province>{provinces})(?:{_LOCAL_UNIT})*|(?:{_LOCAL_UNIT})+|(?P<cls>{classes}))"
         rf"(?P<body>{bodies})"
@@ -136,6 +114,7 @@ def find_departments(text: str, issuer: str | None = None) -> list[DepartmentMen
 
 
 def _inside(match: _Match, spans: list[tuple[int, int]]) -> bool:
+    """Document numbers carry issuer abbreviations (国办发〔2022〕34号): not mentions."""
     return any(start <= match.start and match.end <= end for start, end in spans)
 
 

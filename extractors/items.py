@@ -16,9 +16,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractors.dates import to_int
 from extractors.datafiles import load_table
+from extractors.dates import to_int
 from extractors.records import ItemCountCheck, ItemMention
+from extractors.text import overlaps
 
 _COUNTER = re.compile(
     r"等(?:在内的)?(?:第[一二三四五六七八九十]+批)?(?P<count>[0-9]+|[一二三四五六七八九十百两]+)(?P<more>余|多)?(?P<unit>个|项)"
@@ -44,7 +45,7 @@ def extract_items(text: str, skip: list[tuple[int, int]] = ()) -> tuple[list[Ite
     checks: list[ItemCountCheck] = []
     for group, match in enumerate(_COUNTER.finditer(text)):
         listed = _enumeration(text, match, group)
-        listed = [item for item in listed if not _overlaps(item.span, skip)]
+        listed = [item for item in listed if not overlaps(item.span, skip)]
         if listed:
             items.extend(listed)
             stated = listed[0].stated_count
@@ -52,10 +53,6 @@ def extract_items(text: str, skip: list[tuple[int, int]] = ()) -> tuple[list[Ite
                 checks.append(ItemCountCheck(stated, len(listed), match.span()))
     items.extend(_table_items(text, first_group=len(items)))
     return items, checks
-
-
-def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(span[0] < end and start < span[1] for start, end in spans)
 
 
 def _counts_items(text: str, after: int, unit: str) -> bool:

@@ -15,7 +15,7 @@ import click
 from tqdm import tqdm
 
 from pipeline.resources import DEFAULT_DB, DEFAULT_PUBLISH, DEFAULT_SOURCE, warehouse_connection, warehouse_resource
-from pipeline.work import ExtractedDocument, NormalizedDocument, extract_document, load, normalize_document, process, read_file
+from pipeline.work import NormalizedDocument, extract_document, load, normalize_document, process, read_file
 from sources import IngestError, ReadError, discover
 from warehouse import build_registry, publish
 

@@ -7,8 +7,8 @@ so `make run`, `make dev` and tests can point the same definitions elsewhere.
 from __future__ import annotations
 
 import os
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import dagster as dg

@@ -31,7 +31,7 @@ def pdf_to_text(data: bytes) -> str:
             pages = [_page_text(page) for page in pdf.pages]
     except ReadError:
         raise
-    except (PDFPasswordIncorrect,) as exc:
+    except PDFPasswordIncorrect as exc:
         raise ReadError("pdf_encrypted", "the PDF is encrypted and needs a password") from exc
     except (PDFSyntaxError, PdfminerException) as exc:
         cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc

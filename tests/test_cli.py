@@ -8,7 +8,7 @@ import duckdb
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from tests.conftest import NEWS_001, SEED_000, SEED_002, SEED_003, write_text_pdf
+from tests.conftest import NEWS_001, SEED_002, SEED_003, write_text_pdf
 
 
 def _invoke(*args: str):

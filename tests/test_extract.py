@@ -7,8 +7,8 @@ from collections import Counter
 import pytest
 
 from extractors import extract_text
-from extractors.deadlines import extract_deadlines
 from extractors.dates import parse_iso
+from extractors.deadlines import extract_deadlines
 from tests.conftest import NEWS_001, NEWS_004, SEED_000, SEED_002, SEED_003
 
 SEED_003_SUB_ITEMS = {

@@ -9,10 +9,10 @@ import pytest
 
 from pipeline.work import load, process
 from sources import IngestError, RawDocument
+from tests.conftest import SEED_000, SEED_002, SEED_003
 from warehouse import build_registry, migrate, publish
 from warehouse.keys import item_id, item_key
 from warehouse.schema import MIGRATIONS
-from tests.conftest import SEED_000, SEED_002, SEED_003
 
 
 @pytest.fixture
