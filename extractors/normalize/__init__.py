@@ -3,12 +3,13 @@
 Steps, in order (each maps its output back to its input, and the maps compose):
 
 1. decode bytes (BOM, UTF-8, declared charset, detection) -> the *raw text*;
-2. remove pinyin ruby noise (context-checked against character readings);
-3. traditional -> simplified (OpenCC t2s or tw2sp, plus project phrases);
-4. layout: whitespace between Han characters, lines broken mid-sentence.
+2. repair GBK byte-shift mojibake where a re-decode clearly reads better;
+3. remove pinyin ruby noise (context-checked against character readings);
+4. traditional -> simplified (OpenCC t2s or tw2sp, plus project phrases);
+5. layout: whitespace between Han characters, lines broken mid-sentence.
 
-Mojibake is looked for in the raw text and reported in the quality record (and
-as normalized spans) so extractors can skip it.
+Every mojibake run is reported in the quality record, as repaired (with the
+original and the repair) or flagged; extractors skip flagged spans.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from typing import Any
 
 from extractors.normalize.encoding import Decoded, decode_bytes
 from extractors.normalize.layout import tidy_layout
-from extractors.normalize.mojibake import find_mojibake
+from extractors.normalize.mojibake import repair_mojibake
 from extractors.normalize.pinyin import strip_pinyin
 from extractors.normalize.script import to_simplified
+from extractors.normalize.mojibake import MojibakeSpan
 from extractors.offsets import OffsetMap
 
 __all__ = ["NormalizedText", "Quality", "normalize_bytes", "normalize_text", "decode_bytes"]
@@ -76,10 +78,11 @@ def normalize_bytes(data: bytes, declared_encoding: str | None = None) -> Normal
 
 def normalize_text(raw: str) -> NormalizedText:
     quality = Quality()
-    text1, map1, pinyin = strip_pinyin(raw)
+    text0, map0, runs = repair_mojibake(raw)
+    text1, map1, pinyin = strip_pinyin(text0)
     text2, map2, script = to_simplified(text1)
     text3, map3, layout = tidy_layout(text2)
-    offsets = map1.then(map2).then(map3)
+    offsets = map0.then(map1).then(map2).then(map3)
     quality.pinyin_groups_removed = pinyin.groups_removed
     quality.html_ruby_removed = pinyin.html_ruby_removed
     quality.script, quality.variant = script.script, script.variant
@@ -89,7 +92,7 @@ def normalize_text(raw: str) -> NormalizedText:
     quality.phrase_overrides = script.overrides_applied
     quality.spaces_removed, quality.lines_joined = layout.spaces_removed, layout.lines_joined
     quality.hard_wrapped = layout.hard_wrapped
-    quality.mojibake = _mojibake_report(raw, offsets)
+    quality.mojibake = _mojibake_report(runs, offsets)
     return NormalizedText(raw, text3, offsets, quality)
 
 
@@ -100,14 +103,14 @@ def _record_decoding(quality: Quality, decoded: Decoded) -> None:
         quality.notes.append(decoded.note)
 
 
-def _mojibake_report(raw: str, offsets: OffsetMap) -> list[dict[str, Any]]:
-    """Mojibake runs found in the raw text, with their normalized spans."""
-    if not len(offsets):
-        return []
+def _mojibake_report(runs: list[MojibakeSpan], offsets: OffsetMap) -> list[dict[str, Any]]:
+    """Mojibake runs in the raw text, with their normalized spans."""
     report = []
-    for run in find_mojibake(raw):
-        inside = (offsets.starts < run.end) & (offsets.ends > run.start)
-        hits = inside.nonzero()[0]
+    for run in runs:
+        inside = (offsets.starts < run.end) & (offsets.ends > run.start) if len(offsets) else []
+        hits = inside.nonzero()[0] if len(offsets) else []
         span = [int(hits[0]), int(hits[-1]) + 1] if len(hits) else None
-        report.append({"raw_span": [run.start, run.end], "span": span, "text": run.text, "status": run.status})
+        report.append(
+            {"raw_span": [run.start, run.end], "span": span, "text": run.text, "status": run.status, "repaired": run.repaired}
+        )
     return report

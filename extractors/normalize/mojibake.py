@@ -11,19 +11,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.normalize.repair import best_repair
+from extractors.offsets import OffsetMap, rewrite
+
 _HAN = r"\u3400-\u9fff\uf900-\ufaff"
+# GBK rows of Greek, Cyrillic, pinyin letters and box drawing: a shifted decode
+# lands there often, real notices put them between Han characters never.
+_ODD = r"\u0370-\u03ff\u0400-\u04ff\u2500-\u257f\u0101-\u01dc"
 _MARKER = re.compile(
     rf"(?<=[{_HAN}\u3000-\u303f\uff00-\uffef])[?\ufffd]|[?\ufffd](?=[{_HAN}])|[\ufffd\ue000-\uf8ff]"
+    rf"|(?<=[{_HAN}?])[{_ODD}](?=[{_HAN}?A-Za-z])"
 )
-_MAX_GAP = 4  # markers this close belong to one garbled run
+_MAX_GAP = 6  # markers this close belong to one garbled run
 
 
 @dataclass(frozen=True)
 class MojibakeSpan:
-    start: int  # in the text that was scanned
+    start: int  # in the text that was scanned (the raw text)
     end: int
     text: str
     status: str = "flagged"  # flagged | repaired
+    repaired: str | None = None
 
 
 def find_mojibake(text: str) -> list[MojibakeSpan]:
@@ -47,3 +55,23 @@ def _span(text: str, start: int, end: int) -> MojibakeSpan:
     # The character just before a marker is usually half of the broken pair.
     start = max(0, start - 1) if start > 0 and re.match(rf"[{_HAN}]", text[start - 1]) else start
     return MojibakeSpan(start, end, text[start:end])
+
+
+def repair_mojibake(text: str) -> tuple[str, OffsetMap, list[MojibakeSpan]]:
+    """Repair what can be repaired; every run found is returned, repaired or flagged."""
+    edits: list[tuple[int, int, str]] = []
+    runs: list[MojibakeSpan] = []
+    for run in find_mojibake(text):
+        if edits and run.start < edits[-1][1]:
+            continue  # already inside a repaired (grown) run
+        repair = best_repair(text, run.start, run.end)
+        if repair is None:
+            runs.append(run)
+            continue
+        start, end, replacement = repair
+        edits.append((start, end, replacement))
+        runs.append(MojibakeSpan(start, end, text[start:end], "repaired", replacement))
+    if not edits:
+        return text, OffsetMap.identity(len(text)), runs
+    new_text, offset_map = rewrite(text, edits)
+    return new_text, offset_map, runs

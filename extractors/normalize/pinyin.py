@@ -25,6 +25,9 @@ _LATIN = "A-Za-züÜāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # An opening bracket, Latin letters (maybe spaced, maybe tone digits), and a
 # closing bracket or the end of the text (excerpts get cut mid-group).
 _GROUP = re.compile(rf"([{_OPEN}])\s*([{_LATIN}][{_LATIN}1-5' ]{{0,24}}?)\s*([)）】\]]|$)")
+# A toned syllable closed by a bracket that was never opened: its "(" was eaten
+# by mojibake (眹?guó) for 國(guó)). Only toned ones: (APP) never loses its "(".
+_ORPHAN = re.compile(rf"(?<![{_LATIN}(（【\[])([{_LATIN}]{{1,7}})[)）】]")
 _HTML_RUBY = re.compile(r"<rt>.*?</rt>|<rp>.*?</rp>|</?ruby[^>]*>", re.S | re.I)
 _MAX_SYLLABLE = 6
 
@@ -140,6 +143,11 @@ def strip_pinyin(text: str) -> tuple[str, OffsetMap, PinyinStats]:
         if _is_noise(text, anchor_end, body, truncated):
             edits.append((match.start(), match.end(), ""))
             last_removed_end = match.end()
+            removed += 1
+    for match in _ORPHAN.finditer(text):
+        body = match.group(1)
+        if _has_tone_mark(body) and split_syllables(body):
+            edits.append((match.start(), match.end(), ""))
             removed += 1
     edits.sort()
     new_text, offset_map = rewrite(text, _non_overlapping(edits))

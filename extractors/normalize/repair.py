@@ -1,0 +1,215 @@
+"""Repair GBK byte-shift mojibake by decoding the run again at the right byte offset.
+
+A GBK page read one byte off pairs the trail byte of one character with the
+lead byte of the next: "。“目前，" (A1A3 A1B0 C4BF C7B0 A3AC) comes out as
+"?!澳壳?," where ``?`` is a byte the decoder could not use and ASCII ``!``/``,``
+are the full-width ！/， a later step narrowed. Re-encoding the run (punctuation
+back to full width, private-use characters back to GBK's user area) restores
+the bytes except the lost ones; decoding at the other alignment, with each lost
+byte chosen to make the likeliest text, gives the original back.
+
+"Likeliest" is scored with jieba's dictionary: character frequencies plus a
+bonus for every dictionary word the candidate contains. A repair is kept only
+when it is clearly better than the garbled run; otherwise the run stays flagged.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from functools import lru_cache
+
+import jieba
+import opencc
+
+_FULL_WIDTH = {"!": "！", ",": "，", "?": "？", ":": "：", ";": "；", "(": "（", ")": "）"}
+_LOST = {"?", "\ufffd"}
+_LEADS = range(0x81, 0xFF)
+_TRAILS = [b for b in range(0x40, 0xFF) if b != 0x7F]
+_PUNCT = set("。，、；：？！“”‘’（）《》…—")
+_MIN_GAIN = 3.0  # mean log-score gain per character a repair must show
+_NOT_TEXT = re.compile(r"[A-Za-z\u0370-\u04ff\u2500-\u257f\u0101-\u01dc\ue000-\uf8ff?]")
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> tuple[dict[str, float], frozenset[str]]:
+    """Log char frequencies and the set of 2–4 character words, from jieba's dictionary."""
+    counts: dict[str, int] = {}
+    words = set()
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            word, freq = line.split(" ", 2)[:2]
+            for char in word:
+                counts[char] = counts.get(char, 0) + int(freq)
+            if 2 <= len(word) <= 4:
+                words.add(word)
+    total = sum(counts.values())
+    return {c: math.log(n / total) for c, n in counts.items()}, frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def mean_score(text: str) -> float:
+    """Score per character, so candidates of different lengths compare fairly."""
+    return score(text) / max(1, len(text))
+
+
+def score(text: str) -> float:
+    """Log-likelihood-like score: common characters and dictionary words score high.
+
+    Scored in simplified script: jieba's dictionary is simplified, and a garbled
+    traditional page decodes to traditional characters.
+    """
+    logs, words = _frequencies()
+    text = _t2s().convert(text)
+    floor = -20.0
+    total = 0.0
+    for char in text:
+        if char in _PUNCT or char.isdigit():
+            total += -6.0
+        else:
+            total += logs.get(char, floor)
+    for size in (2, 3, 4):
+        total += 4.0 * sum(1 for i in range(len(text) - size + 1) if text[i : i + size] in words)
+    return total
+
+
+def _byte_options(run: str, narrowed: frozenset[int] = frozenset()) -> list[int | None] | None:
+    """The run as GBK bytes; ``None`` marks a lost byte. None if a char has no GBK form.
+
+    A ``?`` is a lost byte, unless its index is in ``narrowed``: then it was a
+    full-width ？ (A3BF) that a later step made ASCII.
+    """
+    result: list[int | None] = []
+    for index, char in enumerate(run):
+        if char in _LOST and index not in narrowed:
+            result.append(None)
+            continue
+        try:
+            encoded = _FULL_WIDTH.get(char, char).encode("gb18030")
+        except UnicodeEncodeError:
+            return None
+        if len(encoded) > 2:
+            return None
+        result.extend(encoded)
+    return result
+
+
+def _decode_pair(lead: int | None, trail: int | None, before: str) -> str | None:
+    """The likeliest character for a byte pair with up to one lost byte."""
+    if lead is not None and trail is not None:
+        return _gbk(lead, trail)
+    if lead is None and trail is None:
+        return None
+    options = [(b, trail) for b in _LEADS] if lead is None else [(lead, b) for b in _TRAILS]
+    best, best_score = None, -math.inf
+    for a, b in options:
+        char = _gbk(a, b)
+        if char is None:
+            continue
+        value = score(before[-1:] + char)
+        if value > best_score:
+            best, best_score = char, value
+    return best
+
+
+def _gbk(lead: int, trail: int) -> str | None:
+    try:
+        char = bytes([lead, trail]).decode("gbk")
+    except UnicodeDecodeError:
+        return None
+    return None if "\ue000" <= char <= "\uf8ff" else char
+
+
+def _decode(data: list[int | None], start: int, before: str) -> str | None:
+    out = before
+    index = start
+    while index < len(data):
+        byte = data[index]
+        if byte is not None and byte < 0x80:
+            out += chr(byte)
+            index += 1
+            continue
+        if index + 1 >= len(data):
+            return None  # half a character at the end: never invent the missing byte
+        char = _decode_pair(byte, data[index + 1], out)
+        if char is None:
+            return None
+        out += char
+        index += 2
+    return out[len(before) :]
+
+
+def best_repair(text: str, start: int, end: int, grow: int = 12) -> tuple[int, int, str] | None:
+    """Repair ``text[start:end]``, trying to start one character later and to
+    extend the run forward: a shifted decode goes on producing valid but wrong
+    characters (膊恐伟补 for 部治安管) after the last visible marker."""
+    best: tuple[float, int, int, str] | None = None
+    for first in (start, start + 1):
+        limit = min(len(text), end + grow)
+        for last in range(max(end, first + 1), limit + 1):
+            if text[last - 1] in "\n(（" or _in_latin_word(text, last - 1):
+                break
+            run = text[first:last]
+            context = text[max(0, first - 2) : first]
+            repaired = repair_run(run, context)
+            if repaired is None:
+                continue
+            gain = (mean_score(context + repaired) - mean_score(context + run)) * len(run)
+            if best is None or gain > best[0]:
+                best = (gain, first, last, repaired)
+    return None if best is None else best[1:]
+
+
+def _in_latin_word(text: str, index: int) -> bool:
+    """A lone ASCII letter after garbled text may be a GBK trail byte (W = 0x57);
+    two in a row are a Latin word, where a garbled run ends."""
+    def latin(i: int) -> bool:
+        return 0 <= i < len(text) and text[i].isascii() and text[i].isalpha()
+
+    return latin(index) and (latin(index - 1) or latin(index + 1))
+
+
+def repair_run(run: str, before: str = "") -> str | None:
+    """The repaired text of a garbled run, or None when no candidate is clearly better.
+
+    ``before`` is the text just before the run, used as context for scoring.
+    """
+    marks = [i for i, c in enumerate(run) if c == "?"][:4]
+    candidates = []
+    for chosen in range(2 ** len(marks)):
+        narrowed = frozenset(m for bit, m in enumerate(marks) if chosen >> bit & 1)
+        data = _byte_options(run, narrowed)
+        if data:
+            candidates += [_decode(data, start, before) for start in (0, 1)]
+    candidates = [c for c in candidates if c and not _NOT_TEXT.search(c)]
+    if not candidates:
+        return None
+    context = before[-2:]
+    best = max(candidates, key=lambda c: mean_score(context + c))
+    if _han(best) == _han(run):
+        return None  # no character re-decoded: punctuation made ASCII, not mojibake
+    gain = mean_score(context + best) - mean_score(context + run)
+    return best if gain >= _MIN_GAIN and word_coverage(context + best) >= 0.5 else None
+
+
+def _han(text: str) -> str:
+    return "".join(c for c in text if "\u3400" <= c <= "\u9fff")
+
+
+def word_coverage(text: str) -> float:
+    """Share of Han characters that sit inside a dictionary word: a repair must read as words."""
+    _, words = _frequencies()
+    text = _t2s().convert(text)
+    covered = set()
+    for size in (2, 3, 4):
+        for i in range(len(text) - size + 1):
+            if text[i : i + size] in words:
+                covered.update(range(i, i + size))
+    han = [i for i, c in enumerate(text) if "\u4e00" <= c <= "\u9fff"]
+    return sum(1 for i in han if i in covered) / max(1, len(han))

@@ -1,0 +1,49 @@
+"""GBK byte-shift mojibake: repaired where a re-decode clearly reads better, flagged otherwise."""
+
+from __future__ import annotations
+
+from extractors import extract
+from extractors.normalize import normalize_text
+from extractors.normalize.mojibake import find_mojibake
+from extractors.normalize.repair import repair_run
+from tests.conftest import NEWS_001
+
+
+def test_news_excerpt_runs_are_each_repaired_or_flagged(normalized):
+    report = [(m["status"], m["text"], m["repaired"]) for m in normalized(NEWS_001).quality.mojibake]
+    assert report[0] == ("flagged", "日?", None)  # 日報 lost two bytes: nothing to decode
+    assert ("repaired", "算?!澳壳?,已經", "算。“目前，已經") in report
+    medical = [r for r in report if r[1].startswith("\ue2ae")]
+    assert medical and medical[0][0] == "repaired" and medical[0][2].startswith("金支")
+    assert [status for status, _, _ in report] == ["flagged", "repaired", "repaired"]
+
+
+def test_repaired_text_reaches_the_normalized_text(normalized):
+    text = normalized(NEWS_001).text
+    assert "门诊费用跨省直接结算。“目前，已经在京津冀" in text
+    assert "?!澳壳?" not in text
+
+
+def test_flagged_spans_are_skipped_by_extractors(normalized):
+    doc = normalized(NEWS_001)
+    flagged = doc.flagged_spans()
+    assert flagged and all(doc.text[s:e].startswith("日") for s, e in flagged)
+    spans = [d.span for d in extract(doc).departments + extract(doc).deadlines]
+    assert not any(s < fe and fs < e for s, e in spans for fs, fe in flagged)
+
+
+def test_shifted_gbk_decodes_back():
+    # "。“目前，" in GBK read one byte off, with the full-width punctuation narrowed.
+    assert repair_run("?!澳壳?,", before="结算") == "。“目前，"
+
+
+def test_clean_text_has_no_mojibake():
+    text = "各市医保部门于每月20日前向省医保中心报送工作进展情况表？对此，请及时报告。"
+    assert find_mojibake(text) == []
+    assert normalize_text("实现？对此,").quality.mojibake == []
+
+
+def test_question_mark_after_han_is_not_repaired_into_something_else():
+    doc = normalize_text("具体到企业和群众办事时应该如何实现?对此,迪晶介绍了3种服务模式。")
+    assert "如何实现?对此" in doc.text
+    assert all(m["status"] == "flagged" for m in doc.quality.mojibake)
