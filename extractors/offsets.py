@@ -132,6 +132,8 @@ def rewrite(source: str, edits: list[tuple[int, int, str]]) -> tuple[str, Offset
     Most steps find a few places to change in a long text; this copies the rest
     in large runs.
     """
+    if all(not replacement for _, _, replacement in edits):
+        return _delete(source, edits)
     builder = TextBuilder(source)
     cursor = 0
     for start, end, replacement in edits:
@@ -140,3 +142,17 @@ def rewrite(source: str, edits: list[tuple[int, int, str]]) -> tuple[str, Offset
         cursor = end
     builder.copy(cursor, len(source))
     return builder.build()
+
+
+def _delete(source: str, edits: list[tuple[int, int, str]]) -> tuple[str, OffsetMap]:
+    """Deletions only (pinyin groups, spaces): one mask instead of a piece per gap."""
+    keep = np.ones(len(source), dtype=bool)
+    pieces = []
+    cursor = 0
+    for start, end, _ in edits:
+        keep[start:end] = False
+        pieces.append(source[cursor:start])
+        cursor = end
+    pieces.append(source[cursor:])
+    starts = np.flatnonzero(keep).astype(np.int64)
+    return "".join(pieces), OffsetMap(starts, starts + 1, len(source))

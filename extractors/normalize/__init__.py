@@ -19,10 +19,9 @@ from typing import Any
 
 from extractors.normalize.encoding import Decoded, decode_bytes
 from extractors.normalize.layout import tidy_layout
-from extractors.normalize.mojibake import repair_mojibake
+from extractors.normalize.mojibake import MojibakeSpan, repair_mojibake
 from extractors.normalize.pinyin import strip_pinyin
 from extractors.normalize.script import to_simplified
-from extractors.normalize.mojibake import MojibakeSpan
 from extractors.offsets import OffsetMap
 
 __all__ = ["NormalizedText", "Quality", "normalize_bytes", "normalize_text", "decode_bytes"]

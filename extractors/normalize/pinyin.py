@@ -62,7 +62,8 @@ def readings(char: str) -> frozenset[str]:
     return frozenset(_toneless(r) for r in raw.split(","))
 
 
-def split_syllables(group: str) -> list[str] | None:
+@lru_cache(maxsize=16384)
+def split_syllables(group: str) -> tuple[str, ...] | None:
     """Split a Latin group into pinyin syllables, or None if it is not pinyin.
 
     Tone digits are dropped; spaces and apostrophes separate; inside a token we
@@ -75,7 +76,7 @@ def split_syllables(group: str) -> list[str] | None:
         if parts is None:
             return None
         result.extend(parts)
-    return result or None
+    return tuple(result) or None
 
 
 def _segment(token: str) -> list[str] | None:
@@ -95,7 +96,7 @@ def _is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf" or "\uf900" <= char <= "\ufaff"
 
 
-def _reads_as(text: str, end: int, syllables: list[str], truncated: bool) -> bool:
+def _reads_as(text: str, end: int, syllables: tuple[str, ...], truncated: bool) -> bool:
     """Do the ``len(syllables)`` Han characters before ``end`` read as ``syllables``?"""
     count = len(syllables)
     if end - count < 0:
@@ -114,7 +115,7 @@ def _reads_as(text: str, end: int, syllables: list[str], truncated: bool) -> boo
     return True
 
 
-def _truncated_syllables(group: str) -> list[str] | None:
+def _truncated_syllables(group: str) -> tuple[str, ...] | None:
     """A group cut off by the end of an excerpt: all but the last must be whole."""
     whole = split_syllables(group)
     if whole:
@@ -122,8 +123,8 @@ def _truncated_syllables(group: str) -> list[str] | None:
     tokens = _toneless(group).split()
     if not tokens:
         return None
-    head = split_syllables(" ".join(tokens[:-1])) if len(tokens) > 1 else []
-    return None if head is None else head + [tokens[-1]]
+    head = split_syllables(" ".join(tokens[:-1])) if len(tokens) > 1 else ()
+    return None if head is None else head + (tokens[-1],)
 
 
 def strip_pinyin(text: str) -> tuple[str, OffsetMap, PinyinStats]:

@@ -11,15 +11,16 @@ phrase changes length, only that phrase maps as a block to its source.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
 import opencc
-from hanlp_trie import Trie
 
 from extractors.datafiles import load_list, load_table
 from extractors.offsets import OffsetMap, TextBuilder
+from extractors.text import alternation
 
 _CJK_RANGE = range(0x4E00, 0xA000)
 
@@ -57,16 +58,22 @@ def _changed_chars(config: str) -> frozenset[str]:
     return frozenset(c for c, out in zip(chars, converted) if out != c)
 
 
+@lru_cache(maxsize=2)
+def _char_class(which: str) -> re.Pattern[str]:
+    """A regex class of all traditional-only (or simplified-only) characters:
+    counting with findall runs in C, a Python loop per character does not."""
+    chars = traditional_chars() if which == "traditional" else simplified_chars()
+    return re.compile("[" + "".join(sorted(chars)).replace("\\", "\\\\").replace("]", "\\]") + "]")
+
+
 def count_traditional(text: str) -> int:
-    trad = traditional_chars()
-    return sum(1 for c in text if c in trad)
+    return len(_char_class("traditional").findall(text))
 
 
 def detect_script(text: str) -> tuple[str, str, int]:
     """(script, variant, traditional-only char count) of a text."""
     trad = count_traditional(text)
-    simp_set = simplified_chars()
-    simp = sum(1 for c in text if c in simp_set)
+    simp = len(_char_class("simplified").findall(text))
     if trad == 0:
         script = "simplified"
     elif simp == 0 or trad > 4 * simp:
@@ -78,12 +85,13 @@ def detect_script(text: str) -> tuple[str, str, int]:
 
 
 @lru_cache(maxsize=2)
-def _override_trie(variant: str) -> Trie:
+def _overrides(variant: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The phrase table for a variant, and one longest-first regex over it (matched in C)."""
     table = {}
     for row in load_table("opencc_overrides.tsv"):
         if row["variant"] in ("all", variant):
             table[row["from"]] = row["to"]
-    return Trie(table)
+    return re.compile(alternation(table)), table
 
 
 def to_simplified(text: str) -> tuple[str, OffsetMap, ScriptStats]:
@@ -95,14 +103,16 @@ def to_simplified(text: str) -> tuple[str, OffsetMap, ScriptStats]:
     config = "tw2sp" if variant == "taiwan" else "t2s"
     builder = TextBuilder(text)
     cursor = 0
-    overrides = _override_trie(variant).parse_longest(text)
-    for start, end, replacement in overrides:
-        _convert_aligned(config, builder, text, cursor, start)
-        builder.replace(replacement, start, end)
-        cursor = end
+    pattern, table = _overrides(variant)
+    overrides = 0
+    for match in pattern.finditer(text):
+        _convert_aligned(config, builder, text, cursor, match.start())
+        builder.replace(table[match.group()], match.start(), match.end())
+        cursor = match.end()
+        overrides += 1
     _convert_aligned(config, builder, text, cursor, len(text))
     out, offset_map = builder.build()
-    stats = ScriptStats(script, variant, config, trad, count_traditional(out), len(overrides))
+    stats = ScriptStats(script, variant, config, trad, count_traditional(out), overrides)
     return out, offset_map, stats
 
 

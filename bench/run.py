@@ -1,0 +1,6 @@
+"""`make bench`: every benchmark, one after another."""
+
+from bench import normalize_bench
+
+if __name__ == "__main__":
+    normalize_bench.main()
