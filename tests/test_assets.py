@@ -7,6 +7,7 @@ import duckdb
 import pytest
 from dagster_duckdb import DuckDBResource
 
+from pipeline.checks import every_item_has_a_source, registry_checks
 from pipeline.definitions import all_assets, defs
 from pipeline.resources import PublishFolder, SourceFolder
 
@@ -25,6 +26,7 @@ def run_all(tmp_path, source_folder):
         assert result.success
         return result
 
+    run.resources = resources
     return run, db, tmp_path / "publish"
 
 
@@ -62,3 +64,33 @@ def test_a_second_run_gives_the_same_tables(run_all):
         assert conn.execute("SELECT count(*) FROM ingest_errors").fetchone() == (2,)
     assert first == second
     assert sorted(p.name for p in publish_root.iterdir()) == ["latest.json", "v0001"]
+
+
+def test_registry_checks_pass_and_gate_the_publish(run_all):
+    run, _, _ = run_all
+    result = dg.materialize(all_assets + registry_checks, resources=run.resources)
+    evaluations = {e.check_name: e.passed for e in result.get_asset_check_evaluations()}
+    assert evaluations == {
+        "item_id_unique": True,
+        "required_fields_present": True,
+        "every_item_has_a_source": True,
+        "item_ids_keep_their_meaning": True,
+    }
+
+
+def test_a_failing_blocking_check_stops_the_publish(run_all):
+    run, db, publish_root = run_all
+    run()
+    with duckdb.connect(str(db)) as conn:  # simulate a broken build: an item without sources
+        conn.execute("UPDATE registry_items SET doc_ids = [] WHERE name = '生育津贴支付'")
+    selection = [a for a in all_assets if "registry_publish" in {k.to_user_string() for k in a.keys}]
+    check = dg.materialize(
+        selection + [every_item_has_a_source], resources=run.resources, raise_on_error=False,
+        selection=dg.AssetSelection.checks(every_item_has_a_source) | dg.AssetSelection.assets("registry_publish"),
+    )
+    evaluations = {e.check_name: e.passed for e in check.get_asset_check_evaluations()}
+    assert evaluations == {"every_item_has_a_source": False}
+    published = {e.asset_key.to_user_string() for e in check.get_asset_materialization_events()}
+    assert "registry_publish" not in published
+    failed = {e.step_key for e in check.get_step_failure_events()}
+    assert failed == {"registry_items_every_item_has_a_source"}  # publish was held back, not broken

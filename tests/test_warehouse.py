@@ -124,3 +124,39 @@ def test_a_changed_registry_publishes_a_new_version_with_its_changes(conn, tmp_p
     assert second.version == "v0002"
     assert [r["name"] for r in second.changelog["removed"]] == ["生育津贴支付"]
     assert second.changelog["since"] == "v0001"
+
+
+def _text_doc(uri: str, text: str):
+    return process(RawDocument.from_bytes(uri, text.encode("utf-8"), "txt"))
+
+
+def test_near_duplicates_merge_only_through_the_alias_table_and_say_why(conn):
+    load(conn, [_text_doc("a.txt", "包括异地就医结算备案、异地就医备案、异地就医直接结算等3个事项。")])
+    build_registry(conn)
+    names = [r[0] for r in _table(conn, "SELECT name FROM registry_items ORDER BY name")]
+    assert names == ["异地就医备案", "异地就医直接结算"]  # 直接结算 is not in the alias table: kept apart
+    (reason,) = _table(conn, "SELECT reason FROM registry_merges WHERE item_key = '异地就医结算备案'")[0]
+    assert "国家医保局" in reason
+    aliases = _table(conn, "SELECT aliases FROM registry_items WHERE name = '异地就医备案'")[0][0]
+    assert set(aliases) == {"异地就医备案", "异地就医结算备案"}
+
+
+def test_traditional_surface_forms_are_kept_as_aliases(conn):
+    load(conn, [_text_doc("t.txt", "包括婚姻登記、社會保險參保繳費記錄查詢等2項事項。"), _text_doc("s.txt", "包括婚姻登记、出生医学证明等2项事项。")])
+    build_registry(conn)
+    row = _table(conn, "SELECT aliases, document_count FROM registry_items WHERE name = '婚姻登记'")[0]
+    assert set(row[0]) == {"婚姻登记", "婚姻登記"} and row[1] == 2
+
+
+def test_departments_registry_counts_roles(conn):
+    load(conn, _docs(SEED_003))
+    build_registry(conn)
+    row = _table(conn, "SELECT aliases, lead_count, document_count FROM registry_departments WHERE canonical = '广东省医疗保障局'")
+    aliases, leads, docs = row[0]
+    assert {"省医疗保障局", "广东省医疗保障局", "省医保局"} <= set(aliases) and leads == 3 and docs == 1
+
+
+def test_deadline_status_is_relative_to_a_date(conn):
+    load(conn, _docs(SEED_003))
+    rows = dict(_table(conn, "SELECT text, status FROM deadlines_as_of('2021-06-01')"))
+    assert rows["5月25日前"] == "overdue" and rows["6月30日前"] == "upcoming" and rows["每月20日前"] == "recurring"

@@ -21,7 +21,7 @@ import duckdb
 from warehouse.publish_schema import datapackage, json_schema
 
 _ITEMS_SQL = """
-SELECT item_id, name, aliases, main_items, scope, modes, document_count, mention_count,
+SELECT item_id, name, item_key, aliases, main_items, scope, modes, document_count, mention_count,
        CAST(first_seen AS VARCHAR) AS first_seen, CAST(last_seen AS VARCHAR) AS last_seen
 FROM registry_items ORDER BY item_id
 """

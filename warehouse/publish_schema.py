@@ -13,6 +13,7 @@ _LIST_NOTE = "In CSV, list values are joined with |."
 ITEM_FIELDS: list[dict[str, Any]] = [
     {"name": "item_id", "type": "string", "description": "Stable ID, a pure function of the canonical key", "constraints": {"required": True, "unique": True}},
     {"name": "name", "type": "string", "description": "Canonical simplified name", "constraints": {"required": True}},
+    {"name": "item_key", "type": "string", "description": "Canonical key the item_id is derived from (normalized name)"},
     {"name": "aliases", "type": "list", "description": f"Every surface form seen. {_LIST_NOTE}"},
     {"name": "main_items", "type": "list", "description": f"Main items (主项) this item was listed under. {_LIST_NOTE}"},
     {"name": "scope", "type": "list", "description": f"通办 scope: 跨省通办, 省内通办, 区域通办. {_LIST_NOTE}"},
