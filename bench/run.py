@@ -1,6 +1,7 @@
 """`make bench`: every benchmark, one after another."""
 
-from bench import normalize_bench
+from bench import normalize_bench, registry_bench
 
 if __name__ == "__main__":
     normalize_bench.main()
+    registry_bench.main()
