@@ -2,7 +2,7 @@
 
     tongban normalize FILE [--json]
     tongban extract FILE --json [--issued YYYY-MM-DD]
-    tongban run [--source DIR] [--db PATH] [--publish DIR]
+    tongban run [--source DIR] [--db PATH] [--publish DIR] [--urls FILE]
 """
 
 from __future__ import annotations
@@ -14,9 +14,16 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from pipeline.resources import DEFAULT_DB, DEFAULT_PUBLISH, DEFAULT_SOURCE, warehouse_connection, warehouse_resource
+from pipeline.resources import (
+    DEFAULT_DB,
+    DEFAULT_PUBLISH,
+    DEFAULT_SOURCE,
+    SourceFolder,
+    warehouse_connection,
+    warehouse_resource,
+)
 from pipeline.work import NormalizedDocument, extract_document, load, normalize_document, process, read_file
-from sources import IngestError, ReadError, discover
+from sources import IngestError, ReadError
 from warehouse import build_registry, publish
 
 
@@ -87,10 +94,11 @@ def _print_summary(payload: dict) -> None:
 @click.option("--source", default=DEFAULT_SOURCE, show_default=True, type=click.Path(file_okay=False), help="Folder of notices.")
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB warehouse file.")
 @click.option("--publish", "publish_dir", default=DEFAULT_PUBLISH, show_default=True, help="Release folder for the portal.")
+@click.option("--urls", "url_list", default=None, type=click.Path(exists=True, dir_okay=False), help="URL-list file to fetch too.")
 @click.option("--no-progress", is_flag=True, help="No progress bar (logs, CI).")
-def run(source: str, db: str, publish_dir: str, no_progress: bool) -> None:
+def run(source: str, db: str, publish_dir: str, url_list: str | None, no_progress: bool) -> None:
     """The same work as the Dagster job, from the command line."""
-    found = list(discover(source))
+    found = SourceFolder(path=source, url_list=url_list).documents()
     results = []
     for entry in tqdm(found, desc="documents", unit="doc", disable=no_progress or not sys.stderr.isatty()):
         results.append(entry if isinstance(entry, IngestError) else process(entry))

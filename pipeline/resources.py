@@ -15,6 +15,8 @@ import dagster as dg
 import duckdb
 from dagster_duckdb import DuckDBResource
 
+from sources import discover
+from sources.urls import fetch_all, read_url_list
 from warehouse import migrate
 
 DEFAULT_SOURCE = "sources/samples"
@@ -23,9 +25,18 @@ DEFAULT_PUBLISH = "data/publish"
 
 
 class SourceFolder(dg.ConfigurableResource):
-    """A folder of notices (txt, html, pdf), read recursively."""
+    """A folder of notices (txt, html, pdf), read recursively, and optionally a
+    URL-list file whose pages are fetched too (hosts it names are the allow-list)."""
 
     path: str = DEFAULT_SOURCE
+    url_list: str | None = None
+
+    def documents(self) -> list:
+        """Every document or ingest error from the folder and the URL list."""
+        found = list(discover(self.path))
+        if self.url_list:
+            found += list(fetch_all(read_url_list(self.url_list)))
+        return found
 
 
 class PublishFolder(dg.ConfigurableResource):
@@ -49,7 +60,7 @@ def warehouse_connection(resource: DuckDBResource) -> Iterator[duckdb.DuckDBPyCo
 
 def default_resources() -> dict[str, object]:
     return {
-        "source": SourceFolder(path=os.environ.get("TONGBAN_SOURCE", DEFAULT_SOURCE)),
+        "source": SourceFolder(path=os.environ.get("TONGBAN_SOURCE", DEFAULT_SOURCE), url_list=os.environ.get("TONGBAN_URLS")),
         "publish_folder": PublishFolder(path=os.environ.get("TONGBAN_PUBLISH", DEFAULT_PUBLISH)),
         "duckdb": warehouse_resource(),
     }

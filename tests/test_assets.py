@@ -9,7 +9,9 @@ from dagster_duckdb import DuckDBResource
 
 from pipeline.checks import every_item_has_a_source, registry_checks
 from pipeline.definitions import all_assets, defs
+from pipeline.quality_checks import quality_checks
 from pipeline.resources import PublishFolder, SourceFolder
+from tests.conftest import NEWS_001, SEED_003
 
 
 @pytest.fixture
@@ -94,3 +96,20 @@ def test_a_failing_blocking_check_stops_the_publish(run_all):
     assert "registry_publish" not in published
     failed = {e.step_key for e in check.get_step_failure_events()}
     assert failed == {"registry_items_every_item_has_a_source"}  # publish was held back, not broken
+
+
+def test_quality_checks_report_noise_with_samples(tmp_path):
+    folder = tmp_path / "noisy"
+    folder.mkdir()
+    (folder / "news.txt").write_bytes(NEWS_001.read_bytes())
+    (folder / "plan.txt").write_bytes(SEED_003.read_bytes())
+    resources = {"source": SourceFolder(path=str(folder))}
+    selection = [a for a in all_assets if {k.to_user_string() for k in a.keys} & {"raw_notices", "normalized_notices", "extractions"}]
+    result = dg.materialize(selection + quality_checks, resources=resources)
+    evaluations = {e.check_name: e for e in result.get_asset_check_evaluations()}
+    assert evaluations["no_pinyin_residue"].passed
+    mojibake = evaluations["no_unrepaired_mojibake"]
+    assert not mojibake.passed and mojibake.severity == dg.AssetCheckSeverity.WARN
+    assert mojibake.metadata["samples"].value[0]["uri"] == "news.txt"
+    counts = evaluations["stated_counts_match"]
+    assert not counts.passed and "stated 58, found 2" in str(counts.metadata["samples"].value)

@@ -10,7 +10,7 @@ import dagster as dg
 
 from pipeline.resources import SourceFolder
 from pipeline.work import ExtractedDocument, NormalizedDocument, extract_document, normalize_document
-from sources import IngestError, RawDocument, discover
+from sources import IngestError, RawDocument
 
 Results = list
 
@@ -20,9 +20,9 @@ def _counts(results: list, ok_type: type) -> dict[str, dg.MetadataValue]:
     return {"documents": dg.MetadataValue.int(ok), "errors": dg.MetadataValue.int(len(results) - ok)}
 
 
-@dg.asset(group_name="ingest", description="Every file below the source folder: bytes, content hash, sniffed kind.")
+@dg.asset(group_name="ingest", description="Every file below the source folder (and page of the URL list): bytes, content hash, sniffed kind.")
 def raw_notices(context: dg.AssetExecutionContext, source: SourceFolder) -> Results:
-    found = list(discover(source.path))
+    found = source.documents()
     context.add_output_metadata({**_counts(found, RawDocument), "source": dg.MetadataValue.path(source.path)})
     return found
 
