@@ -8,7 +8,7 @@ export DAGSTER_HOME := $(CURDIR)/.dagster_home
 SOURCE ?= sources/samples
 DB ?= data/tongban.duckdb
 
-.PHONY: install run test lint dev bench clean
+.PHONY: install run test test-fast lint dev bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,18 +24,19 @@ $(DAGSTER_HOME)/dagster.yaml: dagster.yaml
 
 # Materialize the whole asset graph on the bundled samples, then publish.
 run: install
-	TONGBAN_SOURCE=$(SOURCE) TONGBAN_DB=$(DB) TONGBAN_PUBLISH=data/publish \
-		$(BIN)/dagster job execute -m pipeline.definitions -j tongban_job
+	TONGBAN_SOURCE=$(SOURCE) TONGBAN_DB=$(DB) $(BIN)/tongban materialize
 
 test: install
 	$(BIN)/python -m pytest
+
+test-fast: install
+	$(BIN)/python -m pytest -m "not slow"
 
 lint: install
 	$(BIN)/ruff check .
 
 dev: install
-	TONGBAN_SOURCE=$(SOURCE) TONGBAN_DB=$(DB) TONGBAN_PUBLISH=data/publish \
-		$(BIN)/dagster dev -m pipeline.definitions -h 127.0.0.1 -p 3000
+	TONGBAN_SOURCE=$(SOURCE) TONGBAN_DB=$(DB) $(BIN)/dagster dev -m pipeline.definitions -h 127.0.0.1 -p 3000
 
 bench: install
 	$(BIN)/python -m bench.run

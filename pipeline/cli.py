@@ -3,6 +3,7 @@
     tongban normalize FILE [--json]
     tongban extract FILE --json [--issued YYYY-MM-DD]
     tongban run [--source DIR] [--db PATH] [--publish DIR] [--urls FILE]
+    tongban materialize [--force]          (the same graph through Dagster)
 """
 
 from __future__ import annotations
@@ -111,6 +112,30 @@ def run(source: str, db: str, publish_dir: str, url_list: str | None, no_progres
     click.echo(f"published {release.version} ({state}) at {Path(release.path)}")
     for error in (r for r in results if isinstance(r, IngestError)):
         click.echo(f"  error: {error.uri}: {error.stage}/{error.error_type}: {error.message}", err=True)
+
+
+@main.command()
+@click.option("--force", is_flag=True, help="Re-run documents whose partitions are already materialized.")
+def materialize(force: bool) -> None:
+    """Materialize the whole Dagster asset graph (partitions per document, then the load).
+
+    Paths come from TONGBAN_SOURCE, TONGBAN_DB, TONGBAN_DATA as for `dagster dev`;
+    runs are recorded in DAGSTER_HOME.
+    """
+    import dagster as dg
+
+    from pipeline.definitions import all_assets, all_checks
+    from pipeline.resources import default_resources
+    from pipeline.runner import materialize_all
+
+    with dg.DagsterInstance.get() as instance:
+        summary = materialize_all(instance, default_resources(), all_assets, all_checks, force=force)
+    click.echo(f"{summary.partitions} document partitions, {summary.processed} processed now, {len(summary.failed)} failed")
+    for uri in summary.failed:
+        click.echo(f"  failed: {uri} (recorded in ingest_errors)", err=True)
+    if not summary.load_success:
+        raise click.ClickException("the load (warehouse, registry, publish or a blocking check) failed: see dagster dev")
+    click.echo("warehouse loaded, registry built and published")
 
 
 if __name__ == "__main__":

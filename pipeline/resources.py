@@ -15,21 +15,37 @@ import dagster as dg
 import duckdb
 from dagster_duckdb import DuckDBResource
 
-from sources import discover
+from pipeline.partitions import scan
+from pipeline.staging import StagingArea
+from sources import IngestError, RawDocument, discover
+from sources.folder import load_file
 from sources.urls import fetch_all, read_url_list
 from warehouse import migrate
 
 DEFAULT_SOURCE = "sources/samples"
 DEFAULT_DB = "data/tongban.duckdb"
 DEFAULT_PUBLISH = "data/publish"
+DEFAULT_FETCHED = "data/fetched"
+
+
+def _key_matches(found: RawDocument | IngestError, key: str) -> bool:
+    return found.sha256 is None or found.sha256.startswith(key)
 
 
 class SourceFolder(dg.ConfigurableResource):
     """A folder of notices (txt, html, pdf), read recursively, and optionally a
-    URL-list file whose pages are fetched too (hosts it names are the allow-list)."""
+    URL-list file whose pages are fetched too (hosts it names are the allow-list).
+
+    Fetched pages are saved below ``fetched_path`` (host/path, like a mirror), so
+    the drop-folder sensor treats them like any other file.
+    """
 
     path: str = DEFAULT_SOURCE
     url_list: str | None = None
+    fetched_path: str = DEFAULT_FETCHED
+
+    def roots(self) -> list[str]:
+        return [self.path, self.fetched_path]
 
     def documents(self) -> list:
         """Every document or ingest error from the folder and the URL list."""
@@ -37,6 +53,18 @@ class SourceFolder(dg.ConfigurableResource):
         if self.url_list:
             found += list(fetch_all(read_url_list(self.url_list)))
         return found
+
+    def locate(self, key: str, uri: str | None = None, root: str | None = None) -> RawDocument | IngestError:
+        """The document whose content key is ``key``: from the sensor's hint when
+        given (cheap), else by scanning the folders (a backfill from the UI)."""
+        if uri and root and (Path(root) / uri).is_file():
+            found = load_file(Path(root) / uri, uri)
+            if _key_matches(found, key):
+                return found
+        for seen in scan(self.roots()):
+            if seen.key == key:
+                return load_file(Path(seen.root) / seen.uri, seen.uri)
+        return IngestError(uri or key, "discover", "missing_source", f"no file with content key {key} below {self.roots()}")
 
 
 class PublishFolder(dg.ConfigurableResource):
@@ -59,8 +87,14 @@ def warehouse_connection(resource: DuckDBResource) -> Iterator[duckdb.DuckDBPyCo
 
 
 def default_resources() -> dict[str, object]:
+    data = os.environ.get("TONGBAN_DATA", "data")
     return {
-        "source": SourceFolder(path=os.environ.get("TONGBAN_SOURCE", DEFAULT_SOURCE), url_list=os.environ.get("TONGBAN_URLS")),
-        "publish_folder": PublishFolder(path=os.environ.get("TONGBAN_PUBLISH", DEFAULT_PUBLISH)),
+        "source": SourceFolder(
+            path=os.environ.get("TONGBAN_SOURCE", DEFAULT_SOURCE),
+            url_list=os.environ.get("TONGBAN_URLS"),
+            fetched_path=f"{data}/fetched",
+        ),
+        "publish_folder": PublishFolder(path=os.environ.get("TONGBAN_PUBLISH", f"{data}/publish")),
+        "staging": StagingArea(path=f"{data}/staging"),
         "duckdb": warehouse_resource(),
     }

@@ -18,7 +18,7 @@ from extractors.normalize import NormalizedText
 from extractors.records import Extraction
 from sources import IngestError, RawDocument, ReadError, read_text
 from sources.sniff import sniff_kind
-from warehouse import DocumentRows, build_rows, record_errors, replace_document
+from warehouse import DocumentRows, build_rows, load_rows
 
 
 @dataclass
@@ -74,17 +74,7 @@ def process(raw: RawDocument, issued: str | None = None) -> ExtractedDocument | 
 
 def load(conn: duckdb.DuckDBPyConnection, results: Iterable[ExtractedDocument | IngestError]) -> tuple[int, int]:
     """Write results into the warehouse; returns (documents loaded, errors recorded)."""
-    loaded, errors = 0, []
-    for result in results:
-        if isinstance(result, IngestError):
-            errors.append(result)
-            continue
-        try:
-            replace_document(conn, result.rows())
-            loaded += 1
-        except Exception as exc:
-            errors.append(_error(result.raw, "load", exc))
-    return loaded, record_errors(conn, errors)
+    return load_rows(conn, (r if isinstance(r, IngestError) else r.rows() for r in results))
 
 
 def read_file(path: str | Path) -> RawDocument:

@@ -17,20 +17,27 @@ MAX_BYTES = 50 * 1024 * 1024
 _IGNORED_SUFFIXES = (".swp", ".tmp", ".part", ".crdownload", "~")
 
 
-def discover(root: str | Path, max_bytes: int = MAX_BYTES) -> Iterator[RawDocument | IngestError]:
-    """Yield each document below ``root`` (sorted by path, so runs are reproducible)."""
+def list_files(root: str | Path) -> Iterator[tuple[Path, str]]:
+    """(path, path relative to root) of every candidate file, sorted, hidden ones skipped."""
     base = Path(root)
-    if not base.is_dir():
-        yield IngestError(str(root), "discover", "missing_source", f"source folder {root} does not exist")
-        return
     for path in sorted(p for p in base.rglob("*") if p.is_file()):
         relative = path.relative_to(base).as_posix()
         if any(part.startswith(".") for part in path.relative_to(base).parts) or relative.endswith(_IGNORED_SUFFIXES):
             continue
-        yield _load(path, relative, max_bytes)
+        yield path, relative
 
 
-def _load(path: Path, uri: str, max_bytes: int) -> RawDocument | IngestError:
+def discover(root: str | Path, max_bytes: int = MAX_BYTES) -> Iterator[RawDocument | IngestError]:
+    """Yield each document below ``root`` (sorted by path, so runs are reproducible)."""
+    if not Path(root).is_dir():
+        yield IngestError(str(root), "discover", "missing_source", f"source folder {root} does not exist")
+        return
+    for path, relative in list_files(root):
+        yield load_file(path, relative, max_bytes)
+
+
+def load_file(path: Path, uri: str, max_bytes: int = MAX_BYTES) -> RawDocument | IngestError:
+    """One file as a raw document, or the reason it cannot be one."""
     try:
         size = path.stat().st_size
         if size > max_bytes:

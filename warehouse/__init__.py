@@ -4,7 +4,7 @@ from warehouse.publish import PublishResult, publish
 from warehouse.registry import build_registry
 from warehouse.rows import DocumentRows, build_rows
 from warehouse.schema import migrate
-from warehouse.store import record_errors, replace_document
+from warehouse.store import load_rows, record_errors, replace_document
 
 __all__ = [
     "migrate",
@@ -12,6 +12,7 @@ __all__ = [
     "DocumentRows",
     "replace_document",
     "record_errors",
+    "load_rows",
     "build_registry",
     "publish",
     "PublishResult",

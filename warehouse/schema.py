@@ -154,6 +154,22 @@ MIGRATIONS.append(
 )
 
 
+MIGRATIONS.append(
+    (
+        4,
+        "staged partition loads",
+        """
+        CREATE TABLE staging_loads (
+            partition_key VARCHAR PRIMARY KEY,  -- a document's content key
+            staged_mtime_ns BIGINT NOT NULL,    -- the staged file's version that was loaded
+            outcome VARCHAR NOT NULL,           -- loaded | error
+            loaded_at TIMESTAMPTZ
+        );
+        """,
+    )
+)
+
+
 def migrate(conn: duckdb.DuckDBPyConnection) -> int:
     """Apply pending migrations; return the schema version now in force."""
     conn.execute(

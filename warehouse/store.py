@@ -79,3 +79,19 @@ def record_errors(conn: duckdb.DuckDBPyConnection, errors: Iterable[IngestError]
     if rows:
         conn.executemany("INSERT OR REPLACE INTO ingest_errors VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
     return len(rows)
+
+
+def load_rows(conn: duckdb.DuckDBPyConnection, results: Iterable[DocumentRows | IngestError]) -> tuple[int, int]:
+    """Write documents and errors; a document that fails to write becomes an error.
+    Returns (documents loaded, errors recorded)."""
+    loaded, errors = 0, []
+    for result in results:
+        if isinstance(result, IngestError):
+            errors.append(result)
+            continue
+        try:
+            replace_document(conn, result)
+            loaded += 1
+        except Exception as exc:  # a bad row must not stop the other documents
+            errors.append(IngestError(result.uri, "load", type(exc).__name__, str(exc), sha256=result.document.get("sha256")))
+    return loaded, record_errors(conn, errors)

@@ -1,50 +1,82 @@
-"""Ingest assets: raw notices -> normalized notices -> extractions.
+"""Per-document assets, partitioned by content key: raw -> normalized -> extracted -> staged.
 
-These hold no DuckDB connection: they can run anywhere, in any number. Their
-values are lists that carry each document's result or its IngestError, so a
-bad document is recorded downstream instead of failing the whole asset.
+They never open DuckDB, so any number of partitions run at once (multiprocess
+executor, backfills). A document that fails is staged as an error for the
+warehouse writer to record, and then fails its own partition only.
 """
-
 
 import dagster as dg
 
+from pipeline.partitions import ROOT_TAG, URI_TAG, documents
 from pipeline.resources import SourceFolder
+from pipeline.staging import StagingArea
 from pipeline.work import ExtractedDocument, NormalizedDocument, extract_document, normalize_document
 from sources import IngestError, RawDocument
 
-Results = list
+
+def _fail(context: dg.AssetExecutionContext, staging: StagingArea, error: IngestError) -> dg.Failure:
+    staging.write_error(context.partition_key, error)
+    return dg.Failure(
+        description=f"{error.uri}: {error.stage}/{error.error_type}: {error.message}",
+        metadata={"uri": error.uri, "stage": error.stage, "error_type": error.error_type},
+        allow_retries=False,
+    )
 
 
-def _counts(results: list, ok_type: type) -> dict[str, dg.MetadataValue]:
-    ok = sum(isinstance(r, ok_type) for r in results)
-    return {"documents": dg.MetadataValue.int(ok), "errors": dg.MetadataValue.int(len(results) - ok)}
-
-
-@dg.asset(group_name="ingest", description="Every file below the source folder (and page of the URL list): bytes, content hash, sniffed kind.")
-def raw_notices(context: dg.AssetExecutionContext, source: SourceFolder) -> Results:
-    found = source.documents()
-    context.add_output_metadata({**_counts(found, RawDocument), "source": dg.MetadataValue.path(source.path)})
+@dg.asset(
+    group_name="ingest",
+    partitions_def=documents,
+    description="One document version as fetched: bytes, content hash, sniffed kind.",
+)
+def raw_notices(context: dg.AssetExecutionContext, source: SourceFolder, staging: StagingArea) -> RawDocument:
+    tags = context.run.tags
+    found = source.locate(context.partition_key, tags.get(URI_TAG), tags.get(ROOT_TAG))
+    if isinstance(found, IngestError):
+        raise _fail(context, staging, found)
+    context.add_output_metadata({"uri": found.uri, "kind": found.kind, "bytes": len(found.data)})
     return found
 
 
-@dg.asset(group_name="ingest", description="Decoded, pinyin-free, simplified, re-flowed text with an offset map.")
-def normalized_notices(context: dg.AssetExecutionContext, raw_notices: Results) -> Results:
-    results = [r if isinstance(r, IngestError) else normalize_document(r) for r in raw_notices]
-    pinyin = sum(r.normalized.quality.pinyin_groups_removed for r in results if isinstance(r, NormalizedDocument))
-    context.add_output_metadata({**_counts(results, NormalizedDocument), "pinyin_groups_removed": pinyin})
-    return results
-
-
-@dg.asset(group_name="ingest", description="Document metadata, items, deadlines and departments, with spans.")
-def extractions(context: dg.AssetExecutionContext, normalized_notices: Results) -> Results:
-    results = [r if isinstance(r, IngestError) else extract_document(r) for r in normalized_notices]
-    docs = [r for r in results if isinstance(r, ExtractedDocument)]
+@dg.asset(group_name="ingest", partitions_def=documents, description="Decoded, pinyin-free, simplified, re-flowed text.")
+def normalized_notices(
+    context: dg.AssetExecutionContext, raw_notices: RawDocument, staging: StagingArea
+) -> NormalizedDocument:
+    result = normalize_document(raw_notices)
+    if isinstance(result, IngestError):
+        raise _fail(context, staging, result)
+    quality = result.normalized.quality
     context.add_output_metadata(
         {
-            **_counts(results, ExtractedDocument),
-            "items": sum(len(d.extraction.items) for d in docs),
-            "deadlines": sum(len(d.extraction.deadlines) for d in docs),
-            "departments": sum(len(d.extraction.departments) for d in docs),
+            "script": quality.script,
+            "opencc": str(quality.opencc_config),
+            "pinyin_groups_removed": quality.pinyin_groups_removed,
+            "mojibake_repaired": sum(m["status"] == "repaired" for m in quality.mojibake),
+            "mojibake_flagged": sum(m["status"] == "flagged" for m in quality.mojibake),
         }
     )
-    return results
+    return result
+
+
+@dg.asset(
+    group_name="ingest",
+    partitions_def=documents,
+    description="Items, deadlines and departments with spans; staged as JSON rows for the warehouse writer.",
+)
+def extractions(
+    context: dg.AssetExecutionContext, normalized_notices: NormalizedDocument, staging: StagingArea
+) -> ExtractedDocument:
+    result = extract_document(normalized_notices)
+    if isinstance(result, IngestError):
+        raise _fail(context, staging, result)
+    path = staging.write_rows(context.partition_key, result.rows())
+    found = result.extraction
+    context.add_output_metadata(
+        {
+            "title": str(found.document.title),
+            "items": len(found.items),
+            "deadlines": len(found.deadlines),
+            "departments": len(found.departments),
+            "staged": dg.MetadataValue.path(str(path)),
+        }
+    )
+    return result

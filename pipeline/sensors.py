@@ -1,0 +1,68 @@
+"""Sensors and schedules: files in, partitions and runs out.
+
+* ``source_folder_sensor``: new or changed files in the source (and fetched)
+  folders become dynamic partitions and one run each, ``run_key`` = content
+  key, so a file is never processed twice for the same bytes. The cursor keeps
+  each file's size, mtime and key, so unchanged files are not rehashed.
+* ``staging_sensor``: when partitions have staged new results, one run of the
+  load job (writer, registry, publish); runs are batched, not one per document.
+* ``url_list_schedule``: fetch the URL list daily into the fetched folder.
+"""
+
+import json
+
+import dagster as dg
+
+from pipeline.partitions import ROOT_TAG, URI_TAG, documents, scan
+from pipeline.resources import SourceFolder
+from pipeline.staging import StagingArea
+
+document_job = dg.define_asset_job(
+    "document_job",
+    selection=dg.AssetSelection.assets("raw_notices", "normalized_notices", "extractions"),
+    partitions_def=documents,
+    description="Read, normalize and extract one document version (a partition).",
+)
+load_job = dg.define_asset_job(
+    "load_job",
+    selection=dg.AssetSelection.groups("warehouse", "publish"),
+    description="Load staged results into DuckDB, rebuild the registry, publish.",
+)
+fetch_job = dg.define_asset_job("fetch_job", selection=dg.AssetSelection.assets("fetched_pages"))
+
+
+@dg.sensor(job=document_job, minimum_interval_seconds=30, default_status=dg.DefaultSensorStatus.RUNNING)
+def source_folder_sensor(context: dg.SensorEvaluationContext, source: SourceFolder) -> dg.SensorResult:
+    cache = json.loads(context.cursor) if context.cursor else {}
+    seen = scan(source.roots(), cache)
+    known = set(context.instance.get_dynamic_partitions(documents.name))
+    new_keys = sorted({f.key for f in seen} - known)
+    requests = []
+    for file in seen:
+        previous = cache.get(f"{file.root}|{file.uri}")
+        if previous is None or previous[2] != file.key:
+            requests.append(
+                dg.RunRequest(partition_key=file.key, run_key=file.key, tags={URI_TAG: file.uri, ROOT_TAG: file.root})
+            )
+    cursor = json.dumps({f"{f.root}|{f.uri}": f.as_cursor() for f in seen}, sort_keys=True)
+    return dg.SensorResult(
+        run_requests=requests,
+        dynamic_partitions_requests=[documents.build_add_request(new_keys)] if new_keys else [],
+        cursor=cursor,
+    )
+
+
+@dg.sensor(job=load_job, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.RUNNING)
+def staging_sensor(context: dg.SensorEvaluationContext, staging: StagingArea) -> dg.SensorResult | dg.SkipReason:
+    newest = max((mtime for _, mtime, _ in staging.entries()), default=0)
+    if newest <= int(context.cursor or 0):
+        return dg.SkipReason("nothing new staged")
+    return dg.SensorResult(run_requests=[dg.RunRequest(run_key=f"load-{newest}")], cursor=str(newest))
+
+
+url_list_schedule = dg.ScheduleDefinition(
+    job=fetch_job,
+    cron_schedule="0 6 * * *",
+    execution_timezone="Asia/Shanghai",
+    description="Fetch the URL list every morning; the folder sensor picks up what changed.",
+)
