@@ -2,7 +2,8 @@
 
 * ``source_folder_sensor``: new or changed files in the source (and fetched)
   folders become dynamic partitions and one run each, ``run_key`` = content
-  key, so a file is never processed twice for the same bytes. The cursor keeps
+  key, so a file is never processed twice for the same bytes (nor when a
+  partition was already materialized another way). The cursor keeps
   each file's size, mtime and key, so unchanged files are not rehashed.
 * ``staging_sensor``: when partitions have staged new results, one run of the
   load job (writer, registry, publish); runs are batched, not one per document.
@@ -37,10 +38,12 @@ def source_folder_sensor(context: dg.SensorEvaluationContext, source: SourceFold
     seen = scan(source.roots(), cache)
     known = set(context.instance.get_dynamic_partitions(documents.name))
     new_keys = sorted({f.key for f in seen} - known)
+    # Documents already extracted (by `tongban materialize`, a backfill) need no run.
+    done = context.instance.get_materialized_partitions(dg.AssetKey("extractions")) if known else set()
     requests = []
     for file in seen:
         previous = cache.get(f"{file.root}|{file.uri}")
-        if previous is None or previous[2] != file.key:
+        if (previous is None or previous[2] != file.key) and file.key not in done:
             requests.append(
                 dg.RunRequest(partition_key=file.key, run_key=file.key, tags={URI_TAG: file.uri, ROOT_TAG: file.root})
             )
