@@ -23,6 +23,8 @@ class DocumentMeta:
     issuer: str | None = None
     issued: str | None = None  # ISO date the issuer signed it
     published: str | None = None  # ISO date a news page carries in its dateline
+    addressees: tuple[str, ...] = ()  # 各省、自治区、直辖市人民政府 / 国务院各部委、各直属机构
+    attachments: tuple[str, ...] = ()  # titles after 附件：
     title_span: Span | None = None
     doc_number_span: Span | None = None
     issued_span: Span | None = None
@@ -77,6 +79,8 @@ class Extraction:
     deadlines: list[Deadline] = field(default_factory=list)
     departments: list[DepartmentMention] = field(default_factory=list)
     count_checks: list[ItemCountCheck] = field(default_factory=list)
+    sections: list[Any] = field(default_factory=list)  # extractors.sections.Section
+    tasks: list[Any] = field(default_factory=list)  # extractors.sections.Task
 
     def to_json(self) -> dict[str, Any]:
         """The `tongban extract --json` contract: add fields, never rename."""
@@ -88,11 +92,15 @@ class Extraction:
                 "issuer": meta.issuer,
                 "issued": meta.issued,
                 "published": meta.published,
+                "addressees": list(meta.addressees),
+                "attachments": list(meta.attachments),
             },
             "items": [_item_json(item) for item in self.items],
             "deadlines": [_with_list_span(asdict(d)) for d in self.deadlines],
             "departments": [_with_list_span(asdict(d)) for d in self.departments],
             "count_checks": [_with_list_span(asdict(c)) for c in self.count_checks],
+            "sections": [_with_list_span(asdict(s)) for s in self.sections],
+            "tasks": [_with_list_span(asdict(t)) for t in self.tasks],
         }
 
 

@@ -53,6 +53,8 @@ def extract_metadata(text: str) -> DocumentMeta:
     issuer = _issuer(lines, title, issued)
     published = _published(lines)
     return DocumentMeta(
+        addressees=_addressees(lines),
+        attachments=_attachments(lines),
         title=title.text if title else None,
         doc_number=number.text if number else None,
         issuer=issuer,
@@ -144,3 +146,32 @@ def _signature_before(lines: list[Line], date_start: int) -> str | None:
             if _ISSUER_SUFFIX.search(candidate) and not _SENTENCE.search(candidate) and len(candidate) <= 30:
                 return candidate
     return None
+
+
+_ADDRESSEE_END = re.compile(r"[：:]$")
+_ATTACHMENT = re.compile(r"^附件\s*[\d一二三四五六七八九十]*\s*[：:]?\s*(.*)$")
+
+
+def _addressees(lines: list[Line]) -> tuple[str, ...]:
+    """The 主送 line under the title: organizations joined by ，, ending in ：."""
+    for line in lines[:_MAX_HEAD_LINES]:
+        text = line.text
+        if _ADDRESSEE_END.search(text) and len(text) <= 80 and not re.search(r"[。；？！]", text):
+            body = text[:-1]
+            if re.search(r"(政府|局|厅|委|部|机构|单位|办公室|中心)$", body):
+                return tuple(p.strip() for p in re.split(r"[，,]", body) if p.strip())
+    return ()
+
+
+def _attachments(lines: list[Line]) -> tuple[str, ...]:
+    """附件：<title> lines, or 附件 alone with the title on the next line."""
+    found = []
+    for index, line in enumerate(lines):
+        match = _ATTACHMENT.match(line.text)
+        if not match:
+            continue
+        title = match.group(1).strip() or (lines[index + 1].text if index + 1 < len(lines) else "")
+        title = re.sub(r"[（(]见[^）)]*[）)]$", "", title).strip()
+        if title and title not in found:
+            found.append(title)
+    return tuple(found)

@@ -2,6 +2,7 @@
 
     tongban normalize FILE [--json]
     tongban extract FILE --json [--issued YYYY-MM-DD]
+    tongban show FILE [-o out.html]
     tongban run [--source DIR] [--db PATH] [--publish DIR] [--urls FILE]
     tongban materialize [--force]          (the same graph through Dagster)
 """
@@ -75,6 +76,26 @@ def extract(file: str, as_json: bool, issued: str | None) -> None:
         _print_json(payload)
         return
     _print_summary(payload)
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write the HTML here (default: stdout).")
+@click.option("--issued", default=None, help="Base date (YYYY-MM-DD) for relative deadlines when the text has none.")
+def show(file: str, output: str | None, issued: str | None) -> None:
+    """The normalized notice as HTML, with items, deadlines and departments highlighted."""
+    from extractors.render import render_html
+
+    normalized = _normalized_or_exit(file)
+    result = extract_document(normalized, issued=issued)
+    if isinstance(result, IngestError):
+        raise click.ClickException(f"{file}: extract failed: {result.error_type}: {result.message}")
+    page = render_html(result.normalized, result.extraction)
+    if output:
+        Path(output).write_text(page, encoding="utf-8")
+        click.echo(f"wrote {output}")
+    else:
+        click.echo(page, nl=False)
 
 
 def _print_summary(payload: dict) -> None:

@@ -37,6 +37,7 @@ _TERMINAL = "。！？；!?;…：:"
 _CLOSERS = "）)】》」』”’"
 _CLAUSE_MARKS = "，、；,："
 _DASHES = "—－-"
+_LABEL = re.compile(r"^[^，。；：:]{1,6}[：:]")
 _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》|（[^（）]*）|\([^()]*\)")
 _HEADING = re.compile(
     r"^(第[一二三四五六七八九十百零〇]+[章节条部分批]|[一二三四五六七八九十]+[、．.]|"
@@ -178,6 +179,7 @@ def _stops_mid_clause(line: str) -> bool:
     """The line's last sentence has begun (a clause mark or an open quote) and not ended."""
     tail = re.split(r"[。！？!?]", line)[-1]
     unclosed = tail.count("《") > tail.count("》") or tail.count("“") > tail.count("”")
-    # A 、 inside “跨省通办、省内通办” or 《…》 is part of a name, not a clause.
-    tail = _QUOTED.sub("", tail)
+    # A 、 inside “跨省通办、省内通办” or 《…》 is part of a name, not a clause,
+    # and the colon of a short label (附件：, 联系人：) does not start one.
+    tail = _LABEL.sub("", _QUOTED.sub("", tail))
     return unclosed or any(mark in tail for mark in _CLAUSE_MARKS)

@@ -1,0 +1,63 @@
+"""Sections, tasks and their links; addressees and attachments; the HTML view."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from extractors import extract_text
+from pipeline.cli import main
+from tests.conftest import SEED_000, SEED_003
+
+
+def _task(extraction, number):
+    return next(t for t in extraction.tasks if t.number == number and t.deadlines)
+
+
+def test_guangdong_tasks_link_deadlines_and_departments(extracted):
+    result = extracted(SEED_003)
+    first = _task(result, "(一)")
+    assert first.title == "优化事项标准"
+    assert [result.deadlines[i].date for i in first.deadlines] == ["2021-05-25"]
+    assert [(result.departments[i].canonical, result.departments[i].role) for i in first.departments] == [
+        ("各地级以上市医疗保障局", "responsible")
+    ]
+    system = _task(result, "（三）")
+    assert [(result.departments[i].canonical, result.departments[i].role) for i in system.departments] == [
+        ("广东省医疗保障局", "lead"), ("各地级以上市医疗保障局", "cooperate")
+    ]
+    recurring = _task(result, "（六）")
+    assert [result.deadlines[i].kind for i in recurring.deadlines] == ["recurring", "by", "recurring"]
+
+
+def test_section_tree_levels_and_parents(extracted):
+    sections = extracted(SEED_003).sections
+    tasks_heading = next(i for i, s in enumerate(sections) if s.title == "工作任务")
+    children = [s for s in sections if s.parent == tasks_heading]
+    assert sections[tasks_heading].level == 1 and len(children) == 6
+    assert all(s.level == 2 for s in children)
+
+
+def test_state_council_addressees_and_attachment(extracted):
+    meta = extracted(SEED_000).document
+    assert meta.addressees == ("各省、自治区、直辖市人民政府", "国务院各部委、各直属机构")
+    assert meta.attachments == ("全国政务服务“跨省通办”新增任务清单",)
+
+
+def test_guangdong_attachment(extracted):
+    assert extracted(SEED_003).document.attachments == ("“跨省通办、省内通办”工作进展情况表",)
+
+
+def test_chinese_numeral_issue_date():
+    text = "国务院关于某事项的通知\n国发〔2001〕12号\n各省、自治区、直辖市人民政府：\n现予印发。\n国务院\n二○○一年四月四日"
+    meta = extract_text(text).document
+    assert (meta.issued, meta.issuer, meta.doc_number) == ("2001-04-04", "国务院", "国发〔2001〕12号")
+
+
+def test_show_writes_highlighted_html(tmp_path):
+    out = tmp_path / "plan.html"
+    result = CliRunner().invoke(main, ["show", str(SEED_003), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert '<mark style="background:#feca74" title="by 2021-05-25">5月25日前<span>DEADLINE</span></mark>' in page
+    assert "生育津贴支付<span>ITEM</span>" in page and "<span>LEAD</span>" in page
+    assert "<th>task</th>" in page and "优化事项标准" in page
