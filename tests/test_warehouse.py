@@ -160,3 +160,12 @@ def test_deadline_status_is_relative_to_a_date(conn):
     load(conn, _docs(SEED_003))
     rows = dict(_table(conn, "SELECT text, status FROM deadlines_as_of('2021-06-01')"))
     assert rows["5月25日前"] == "overdue" and rows["6月30日前"] == "upcoming" and rows["每月20日前"] == "recurring"
+
+
+def test_tasks_view_answers_who_does_what_by_when(conn):
+    load(conn, _docs(SEED_003))
+    rows = {r[0]: r[1:] for r in _table(conn, "SELECT task, first_due, departments FROM v_tasks WHERE first_due IS NOT NULL")}
+    due, departments = rows["强化系统支撑"]
+    assert str(due) == "2021-07-20"
+    assert departments == "广东省医疗保障局（lead）；各地级以上市医疗保障局（cooperate）"
+    assert _table(conn, "SELECT count(*) FROM sections") == [(19,)]

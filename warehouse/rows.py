@@ -29,6 +29,9 @@ class DocumentRows:
     count_checks: list[dict[str, Any]] = field(default_factory=list)
     deadlines: list[dict[str, Any]] = field(default_factory=list)
     departments: list[dict[str, Any]] = field(default_factory=list)
+    sections: list[dict[str, Any]] = field(default_factory=list)
+    tasks: list[dict[str, Any]] = field(default_factory=list)
+    task_links: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _spans(doc: NormalizedText, span: tuple[int, int]) -> dict[str, Any]:
@@ -100,4 +103,21 @@ def build_rows(raw: RawDocument, doc: NormalizedText, extraction: Extraction) ->
         rows.departments.append(
             {"ordinal": ordinal, "name": dept.name, "canonical": dept.canonical, "role": dept.role, **_spans(doc, dept.span)}
         )
+    _add_structure(rows, doc, extraction)
     return rows
+
+
+def _add_structure(rows: DocumentRows, doc: NormalizedText, extraction: Extraction) -> None:
+    for ordinal, section in enumerate(extraction.sections):
+        spans = _spans(doc, section.span)
+        spans.pop("context")
+        rows.sections.append(
+            {"ordinal": ordinal, "level": section.level, "number": section.number, "title": section.title,
+             "parent": section.parent, **spans}
+        )
+    for ordinal, task in enumerate(extraction.tasks):
+        spans = _spans(doc, task.span)
+        spans.pop("context")
+        rows.tasks.append({"ordinal": ordinal, "section": task.section, "number": task.number, "title": task.title, **spans})
+        for kind, targets in (("deadline", task.deadlines), ("department", task.departments), ("item", task.items)):
+            rows.task_links.extend({"task": ordinal, "kind": kind, "target": target} for target in targets)

@@ -22,6 +22,9 @@ _CHILD_TABLES = {
     "count_checks": "item_count_checks",
     "deadlines": "deadlines",
     "departments": "department_mentions",
+    "sections": "sections",
+    "tasks": "tasks",
+    "task_links": "task_links",
 }
 
 
