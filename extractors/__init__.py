@@ -18,6 +18,7 @@ from extractors.items import extract_items
 from extractors.normalize import NormalizedText, normalize_bytes, normalize_text
 from extractors.records import Extraction
 from extractors.sections import find_sections, link_tasks
+from extractors.tables import link_rows
 from extractors.structure import extract_metadata
 from extractors.text import overlaps
 
@@ -40,6 +41,7 @@ def extract_text(text: str, issued: str | date | None = None, skip: list[tuple[i
     items, checks = extract_items(text, list(skip))
     deadlines = [d for d in extract_deadlines(text, base) if not overlaps(d.span, skip)]
     departments = [d for d in find_departments(text, meta.issuer) if not overlaps(d.span, skip)]
+    items, departments = link_rows(text, items, deadlines, departments)
     sections = find_sections(text)
     tasks = link_tasks(sections, deadlines, departments, items)
     return Extraction(meta, items, deadlines, departments, checks, sections, tasks)

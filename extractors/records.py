@@ -42,6 +42,8 @@ class ItemMention:
     modes: tuple[str, ...] = ()  # 全程网办, 异地代收代办, 多地联办
     stated_count: int | None = None  # the "等16个事项" count of its list
     group: int | None = None  # index of the list or table it came from
+    deadlines: tuple[int, ...] = ()  # indices into Extraction.deadlines on the same table row
+    departments: tuple[int, ...] = ()  # indices into Extraction.departments on the same table row
 
 
 @dataclass(frozen=True)
@@ -113,4 +115,6 @@ def _item_json(item: ItemMention) -> dict[str, Any]:
     record = _with_list_span(asdict(item))
     record["scope"] = list(item.scope)
     record["modes"] = list(item.modes)
+    record["deadlines"] = list(item.deadlines)
+    record["departments"] = list(item.departments)
     return record

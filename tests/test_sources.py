@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from click.testing import CliRunner
 
 from extractors import extract, normalize_text
+from pipeline.cli import main
 from pipeline.work import normalize_document, process
 from sources import IngestError, RawDocument, ReadError, discover, read_text
 from sources.html import html_to_text
@@ -107,3 +111,78 @@ def test_sample_txt_reads_to_its_own_text():
     doc = RawDocument.from_bytes(SEED_003.name, SEED_003.read_bytes(), "txt")
     assert read_text(doc).text == SEED_003.read_text(encoding="utf-8")
     assert normalize_text(read_text(doc).text).text.startswith("广东省医疗保障局文件")
+
+
+PLAN_HEADER = ["序号", "事项名称（主项）", "事项名称（子项）", "通办目标", "完成时限", "责任单位"]
+
+
+def _seed_003_rows() -> list[list[str]]:
+    """The 18 rows of seed 003's table, with a deadline and a responsible unit each."""
+    rows = []
+    for line in SEED_003.read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if len(cells) > 4 and cells[0].strip().isdigit():
+            main, sub = (c.replace(" ", "") for c in cells[1:3])
+            rows.append([cells[0], main, sub, cells[4], f"{5 + int(cells[0]) % 7}月{10 + int(cells[0])}日前", "各地级以上市医疗保障局"])
+    return rows
+
+
+def test_seed_003_table_pdf_over_two_pages_keeps_every_row_with_its_deadline_and_unit(tmp_path):
+    rows = _seed_003_rows()
+    assert len(rows) == 18
+    path = write_table_pdf(tmp_path / "plan.pdf", "“跨省通办、省内通办”工作进展情况表", PLAN_HEADER, rows * 1, [24, 92, 92, 70, 56, 70])
+    result = CliRunner().invoke(main, ["extract", str(path), "--json", "--issued", "2021-05-24"])
+    payload = json.loads(result.output)
+    items = payload["items"]
+    assert [(i["name"], i["main_item"]) for i in items] == [(r[2], r[1]) for r in rows]
+    for item, row in zip(items, rows):
+        (deadline,) = [payload["deadlines"][d] for d in item["deadlines"]]
+        assert deadline["text"] == row[4] and deadline["date"].startswith("2021-")
+        (unit,) = [payload["departments"][d] for d in item["departments"]]
+        assert (unit["canonical"], unit["role"]) == ("各地级以上市医疗保障局", "responsible")
+
+
+def test_a_table_running_over_pages_is_one_table(tmp_path):
+    rows = [[str(n), "生育保险待遇核准支付", f"子项{n}支付", "省内通办"] for n in range(1, 61)]
+    path = write_table_pdf(tmp_path / "long.pdf", "清单", ["序号", "事项名称（主项）", "事项名称（子项）", "通办目标"], rows, [30, 120, 120, 90])
+    text = read_text(RawDocument.from_bytes("long.pdf", path.read_bytes(), "pdf")).text
+    assert text.count("序号\t事项名称（主项）") == 1  # the repeated header row is gone
+    assert "\n\n" not in text.split("序号", 1)[1]  # no page break inside the table
+    assert len(extract(normalize_text(text)).items) == 60
+
+
+def test_merged_cells_take_the_value_above(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    from tests.conftest import _register_cjk_font
+
+    font = _register_cjk_font()
+    data = [["序号", "事项名称（主项）", "事项名称（子项）"], ["1", "生育保险待遇核准支付", "产前检查费支付"], ["2", "", "生育津贴支付"]]
+    table = Table(data, colWidths=[40, 160, 160])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("SPAN", (1, 1), (1, 2)), ("FONT", (0, 0), (-1, -1), font)]))
+    path = tmp_path / "merged.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build([table])
+    items = extract(normalize_text(read_text(RawDocument.from_bytes("m.pdf", path.read_bytes(), "pdf")).text)).items
+    assert [(i.name, i.main_item) for i in items] == [("产前检查费支付", "生育保险待遇核准支付"), ("生育津贴支付", "生育保险待遇核准支付")]
+
+
+def test_running_headers_and_page_numbers_are_removed(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from tests.conftest import _register_cjk_font
+
+    font = _register_cjk_font()
+    bodies = ["一、总体要求", "二、通办内容包括异地就医备案。", "三、工作任务各市要按时完成。", "四、保障措施强化组织领导。"]
+    pdf = canvas.Canvas(str(tmp_path / "n.pdf"), pagesize=A4)
+    for page, body in enumerate(bodies, start=1):
+        pdf.setFont(font, 10)
+        pdf.drawString(60, 810, "广东省医疗保障局文件")
+        pdf.drawString(60, 780, body)
+        pdf.drawString(290, 30, f"- {page} -")
+        pdf.showPage()
+    pdf.save()
+    text = read_text(RawDocument.from_bytes("n.pdf", (tmp_path / "n.pdf").read_bytes(), "pdf")).text
+    assert "广东省医疗保障局文件" not in text and "- 2 -" not in text
+    assert [line for line in text.split("\n") if line] == bodies

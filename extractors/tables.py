@@ -1,0 +1,69 @@
+"""Table rows as links: an item, the deadline and the departments on its row.
+
+Work-plan tables put one task per row: 事项名称 | 完成时限 | 责任单位. What sits on
+the same row belongs together, and a department in a column headed 责任单位 (or
+牵头单位, 配合单位) has that role even with no cue word next to it. The header
+words come from the same role table the sentence-level rules use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from extractors.datafiles import load_table
+from extractors.records import Deadline, DepartmentMention, ItemMention
+
+
+def _header_roles() -> dict[str, str]:
+    return {r["cue"]: r["role"] for r in load_table("department_roles.tsv") if r["position"] == "before"}
+
+
+def _rows(text: str) -> list[tuple[int, int, list[tuple[int, int]], list[str] | None]]:
+    """(row start, row end, cell spans, header cells of its table) for each tab row."""
+    rows = []
+    header: list[str] | None = None
+    offset = 0
+    for line in text.split("\n"):
+        if "\t" in line:
+            cells, spans, cursor = line.split("\t"), [], offset
+            for cell in cells:
+                spans.append((cursor, cursor + len(cell)))
+                cursor += len(cell) + 1
+            if header is None:
+                header = cells
+            else:
+                rows.append((offset, offset + len(line), spans, header))
+        else:
+            header = None
+        offset += len(line) + 1
+    return rows
+
+
+def link_rows(
+    text: str, items: list[ItemMention], deadlines: list[Deadline], departments: list[DepartmentMention]
+) -> tuple[list[ItemMention], list[DepartmentMention]]:
+    """Items with the deadlines and departments of their row; column roles applied."""
+    roles = _header_roles()
+    departments = list(departments)
+    items = list(items)
+    for start, end, spans, header in _rows(text):
+        on_row = [i for i, d in enumerate(departments) if start <= d.span[0] < end]
+        for index in on_row:
+            role = _column_role(departments[index].span, spans, header, roles)
+            if role and departments[index].role == "mentioned":
+                departments[index] = replace(departments[index], role=role)
+        row_deadlines = tuple(i for i, d in enumerate(deadlines) if start <= d.span[0] < end)
+        for index, item in enumerate(items):
+            if item.method == "table" and start <= item.span[0] < end:
+                items[index] = replace(item, deadlines=row_deadlines, departments=tuple(on_row))
+    return items, departments
+
+
+def _column_role(span: tuple[int, int], cells: list[tuple[int, int]], header: list[str], roles: dict[str, str]) -> str | None:
+    for column, (start, end) in enumerate(cells):
+        if start <= span[0] < end + 1 and column < len(header):
+            title = header[column]
+            for cue in sorted(roles, key=len, reverse=True):
+                if cue in title:
+                    return roles[cue]
+    return None
