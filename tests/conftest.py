@@ -105,3 +105,38 @@ def write_image_only_pdf(path: Path) -> Path:
     pdf.rect(100, 400, 300, 200, fill=1)  # a scanned page: shapes, no text layer
     pdf.save()
     return path
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Fixed-width lines, never leaving one character alone on the last line:
+    pdfium gives a one-character text object in the non-embedded STSong-Light
+    font a zero-width box and leaves it out of the text page."""
+    lines = [text[i : i + width] for i in range(0, len(text), width)]
+    if len(lines) > 1 and len(lines[-1]) == 1:
+        last = lines.pop()
+        lines[-1] += last
+    return lines
+
+
+def write_newspaper_pdf(path: Path, articles: list[tuple[str, str]], chars_per_line: int = 15) -> Path:
+    """A 3-column page whose content stream runs row by row across the columns,
+    as many newspaper PDFs do, so a naive reader interleaves the articles."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    font = _register_cjk_font()
+    slots: list[tuple[str, float]] = []  # (text, font size) in reading order
+    for headline, body in articles:
+        slots += [(line, 14.0) for line in _wrap(headline, 11)]  # headlines wrap in the column
+        slots += [(line, 10.5) for line in _wrap(body, chars_per_line)]
+    rows = 16  # short columns: every article flows on into the next column
+    placed = {(index // rows, index % rows): slot for index, slot in enumerate(slots)}
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    for row in range(rows):
+        for column in range(3):
+            if (column, row) in placed:
+                text, size = placed[(column, row)]
+                pdf.setFont(font, size)
+                pdf.drawString(40 + column * 180, 800 - row * 16, text)
+    pdf.save()
+    return path

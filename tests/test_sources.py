@@ -13,7 +13,7 @@ from pipeline.work import normalize_document, process
 from sources import IngestError, RawDocument, ReadError, discover, read_text
 from sources.html import html_to_text
 from sources.sniff import sniff_kind
-from tests.conftest import SEED_003, write_image_only_pdf, write_table_pdf, write_text_pdf
+from tests.conftest import NEWS_004, SEED_003, write_image_only_pdf, write_newspaper_pdf, write_table_pdf, write_text_pdf
 
 
 def test_folder_discovery_is_recursive_sorted_and_keyed_by_content(tmp_path):
@@ -33,7 +33,12 @@ def test_missing_folder_is_an_error_not_a_crash(tmp_path):
 
 @pytest.mark.parametrize(
     "data, name, error_type",
-    [(b"", "a.txt", "empty"), (b"  \n ", "a.txt", "empty"), (bytes(range(256)) * 4, "a.txt", "binary"), (b"hello", "a.pdf", "pdf_broken")],
+    [
+        (b"", "a.txt", "empty"),
+        (b"  \n ", "a.txt", "empty"),
+        (bytes(range(256)) * 4, "a.txt", "binary"),
+        (b"hello", "a.pdf", "pdf_broken"),
+    ],
 )
 def test_sniffing_rejects_junk_with_a_type(data, name, error_type):
     with pytest.raises(ReadError) as caught:
@@ -51,7 +56,9 @@ def test_gbk_and_big5_files_decode(tmp_path):
     text = "国务院办公厅关于加快推进政务服务“跨省通办”的指导意见"
     gbk = RawDocument.from_bytes("gbk.txt", text.encode("gb18030"), "txt")
     assert read_text(gbk).text == text and read_text(gbk).encoding == "gb18030"
-    big5 = RawDocument.from_bytes("big5.txt", "國務院辦公廳關於加快推進政務服務跨省通辦的指導意見，現予印發。".encode("big5"), "txt")
+    big5 = RawDocument.from_bytes(
+        "big5.txt", "國務院辦公廳關於加快推進政務服務跨省通辦的指導意見，現予印發。".encode("big5"), "txt"
+    )
     assert "國務院辦公廳" in read_text(big5).text
 
 
@@ -75,15 +82,20 @@ def test_gbk_html_with_meta_charset():
 
 
 def test_pdf_text_layer(tmp_path):
-    path = write_text_pdf(tmp_path / "notice.pdf", ["广东省医疗保障局关于印发工作方案的通知", "（完成时限：5月25日前，责任单位：各地级以上市医疗保障局。）"])
+    path = write_text_pdf(
+        tmp_path / "notice.pdf",
+        ["广东省医疗保障局关于印发工作方案的通知", "（完成时限：5月25日前，责任单位：各地级以上市医疗保障局。）"],
+    )
     doc = RawDocument.from_bytes("notice.pdf", path.read_bytes(), "pdf")
     text = read_text(doc).text
     assert "完成时限：5月25日前" in text
 
 
 def test_pdf_table_rows_join_wrapped_cells(tmp_path):
-    rows = [["1", "医保定点医疗机构基础信息变更", "医保定点医疗机构基础信息变更", "省内通办；跨省通办"],
-            ["2", "生育保险待遇核准支付", "产前检查费支付", "省内通办；跨省通办"]]
+    rows = [
+        ["1", "医保定点医疗机构基础信息变更", "医保定点医疗机构基础信息变更", "省内通办；跨省通办"],
+        ["2", "生育保险待遇核准支付", "产前检查费支付", "省内通办；跨省通办"],
+    ]
     header = ["序号", "事项名称（主项）", "事项名称（子项）", "通办目标"]
     path = write_table_pdf(tmp_path / "table.pdf", "工作进展情况表", header, rows, [30, 90, 90, 110])
     doc = normalize_document(RawDocument.from_bytes("table.pdf", path.read_bytes(), "pdf"))
@@ -123,14 +135,18 @@ def _seed_003_rows() -> list[list[str]]:
         cells = line.split("\t")
         if len(cells) > 4 and cells[0].strip().isdigit():
             main, sub = (c.replace(" ", "") for c in cells[1:3])
-            rows.append([cells[0], main, sub, cells[4], f"{5 + int(cells[0]) % 7}月{10 + int(cells[0])}日前", "各地级以上市医疗保障局"])
+            rows.append(
+                [cells[0], main, sub, cells[4], f"{5 + int(cells[0]) % 7}月{10 + int(cells[0])}日前", "各地级以上市医疗保障局"]
+            )
     return rows
 
 
 def test_seed_003_table_pdf_over_two_pages_keeps_every_row_with_its_deadline_and_unit(tmp_path):
     rows = _seed_003_rows()
     assert len(rows) == 18
-    path = write_table_pdf(tmp_path / "plan.pdf", "“跨省通办、省内通办”工作进展情况表", PLAN_HEADER, rows * 1, [24, 92, 92, 70, 56, 70])
+    path = write_table_pdf(
+        tmp_path / "plan.pdf", "“跨省通办、省内通办”工作进展情况表", PLAN_HEADER, rows * 1, [24, 92, 92, 70, 56, 70]
+    )
     result = CliRunner().invoke(main, ["extract", str(path), "--json", "--issued", "2021-05-24"])
     payload = json.loads(result.output)
     items = payload["items"]
@@ -144,7 +160,9 @@ def test_seed_003_table_pdf_over_two_pages_keeps_every_row_with_its_deadline_and
 
 def test_a_table_running_over_pages_is_one_table(tmp_path):
     rows = [[str(n), "生育保险待遇核准支付", f"子项{n}支付", "省内通办"] for n in range(1, 61)]
-    path = write_table_pdf(tmp_path / "long.pdf", "清单", ["序号", "事项名称（主项）", "事项名称（子项）", "通办目标"], rows, [30, 120, 120, 90])
+    path = write_table_pdf(
+        tmp_path / "long.pdf", "清单", ["序号", "事项名称（主项）", "事项名称（子项）", "通办目标"], rows, [30, 120, 120, 90]
+    )
     text = read_text(RawDocument.from_bytes("long.pdf", path.read_bytes(), "pdf")).text
     assert text.count("序号\t事项名称（主项）") == 1  # the repeated header row is gone
     assert "\n\n" not in text.split("序号", 1)[1]  # no page break inside the table
@@ -158,13 +176,22 @@ def test_merged_cells_take_the_value_above(tmp_path):
     from tests.conftest import _register_cjk_font
 
     font = _register_cjk_font()
-    data = [["序号", "事项名称（主项）", "事项名称（子项）"], ["1", "生育保险待遇核准支付", "产前检查费支付"], ["2", "", "生育津贴支付"]]
+    data = [
+        ["序号", "事项名称（主项）", "事项名称（子项）"],
+        ["1", "生育保险待遇核准支付", "产前检查费支付"],
+        ["2", "", "生育津贴支付"],
+    ]
     table = Table(data, colWidths=[40, 160, 160])
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("SPAN", (1, 1), (1, 2)), ("FONT", (0, 0), (-1, -1), font)]))
+    table.setStyle(
+        TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("SPAN", (1, 1), (1, 2)), ("FONT", (0, 0), (-1, -1), font)])
+    )
     path = tmp_path / "merged.pdf"
     SimpleDocTemplate(str(path), pagesize=A4).build([table])
     items = extract(normalize_text(read_text(RawDocument.from_bytes("m.pdf", path.read_bytes(), "pdf")).text)).items
-    assert [(i.name, i.main_item) for i in items] == [("产前检查费支付", "生育保险待遇核准支付"), ("生育津贴支付", "生育保险待遇核准支付")]
+    assert [(i.name, i.main_item) for i in items] == [
+        ("产前检查费支付", "生育保险待遇核准支付"),
+        ("生育津贴支付", "生育保险待遇核准支付"),
+    ]
 
 
 def test_running_headers_and_page_numbers_are_removed(tmp_path):
@@ -186,3 +213,40 @@ def test_running_headers_and_page_numbers_are_removed(tmp_path):
     text = read_text(RawDocument.from_bytes("n.pdf", (tmp_path / "n.pdf").read_bytes(), "pdf")).text
     assert "广东省医疗保障局文件" not in text and "- 2 -" not in text
     assert [line for line in text.split("\n") if line] == bodies
+
+
+def _newspaper_articles() -> list[tuple[str, str]]:
+    """Three articles cut from the seed-004 excerpt (hard wraps and spaces removed)."""
+    text = NEWS_004.read_text(encoding="utf-8")
+    parts = [
+        text[text.index("近日") : text.index("公安部")],
+        text[text.index("各类就业") : text.index("按照“依法")],
+        text[text.index("按照“依法") :],
+    ]
+    clean = ["".join(p.split()) for p in parts]
+    return [
+        ("百余项高频政务服务“跨省通办”", clean[0]),
+        ("社保卡一卡通服务", clean[1]),
+        ("河北邯郸市丛台区创新政务服务品牌", clean[2]),
+    ]
+
+
+def test_three_column_newspaper_page_yields_separate_articles(tmp_path):
+    articles = _newspaper_articles()
+    path = write_newspaper_pdf(tmp_path / "page.pdf", articles)
+    import pypdfium2 as pdfium
+
+    naive = pdfium.PdfDocument(str(path))[0].get_textpage().get_text_range()
+    assert articles[0][1][:15] + articles[1][1][:5] not in naive.replace("\r\n", "")  # control: the stream interleaves
+    found = read_text(RawDocument.from_bytes("page.pdf", path.read_bytes(), "pdf")).text.split("\n\n")
+    assert len(found) == 3
+    for (headline, body), article in zip(articles, found):
+        assert article.replace("\n", "") == headline + body  # the whole article, in order, and nothing else
+
+
+def test_newspaper_page_articles_extract_apart(tmp_path):
+    path = write_newspaper_pdf(tmp_path / "page.pdf", _newspaper_articles())
+    doc = normalize_document(RawDocument.from_bytes("page.pdf", path.read_bytes(), "pdf"))
+    text = doc.normalized.text
+    assert "国务院办公厅印发《关于加快推进政务服务“跨省通办”的指导意见》" in text
+    assert extract(doc.normalized).items == []
