@@ -51,8 +51,10 @@ def main() -> None:
         start = time.perf_counter()
         build_registry(conn)
         again = time.perf_counter() - start
-        print(f"| {args.mentions:,} mentions | {args.documents:,} documents | {items:,} items "
-              f"| build {first:.2f} s | rebuild {again:.2f} s |")
+        print(
+            f"| {args.mentions:,} mentions | {args.documents:,} documents | {items:,} items "
+            f"| build {first:.2f} s | rebuild {again:.2f} s |"
+        )
 
 
 if __name__ == "__main__":

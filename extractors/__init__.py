@@ -18,8 +18,8 @@ from extractors.items import extract_items
 from extractors.normalize import NormalizedText, normalize_bytes, normalize_text
 from extractors.records import Extraction
 from extractors.sections import find_sections, link_tasks
-from extractors.tables import link_rows
 from extractors.structure import extract_metadata
+from extractors.tables import link_rows
 from extractors.text import overlaps
 
 __all__ = ["extract", "extract_text", "normalize_bytes", "normalize_text", "NormalizedText", "Extraction"]

@@ -107,10 +107,7 @@ def find_departments(text: str, issuer: str | None = None) -> list[DepartmentMen
     numbers = [m.span() for m in DOC_NUMBER.finditer(text)]
     candidates = [m for m in central + _local_matches(text, home) if not _inside(m, numbers)]
     matches = _longest_first(candidates)
-    return [
-        DepartmentMention(text[m.start : m.end], m.canonical, _role(text, m, matches), (m.start, m.end))
-        for m in matches
-    ]
+    return [DepartmentMention(text[m.start : m.end], m.canonical, _role(text, m, matches), (m.start, m.end)) for m in matches]
 
 
 def _inside(match: _Match, spans: list[tuple[int, int]]) -> bool:

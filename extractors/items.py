@@ -60,12 +60,14 @@ def _counts_items(text: str, after: int, unit: str) -> bool:
     cues = _cues()
     rest = text[after : after + 30]
     # Skip a quoted scope such as “跨省通办” between the counter and its noun.
-    rest = rest[len(_QUOTED_SCOPE.match(rest).group()) :] if rest[:1] in "“\"" else rest
+    rest = rest[len(_QUOTED_SCOPE.match(rest).group()) :] if rest[:1] in '“"' else rest
     if any(rest.startswith(noun) for noun in cues["counter_noun"]):
         return True
     if unit == "个":
         return False
-    return not any(rest.startswith(noun) for noun in cues["stop_noun"]) and not re.match(r"[\u4e00-\u9fff]{0,2}(?:省|市|县|区|地|人)", rest)
+    return not any(rest.startswith(noun) for noun in cues["stop_noun"]) and not re.match(
+        r"[\u4e00-\u9fff]{0,2}(?:省|市|县|区|地|人)", rest
+    )
 
 
 def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMention]:

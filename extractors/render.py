@@ -49,8 +49,7 @@ def _body(text: str, marks: list[tuple[int, int, str, str]]) -> str:
         parts.append(escape(text[cursor:start]))
         colour = _COLOURS.get(label, "#ddd")
         parts.append(
-            f'<mark style="background:{colour}" title="{escape(note)}">{escape(text[start:end])}'
-            f"<span>{label}</span></mark>"
+            f'<mark style="background:{colour}" title="{escape(note)}">{escape(text[start:end])}<span>{label}</span></mark>'
         )
         cursor = end
     parts.append(escape(text[cursor:]))
@@ -66,7 +65,9 @@ def _tasks_table(extraction: Extraction) -> str:
         departments = "；".join(
             f"{extraction.departments[i].canonical}（{extraction.departments[i].role}）" for i in task.departments
         )
-        rows.append(f"<tr><td>{escape(task.number)} {escape(task.title)}</td><td>{escape(deadlines)}</td><td>{escape(departments)}</td></tr>")
+        rows.append(
+            f"<tr><td>{escape(task.number)} {escape(task.title)}</td><td>{escape(deadlines)}</td><td>{escape(departments)}</td></tr>"
+        )
     return "<h2>Tasks</h2><table><tr><th>task</th><th>deadlines</th><th>departments</th></tr>" + "".join(rows) + "</table>"
 
 

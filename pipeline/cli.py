@@ -1,10 +1,10 @@
 """The ``tongban`` command line. Its command shapes are a contract: add, never rename.
 
-    tongban normalize FILE [--json]
-    tongban extract FILE --json [--issued YYYY-MM-DD]
-    tongban show FILE [-o out.html]
-    tongban run [--source DIR] [--db PATH] [--publish DIR] [--urls FILE]
-    tongban materialize [--force]          (the same graph through Dagster)
+tongban normalize FILE [--json]
+tongban extract FILE --json [--issued YYYY-MM-DD]
+tongban show FILE [-o out.html]
+tongban run [--source DIR] [--db PATH] [--publish DIR] [--urls FILE]
+tongban materialize [--force]          (the same graph through Dagster)
 """
 
 from __future__ import annotations
@@ -116,7 +116,9 @@ def _print_summary(payload: dict) -> None:
 @click.option("--source", default=DEFAULT_SOURCE, show_default=True, type=click.Path(file_okay=False), help="Folder of notices.")
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB warehouse file.")
 @click.option("--publish", "publish_dir", default=DEFAULT_PUBLISH, show_default=True, help="Release folder for the portal.")
-@click.option("--urls", "url_list", default=None, type=click.Path(exists=True, dir_okay=False), help="URL-list file to fetch too.")
+@click.option(
+    "--urls", "url_list", default=None, type=click.Path(exists=True, dir_okay=False), help="URL-list file to fetch too."
+)
 @click.option("--no-progress", is_flag=True, help="No progress bar (logs, CI).")
 def run(source: str, db: str, publish_dir: str, url_list: str | None, no_progress: bool) -> None:
     """The same work as the Dagster job, from the command line."""

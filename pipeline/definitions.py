@@ -19,4 +19,3 @@ defs = dg.Definitions(
     schedules=[url_list_schedule],
     resources=default_resources(),
 )
-

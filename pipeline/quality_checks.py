@@ -42,7 +42,9 @@ def _result(failing: list[tuple[str, str]], severity: dg.AssetCheckSeverity, che
     )
 
 
-@dg.asset_check(asset=normalized_notices, partitions_def=documents, description="No pinyin ruby noise is left in any normalized text.")
+@dg.asset_check(
+    asset=normalized_notices, partitions_def=documents, description="No pinyin ruby noise is left in any normalized text."
+)
 def no_pinyin_residue(normalized_notices: NormalizedDocument) -> dg.AssetCheckResult:
     docs = _docs(normalized_notices, NormalizedDocument)
     failing = []
@@ -54,7 +56,11 @@ def no_pinyin_residue(normalized_notices: NormalizedDocument) -> dg.AssetCheckRe
     return _result(failing, dg.AssetCheckSeverity.ERROR, len(docs))
 
 
-@dg.asset_check(asset=normalized_notices, partitions_def=documents, description="Mojibake the normalizer could not repair (extractors skip it).")
+@dg.asset_check(
+    asset=normalized_notices,
+    partitions_def=documents,
+    description="Mojibake the normalizer could not repair (extractors skip it).",
+)
 def no_unrepaired_mojibake(normalized_notices: NormalizedDocument) -> dg.AssetCheckResult:
     docs = _docs(normalized_notices, NormalizedDocument)
     failing = [
@@ -74,7 +80,9 @@ def no_traditional_residue(normalized_notices: NormalizedDocument) -> dg.AssetCh
     return _result(failing, dg.AssetCheckSeverity.WARN, len(docs))
 
 
-@dg.asset_check(asset=extractions, partitions_def=documents, description="Lists whose stated count (等16个事项) differs from the items found.")
+@dg.asset_check(
+    asset=extractions, partitions_def=documents, description="Lists whose stated count (等16个事项) differs from the items found."
+)
 def stated_counts_match(extractions: ExtractedDocument) -> dg.AssetCheckResult:
     docs = _docs(extractions, ExtractedDocument)
     failing = [

@@ -53,7 +53,9 @@ def test_extract_issued_is_the_base_date_when_the_text_has_none(tmp_path):
 
 
 def test_extract_reads_pdf(tmp_path):
-    pdf = write_text_pdf(tmp_path / "n.pdf", ["国务院办公厅关于扩大政务服务范围的意见", "国办发〔2022〕34号", "2023年6月底前实现统一。"])
+    pdf = write_text_pdf(
+        tmp_path / "n.pdf", ["国务院办公厅关于扩大政务服务范围的意见", "国办发〔2022〕34号", "2023年6月底前实现统一。"]
+    )
     payload = json.loads(_invoke("extract", str(pdf), "--json").output)
     assert payload["document"]["doc_number"] == "国办发〔2022〕34号"
     assert payload["deadlines"][0]["date"] == "2023-06-30"

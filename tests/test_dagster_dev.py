@@ -33,7 +33,8 @@ def _free_port() -> int:
 
 def _graphql(port: int, query: str) -> dict:
     request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/graphql", data=json.dumps({"query": query}).encode(),
+        f"http://127.0.0.1:{port}/graphql",
+        data=json.dumps({"query": query}).encode(),
         headers={"Content-Type": "application/json"},
     )
     with urllib.request.urlopen(request, timeout=30) as response:
@@ -57,14 +58,23 @@ def test_dagster_dev_serves_the_graph_and_check_results(tmp_path):
     home = tmp_path / "home"
     home.mkdir()
     shutil.copy(ROOT / "dagster.yaml", home / "dagster.yaml")
-    env = {**os.environ, "DAGSTER_HOME": str(home), "TONGBAN_DATA": str(tmp_path / "data"),
-           "TONGBAN_DB": str(tmp_path / "data" / "tongban.duckdb"), "TONGBAN_SOURCE": str(ROOT / "sources" / "samples")}
+    env = {
+        **os.environ,
+        "DAGSTER_HOME": str(home),
+        "TONGBAN_DATA": str(tmp_path / "data"),
+        "TONGBAN_DB": str(tmp_path / "data" / "tongban.duckdb"),
+        "TONGBAN_SOURCE": str(ROOT / "sources" / "samples"),
+    }
     bin_dir = Path(sys.executable).parent
     subprocess.run([str(bin_dir / "tongban"), "materialize"], env=env, cwd=ROOT, check=True, capture_output=True, timeout=600)
     port = _free_port()
     server = subprocess.Popen(
         [str(bin_dir / "dagster"), "dev", "-m", "pipeline.definitions", "-h", "127.0.0.1", "-p", str(port)],
-        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     try:
         _wait_until_up(port, server)
@@ -79,7 +89,11 @@ def test_dagster_dev_serves_the_graph_and_check_results(tmp_path):
     assert {("raw_notices",), ("extractions",), ("documents",), ("registry_items",), ("registry_publish",)} <= set(nodes)
     assert nodes[("extractions",)]["isPartitioned"] and not nodes[("registry_items",)]["isPartitioned"]
     checks = {c["name"]: c["blocking"] for c in nodes[("registry_items",)]["assetChecksOrError"]["checks"]}
-    assert checks == {"item_id_unique": True, "required_fields_present": True, "every_item_has_a_source": True,
-                      "item_ids_keep_their_meaning": True}
+    assert checks == {
+        "item_id_unique": True,
+        "required_fields_present": True,
+        "every_item_has_a_source": True,
+        "item_ids_keep_their_meaning": True,
+    }
     finished = [c for c in data["checks"] if c["status"] == "SUCCEEDED"]
     assert finished and all(c["evaluation"]["success"] for c in finished)

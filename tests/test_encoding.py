@@ -38,7 +38,9 @@ def test_big5_is_detected_and_normalizes_to_simplified():
 
 
 def test_declared_charset_in_html_is_honoured():
-    html = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>异地就医备案</body></html>'
+    html = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>异地就医备案</body></html>'
+    )
     decoded = decode_bytes(html.encode("gb18030"))
     assert "异地就医备案" in decoded.text and decoded.method == "declared"
 

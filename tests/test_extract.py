@@ -123,7 +123,16 @@ def test_deadline_forms(text, kind, date, start):
     assert deadline.base_date == "2021-05-24"
 
 
-@pytest.mark.parametrize("text", ["截至9月28日，已累计结算", "今年7月以来", "9月30日，国务院新闻办公室举行", "联系电话：020-83260327", "办结时限为3个工作日以内"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "截至9月28日，已累计结算",
+        "今年7月以来",
+        "9月30日，国务院新闻办公室举行",
+        "联系电话：020-83260327",
+        "办结时限为3个工作日以内",
+    ],
+)
 def test_not_deadlines(text):
     assert extract_deadlines(text, parse_iso("2021-05-24")) == []
 
@@ -137,7 +146,11 @@ def test_roles_in_the_guangdong_plan(extracted):
 
 def test_central_aliases_resolve_to_official_names():
     found = {(d.name, d.canonical) for d in extract_text("人社部、国家医保局会同市场监管总局负责。").departments}
-    assert found == {("人社部", "人力资源和社会保障部"), ("国家医保局", "国家医疗保障局"), ("市场监管总局", "国家市场监督管理总局")}
+    assert found == {
+        ("人社部", "人力资源和社会保障部"),
+        ("国家医保局", "国家医疗保障局"),
+        ("市场监管总局", "国家市场监督管理总局"),
+    }
 
 
 def test_role_words_alone_name_nobody():

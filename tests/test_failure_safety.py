@@ -41,7 +41,9 @@ def test_kill_during_a_write_leaves_the_file_consistent(tmp_path):
     db = tmp_path / "w.duckdb"
     writer = subprocess.Popen(
         [sys.executable, "-c", _WRITER, str(db), str(SEED_000), str(SEED_003)],
-        cwd=ROOT, stdout=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert writer.stdout.readline().strip() == "first loaded"
@@ -51,7 +53,9 @@ def test_kill_during_a_write_leaves_the_file_consistent(tmp_path):
         writer.wait()
     with duckdb.connect(str(db)) as conn:  # opens (WAL replayed), and holds only committed work
         assert conn.execute("SELECT uri FROM documents").fetchall() == [(SEED_000.name,)]
-        assert conn.execute("SELECT count(*) FROM item_mentions WHERE doc_id <> (SELECT doc_id FROM documents)").fetchone() == (0,)
+        assert conn.execute("SELECT count(*) FROM item_mentions WHERE doc_id <> (SELECT doc_id FROM documents)").fetchone() == (
+            0,
+        )
         # Re-running the interrupted load is idempotent and completes it.
         from pipeline.work import load, process
         from sources import RawDocument

@@ -57,7 +57,17 @@ def test_pinyin_noise_is_removed(noisy, clean):
 
 @pytest.mark.parametrize(
     "kept",
-    ["(一)", "（二）", "(见附件)", "(共22项)", "(以下简称《意见》)", "(记者 曾诗阳)", "国家政务服务平台(APP)", "世贸组织(WTO)", "条款(a)"],
+    [
+        "(一)",
+        "（二）",
+        "(见附件)",
+        "(共22项)",
+        "(以下简称《意见》)",
+        "(记者 曾诗阳)",
+        "国家政务服务平台(APP)",
+        "世贸组织(WTO)",
+        "条款(a)",
+    ],
 )
 def test_legitimate_parentheses_are_kept(kept):
     assert strip_pinyin(kept)[0] == kept

@@ -14,8 +14,35 @@ from tests.conftest import SEED_002
 # Text made of the things notices contain: Han characters (traditional too),
 # pinyin groups, brackets, punctuation, digits, spaces and line breaks.
 _pieces = st.sampled_from(
-    ["國", "辦", "發", "务", "院", "流動", "(dòng)", "(ban)", "(wu)", "（一）", "(APP)", "【guó】", "，", "。", "、",
-     " ", "\n", "\n\n", "\t", "2021年底前", "網際網路", "水準", "abc", "12", "“跨省通办”", "?", "\u3000"]
+    [
+        "國",
+        "辦",
+        "發",
+        "务",
+        "院",
+        "流動",
+        "(dòng)",
+        "(ban)",
+        "(wu)",
+        "（一）",
+        "(APP)",
+        "【guó】",
+        "，",
+        "。",
+        "、",
+        " ",
+        "\n",
+        "\n\n",
+        "\t",
+        "2021年底前",
+        "網際網路",
+        "水準",
+        "abc",
+        "12",
+        "“跨省通办”",
+        "?",
+        "\u3000",
+    ]
 )
 _texts = st.lists(_pieces, max_size=40).map("".join)
 

@@ -61,8 +61,13 @@ def test_eight_partitions_in_parallel_without_lock_errors(tmp_path):
     for number in range(8):  # eight distinct documents: eight partitions
         (inbox / f"plan-{number}.txt").write_bytes(SEED_003.read_bytes() + f"\n附{number}".encode())
     shutil.copy(ROOT / "dagster.yaml", home / "dagster.yaml")
-    env = {**os.environ, "DAGSTER_HOME": str(home), "TONGBAN_SOURCE": str(inbox), "TONGBAN_DATA": str(data),
-           "TONGBAN_DB": str(data / "tongban.duckdb")}
+    env = {
+        **os.environ,
+        "DAGSTER_HOME": str(home),
+        "TONGBAN_SOURCE": str(inbox),
+        "TONGBAN_DATA": str(data),
+        "TONGBAN_DB": str(data / "tongban.duckdb"),
+    }
     keys = sorted({f.key for f in scan([str(inbox)])})
     assert len(keys) == 8
     with dg.DagsterInstance.from_config(str(home)) as instance:

@@ -46,7 +46,7 @@ def test_a_broken_foreign_key_is_caught(release, tmp_path):
     for path in release.path.iterdir():
         (broken / path.name).write_bytes(path.read_bytes())
     csv = (broken / "item_sources.csv").read_text(encoding="utf-8").splitlines()
-    csv[1] = "item-000000000000" + csv[1][csv[1].index(","):]
+    csv[1] = "item-000000000000" + csv[1][csv[1].index(",") :]
     (broken / "item_sources.csv").write_text("\n".join(csv) + "\n", encoding="utf-8")
     assert not validate(str(broken / "datapackage.json")).valid
 

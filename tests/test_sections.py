@@ -23,7 +23,8 @@ def test_guangdong_tasks_link_deadlines_and_departments(extracted):
     ]
     system = _task(result, "（三）")
     assert [(result.departments[i].canonical, result.departments[i].role) for i in system.departments] == [
-        ("广东省医疗保障局", "lead"), ("各地级以上市医疗保障局", "cooperate")
+        ("广东省医疗保障局", "lead"),
+        ("各地级以上市医疗保障局", "cooperate"),
     ]
     recurring = _task(result, "（六）")
     assert [result.deadlines[i].kind for i in recurring.deadlines] == ["recurring", "by", "recurring"]

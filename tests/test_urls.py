@@ -114,7 +114,18 @@ def test_cli_run_fetches_a_url_list(server, tmp_path):
     empty = tmp_path / "folder"
     empty.mkdir()
     db = tmp_path / "t.duckdb"
-    args = ["run", "--source", str(empty), "--urls", str(listing), "--db", str(db), "--publish", str(tmp_path / "p"), "--no-progress"]
+    args = [
+        "run",
+        "--source",
+        str(empty),
+        "--urls",
+        str(listing),
+        "--db",
+        str(db),
+        "--publish",
+        str(tmp_path / "p"),
+        "--no-progress",
+    ]
     result = CliRunner().invoke(main, args)
     assert "1 documents loaded, 1 errors recorded, 2 registry items" in result.output
     with duckdb.connect(str(db), read_only=True) as conn:

@@ -47,8 +47,11 @@ def test_reloading_a_document_replaces_its_rows(conn):
 
 def test_spans_point_into_both_texts(conn):
     load(conn, _docs(SEED_002))
-    rows = _table(conn, "SELECT d.normalized_text, d.raw_text, m.text, m.span_start, m.span_end, m.raw_start, m.raw_end "
-                        "FROM deadlines m JOIN documents d USING (doc_id)")
+    rows = _table(
+        conn,
+        "SELECT d.normalized_text, d.raw_text, m.text, m.span_start, m.span_end, m.raw_start, m.raw_end "
+        "FROM deadlines m JOIN documents d USING (doc_id)",
+    )
     normalized, raw, text, start, end, raw_start, raw_end = rows[0]
     assert normalized[start:end] == text == "2023年6月底前"
     assert raw[raw_start:raw_end] == "2023年6月底(di)前"  # the raw span keeps the source's noise
@@ -142,7 +145,13 @@ def test_near_duplicates_merge_only_through_the_alias_table_and_say_why(conn):
 
 
 def test_traditional_surface_forms_are_kept_as_aliases(conn):
-    load(conn, [_text_doc("t.txt", "包括婚姻登記、社會保險參保繳費記錄查詢等2項事項。"), _text_doc("s.txt", "包括婚姻登记、出生医学证明等2项事项。")])
+    load(
+        conn,
+        [
+            _text_doc("t.txt", "包括婚姻登記、社會保險參保繳費記錄查詢等2項事項。"),
+            _text_doc("s.txt", "包括婚姻登记、出生医学证明等2项事项。"),
+        ],
+    )
     build_registry(conn)
     row = _table(conn, "SELECT aliases, document_count FROM registry_items WHERE name = '婚姻登记'")[0]
     assert set(row[0]) == {"婚姻登记", "婚姻登記"} and row[1] == 2
@@ -151,7 +160,9 @@ def test_traditional_surface_forms_are_kept_as_aliases(conn):
 def test_departments_registry_counts_roles(conn):
     load(conn, _docs(SEED_003))
     build_registry(conn)
-    row = _table(conn, "SELECT aliases, lead_count, document_count FROM registry_departments WHERE canonical = '广东省医疗保障局'")
+    row = _table(
+        conn, "SELECT aliases, lead_count, document_count FROM registry_departments WHERE canonical = '广东省医疗保障局'"
+    )
     aliases, leads, docs = row[0]
     assert {"省医疗保障局", "广东省医疗保障局", "省医保局"} <= set(aliases) and leads == 3 and docs == 1
 

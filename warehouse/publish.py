@@ -122,7 +122,9 @@ def _previous_items(root: Path, latest: dict[str, Any] | None) -> dict[str, dict
     return {r["item_id"]: r for r in records}
 
 
-def _changelog(previous: dict[str, dict[str, Any]], items: list[dict[str, Any]], since: str | None, version: str) -> dict[str, Any]:
+def _changelog(
+    previous: dict[str, dict[str, Any]], items: list[dict[str, Any]], since: str | None, version: str
+) -> dict[str, Any]:
     current = {r["item_id"]: r for r in items}
     added = sorted(set(current) - set(previous))
     removed = sorted(set(previous) - set(current))

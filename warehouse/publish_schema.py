@@ -11,7 +11,12 @@ from typing import Any
 _LIST_NOTE = "In CSV, list values are joined with |."
 
 ITEM_FIELDS: list[dict[str, Any]] = [
-    {"name": "item_id", "type": "string", "description": "Stable ID, a pure function of the canonical key", "constraints": {"required": True, "unique": True}},
+    {
+        "name": "item_id",
+        "type": "string",
+        "description": "Stable ID, a pure function of the canonical key",
+        "constraints": {"required": True, "unique": True},
+    },
     {"name": "name", "type": "string", "description": "Canonical simplified name", "constraints": {"required": True}},
     {"name": "item_key", "type": "string", "description": "Canonical key the item_id is derived from (normalized name)"},
     {"name": "aliases", "type": "list", "description": f"Every surface form seen. {_LIST_NOTE}"},
@@ -26,7 +31,12 @@ ITEM_FIELDS: list[dict[str, Any]] = [
 
 SOURCE_FIELDS: list[dict[str, Any]] = [
     {"name": "item_id", "type": "string", "constraints": {"required": True}},
-    {"name": "doc_id", "type": "string", "description": "First 16 hex of the document's SHA-256", "constraints": {"required": True}},
+    {
+        "name": "doc_id",
+        "type": "string",
+        "description": "First 16 hex of the document's SHA-256",
+        "constraints": {"required": True},
+    },
     {"name": "uri", "type": "string", "description": "Where the document was first seen"},
     {"name": "title", "type": "string"},
     {"name": "doc_number", "type": "string", "description": "e.g. 国办发〔2022〕34号"},
@@ -35,7 +45,9 @@ SOURCE_FIELDS: list[dict[str, Any]] = [
 ]
 
 
-def _resource(name: str, fields: list[dict[str, Any]], primary_key: list[str], foreign_keys: list[dict[str, Any]]) -> dict[str, Any]:
+def _resource(
+    name: str, fields: list[dict[str, Any]], primary_key: list[str], foreign_keys: list[dict[str, Any]]
+) -> dict[str, Any]:
     schema: dict[str, Any] = {"fields": fields, "primaryKey": primary_key}
     if foreign_keys:
         schema["foreignKeys"] = foreign_keys

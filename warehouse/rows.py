@@ -112,8 +112,14 @@ def _add_structure(rows: DocumentRows, doc: NormalizedText, extraction: Extracti
         spans = _spans(doc, section.span)
         spans.pop("context")
         rows.sections.append(
-            {"ordinal": ordinal, "level": section.level, "number": section.number, "title": section.title,
-             "parent": section.parent, **spans}
+            {
+                "ordinal": ordinal,
+                "level": section.level,
+                "number": section.number,
+                "title": section.title,
+                "parent": section.parent,
+                **spans,
+            }
         )
     for ordinal, task in enumerate(extraction.tasks):
         spans = _spans(doc, task.span)

@@ -169,6 +169,7 @@ def best_repair(text: str, start: int, end: int, grow: int = 12) -> tuple[int, i
 def _in_latin_word(text: str, index: int) -> bool:
     """A lone ASCII letter after garbled text may be a GBK trail byte (W = 0x57);
     two in a row are a Latin word, where a garbled run ends."""
+
     def latin(i: int) -> bool:
         return 0 <= i < len(text) and text[i].isascii() and text[i].isalpha()
 

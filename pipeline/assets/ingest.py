@@ -38,9 +38,7 @@ def raw_notices(context: dg.AssetExecutionContext, source: SourceFolder, staging
 
 
 @dg.asset(group_name="ingest", partitions_def=documents, description="Decoded, pinyin-free, simplified, re-flowed text.")
-def normalized_notices(
-    context: dg.AssetExecutionContext, raw_notices: RawDocument, staging: StagingArea
-) -> NormalizedDocument:
+def normalized_notices(context: dg.AssetExecutionContext, raw_notices: RawDocument, staging: StagingArea) -> NormalizedDocument:
     result = normalize_document(raw_notices)
     if isinstance(result, IngestError):
         raise _fail(context, staging, result)

@@ -34,9 +34,7 @@ def load_staged(conn, staging: StagingArea) -> tuple[int, int, int]:
         documents, recorded = load_rows(conn, [result])
         loaded, errors = loaded + documents, errors + recorded
         outcome = "error" if isinstance(result, IngestError) or recorded else "loaded"
-        conn.execute(
-            "INSERT OR REPLACE INTO staging_loads VALUES (?, ?, ?, now())", [key, mtime_ns, outcome]
-        )
+        conn.execute("INSERT OR REPLACE INTO staging_loads VALUES (?, ?, ?, now())", [key, mtime_ns, outcome])
     return loaded, errors, unchanged
 
 
@@ -79,7 +77,9 @@ def registry_items(context: dg.AssetExecutionContext, duckdb: DuckDBResource) ->
     pool=POOL,
     description="Versioned release for the portal: Parquet, CSV, JSONL, datapackage.json, changelog.",
 )
-def registry_publish(context: dg.AssetExecutionContext, duckdb: DuckDBResource, publish_folder: PublishFolder) -> dg.MaterializeResult:
+def registry_publish(
+    context: dg.AssetExecutionContext, duckdb: DuckDBResource, publish_folder: PublishFolder
+) -> dg.MaterializeResult:
     with warehouse_connection(duckdb) as conn:
         result = publish(conn, publish_folder.path)
     log = result.changelog
