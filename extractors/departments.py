@@ -31,6 +31,7 @@ _LOCAL_UNIT = rf"(?![{_FUNCTION_CHARS}])[\u4e00-\u9fff]{{1,4}}?(?:自治州|地�
 _BOUNDARY = set("，。；：、（）()《》“”\n\t " + _FUNCTION_CHARS)
 _CLAUSE_END = re.compile(r"[，。；：\n]")
 _SENTENCE_START = re.compile(r"[。；\n]")
+_MODAL = re.compile(r"^(?:要|应当|应|须|必须)")  # "各级政务服务管理机构要会同…": still the lead
 
 
 @dataclass(frozen=True)
@@ -105,9 +106,66 @@ def find_departments(text: str, issuer: str | None = None) -> list[DepartmentMen
     home = _home_province(issuer)
     central = [_Match(s, e, c) for s, e, c in _central_trie().parse_longest(text)]
     numbers = [m.span() for m in DOC_NUMBER.finditer(text)]
-    candidates = [m for m in central + _local_matches(text, home) if not _inside(m, numbers)]
-    matches = _longest_first(candidates)
+    found = [_extended(text, m) for m in central + _local_matches(text, home)] + _class_matches(text)
+    matches = _longest_first([m for m in found if not _inside(m, numbers)])
     return [DepartmentMention(text[m.start : m.end], m.canonical, _role(text, m, matches), (m.start, m.end)) for m in matches]
+
+
+_HEADS = ("部门", "机关", "机构")
+# What may follow a body's name to make a longer one: its own unit (公安部 + 治安管理局,
+# 国家医疗保障局 + 基金监管司, 广东省医疗保障局 + 办公室) or its departments as a class
+# (国务院 + 有关部门). The unit's words never include a verb or function word, so
+# "国务院办公厅印发《关于…》" or "省医保局将适时…" are not extended.
+_UNIT = re.compile(r"(?P<unit>[\u4e00-\u9fff]{0,6}?(?:司|局|中心|办公室))|(?P<cls>各?(?P<some>有关)?部门)")
+_NOT_IN_UNIT = re.compile(r"关于|印发|发布|举行|推出|会同|牵头|配合|负责|出台|通过|[的和与及在对将从向为要是于已等]")
+
+
+def _extended(text: str, match: _Match) -> _Match:
+    """The match grown over a unit or a class of departments right after it."""
+    found = _UNIT.match(text, match.end)
+    if found is None or _NOT_IN_UNIT.search(found.group()):
+        return match
+    if found.group("cls"):
+        suffix = "有关部门" if found.group("some") else "部门"
+        return _Match(match.start, found.end(), match.canonical + suffix)
+    return _Match(match.start, found.end(), match.canonical + found.group())
+
+
+@lru_cache(maxsize=1)
+def _class_pattern() -> re.Pattern[str]:
+    return re.compile(alternation(list(load_list("department_classes.txt"))))
+
+
+def _class_matches(text: str) -> list[_Match]:
+    """Sector classes (财政部门, 公安机关), each member of a shared head too:
+    "医保、人社部门" names 医保部门 and 人社部门."""
+    classes = set(load_list("department_classes.txt"))
+    found = []
+    for match in _class_pattern().finditer(text):
+        prefix = _place_class_before(text, match.start())
+        start = match.start() - len(prefix)
+        found.append(_Match(start, match.end(), prefix + match.group()))
+        head = next(h for h in _HEADS if match.group().endswith(h))
+        found += _shared_head_members(text, match.start(), head, classes)
+    return found
+
+
+def _place_class_before(text: str, end: int) -> str:
+    """本级 / 各级 / 各市 right before a class: 本级业务主管部门 is one name."""
+    before = [c for c in load_list("place_classes.txt") if len(c) > 1 and text.endswith(c, 0, end)]
+    return max(before, key=len, default="")
+
+
+def _shared_head_members(text: str, start: int, head: str, classes: set[str]) -> list[_Match]:
+    members = []
+    while start > 0 and text[start - 1] == "、":
+        stems = [s[: -len(head)] for s in classes if s.endswith(head) and text.endswith(s[: -len(head)], 0, start - 1)]
+        if not stems:
+            break
+        stem = max(stems, key=len)
+        start = start - 1 - len(stem)
+        members.append(_Match(start, start + len(stem), stem + head))
+    return members
 
 
 def _inside(match: _Match, spans: list[tuple[int, int]]) -> bool:
@@ -133,7 +191,7 @@ def _cues() -> tuple[dict[str, str], dict[str, str]]:
 
 def _role(text: str, match: _Match, matches: list[_Match]) -> str:
     after_cues, before_cues = _cues()
-    tail = _tail_after(text, match, matches)
+    tail = _MODAL.sub("", _tail_after(text, match, matches), count=1)
     for cue in sorted(after_cues, key=len, reverse=True):
         if tail.startswith(cue):
             return after_cues[cue]

@@ -51,8 +51,25 @@ def extract_items(text: str, skip: list[tuple[int, int]] = ()) -> tuple[list[Ite
             stated = listed[0].stated_count
             if stated is not None and match.group("more") is None:
                 checks.append(ItemCountCheck(stated, len(listed), match.span()))
-    items.extend(_table_items(text, first_group=len(items)))
+    items.extend(_kinds_items(text, first_group=len(items) + 1))
+    items.extend(_table_items(text, first_group=len(items) + 1))
     return items, checks
+
+
+_KINDS = re.compile(r"等(?:[0-9]+|[一二三四五六七八九十两]+)种(?P<name>[\u4e00-\u9fff]{4,30})")
+
+
+def _kinds_items(text: str, first_group: int) -> list[ItemMention]:
+    """ "高血压、糖尿病…等5种门诊慢特病相关治疗费用跨省直接结算": the list counts kinds
+    (diseases), and the item is the named service after them, when it ends like one."""
+    endings = _cues()["service_ending"]
+    items = []
+    for group, match in enumerate(_KINDS.finditer(text), start=first_group):
+        name = match.group("name")
+        if name.endswith(endings):
+            span = match.span("name")
+            items.append(ItemMention(name, span, "enumeration", scope=_tags(name, "scope"), group=group))
+    return items
 
 
 def _counts_items(text: str, after: int, unit: str) -> bool:

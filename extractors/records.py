@@ -28,6 +28,7 @@ class DocumentMeta:
     title_span: Span | None = None
     doc_number_span: Span | None = None
     issued_span: Span | None = None
+    addressees_span: Span | None = None  # the 主送 line: its bodies are recipients, not department mentions
 
 
 @dataclass(frozen=True)

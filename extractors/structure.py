@@ -52,8 +52,9 @@ def extract_metadata(text: str) -> DocumentMeta:
     issued = _issued(lines)
     issuer = _issuer(lines, title, issued)
     published = _published(lines)
+    addressee_line = _addressee_line(lines)
     return DocumentMeta(
-        addressees=_addressees(lines),
+        addressees=_split_addressees(addressee_line),
         attachments=_attachments(lines),
         title=title.text if title else None,
         doc_number=number.text if number else None,
@@ -63,6 +64,7 @@ def extract_metadata(text: str) -> DocumentMeta:
         title_span=(title.start, title.end) if title else None,
         doc_number_span=(number.start, number.end) if number else None,
         issued_span=issued[0] if issued else None,
+        addressees_span=(addressee_line.start, addressee_line.end) if addressee_line else None,
     )
 
 
@@ -152,15 +154,20 @@ _ADDRESSEE_END = re.compile(r"[：:]$")
 _ATTACHMENT = re.compile(r"^附件\s*[\d一二三四五六七八九十]*\s*[：:]?\s*(.*)$")
 
 
-def _addressees(lines: list[Line]) -> tuple[str, ...]:
-    """The 主送 line under the title: organizations joined by ，, ending in ：."""
+def _addressee_line(lines: list[Line]) -> Line | None:
+    """The 主送 line under the title: organizations joined by ，, ending in ："""
     for line in lines[:_MAX_HEAD_LINES]:
         text = line.text
         if _ADDRESSEE_END.search(text) and len(text) <= 80 and not re.search(r"[。；？！]", text):
-            body = text[:-1]
-            if re.search(r"(政府|局|厅|委|部|机构|单位|办公室|中心)$", body):
-                return tuple(p.strip() for p in re.split(r"[，,]", body) if p.strip())
-    return ()
+            if re.search(r"(政府|局|厅|委|部|机构|单位|办公室|中心)$", text[:-1]):
+                return line
+    return None
+
+
+def _split_addressees(line: Line | None) -> tuple[str, ...]:
+    if line is None:
+        return ()
+    return tuple(p.strip() for p in re.split(r"[，,]", line.text[:-1]) if p.strip())
 
 
 def _attachments(lines: list[Line]) -> tuple[str, ...]:

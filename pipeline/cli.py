@@ -5,6 +5,7 @@ tongban extract FILE --json [--issued YYYY-MM-DD]
 tongban show FILE [-o out.html]
 tongban run [--source DIR] [--db PATH] [--publish DIR] [--urls FILE]
 tongban materialize [--force]          (the same graph through Dagster)
+tongban eval GOLD_DIR [--json] [--errors]
 """
 
 from __future__ import annotations
@@ -159,6 +160,32 @@ def materialize(force: bool) -> None:
     if not summary.load_success:
         raise click.ClickException("the load (warehouse, registry, publish or a blocking check) failed: see dagster dev")
     click.echo("warehouse loaded, registry built and published")
+
+
+@main.command(name="eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--errors", is_flag=True, help="List every false positive and false negative.")
+def evaluate(gold_dir: str, as_json: bool, errors: bool) -> None:
+    """Precision, recall and F1 per field against hand-annotated gold files."""
+    from extractors.evaluate import score
+    from pipeline.gold import evaluate as run_eval
+
+    cases, scores = run_eval(Path(gold_dir))
+    if as_json:
+        _print_json({"documents": len(cases), "fields": {name: s.to_json() for name, s in scores.items()}})
+        return
+    click.echo(f"{len(cases)} gold documents")
+    click.echo(f"{'field':<12} {'precision':>9} {'recall':>7} {'f1':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
+    for name, s in scores.items():
+        click.echo(f"{name:<12} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f} {s.tp:>4} {s.fp:>4} {s.fn:>4}")
+    if errors:
+        for case in cases:
+            for name, s in score([(case.gold, case.predicted)]).items():
+                for key in s.false_positives:
+                    click.echo(f"  {case.path.name} {name} extra:   {' | '.join(key)}")
+                for key in s.false_negatives:
+                    click.echo(f"  {case.path.name} {name} missing: {' | '.join(key)}")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,18 @@ SEED_002 = SAMPLES / "002_04835c3966d4540f.txt"  # the same notice, traditional 
 SEED_003 = SAMPLES / "003_e4967c4f2c0e418e.txt"  # Guangdong work plan with an 18-row item table
 NEWS_001 = FIXTURES / "news_001_excerpt.txt"  # traditional + toned pinyin + GBK mojibake (excerpt)
 NEWS_004 = FIXTURES / "news_004_excerpt.txt"  # hard-wrapped newspaper columns (excerpt)
+GOLD = Path(__file__).resolve().parent / "gold"
+
+
+def gold_item_names(*sources: Path) -> set[str]:
+    """Distinct item names the hand-written gold files give for these sources:
+    what a registry built from them must hold, one row each."""
+    names = set()
+    for path in GOLD.glob("*.json"):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        if (GOLD / gold["source"]).resolve() in {s.resolve() for s in sources}:
+            names |= {item["name"] for item in gold["items"]}
+    return names
 
 
 @pytest.fixture(scope="session")

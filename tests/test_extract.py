@@ -160,3 +160,9 @@ def test_role_words_alone_name_nobody():
 def test_document_numbers_are_not_department_mentions():
     names = [d.name for d in extract_text("根据国办发〔2020〕35号文件，国务院办公厅负责统筹。").departments]
     assert names == ["国务院办公厅"]
+
+
+def test_kinds_before_a_service_name_make_one_item():
+    text = "新增22项高频政务服务“跨省通办”清单。其中包括高血压、糖尿病、尿毒症透析等5种门诊慢特病相关治疗费用跨省直接结算。"
+    assert [i.name for i in extract_text(text).items] == ["门诊慢特病相关治疗费用跨省直接结算"]
+    assert extract_text("申请人可提交身份证、户口簿等10种证明材料。").items == []

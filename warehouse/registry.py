@@ -50,8 +50,9 @@ SELECT
     'item-' || substr(sha256(m.registry_key), 1, 12) AS item_id,
     coalesce(a.canonical, c.name) AS name,
     m.registry_key,
-    list_sort(list_distinct(list(m.name) || list(m.raw_name) FILTER (WHERE m.raw_name IS NOT NULL AND m.raw_name <> ''))),
-    list_sort(list_distinct(list(m.main_item) FILTER (WHERE m.main_item IS NOT NULL))),
+    list_sort(list_distinct(list(m.name) || coalesce(list(m.raw_name) FILTER (WHERE m.raw_name IS NOT NULL AND m.raw_name <> ''), []))),
+    -- a filtered list() over no rows is NULL, not []: coalesce keeps the column a list
+    list_sort(list_distinct(coalesce(list(m.main_item) FILTER (WHERE m.main_item IS NOT NULL), []))),
     list_sort(list_distinct(flatten(list(m.scope)))),
     list_sort(list_distinct(flatten(list(m.modes)))),
     list_sort(list_distinct(list(m.doc_id))),

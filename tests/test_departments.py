@@ -1,0 +1,72 @@
+"""Department names, classes and roles on sentences shaped like real notices."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import extract_text
+from extractors.departments import find_departments
+from tests.conftest import SEED_000
+
+
+def _found(text: str) -> set[tuple[str, str]]:
+    return {(d.canonical, d.role) for d in find_departments(text)}
+
+
+def test_a_shared_head_names_every_member():
+    found = _found("各类补贴发到社保卡，医保、人社部门紧密合作，社保卡全面支持跨省异地就医结算。")
+    assert found == {("医保部门", "mentioned"), ("人社部门", "mentioned")}
+
+
+def test_a_sector_class_is_not_the_ministry_inside_it():
+    found = _found("四川等20个省（区、市）的财政部门牵头，进一步实现了惠民惠农财政补贴资金发放。")
+    assert found == {("财政部门", "lead")}  # not 财政部
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("公安部治安管理局局长李京生介绍", "公安部治安管理局"),
+        ("国家医疗保障局基金监管司司长黄华波表示", "国家医疗保障局基金监管司"),
+        ("抄送：省政务服务数据管理局。\n广东省医疗保障局办公室\n2021年5月24日印发", "广东省医疗保障局办公室"),
+    ],
+)
+def test_a_body_grows_over_its_own_unit(text, name):
+    assert name in {canonical for canonical, _ in _found(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("国务院办公厅印发《关于加快推进政务服务“跨省通办”的指导意见》", "国务院办公厅"),
+        ("省医保局将适时通过工作通报及实地督导等形式进行重点督办。", "广东省医疗保障局"),
+        ("公安部已出台居民身份证换领、补领异地受理等改革措施", "公安部"),
+    ],
+)
+def test_a_body_does_not_swallow_the_verb_after_it(text, name):
+    found = {d.canonical for d in find_departments(text, issuer="广东省医疗保障局")}
+    assert found == {name}
+
+
+def test_the_ministries_as_a_class():
+    found = _found("国务院各有关部门要加大业务统筹力度。国务院有关部门要加快制定。推动国务院部门垂直管理业务信息系统对接。")
+    assert found == {("国务院有关部门", "mentioned"), ("国务院部门", "mentioned")}
+
+
+def test_huitong_after_a_modal_still_makes_the_subject_lead():
+    found = _found("各级政务服务管理机构要会同本级业务主管部门建立常见问题解答知识库。")
+    assert found == {("各级政务服务管理机构", "lead"), ("本级业务主管部门", "cooperate")}
+
+
+def test_a_partner_to_cooperate_with():
+    found = _found("进一步强化与本级政务服务数据管理局协同配合，大力推进业务协同。")
+    assert found == {("本级政务服务数据管理局", "cooperate")}
+
+
+def test_the_addressee_line_is_not_a_mention():
+    text = SEED_000.read_text(encoding="utf-8")
+    extraction = extract_text(text)
+    start, end = extraction.document.addressees_span
+    assert "直辖市人民政府" in text[start:end]
+    assert not [d for d in extraction.departments if start <= d.span[0] < end]
+    assert extraction.document.addressees == ("各省、自治区、直辖市人民政府", "国务院各部委、各直属机构")
