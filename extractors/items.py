@@ -22,7 +22,7 @@ from extractors.records import ItemCountCheck, ItemMention
 from extractors.text import overlaps
 
 _COUNTER = re.compile(
-    r"等(?:在内的)?(?:第[一二三四五六七八九十]+批)?(?P<count>[0-9]+|[一二三四五六七八九十百两]+)(?P<more>余|多)?(?P<unit>个|项)"
+    r"等(?:在内的)?(?P<batch>第[一二三四五六七八九十0-9]+批)?(?P<count>[0-9]+|[一二三四五六七八九十百两]+)(?P<more>余|多)?(?P<unit>个|项)"
 )
 _CLAUSE_START = re.compile(r"[，,。；;：:\n！？]")
 _ITEM_SEPARATORS = re.compile(r"[、；;﹔]")
@@ -98,13 +98,32 @@ def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMentio
     stated = to_int(match.group("count"))
     sentence_end = _CLAUSE_START.search(text, match.end())
     tail = text[match.end() : sentence_end.start() if sentence_end else len(text)]
-    scope = _tags(tail, "scope")
+    scope, modes, batch = _tags(tail, "scope"), _tags(tail, "mode"), match.group("batch")
+    spans = _split(text, list_start, list_end)
+    if stated is not None and len(spans) == stated - 1:
+        spans = spans[:-1] + _split_at_he(text, *spans[-1])
     items = []
-    for start, end in _split(text, list_start, list_end):
+    for start, end in spans:
         name = text[start:end]
         if _plausible(name):
-            items.append(ItemMention(name, (start, end), "enumeration", scope=scope, stated_count=stated, group=group))
+            items.append(
+                ItemMention(
+                    name, (start, end), "enumeration", scope=scope, modes=modes, stated_count=stated, group=group, batch=batch
+                )
+            )
     return items
+
+
+def _split_at_he(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """ "A和B" as two items, only when the stated count says one item is missing:
+    和 also sits inside names (人力资源和社会保障局)."""
+    piece = text[start:end]
+    if piece.count("和") != 1:
+        return [(start, end)]
+    at = start + piece.index("和")
+    if at - start < 2 or end - at - 1 < 2:
+        return [(start, end)]
+    return [(start, at), (at + 1, end)]
 
 
 def _list_start(text: str, end: int) -> int:
@@ -129,7 +148,21 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append(_trim(text, cursor, separator.start()))
         cursor = separator.end()
     spans.append(_trim(text, cursor, end))
-    return [span for span in spans if span[1] > span[0]]
+    return _join_shared_objects(text, [span for span in spans if span[1] > span[0]])
+
+
+def _join_shared_objects(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "居民身份证换领、补领异地受理" is one item: a piece that starts with a bare
+    service verb (补领, 换领) shares the object named before it."""
+    verbs = _cues()["shared_verb"]
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        follows_separator = joined and text[joined[-1][1] : start] == "、"
+        if follows_separator and text.startswith(verbs, start):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -43,6 +43,7 @@ class ItemMention:
     modes: tuple[str, ...] = ()  # 全程网办, 异地代收代办, 多地联办
     stated_count: int | None = None  # the "等16个事项" count of its list
     group: int | None = None  # index of the list or table it came from
+    batch: str | None = None  # 第一批: the batch its list announces
     deadlines: tuple[int, ...] = ()  # indices into Extraction.deadlines on the same table row
     departments: tuple[int, ...] = ()  # indices into Extraction.departments on the same table row
 

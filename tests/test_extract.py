@@ -166,3 +166,22 @@ def test_kinds_before_a_service_name_make_one_item():
     text = "新增22项高频政务服务“跨省通办”清单。其中包括高血压、糖尿病、尿毒症透析等5种门诊慢特病相关治疗费用跨省直接结算。"
     assert [i.name for i in extract_text(text).items] == ["门诊慢特病相关治疗费用跨省直接结算"]
     assert extract_text("申请人可提交身份证、户口簿等10种证明材料。").items == []
+
+
+def test_batches_and_modes_of_an_enumeration(extracted):
+    items = extracted(NEWS_001).items
+    first = [i.name for i in items if i.batch == "第一批"]
+    assert first == ["市场主体登记注册", "养老保险关系转移接续"]
+    assert [i.modes for i in extract_text("实现婚姻登记、户口迁移等2项事项“全程网办”。").items] == [("全程网办",)] * 2
+
+
+def test_an_item_may_hold_a_shared_verb():
+    text = "公安部已出台居民身份证换领、补领异地受理、驾驶证全国通考、机动车全国通检等3项“跨省通办”事项。"
+    assert [i.name for i in extract_text(text).items] == ["居民身份证换领、补领异地受理", "驾驶证全国通考", "机动车全国通检"]
+
+
+def test_he_splits_only_when_the_stated_count_asks_for_it():
+    two = extract_text("包括社会保险参保缴费记录查询和婚姻登记等2项事项。").items
+    assert [i.name for i in two] == ["社会保险参保缴费记录查询", "婚姻登记"]
+    one = extract_text("包括人力资源和社会保障局备案、社保卡申领等2个事项。").items
+    assert [i.name for i in one] == ["人力资源和社会保障局备案", "社保卡申领"]

@@ -181,3 +181,9 @@ def test_tasks_view_answers_who_does_what_by_when(conn):
     assert str(due) == "2021-07-20"
     assert departments == "广东省医疗保障局（lead）；各地级以上市医疗保障局（cooperate）"
     assert _table(conn, "SELECT count(*) FROM sections") == [(19,)]
+
+
+def test_item_mentions_keep_the_batch_of_their_list(conn):
+    load(conn, [_text_doc("n.txt", "包括婚姻登记、户口迁移等在内的第一批58项“跨省通办”事项要在2020年底前实现。")])
+    rows = _table(conn, "SELECT name, batch, stated_count FROM item_mentions ORDER BY ordinal")
+    assert rows == [("婚姻登记", "第一批", 58), ("户口迁移", "第一批", 58)]

@@ -79,6 +79,7 @@ def build_rows(raw: RawDocument, doc: NormalizedText, extraction: Extraction) ->
                 "modes": list(item.modes),
                 "stated_count": item.stated_count,
                 "list_group": item.group,
+                "batch": item.batch,
                 **spans,
             }
         )

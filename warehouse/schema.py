@@ -208,6 +208,17 @@ MIGRATIONS.append(
 )
 
 
+MIGRATIONS.append(
+    (
+        6,
+        "item batches",
+        """
+        ALTER TABLE item_mentions ADD COLUMN batch VARCHAR;  -- 第一批: the batch the item's list announces
+        """,
+    )
+)
+
+
 def migrate(conn: duckdb.DuckDBPyConnection) -> int:
     """Apply pending migrations; return the schema version now in force."""
     conn.execute(
