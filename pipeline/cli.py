@@ -3,7 +3,7 @@
 tongban normalize FILE [--json]
 tongban extract FILE --json [--issued YYYY-MM-DD]
 tongban show FILE [-o out.html]
-tongban run [--source DIR] [--db PATH] [--publish DIR] [--urls FILE]
+tongban run [--source DIR] [--db PATH] [--publish DIR] [--urls FILE] [--force]
 tongban materialize [--force]          (the same graph through Dagster)
 tongban eval GOLD_DIR [--json] [--errors]
 """
@@ -25,7 +25,7 @@ from pipeline.resources import (
     warehouse_connection,
     warehouse_resource,
 )
-from pipeline.work import NormalizedDocument, extract_document, load, normalize_document, process, read_file
+from pipeline.work import NormalizedDocument, extract_document, normalize_document, read_file
 from sources import IngestError, ReadError
 from warehouse import build_registry, publish
 
@@ -121,20 +121,26 @@ def _print_summary(payload: dict) -> None:
     "--urls", "url_list", default=None, type=click.Path(exists=True, dir_okay=False), help="URL-list file to fetch too."
 )
 @click.option("--no-progress", is_flag=True, help="No progress bar (logs, CI).")
-def run(source: str, db: str, publish_dir: str, url_list: str | None, no_progress: bool) -> None:
-    """The same work as the Dagster job, from the command line."""
-    found = SourceFolder(path=source, url_list=url_list).documents()
-    results = []
-    for entry in tqdm(found, desc="documents", unit="doc", disable=no_progress or not sys.stderr.isatty()):
-        results.append(entry if isinstance(entry, IngestError) else process(entry))
-    with warehouse_connection(warehouse_resource(db)) as conn:
-        loaded, errors = load(conn, results)
-        items = build_registry(conn)
-        release = publish(conn, publish_dir)
+@click.option("--force", is_flag=True, help="Re-process documents already loaded (after an extractor change).")
+def run(source: str, db: str, publish_dir: str, url_list: str | None, no_progress: bool, force: bool) -> None:
+    """The same work as the Dagster job, from the command line.
+
+    Documents already loaded with the same bytes from the same place are skipped."""
+    from pipeline.batch import run_documents
+
+    entries = SourceFolder(path=source, url_list=url_list).iter_documents()
+    with tqdm(desc="documents", unit="doc", disable=no_progress or not sys.stderr.isatty()) as bar:
+        with warehouse_connection(warehouse_resource(db)) as conn:
+            report = run_documents(conn, entries, force=force, tick=bar.update)
+            items = build_registry(conn)
+            release = publish(conn, publish_dir)
     state = "new" if release.created else "unchanged"
-    click.echo(f"{loaded} documents loaded, {errors} errors recorded, {items} registry items")
+    click.echo(
+        f"{report.loaded} documents loaded, {report.errors_recorded} errors recorded, {items} registry items, "
+        f"{report.skipped} unchanged documents skipped"
+    )
     click.echo(f"published {release.version} ({state}) at {Path(release.path)}")
-    for error in (r for r in results if isinstance(r, IngestError)):
+    for error in report.errors:
         click.echo(f"  error: {error.uri}: {error.stage}/{error.error_type}: {error.message}", err=True)
 
 

@@ -49,10 +49,13 @@ class SourceFolder(dg.ConfigurableResource):
 
     def documents(self) -> list:
         """Every document or ingest error from the folder and the URL list."""
-        found = list(discover(self.path))
+        return list(self.iter_documents())
+
+    def iter_documents(self) -> Iterator[RawDocument | IngestError]:
+        """The same, one at a time: a large folder is never all in memory."""
+        yield from discover(self.path)
         if self.url_list:
-            found += list(fetch_all(read_url_list(self.url_list)))
-        return found
+            yield from fetch_all(read_url_list(self.url_list))
 
     def locate(self, key: str, uri: str | None = None, root: str | None = None) -> RawDocument | IngestError:
         """The document whose content key is ``key``: from the sensor's hint when

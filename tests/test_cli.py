@@ -79,3 +79,17 @@ def test_run_loads_the_folder_and_publishes(tmp_path, source_folder):
     assert "(unchanged)" in again.output
     with duckdb.connect(str(db), read_only=True) as conn:
         assert conn.execute("SELECT count(*) FROM documents").fetchone() == (3,)
+
+
+def test_a_rerun_skips_unchanged_documents_and_takes_changed_ones(tmp_path, source_folder):
+    args = ["run", "--source", str(source_folder), "--db", str(tmp_path / "t.duckdb"), "--publish", str(tmp_path / "p")]
+    CliRunner().invoke(main, [*args, "--no-progress"])
+    again = CliRunner().invoke(main, [*args, "--no-progress"])
+    assert "0 documents loaded" in again.output and "3 unchanged documents skipped" in again.output
+    (source_folder / SEED_003.name).write_bytes(SEED_003.read_bytes() + "\n附：更正".encode())
+    changed = CliRunner().invoke(main, [*args, "--no-progress"])
+    assert "1 documents loaded" in changed.output and "2 unchanged documents skipped" in changed.output
+    forced = CliRunner().invoke(main, [*args, "--no-progress", "--force"])
+    assert "3 documents loaded" in forced.output and "0 unchanged" in forced.output
+    with duckdb.connect(str(tmp_path / "t.duckdb"), read_only=True) as conn:
+        assert conn.execute("SELECT count(*) FROM documents").fetchone() == (4,)  # 003 in two versions
