@@ -10,7 +10,7 @@ import pytest
 from pipeline.work import load, process
 from sources import IngestError, RawDocument
 from tests.conftest import SEED_000, SEED_002, SEED_003, gold_item_names
-from warehouse import build_registry, migrate, publish
+from warehouse import build_registry, load_rows, migrate, publish
 from warehouse.keys import item_id, item_key
 from warehouse.schema import MIGRATIONS
 
@@ -187,3 +187,14 @@ def test_item_mentions_keep_the_batch_of_their_list(conn):
     load(conn, [_text_doc("n.txt", "包括婚姻登记、户口迁移等在内的第一批58项“跨省通办”事项要在2020年底前实现。")])
     rows = _table(conn, "SELECT name, batch, stated_count FROM item_mentions ORDER BY ordinal")
     assert rows == [("婚姻登记", "第一批", 58), ("户口迁移", "第一批", 58)]
+
+
+def test_a_bad_document_in_a_batch_costs_only_itself(conn):
+    good = [_text_doc(f"g{i}.txt", f"包括婚姻登记{i}、户口迁移{i}等2项事项。") for i in range(3)]
+    bad = _text_doc("bad.txt", "包括出生登记、死亡登记等2项事项。").rows()
+    bad.items[0]["name"] = None  # violates NOT NULL inside the batch's transaction
+    loaded, errors = load_rows(conn, [good[0].rows(), bad, good[1].rows(), good[2].rows()])
+    assert (loaded, errors) == (3, 1)
+    assert _table(conn, "SELECT uri FROM documents ORDER BY uri") == [("g0.txt",), ("g1.txt",), ("g2.txt",)]
+    assert _table(conn, "SELECT count(*) FROM item_mentions") == [(6,)]
+    assert _table(conn, "SELECT uri, stage FROM ingest_errors") == [("bad.txt", "load")]
