@@ -167,7 +167,7 @@ class _Writer:
         if container < 0.01:
             data, ext = _pdf(text), "pdf"
         elif container < 0.16:
-            data, ext = _html(text, encoding).encode(encoding), "html"
+            data, ext = _html(text, encoding).encode(encoding, errors="xmlcharrefreplace"), "html"
         else:
             data, ext = text.encode(encoding), "txt"
         (folder / f"{index:05d}.{ext}").write_bytes(data)

@@ -5,11 +5,19 @@ reader looks for tab-separated rows), ruby annotations (<rt>, <rp>) are dropped
 so pinyin never reaches the text, and page chrome (script, style, nav, header,
 footer) is skipped. Decoding honours <meta charset> through the normalizer's
 decoder, so Big5 and GBK pages come out right.
+
+Government sites rarely use those semantic tags: their chrome is divs named
+nav, crumb, share, footer (``data/html_chrome.txt``), skipped by class or id;
+and what is left of menus and "related links" is lines made almost only of
+link text, dropped unless they are table rows or read like sentences.
 """
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from html.parser import HTMLParser
+from importlib import resources
 
 _SKIP = {
     "script",
@@ -58,19 +66,44 @@ _CELL = {"td", "th"}
 _VOID = {"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr", "source"}
 
 
+_LINK_OPEN, _LINK_CLOSE = "\x01", "\x02"  # mark link text until lines are judged
+_LINK_SHARE = 0.8
+_SENTENCE = re.compile(r"[。；;！？]")
+
+
+@lru_cache(maxsize=1)
+def _chrome_names() -> re.Pattern[str]:
+    text = resources.files("sources").joinpath("data", "html_chrome.txt").read_text(encoding="utf-8")
+    words = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+
+
+def _is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    if tag in _SKIP:
+        return True
+    names = " ".join(value or "" for key, value in attrs if key in ("class", "id"))
+    return bool(names) and tag not in _CELL and _chrome_names().search(names) is not None
+
+
 class _TextCollector(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self.skip_depth = 0
+        self.skip_tag: str | None = None  # the tag that started the skipped element
+        self.skip_depth = 0  # how deep inside it, counting that tag only
         self.cells_in_row = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP and tag not in _VOID:
-            self.skip_depth += 1
+        if tag in _VOID and tag not in _BLOCK:
             return
         if self.skip_depth:
+            self.skip_depth += tag == self.skip_tag
             return
+        if tag not in _VOID and _is_chrome(tag, attrs):
+            self.skip_tag, self.skip_depth = tag, 1
+            return
+        if tag == "a":
+            self.parts.append(_LINK_OPEN)
         if tag == "tr":
             self.cells_in_row = 0
         if tag in _CELL:
@@ -81,15 +114,18 @@ class _TextCollector(HTMLParser):
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP and tag not in _VOID:
-            self.skip_depth = max(0, self.skip_depth - 1)
+        if self.skip_depth:
+            self.skip_depth -= tag == self.skip_tag
             return
-        if not self.skip_depth and tag in _BLOCK and tag not in _CELL:
+        if tag == "a":
+            self.parts.append(_LINK_CLOSE)
+        elif tag in _BLOCK and tag not in _CELL:
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
         if self.skip_depth:
             return
+        data = data.replace(_LINK_OPEN, "").replace(_LINK_CLOSE, "")
         # Inside a cell a wrapped line is the same cell: no newline may split a row.
         text = data.replace("\n", "") if self.cells_in_row else data.replace("\r", "")
         self.parts.append(text if self.cells_in_row else _collapse(text))
@@ -106,5 +142,18 @@ def html_to_text(html: str) -> str:
     collector.feed(html)
     collector.close()
     text = "".join(collector.parts)
-    lines = [line.strip(" ") for line in text.split("\n")]
+    lines = [_unmark(line).strip(" ") for line in text.split("\n") if not _mostly_links(line)]
     return "\n".join(lines).strip("\n") + "\n"
+
+
+def _mostly_links(line: str) -> bool:
+    """A menu or link-list line: nearly all link text, not a table row, not a sentence."""
+    if "\t" in line or _LINK_OPEN not in line or _SENTENCE.search(line) or _unmark(line).strip().startswith("附件"):
+        return False
+    linked = sum(len(part.split(_LINK_CLOSE)[0].strip()) for part in line.split(_LINK_OPEN)[1:])
+    total = len(_unmark(line).replace(" ", ""))
+    return total > 0 and linked >= _LINK_SHARE * total
+
+
+def _unmark(line: str) -> str:
+    return line.replace(_LINK_OPEN, "").replace(_LINK_CLOSE, "")

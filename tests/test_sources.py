@@ -250,3 +250,23 @@ def test_newspaper_page_articles_extract_apart(tmp_path):
     text = doc.normalized.text
     assert "国务院办公厅印发《关于加快推进政务服务“跨省通办”的指导意见》" in text
     assert extract(doc.normalized).items == []
+
+
+def test_html_chrome_by_class_and_link_lists_are_dropped():
+    html = (
+        '<html><body><div class="top-navBar"><div><a href="/">首页</a></div><a href="/zw">政务公开</a></div>'
+        '<div class="crumb">当前位置：<a href="/">首页</a> > 通知公告</div>'
+        '<div class="article"><h1>关于做好异地就医备案工作的通知</h1>'
+        "<div><p>各市医疗保障局：</p><p>现将有关事项通知如下。</p>"
+        '<p>附件：<a href="a.pdf">异地就医备案事项清单</a></p>'
+        '<table><tr><td><a href="g1">异地就医备案</a></td><td><a href="g2">全程网办</a></td></tr></table></div></div>'
+        '<ul><li><a href="/1">国务院办公厅关于加快推进政务服务“跨省通办”的指导意见</a></li>'
+        '<li><a href="/2">省医保局召开工作会议</a></li></ul>'
+        '<div id="share-bar">分享到：<a>微信</a></div><div class="copyright">版权所有：某某市人民政府</div>'
+        "</body></html>"
+    )
+    lines = [line for line in html_to_text(html).split("\n") if line]
+    assert lines[:3] == ["关于做好异地就医备案工作的通知", "各市医疗保障局：", "现将有关事项通知如下。"]
+    assert "附件：异地就医备案事项清单" in lines and "异地就医备案\t全程网办" in lines
+    for chrome in ("首页", "政务公开", "当前位置", "指导意见", "工作会议", "分享到", "版权所有"):
+        assert not any(chrome in line for line in lines), chrome
