@@ -93,3 +93,15 @@ def test_a_rerun_skips_unchanged_documents_and_takes_changed_ones(tmp_path, sour
     assert "3 documents loaded" in forced.output and "0 unchanged" in forced.output
     with duckdb.connect(str(tmp_path / "t.duckdb"), read_only=True) as conn:
         assert conn.execute("SELECT count(*) FROM documents").fetchone() == (4,)  # 003 in two versions
+
+
+def test_a_100_mb_file_is_refused_without_stopping_the_run(tmp_path, source_folder):
+    with open(source_folder / "huge.txt", "wb") as huge:
+        huge.truncate(100 * 1024 * 1024)  # sparse: 100 MB on paper, nothing to write
+    db = tmp_path / "t.duckdb"
+    args = ["run", "--source", str(source_folder), "--db", str(db), "--publish", str(tmp_path / "p"), "--no-progress"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0 and "3 documents loaded, 3 errors recorded" in result.output
+    with duckdb.connect(str(db), read_only=True) as conn:
+        row = conn.execute("SELECT stage, error_type, message FROM ingest_errors WHERE uri = 'huge.txt'").fetchone()
+    assert row[:2] == ("discover", "too_large") and "104857600 bytes" in row[2]
