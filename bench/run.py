@@ -1,8 +1,12 @@
-"""`make bench`: every benchmark, one after another."""
+"""`make bench`: every benchmark, one after another (about 15 minutes on 2 cores).
 
-from bench import normalize_bench, pdf_bench, registry_bench
+The end-to-end benchmark generates its 10k-notice corpus in a temporary folder.
+"""
+
+from bench import e2e_bench, normalize_bench, pdf_bench, registry_bench
 
 if __name__ == "__main__":
     normalize_bench.main()
     registry_bench.main()
     pdf_bench.main()
+    e2e_bench.main()
