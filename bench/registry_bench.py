@@ -14,6 +14,7 @@ from pathlib import Path
 
 import duckdb
 
+from pipeline.resources import DEFAULT_DUCKDB_MEMORY
 from warehouse import build_registry, migrate
 
 _DOCUMENTS = """
@@ -40,7 +41,8 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=20_000)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        conn = duckdb.connect(str(Path(folder) / "bench.duckdb"))
+        config = {"memory_limit": DEFAULT_DUCKDB_MEMORY}  # the cap tongban's warehouse runs with
+        conn = duckdb.connect(str(Path(folder) / "bench.duckdb"), config=config)
         migrate(conn)
         conn.execute(_DOCUMENTS, [args.documents])
         n, d = args.items, args.documents

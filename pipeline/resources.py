@@ -26,6 +26,7 @@ DEFAULT_SOURCE = "sources/samples"
 DEFAULT_DB = "data/tongban.duckdb"
 DEFAULT_PUBLISH = "data/publish"
 DEFAULT_FETCHED = "data/fetched"
+DEFAULT_DUCKDB_MEMORY = "512MB"
 
 
 def _key_matches(found: RawDocument | IngestError, key: str) -> bool:
@@ -77,7 +78,17 @@ class PublishFolder(dg.ConfigurableResource):
 
 
 def warehouse_resource(database: str | None = None) -> DuckDBResource:
-    return DuckDBResource(database=database or os.environ.get("TONGBAN_DB", DEFAULT_DB))
+    """The warehouse, with DuckDB's buffer pool capped.
+
+    DuckDB's default memory limit is 80% of RAM and it keeps what it took; the
+    cap (``TONGBAN_DUCKDB_MEMORY``, default 512MB) keeps a 10k-notice run under
+    1 GB peak RSS. Larger intermediates spill to a temp folder beside the file.
+    """
+    memory = os.environ.get("TONGBAN_DUCKDB_MEMORY", DEFAULT_DUCKDB_MEMORY)
+    return DuckDBResource(
+        database=database or os.environ.get("TONGBAN_DB", DEFAULT_DB),
+        connection_config={"memory_limit": memory},
+    )
 
 
 @contextmanager

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -25,6 +26,7 @@ SELECT item_id, name, item_key, aliases, main_items, scope, modes, document_coun
        CAST(first_seen AS VARCHAR) AS first_seen, CAST(last_seen AS VARCHAR) AS last_seen
 FROM registry_items ORDER BY item_id
 """
+_CHUNK = 5000  # rows per fetch
 _SOURCES_SQL = """
 SELECT DISTINCT r.item_id, d.doc_id, d.uri, d.title, d.doc_number, d.issuer,
        CAST(coalesce(d.issued, d.published) AS VARCHAR) AS doc_date
@@ -42,14 +44,26 @@ class PublishResult:
     changelog: dict[str, Any]
 
 
-def _records(conn: duckdb.DuckDBPyConnection, sql: str) -> list[dict[str, Any]]:
+def _records(conn: duckdb.DuckDBPyConnection, sql: str) -> Iterator[dict[str, Any]]:
+    """Rows as dicts, fetched in chunks: item_sources grows with items × documents."""
     cursor = conn.execute(sql)
     names = [column[0] for column in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
+    while rows := cursor.fetchmany(_CHUNK):
+        for row in rows:
+            yield dict(zip(names, row))
 
 
-def _jsonl(records: list[dict[str, Any]]) -> str:
-    return "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in records)
+def _jsonl_lines(records: Iterable[dict[str, Any]]) -> Iterator[str]:
+    for record in records:
+        yield json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def _fingerprint(conn: duckdb.DuckDBPyConnection, items_jsonl: str) -> str:
+    """sha256 of both JSONL files' text, streamed so nothing large is held."""
+    digest = hashlib.sha256(items_jsonl.encode("utf-8"))
+    for line in _jsonl_lines(_records(conn, _SOURCES_SQL)):
+        digest.update(line.encode("utf-8"))
+    return digest.hexdigest()
 
 
 def _latest(root: Path) -> dict[str, Any] | None:
@@ -64,10 +78,9 @@ def _next_version(latest: dict[str, Any] | None) -> str:
 
 def publish(conn: duckdb.DuckDBPyConnection, root: str | Path) -> PublishResult:
     root = Path(root)
-    items = _records(conn, _ITEMS_SQL)
-    sources = _records(conn, _SOURCES_SQL)
-    items_jsonl, sources_jsonl = _jsonl(items), _jsonl(sources)
-    fingerprint = hashlib.sha256((items_jsonl + sources_jsonl).encode("utf-8")).hexdigest()
+    items = list(_records(conn, _ITEMS_SQL))
+    items_jsonl = "".join(_jsonl_lines(items))
+    fingerprint = _fingerprint(conn, items_jsonl)
     latest = _latest(root)
     if latest and latest.get("fingerprint") == fingerprint:
         path = root / latest["version"]
@@ -78,7 +91,7 @@ def publish(conn: duckdb.DuckDBPyConnection, root: str | Path) -> PublishResult:
     path.mkdir(parents=True, exist_ok=True)
     previous = _previous_items(root, latest)
     changelog = _changelog(previous, items, latest["version"] if latest else None, version)
-    _write_tables(conn, path, items_jsonl, sources_jsonl)
+    _write_tables(conn, path, items_jsonl)
     (path / "datapackage.json").write_text(_dump(datapackage(version)), encoding="utf-8")
     (path / "registry_items.schema.json").write_text(_dump(json_schema()), encoding="utf-8")
     (path / "changelog.json").write_text(_dump(changelog), encoding="utf-8")
@@ -96,9 +109,10 @@ def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
-def _write_tables(conn: duckdb.DuckDBPyConnection, path: Path, items_jsonl: str, sources_jsonl: str) -> None:
+def _write_tables(conn: duckdb.DuckDBPyConnection, path: Path, items_jsonl: str) -> None:
     (path / "registry_items.jsonl").write_text(items_jsonl, encoding="utf-8")
-    (path / "item_sources.jsonl").write_text(sources_jsonl, encoding="utf-8")
+    with (path / "item_sources.jsonl").open("w", encoding="utf-8") as sources:
+        sources.writelines(_jsonl_lines(_records(conn, _SOURCES_SQL)))
     for name, sql in (("registry_items", _ITEMS_SQL), ("item_sources", _SOURCES_SQL)):
         target = str(path / name)
         conn.execute(f"COPY ({sql}) TO '{target}.parquet' (FORMAT parquet)")
