@@ -3,7 +3,7 @@
 Two matchers, longest match wins:
 
 * central bodies from ``data/departments_central.tsv`` (official names and
-  abbreviations: 人社部 = 人力资源社会保障部 = 人力资源和社会保障部) in a HanLP trie;
+  abbreviations: 人社部 = 人力资源社会保障部 = 人力资源和社会保障部) in a HanLP trie (``gazetteer.py``);
 * local bodies: a place (广东省, 各地级以上市, 省, 邯郸市丛台区) followed by a body
   from ``data/department_bodies.tsv`` (医疗保障局, 医保中心). A body with no place
   names nobody in particular and is skipped; so is a place we cannot trust (a
@@ -19,9 +19,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from hanlp_trie import Trie
-
 from extractors.datafiles import load_aliases, load_list, load_table
+from extractors.gazetteer import Gazetteer
 from extractors.records import DepartmentMention
 from extractors.text import DOC_NUMBER, alternation
 
@@ -30,7 +29,7 @@ _FUNCTION_CHARS = "在由与和及同向对经为请于将从"
 _LOCAL_UNIT = rf"(?![{_FUNCTION_CHARS}])[\u4e00-\u9fff]{{1,4}}?(?:自治州|地区|市|州|盟|县|区|旗)"
 _BOUNDARY = set("，。；：、（）()《》“”\n\t " + _FUNCTION_CHARS)
 _CLAUSE_END = re.compile(r"[，。；：\n]")
-_SENTENCE_START = re.compile(r"[。；\n]")
+_SENTENCE_MARKS = "。；\n"
 _MODAL = re.compile(r"^(?:要|应当|应|须|必须)")  # "各级政务服务管理机构要会同…": still the lead
 
 
@@ -42,8 +41,8 @@ class _Match:
 
 
 @lru_cache(maxsize=1)
-def _central_trie() -> Trie:
-    return Trie(load_aliases("departments_central.tsv"))
+def _central() -> Gazetteer:
+    return Gazetteer(load_aliases("departments_central.tsv"))
 
 
 def _bodies() -> dict[str, str]:
@@ -65,11 +64,24 @@ def _local_pattern() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _body_pattern() -> re.Pattern[str]:
+    return re.compile(alternation(list(_bodies())))
+
+
+_PLACE_REACH = 40  # characters a place before a body can span (省 + 市 + 区 + 街道…)
+
+
 def _local_matches(text: str, home_province: str | None) -> list[_Match]:
-    pattern = _local_pattern()
+    """Place + body, leftmost first. The full pattern can start at any Han
+    character, so it is only tried within reach of a body's name."""
+    pattern, bodies = _local_pattern(), _body_pattern()
     found, position = [], 0
     while True:
-        match = pattern.search(text, position)
+        body = bodies.search(text, position)
+        if body is None:
+            return found
+        match = pattern.search(text, max(position, body.start() - _PLACE_REACH))
         if match is None:
             return found
         trusted = match.group("province") or match.group("cls")
@@ -104,11 +116,12 @@ def _home_province(issuer: str | None) -> str | None:
 def find_departments(text: str, issuer: str | None = None) -> list[DepartmentMention]:
     """Department mentions with canonical names and roles, in text order."""
     home = _home_province(issuer)
-    central = [_Match(s, e, c) for s, e, c in _central_trie().parse_longest(text)]
+    central = [_Match(s, e, c) for s, e, c in _central().longest(text)]
     numbers = [m.span() for m in DOC_NUMBER.finditer(text)]
     found = [_extended(text, m) for m in central + _local_matches(text, home)] + _class_matches(text)
     matches = _longest_first([m for m in found if not _inside(m, numbers)])
-    return [DepartmentMention(text[m.start : m.end], m.canonical, _role(text, m, matches), (m.start, m.end)) for m in matches]
+    ends = {m.start: m.end for m in matches}
+    return [DepartmentMention(text[m.start : m.end], m.canonical, _role(text, m, ends), (m.start, m.end)) for m in matches]
 
 
 _HEADS = ("部门", "机关", "机构")
@@ -183,16 +196,18 @@ def _longest_first(matches: list[_Match]) -> list[_Match]:
 
 @lru_cache(maxsize=1)
 def _cues() -> tuple[dict[str, str], dict[str, str]]:
+    """(cues after the name, longest first; cues before it)."""
     rows = load_table("department_roles.tsv")
-    after = {r["cue"]: r["role"] for r in rows if r["position"] == "after"}
+    after_rows = sorted((r for r in rows if r["position"] == "after"), key=lambda r: len(r["cue"]), reverse=True)
+    after = {r["cue"]: r["role"] for r in after_rows}
     before = {r["cue"]: r["role"] for r in rows if r["position"] == "before"}
     return after, before
 
 
-def _role(text: str, match: _Match, matches: list[_Match]) -> str:
+def _role(text: str, match: _Match, ends: dict[int, int]) -> str:
     after_cues, before_cues = _cues()
-    tail = _MODAL.sub("", _tail_after(text, match, matches), count=1)
-    for cue in sorted(after_cues, key=len, reverse=True):
+    tail = _MODAL.sub("", _tail_after(text, match, ends), count=1)
+    for cue in after_cues:
         if tail.startswith(cue):
             return after_cues[cue]
     head = _head_before(text, match)
@@ -204,16 +219,16 @@ def _role(text: str, match: _Match, matches: list[_Match]) -> str:
     return best
 
 
-def _tail_after(text: str, match: _Match, matches: list[_Match]) -> str:
-    """What follows the name in its clause, skipping a list of further names:
-    in "A、B配合" the cue after B belongs to A too."""
+def _tail_after(text: str, match: _Match, ends: dict[int, int]) -> str:
+    """What follows the name in its clause, skipping a list of further names
+    (``ends``: start -> end of every mention): in "A、B配合" the cue after B
+    belongs to A too."""
     end = match.end
-    others = {m.start: m.end for m in matches}
     while True:
         while end < len(text) and text[end] in "、和与及":
             end += 1
-        if end in others:
-            end = others[end]
+        if end in ends:
+            end = ends[end]
             continue
         break
     clause = _CLAUSE_END.search(text, end)
@@ -221,7 +236,6 @@ def _tail_after(text: str, match: _Match, matches: list[_Match]) -> str:
 
 
 def _head_before(text: str, match: _Match) -> str:
-    start = 0
-    for boundary in _SENTENCE_START.finditer(text, 0, match.start):
-        start = boundary.end()
+    """The sentence so far: from the last 。 ； or line break before the name."""
+    start = max(text.rfind(mark, 0, match.start) for mark in _SENTENCE_MARKS) + 1
     return text[start : match.start]
