@@ -47,3 +47,13 @@ def test_question_mark_after_han_is_not_repaired_into_something_else():
     doc = normalize_text("具体到企业和群众办事时应该如何实现?对此,迪晶介绍了3种服务模式。")
     assert "如何实现?对此" in doc.text
     assert all(m["status"] == "flagged" for m in doc.quality.mojibake)
+
+
+def test_shipped_char_frequencies_match_the_pinned_jieba_dictionary():
+    """The repair scorer reads char_frequencies.tsv instead of counting jieba's
+    350k words at start-up; the file must be exactly what the pinned jieba gives."""
+    from extractors.datafiles import load_table
+    from extractors.normalize.repair import _jieba_dictionary, count_chars
+
+    shipped = {row["char"]: int(row["count"]) for row in load_table("char_frequencies.tsv")}
+    assert shipped == count_chars(_jieba_dictionary())

@@ -14,6 +14,7 @@ and short lines (paragraph ends, signatures) keep their breaks.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,10 +29,12 @@ _INNER_SPACE = re.compile(
     rf"|(?<=[{_CJK}{_CJK_PUNCT}])[ \u00a0\u3000\u2002\u2003\u2009]+(?=[0-9])"
 )
 _EDGE_SPACE = re.compile(r"^[ \u00a0\u3000\u2002\u2003\u2009]+|[ \u00a0\u3000\u2002\u2003\u2009]+$", re.M)
+_BLANKS = "[ \u00a0\u3000\u2002\u2003\u2009]"
+_BLANK_RUN = re.compile(_BLANKS + "+")
+_BLANK_PATTERNS = (_EDGE_SPACE, _INNER_SPACE)  # every match is a run of _BLANKS
 _NBSP = re.compile(r"[\u00a0\u2002\u2003\u2009]")
 _CRLF = re.compile(r"\r\n?")
 _MANY_BLANKS = re.compile(r"\n{3,}")
-_OUTER_BLANKS = re.compile(r"^\s+|\s+$")
 
 _TERMINAL = "。！？；!?;…：:"
 _CLOSERS = "）)】》」』”’"
@@ -57,22 +60,50 @@ def tidy_layout(text: str) -> tuple[str, OffsetMap, LayoutStats]:
     text1, map1 = _substitute(text, _CRLF, "\n")
     widths = _display_widths(text1)
     text2, map2 = _substitute(text1, _EDGE_SPACE, "")
-    spaces = len(_INNER_SPACE.findall(text2))
-    text3, map3 = _substitute(text2, _INNER_SPACE, "")
+    inner = _edits(text2, _INNER_SPACE, "")
+    spaces = len(inner)
+    text3, map3 = _apply(text2, inner)
     text4, map4 = _substitute(text3, _NBSP, " ")
     wrap_width = _wrap_width(widths)
     text5, map5, joined = _reflow(text4, wrap_width, widths)
     text6, map6 = _substitute(text5, _MANY_BLANKS, "\n\n")
-    text7, map7 = _substitute(text6, _OUTER_BLANKS, "")
+    text7, map7 = _strip(text6)
     offset_map = map1.then(map2).then(map3).then(map4).then(map5).then(map6).then(map7)
     return text7, offset_map, LayoutStats(spaces, joined, wrap_width is not None)
 
 
 def _substitute(text: str, pattern: re.Pattern[str], replacement: str) -> tuple[str, OffsetMap]:
-    edits = [(m.start(), m.end(), replacement) for m in pattern.finditer(text)]
+    return _apply(text, _edits(text, pattern, replacement))
+
+
+def _edits(text: str, pattern: re.Pattern[str], replacement: str) -> list[tuple[int, int, str]]:
+    matches = _around_blanks(pattern, text) if pattern in _BLANK_PATTERNS else pattern.finditer(text)
+    return [(m.start(), m.end(), replacement) for m in matches]
+
+
+def _apply(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, OffsetMap]:
     if not edits:
         return text, OffsetMap.identity(len(text))
     return rewrite(text, edits)
+
+
+def _around_blanks(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The pattern's matches, looked for only at runs of blanks and the character
+    after each (its look-ahead). Same matches as ``finditer`` over the text: they
+    consist of blanks only, and a look-behind sees text before ``pos``. The
+    patterns open with look-behinds or ``^``, so a plain scan tries every position."""
+    for run in _BLANK_RUN.finditer(text):
+        yield from pattern.finditer(text, run.start(), min(run.end() + 1, len(text)))
+
+
+def _strip(text: str) -> tuple[str, OffsetMap]:
+    """Leading and trailing whitespace off (a regex ``\\s+$`` retries at every blank run)."""
+    start = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    edits = [(0, start, "")] if start else []
+    if end > start and end < len(text):
+        edits.append((end, len(text), ""))
+    return rewrite(text, edits) if edits else (text, OffsetMap.identity(len(text)))
 
 
 def _display_width(line: str) -> int:
@@ -114,10 +145,10 @@ def _reflow(text: str, wrap_width: int | None, widths: list[int]) -> tuple[str, 
         offset += len(line) + 1
     edits: list[tuple[int, int, str]] = []
     nonblank = [i for i, line in enumerate(lines) if line]
-    paragraph = ""  # the paragraph the current line belongs to, joined so far
+    paragraph = ""  # the paragraph's last, unfinished sentence, joined so far
     first_line = True
     for here, after in zip(nonblank, nonblank[1:]):
-        paragraph += lines[here]
+        paragraph = _open_sentence(paragraph + lines[here])
         gap = after - here - 1  # blank lines between them
         context = _Break(lines[here], lines[after], paragraph, gap == 1, first_line)
         if gap <= 1 and _should_join(context, wrap_width, widths[here]):
@@ -138,7 +169,7 @@ class _Break:
 
     line: str
     following: str
-    paragraph: str  # the paragraph up to and including `line`
+    paragraph: str  # the paragraph's last sentence, up to and including `line`
     across_blank: bool
     first_line: bool  # `line` starts its paragraph (print indents it)
 
@@ -175,9 +206,18 @@ def _is_bare_heading(line: str) -> bool:
     return bool(_HEADING.match(line)) and not any(mark in line for mark in _TERMINAL + _CLAUSE_MARKS)
 
 
+_SENTENCE_ENDS = "。！？!?"
+
+
+def _open_sentence(text: str) -> str:
+    """What follows the last sentence end: all a join decision looks at, and
+    keeping only it keeps a long paragraph from being re-scanned line after line."""
+    return text[max(text.rfind(mark) for mark in _SENTENCE_ENDS) + 1 :]
+
+
 def _stops_mid_clause(line: str) -> bool:
     """The line's last sentence has begun (a clause mark or an open quote) and not ended."""
-    tail = re.split(r"[。！？!?]", line)[-1]
+    tail = _open_sentence(line)
     unclosed = tail.count("《") > tail.count("》") or tail.count("“") > tail.count("”")
     # A 、 inside “跨省通办、省内通办” or 《…》 is part of a name, not a clause,
     # and the colon of a short label (附件：, 联系人：) does not start one.

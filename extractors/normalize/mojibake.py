@@ -22,6 +22,9 @@ _MARKER = re.compile(
     rf"(?<=[{_HAN}\u3000-\u303f\uff00-\uffef])[?\ufffd]|[?\ufffd](?=[{_HAN}])|[\ufffd\ue000-\uf8ff]"
     rf"|(?<=[{_HAN}?])[{_ODD}](?=[{_HAN}?A-Za-z])"
 )
+# Every marker is one of these: most pages have none, and this finds that in C
+# (_MARKER's look-behinds make the engine try every position).
+_MARKER_CHARS = re.compile(rf"[?\ufffd\ue000-\uf8ff{_ODD}]")
 _MAX_GAP = 6  # markers this close belong to one garbled run
 
 
@@ -36,6 +39,8 @@ class MojibakeSpan:
 
 def find_mojibake(text: str) -> list[MojibakeSpan]:
     """Runs of garbled text, each covering its markers and what lies between."""
+    if not _MARKER_CHARS.search(text):
+        return []
     markers = [m.start() for m in _MARKER.finditer(text)]
     spans: list[MojibakeSpan] = []
     run_start = run_end = None

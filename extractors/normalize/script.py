@@ -119,16 +119,36 @@ def to_simplified(text: str) -> tuple[str, OffsetMap, ScriptStats]:
 def _convert_aligned(config: str, builder: TextBuilder, text: str, start: int, end: int) -> None:
     """Convert ``text[start:end]`` into the builder, keeping char-level offsets.
 
-    When a phrase changed length (網際網路 -> 互联网), the output is aligned with a
-    char-by-char conversion of the same text: equal stretches map one to one,
-    and only the rewritten phrase maps as a block to its source.
+    When a phrase changed length (網際網路 -> 互联网), its line is aligned with a
+    char-by-char conversion of the same line: equal stretches map one to one,
+    and only the rewritten phrase maps as a block to its source. Lines whose
+    length did not change map one to one as they are: aligning a whole document
+    at once is quadratic, and no phrase spans a line break.
     """
     if end <= start:
         return
     piece = text[start:end]
     out = _converter(config).convert(piece)
+    sources, outputs = piece.split("\n"), out.split("\n")
+    if len(out) == len(piece) or len(sources) != len(outputs):
+        _align_phrases(config, builder, piece, out, start)
+        return
+    source_at = output_at = 0  # where the current line starts, in piece and in out
+    run_source = run_output = 0  # where the stretch of unchanged lengths starts
+    for source, output in zip(sources, outputs):
+        if len(source) != len(output):
+            builder.replace(out[run_output:output_at], start + run_source, start + source_at)
+            _align_phrases(config, builder, source, output, start + source_at)
+            run_source, run_output = source_at + len(source), output_at + len(output)
+        source_at += len(source) + 1
+        output_at += len(output) + 1
+    builder.replace(out[run_output:], start + run_source, end)
+
+
+def _align_phrases(config: str, builder: TextBuilder, piece: str, out: str, start: int) -> None:
+    """``out`` (the conversion of ``piece``, which starts at ``start``) into the builder."""
     if len(out) == len(piece):
-        builder.replace(out, start, end)
+        builder.replace(out, start, start + len(piece))
         return
     baseline = "".join(_char_map(config, c) for c in piece)
     for i1, i2, j1, j2 in _phrase_blocks(baseline, out):
