@@ -22,7 +22,7 @@ from functools import lru_cache
 from extractors.datafiles import load_aliases, load_list, load_table
 from extractors.gazetteer import Gazetteer
 from extractors.records import DepartmentMention
-from extractors.text import DOC_NUMBER, alternation
+from extractors.text import alternation, doc_number_spans
 
 _FUNCTION_CHARS = "在由与和及同向对经为请于将从"
 # A place name never starts with a preposition: 在邯郸市 is 在 + 邯郸市.
@@ -117,7 +117,7 @@ def find_departments(text: str, issuer: str | None = None) -> list[DepartmentMen
     """Department mentions with canonical names and roles, in text order."""
     home = _home_province(issuer)
     central = [_Match(s, e, c) for s, e, c in _central().longest(text)]
-    numbers = [m.span() for m in DOC_NUMBER.finditer(text)]
+    numbers = doc_number_spans(text)
     found = [_extended(text, m) for m in central + _local_matches(text, home)] + _class_matches(text)
     matches = _longest_first([m for m in found if not _inside(m, numbers)])
     ends = {m.start: m.end for m in matches}
