@@ -4,12 +4,11 @@ import dagster as dg
 
 from pipeline.assets import fetch, ingest, warehouse
 from pipeline.checks import registry_checks
-from pipeline.quality_checks import quality_checks
 from pipeline.resources import default_resources
 from pipeline.sensors import document_job, fetch_job, load_job, source_folder_sensor, staging_sensor, url_list_schedule
 
 all_assets = dg.load_assets_from_modules([ingest, warehouse, fetch])
-all_checks = registry_checks + quality_checks
+all_checks = registry_checks  # document checks are check_specs of their assets
 
 defs = dg.Definitions(
     assets=all_assets,
