@@ -30,7 +30,6 @@ _LOCAL_UNIT = rf"(?![{_FUNCTION_CHARS}])[\u4e00-\u9fff]{{1,4}}?(?:自治州|地�
 _BOUNDARY = set("，。；：、（）()《》“”\n\t " + _FUNCTION_CHARS)
 _CLAUSE_END = re.compile(r"[，。；：\n]")
 _SENTENCE_MARKS = "。；\n"
-_MODAL = re.compile(r"^(?:要|应当|应|须|必须)")  # "各级政务服务管理机构要会同…": still the lead
 
 
 @dataclass(frozen=True)
@@ -204,9 +203,16 @@ def _cues() -> tuple[dict[str, str], dict[str, str]]:
     return after, before
 
 
+@lru_cache(maxsize=1)
+def _between() -> re.Pattern[str]:
+    """Words between the names and a cue after them: "…市场监管总局等按职责分工负责"."""
+    words = [r["cue"] for r in load_table("department_roles.tsv") if r["position"] == "between"]
+    return re.compile(rf"^(?:{alternation(words)})*")
+
+
 def _role(text: str, match: _Match, ends: dict[int, int]) -> str:
     after_cues, before_cues = _cues()
-    tail = _MODAL.sub("", _tail_after(text, match, ends), count=1)
+    tail = _between().sub("", _tail_after(text, match, ends), count=1)
     for cue in after_cues:
         if tail.startswith(cue):
             return after_cues[cue]

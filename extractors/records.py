@@ -29,6 +29,7 @@ class DocumentMeta:
     doc_number_span: Span | None = None
     issued_span: Span | None = None
     addressees_span: Span | None = None  # the 主送 line: its bodies are recipients, not department mentions
+    labels_span: Span | None = None  # a web page's 标题：/发文字号： block: page furniture, not mentions
 
 
 @dataclass(frozen=True)

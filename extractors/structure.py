@@ -11,9 +11,10 @@ document's number, which is why the number must stand on its own line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractors.dates import find_full_dates
+from extractors.labels import find_label_block
 from extractors.records import DocumentMeta, Span
 from extractors.text import DOC_NUMBER
 
@@ -22,6 +23,8 @@ _ISSUER_SUFFIX = re.compile(r"(国务院|办公厅|办公室|人民政府|局|�
 _HEADER = re.compile(r"^(?P<issuer>[\u4e00-\u9fff（）()、 ]{3,40}?)文件$")
 _SENTENCE = re.compile(r"[，。；！？,;]")
 _MAX_HEAD_LINES = 20
+# A cell of a labelled metadata block (标题：…): never the title line itself.
+_LABEL_LINE = re.compile(r"^(?:标题|题名|发文字号|发文机关|成文日期|发布日期|索引号)[：:]")
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,24 @@ def lines_of(text: str) -> list[Line]:
 
 
 def extract_metadata(text: str) -> DocumentMeta:
-    lines = lines_of(text)
+    """Labelled values (标题：…, 发文字号：…) where the page has them, layout otherwise."""
+    meta = _from_layout(text)
+    block = find_label_block(text)
+    if block is None:
+        return meta
+    labelled = block.values
+    changes: dict[str, object] = {"labels_span": block.span}
+    for field in ("title", "doc_number", "issuer", "issued", "published"):
+        if field in labelled:
+            changes[field] = labelled[field].value
+    for field in ("title", "doc_number", "issued"):
+        if field in labelled:
+            changes[f"{field}_span"] = labelled[field].span
+    return replace(meta, **changes)
+
+
+def _from_layout(text: str) -> DocumentMeta:
+    lines = [line for line in lines_of(text) if not _LABEL_LINE.match(line.text)]
     number = _doc_number(lines)
     title = _title(lines)
     issued = _issued(lines)

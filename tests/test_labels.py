@@ -1,0 +1,67 @@
+"""The labelled metadata block of government web pages (标题：/发文字号：/成文日期：)."""
+
+from __future__ import annotations
+
+from extractors import extract_text
+from extractors.labels import find_label_block
+from extractors.normalize import normalize_text
+from sources.html import html_to_text
+
+# The layout of a gov.cn policy page: a metadata table, then the notice.
+GOV_PAGE = """<html><head><meta charset="utf-8">
+<title>国务院办公厅关于加快推进政务服务“跨省通办”的指导意见_政府信息公开专栏</title></head><body>
+<table class="bd1">
+<tr><td><b>索&nbsp;引&nbsp;号：</b></td><td>000014349/2020-00124</td><td><b>主题分类：</b></td><td>政府工作\\其他</td></tr>
+<tr><td><b>发文机关：</b></td><td>国务院办公厅</td><td><b>成文日期：</b></td><td>2020年09月24日</td></tr>
+<tr><td><b>标　　题：</b></td><td colspan="3">国务院办公厅关于加快推进政务服务“跨省通办”的指导意见</td></tr>
+<tr><td><b>发文字号：</b></td><td>国办发〔2020〕35号</td><td><b>发布日期：</b></td><td>2020年09月29日</td></tr>
+</table>
+<div id="UCAP-CONTENT">
+<p>各省、自治区、直辖市人民政府，国务院各部委、各直属机构：</p>
+<p>　　（一）推动工作类事项“跨省通办”。2020年底前，实现工伤保险待遇资格认证、特种设备作业人员资格认定等2个事项“跨省通办”。（人力资源社会保障部、市场监管总局等按职责分工负责）</p>
+</div></body></html>"""
+
+
+def gov_page_text() -> str:
+    return normalize_text(html_to_text(GOV_PAGE)).text
+
+
+def test_labelled_values_fill_the_document_record():
+    meta = extract_text(gov_page_text()).document
+    assert meta.title == "国务院办公厅关于加快推进政务服务“跨省通办”的指导意见"
+    assert (meta.doc_number, meta.issuer) == ("国办发〔2020〕35号", "国务院办公厅")
+    assert (meta.issued, meta.published) == ("2020-09-24", "2020-09-29")
+
+
+def test_spans_point_at_the_values():
+    text = gov_page_text()
+    meta = extract_text(text).document
+    assert text[slice(*meta.title_span)] == meta.title
+    assert text[slice(*meta.doc_number_span)] == "国办发〔2020〕35号"
+    assert text[slice(*meta.issued_span)] == "2020年09月24日"
+
+
+def test_the_block_is_not_a_source_of_department_mentions():
+    text = gov_page_text()
+    result = extract_text(text)
+    start, end = result.document.labels_span
+    assert "发文机关" in text[start:end]
+    assert all(not (start <= d.span[0] < end) for d in result.departments)
+
+
+def test_names_before_a_role_cue_after_etc_and_duty_words_are_responsible():
+    roles = {d.canonical: d.role for d in extract_text(gov_page_text()).departments}
+    assert roles["人力资源和社会保障部"] == "responsible"
+    assert roles["国家市场监督管理总局"] == "responsible"
+
+
+def test_a_lone_label_in_running_text_is_not_a_block():
+    text = "关于做好异地就医备案工作的通知\n各市医疗保障局：\n标题：可在系统中修改。请按要求报送。\n"
+    assert find_label_block(text) is None
+    assert extract_text(text).document.title == "关于做好异地就医备案工作的通知"
+
+
+def test_layout_still_decides_without_a_block():
+    text = "广东省医疗保障局文件\n粤医保发〔2021〕29号\n广东省医疗保障局关于印发某方案的通知\n各地级以上市医疗保障局：\n"
+    meta = extract_text(text).document
+    assert meta.labels_span is None and meta.doc_number == "粤医保发〔2021〕29号"
