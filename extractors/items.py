@@ -6,6 +6,9 @@ not be followed by a noun that says the list is of something else (等20余项�
 The list runs back to its clause start or to a lead verb (包括, 实现), and the
 stated count is checked against what was found.
 
+Scope lists: "实现A、B“跨省通办”" names items with no count; a lead verb must open
+the list and generic names (政务服务事项) are dropped.
+
 Tables: a tab-separated header with 事项名称 (主项 / 子项), 通办目标, 通办业务模式.
 Each data row is one item with its main item and scope.
 """
@@ -52,8 +55,72 @@ def extract_items(text: str, skip: list[tuple[int, int]] = ()) -> tuple[list[Ite
             if stated is not None and match.group("more") is None:
                 checks.append(ItemCountCheck(stated, len(listed), match.span()))
     items.extend(_kinds_items(text, first_group=len(items) + 1))
+    scoped = _scope_lists(text, first_group=len(items) + 1, taken=[i.span for i in items])
+    items.extend(item for item in scoped if not overlaps(item.span, skip))
     items.extend(_table_items(text, first_group=len(items) + 1))
     return items, checks
+
+
+# Between a list and its scope: "…等高频事项“跨省通办”", "将…纳入“省内通办”".
+_BEFORE_SCOPE = re.compile(r"(?:等(?:高频)?(?:政务服务)?(?:服务)?(?:事项|业务)?)?(?P<into>纳入)?[“\"]?$")
+_AFTER_SCOPE = re.compile(r"[”\"]?(?:$|[，,。；;：:！？\n]|(?P<range>范围))")
+_DESCRIPTIVE = re.compile(r"[的《》“”\"]|^[与和及对在为将把从向]")
+
+
+@lru_cache(maxsize=1)
+def _scope_group() -> re.Pattern[str]:
+    """One or more scopes joined by 、: “跨省通办、省内通办”."""
+    scope = "|".join(map(re.escape, _cues()["scope"]))
+    return re.compile(rf"(?:{scope})(?:[、和及](?:{scope}))*")
+
+
+def _scope_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> list[ItemMention]:
+    """Lists with no count that a sentence ends by giving a 通办 scope:
+    "实现养老保险关系转移接续、职业资格证书核验“跨省通办”。" A lead verb must open
+    the list; a scope that qualifies a noun ("跨省通办"合作, 窗口, 事项) does not
+    count, and neither does a list with any piece that is a description (…相关的…),
+    a generic phrase (政务服务事项) or a category (工作类事项)."""
+    items: list[ItemMention] = []
+    for group, marker in enumerate(_scope_group().finditer(text), start=first_group):
+        joint = _BEFORE_SCOPE.search(text, max(0, marker.start() - 200), marker.start())
+        after = _AFTER_SCOPE.match(text, marker.end())
+        if after is None or (after.group("range") and not (joint and joint.group("into"))):
+            continue
+        list_end = joint.start() if joint else marker.start()
+        list_start = _list_start(text, list_end)
+        if not _opens_with_lead_verb(text, list_start) or overlaps((list_start, list_end), taken):
+            continue
+        spans = _split(text, list_start, list_end)
+        if not spans or not all(_names_an_item(text[start:end]) for start, end in spans):
+            continue
+        clause_end = _CLAUSE_START.search(text, after.end())
+        scope = tuple(_cues_in(marker.group(), "scope"))
+        modes = _tags(text[marker.end() : clause_end.start() if clause_end else len(text)], "mode")
+        items.extend(ItemMention(text[a:b], (a, b), "enumeration", scope=scope, modes=modes, group=group) for a, b in spans)
+    return items
+
+
+def _cues_in(text: str, kind: str) -> list[str]:
+    """Cues in text order (_tags gives them in cue-list order)."""
+    return sorted(_tags(text, kind), key=text.index)
+
+
+def _names_an_item(name: str) -> bool:
+    return _plausible(name) and not _generic(name) and not _DESCRIPTIVE.search(name)
+
+
+def _opens_with_lead_verb(text: str, list_start: int) -> bool:
+    return text[max(0, list_start - 2) : list_start].endswith(_cues()["lead_verb"])
+
+
+def _generic(name: str) -> bool:
+    cues = _cues()
+    if name.endswith(cues["category_ending"]):
+        return True
+    rest = name
+    for word in cues["generic_word"]:
+        rest = rest.replace(word, "")
+    return re.search(r"[\u4e00-\u9fff]{2}", rest) is None
 
 
 _KINDS = re.compile(r"等(?:[0-9]+|[一二三四五六七八九十两]+)种(?P<name>[\u4e00-\u9fff]{4,30})")

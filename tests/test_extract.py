@@ -185,3 +185,38 @@ def test_he_splits_only_when_the_stated_count_asks_for_it():
     assert [i.name for i in two] == ["社会保险参保缴费记录查询", "婚姻登记"]
     one = extract_text("包括人力资源和社会保障局备案、社保卡申领等2个事项。").items
     assert [i.name for i in one] == ["人力资源和社会保障局备案", "社保卡申领"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names", "scope"),
+    [
+        (
+            "加快实现养老保险关系转移接续、职业资格证书核验“跨省通办”。",
+            ["养老保险关系转移接续", "职业资格证书核验"],
+            ("跨省通办",),
+        ),
+        ("推进户口迁移、居民身份证换领补领等高频事项“跨省通办”。", ["户口迁移", "居民身份证换领补领"], ("跨省通办",)),
+        ("将失业登记、就业创业证申领纳入“省内通办”范围。", ["失业登记", "就业创业证申领"], ("省内通办",)),
+        ("推进基本医疗保险参保信息变更“跨省通办、省内通办”。", ["基本医疗保险参保信息变更"], ("跨省通办", "省内通办")),
+    ],
+)
+def test_uncounted_lists_before_a_scope_are_items(sentence, names, scope):
+    items = extract_text(sentence).items
+    assert [i.name for i in items] == names
+    assert all(i.scope == scope and i.stated_count is None for i in items)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "国务院办公厅关于加快推进政务服务“跨省通办”的指导意见",  # generic: 政务服务
+        "（一）推动工作类事项“跨省通办”。",  # a category
+        "大力推进与企业发展、群众生活密切相关的高频政务服务事项“跨省通办”，",  # a description
+        "（二）扎实推进地区间“跨省通办”合作。",  # the scope qualifies 合作
+        "推动县级以上政务服务中心“跨省通办”窗口全覆盖。",  # … and 窗口
+        "现将《关于深化医疗保障经办政务服务事项“跨省通办”工作方案》印发给你们。",  # a title
+        "深化“跨省通办”改革，不断提升服务能力。",  # no list at all
+    ],
+)
+def test_scope_phrases_that_name_no_item(sentence):
+    assert extract_text(sentence).items == []
