@@ -37,10 +37,37 @@ def _markers(position: str) -> dict[str, str]:
 def _pattern() -> re.Pattern[str]:
     before = [m for m in _markers("before") if m != "每"]
     after = list(_markers("after"))
+    labels = list(_markers("label"))
     return re.compile(
+        rf"(?:(?P<label>{alternation(labels)})[：:]\s*)?"
         rf"(?P<prefix>{alternation(before)})?{_DATE_START}(?P<date>{DATE_PATTERN})"
         rf"(?P<suffix>{alternation(after)})?"
     )
+
+
+# 2021年9月至12月, 2021年10月—12月, 2021年3月-2022年6月: a period of work.
+_RANGE_JOIN = re.compile(r"\s*(?:至|到|—{1,2}|－|–|-|~|～)\s*")
+_DATE_AT_END = re.compile(rf"{_DATE_START}(?P<date>{DATE_PATTERN})$")
+_DATE_HERE = re.compile(rf"{_DATE_START}(?P<date>{DATE_PATTERN})")
+
+
+def _ranges(text: str, base: date | None) -> list[Deadline]:
+    """Two dates joined by 至 or a dash; the second takes its year from the first."""
+    found = []
+    for join in _RANGE_JOIN.finditer(text):
+        left = _DATE_AT_END.search(text, max(0, join.start() - 16), join.start())
+        right = _DATE_HERE.match(text, join.end())
+        if not (left and left.group("date") and right and right.group("date")):
+            continue
+        first = window_from_groups(left.groupdict(), base)
+        if first is None:
+            continue
+        second = window_from_groups(right.groupdict(), first.first)
+        if second is None or second.last < first.first:
+            continue
+        span = (left.start(), right.end())
+        found.append(_record(text[span[0] : span[1]], span, "period", second, base, start=first.first))
+    return found
 
 
 def extract_deadlines(text: str, base: date | None) -> list[Deadline]:
@@ -49,6 +76,10 @@ def extract_deadlines(text: str, base: date | None) -> list[Deadline]:
     for match in _RECURRING.finditer(text):
         found.append(_recurring(match, base))
     taken = [d.span for d in found]
+    for deadline in _ranges(text, base):
+        if not overlaps(deadline.span, taken):
+            found.append(deadline)
+            taken.append(deadline.span)
     for match in _pattern().finditer(text):
         if not match.group("date") or overlaps(match.span(), taken):
             continue
@@ -71,20 +102,23 @@ def _dated(match: re.Match[str], base: date | None) -> Deadline | None:
     names_end = names_end or bool(groups.get("quarter_part"))
     if "not" in (prefix_kind, suffix_kind):
         return None
-    kind = prefix_kind or suffix_kind or ("by" if names_end else None)
+    label_kind = _markers("label").get(groups.get("label") or "")
+    kind = prefix_kind or suffix_kind or label_kind or ("by" if names_end else None)
     if kind is None:
         return None
     window = window_from_groups(groups, base)
     if window is None:
         return None
-    text = match.group()
+    # A label (完成时限：) says what the date is, but is not part of it.
+    span = (match.start("prefix") if groups.get("prefix") else match.start("date"), match.end())
+    text = match.string[span[0] : span[1]]
     if kind == "start":
-        return _record(text, match.span(), "start", window, base, start=window.first, end=None)
+        return _record(text, span, "start", window, base, start=window.first, end=None)
     if kind == "period" and groups.get("suffix") in ("之后", "以后"):
-        return _record(text, match.span(), "period", window, base, start=window.last + timedelta(days=1), end=None)
+        return _record(text, span, "period", window, base, start=window.last + timedelta(days=1), end=None)
     if kind == "period":
-        return _record(text, match.span(), "period", window, base, start=window.first)
-    return _record(text, match.span(), "by", window, base)
+        return _record(text, span, "period", window, base, start=window.first)
+    return _record(text, span, "by", window, base)
 
 
 def _record(

@@ -220,3 +220,25 @@ def test_uncounted_lists_before_a_scope_are_items(sentence, names, scope):
 )
 def test_scope_phrases_that_name_no_item(sentence):
     assert extract_text(sentence).items == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2021年10月—12月，开展试点。", ("2021年10月—12月", "period", "2021-10-01", "2021-12-31")),
+        ("2021年9月至12月底，开展试点。", ("2021年9月至12月底", "period", "2021-09-01", "2021-12-31")),
+        ("2021年3月-2022年6月，全面推广。", ("2021年3月-2022年6月", "period", "2021-03-01", "2022-06-30")),
+        ("完成时限：2021年12月", ("2021年12月", "by", None, "2021-12-31")),
+        ("时间节点：5月25日前", ("5月25日前", "by", None, "2021-05-25")),
+    ],
+)
+def test_ranges_and_labelled_dates(text, expected):
+    found = extract_deadlines(text, parse_iso("2021-03-01"))
+    assert [(d.text, d.kind, d.start, d.date) for d in found] == [expected]
+    start, end = found[0].span
+    assert text[start:end] == expected[0]
+
+
+@pytest.mark.parametrize("text", ["截至2021年9月，已有", "电话：020-12345678", "2020年9月30日，举行吹风会"])
+def test_no_range_or_label_where_there_is_none(text):
+    assert extract_deadlines(text, parse_iso("2021-03-01")) == []
