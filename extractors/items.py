@@ -27,7 +27,8 @@ from extractors.text import overlaps
 _COUNTER = re.compile(
     r"等(?:在内的)?(?P<batch>第[一二三四五六七八九十0-9]+批)?(?P<count>[0-9]+|[一二三四五六七八九十百两]+)(?P<more>余|多)?(?P<unit>个|项)"
 )
-_CLAUSE_START = re.compile(r"[，,。；;：:\n！？]")
+_CLAUSE_MARKS = "，,。；;：:\n！？"
+_CLAUSE_START = re.compile(f"[{_CLAUSE_MARKS}]")
 _ITEM_SEPARATORS = re.compile(r"[、；;﹔]")
 _QUOTES = "“”‘’\"'「」『』"
 _MAX_ITEM_CHARS = 40
@@ -63,6 +64,7 @@ def extract_items(text: str, skip: list[tuple[int, int]] = ()) -> tuple[list[Ite
 
 # Between a list and its scope: "…等高频事项“跨省通办”", "将…纳入“省内通办”".
 _BEFORE_SCOPE = re.compile(r"(?:等(?:高频)?(?:政务服务)?(?:服务)?(?:事项|业务)?)?(?P<into>纳入)?[“\"]?$")
+_JOINT_REACH = 16  # the longest joint: 等高频政务服务事项纳入“
 _AFTER_SCOPE = re.compile(r"[”\"]?(?:$|[，,。；;：:！？\n]|(?P<range>范围))")
 _DESCRIPTIVE = re.compile(r"[的《》“”\"]|^[与和及对在为将把从向]")
 
@@ -82,7 +84,7 @@ def _scope_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> l
     a generic phrase (政务服务事项) or a category (工作类事项)."""
     items: list[ItemMention] = []
     for group, marker in enumerate(_scope_group().finditer(text), start=first_group):
-        joint = _BEFORE_SCOPE.search(text, max(0, marker.start() - 200), marker.start())
+        joint = _BEFORE_SCOPE.search(text, max(0, marker.start() - _JOINT_REACH), marker.start())
         after = _AFTER_SCOPE.match(text, marker.end())
         if after is None or (after.group("range") and not (joint and joint.group("into"))):
             continue
@@ -195,9 +197,8 @@ def _split_at_he(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _list_start(text: str, end: int) -> int:
     """Back to the clause start, then forward past a lead verb (包括, 实现)."""
-    start = 0
-    for boundary in _CLAUSE_START.finditer(text, max(0, end - 400), end):
-        start = boundary.end()
+    window = max(0, end - 400)
+    start = max(text.rfind(mark, window, end) for mark in _CLAUSE_MARKS) + 1
     first_separator = _ITEM_SEPARATORS.search(text, start, end)
     head_end = first_separator.start() if first_separator else end
     head = text[start:head_end]
