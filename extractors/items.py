@@ -9,7 +9,8 @@ stated count is checked against what was found.
 Scope lists: "实现A、B“跨省通办”" names items with no count; a lead verb must open
 the list and generic names (政务服务事项) are dropped.
 
-Tables: a tab-separated header with 事项名称 (主项 / 子项), 通办目标, 通办业务模式.
+Tables: a tab-separated header with an item-name column (事项名称, 服务事项, …; or
+主项 / 子项), 通办目标, 通办业务模式.
 Each data row is one item with its main item and scope.
 """
 
@@ -265,10 +266,12 @@ def _header_columns(cells: list[str]) -> _Columns | None:
                 return index
         return None
 
-    sub = find("事项名称", "子项")
-    main = find("事项名称", "主项")
+    sub, main = find("子项"), find("主项")
     if sub is None and main is None:
-        sub = find("事项名称")
+        for header in _cues()["name_header"]:
+            sub = find(header)
+            if sub is not None:
+                break
     if sub is None and main is None:
         return None
     return _Columns(main, sub, find("通办目标"), find("模式"))

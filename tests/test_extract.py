@@ -242,3 +242,13 @@ def test_ranges_and_labelled_dates(text, expected):
 @pytest.mark.parametrize("text", ["截至2021年9月，已有", "电话：020-12345678", "2020年9月30日，举行吹风会"])
 def test_no_range_or_label_where_there_is_none(text):
     assert extract_deadlines(text, parse_iso("2021-03-01")) == []
+
+
+def test_item_tables_are_found_by_other_name_headers():
+    text = (
+        "第二批“跨省通办”事项清单\n序号\t服务事项\t责任单位\t完成时限\n"
+        "1\t机动车驾驶证审验\t公安部\t2021年6月底前\n2\t电子证照互认\t国务院办公厅\t2021年底前\n\n"
+        "重点任务\n序号\t具体事项\t责任单位\n1\t优化线下窗口\t公安部\n"
+    )
+    items = extract_text(text, issued="2021-03-01").items
+    assert [(i.name, i.method) for i in items] == [("机动车驾驶证审验", "table"), ("电子证照互认", "table")]
