@@ -55,7 +55,6 @@ _BLOCK = {
     "article",
     "blockquote",
     "pre",
-    "title",
     "dd",
     "dt",
     "hr",
@@ -92,12 +91,17 @@ class _TextCollector(HTMLParser):
         self.skip_tag: str | None = None  # the tag that started the skipped element
         self.skip_depth = 0  # how deep inside it, counting that tag only
         self.cells_in_row = 0
+        self.in_title = False
+        self.title: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID and tag not in _BLOCK:
             return
         if self.skip_depth:
             self.skip_depth += tag == self.skip_tag
+            return
+        if tag == "title":
+            self.in_title = True
             return
         if tag not in _VOID and _is_chrome(tag, attrs):
             self.skip_tag, self.skip_depth = tag, 1
@@ -117,13 +121,18 @@ class _TextCollector(HTMLParser):
         if self.skip_depth:
             self.skip_depth -= tag == self.skip_tag
             return
-        if tag == "a":
+        if tag == "title":
+            self.in_title = False
+        elif tag == "a":
             self.parts.append(_LINK_CLOSE)
         elif tag in _BLOCK and tag not in _CELL:
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
         if self.skip_depth:
+            return
+        if self.in_title:
+            self.title.append(data)
             return
         data = data.replace(_LINK_OPEN, "").replace(_LINK_CLOSE, "")
         # Inside a cell a wrapped line is the same cell: no newline may split a row.
@@ -143,7 +152,27 @@ def html_to_text(html: str) -> str:
     collector.close()
     text = "".join(collector.parts)
     lines = [_unmark(line).strip(" ") for line in text.split("\n") if not _mostly_links(line)]
-    return "\n".join(lines).strip("\n") + "\n"
+    body = "\n".join(lines).strip("\n") + "\n"
+    title = _page_title("".join(collector.title))
+    if title and _squeezed(title) not in _squeezed(body):
+        body = title + "\n\n" + body
+    return body
+
+
+# "<notice title>_政府信息公开专栏", "<headline>--社会·法治--人民网": the site comes after.
+_SITE_SEPARATOR = re.compile(r"\s*(?:_|--|——|\s[-－|｜]\s|[|｜])\s*")
+
+
+def _page_title(title: str) -> str:
+    """The <title> without the site's name. It opens the text only when the page
+    body does not carry the same title already (an <h1>, a centred line)."""
+    title = " ".join(title.split())
+    first = _SITE_SEPARATOR.split(title, maxsplit=1)[0].strip()
+    return first if len(first) >= 4 else title
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def _mostly_links(line: str) -> bool:

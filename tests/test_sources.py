@@ -270,3 +270,15 @@ def test_html_chrome_by_class_and_link_lists_are_dropped():
     assert "附件：异地就医备案事项清单" in lines and "异地就医备案\t全程网办" in lines
     for chrome in ("首页", "政务公开", "当前位置", "指导意见", "工作会议", "分享到", "版权所有"):
         assert not any(chrome in line for line in lines), chrome
+
+
+def test_page_title_loses_the_site_name_and_is_not_repeated():
+    head = "<html><head><title>2亿多流动人口异地办事更容易--社会·法治--人民网</title></head><body>"
+    with_h1 = html_to_text(head + "<h1>2亿多流动人口异地办事更容易</h1><p>国务院办公厅日前印发意见。</p></body></html>")
+    assert with_h1.startswith("2亿多流动人口异地办事更容易\n") and "人民网" not in with_h1
+    assert with_h1.count("2亿多流动人口异地办事更容易") == 1
+    title_only = html_to_text(
+        "<html><head><title>关于做好异地就医备案工作的通知_广东省医疗保障局</title></head>"
+        "<body><p>各地级以上市医疗保障局：</p></body></html>"
+    )
+    assert title_only.startswith("关于做好异地就医备案工作的通知\n") and "广东省医疗保障局\n" not in title_only
