@@ -284,7 +284,9 @@ def _table_items(text: str, first_group: int) -> list[ItemMention]:
     offset = 0
     for line in text.split("\n"):
         cells = line.split("\t")
-        if len(cells) < 2:
+        if not line.strip():
+            pass  # a blank line between rows does not end the table
+        elif len(cells) < 2:
             columns = None
         elif columns is None:
             columns = _header_columns(cells)

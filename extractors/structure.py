@@ -120,8 +120,8 @@ def _joined(parts: list[Line]) -> Line:
 
 def _headline(head: list[Line]) -> Line | None:
     for line in head:
-        if len(line.text) >= 6 and not find_full_dates(line.text):
-            return line
+        if len(line.text) >= 6 and "\t" not in line.text and not find_full_dates(line.text):
+            return line  # a table row (tabs) is never the headline
     return None
 
 

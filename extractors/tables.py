@@ -33,7 +33,7 @@ def _rows(text: str) -> list[tuple[int, int, list[tuple[int, int]], list[str] | 
                 header = cells
             else:
                 rows.append((offset, offset + len(line), spans, header))
-        else:
+        elif line.strip():  # a blank line between rows does not end the table
             header = None
         offset += len(line) + 1
     return rows

@@ -66,6 +66,7 @@ _VOID = {"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr
 
 
 _LINK_OPEN, _LINK_CLOSE = "\x01", "\x02"  # mark link text until lines are judged
+_CELL_BREAK = "\x03"  # a <br> inside a table cell, judged once the row is known
 _LINK_SHARE = 0.8
 _SENTENCE = re.compile(r"[。；;！？]")
 
@@ -91,6 +92,7 @@ class _TextCollector(HTMLParser):
         self.skip_tag: str | None = None  # the tag that started the skipped element
         self.skip_depth = 0  # how deep inside it, counting that tag only
         self.cells_in_row = 0
+        self.outer_rows: list[int] = []  # cells_in_row of the tables this one is nested in
         self.in_title = False
         self.title: list[str] = []
 
@@ -108,8 +110,15 @@ class _TextCollector(HTMLParser):
             return
         if tag == "a":
             self.parts.append(_LINK_OPEN)
+        if tag == "table":
+            self.outer_rows.append(self.cells_in_row)
+            self.cells_in_row = 0
+        if tag == "br" and self.cells_in_row:
+            self.parts.append(_CELL_BREAK)
+            return
         if tag == "tr":
             self.cells_in_row = 0
+            return  # the row before ended its line: rows are consecutive lines
         if tag in _CELL:
             if self.cells_in_row:
                 self.parts.append("\t")
@@ -123,7 +132,9 @@ class _TextCollector(HTMLParser):
             return
         if tag == "title":
             self.in_title = False
-        elif tag == "a":
+        elif tag == "table":
+            self.cells_in_row = self.outer_rows.pop() if self.outer_rows else 0
+        if tag == "a":
             self.parts.append(_LINK_CLOSE)
         elif tag in _BLOCK and tag not in _CELL:
             self.parts.append("\n")
@@ -134,7 +145,7 @@ class _TextCollector(HTMLParser):
         if self.in_title:
             self.title.append(data)
             return
-        data = data.replace(_LINK_OPEN, "").replace(_LINK_CLOSE, "")
+        data = data.replace(_LINK_OPEN, "").replace(_LINK_CLOSE, "").replace(_CELL_BREAK, "")
         # Inside a cell a wrapped line is the same cell: no newline may split a row.
         text = data.replace("\n", "") if self.cells_in_row else data.replace("\r", "")
         self.parts.append(text if self.cells_in_row else _collapse(text))
@@ -150,7 +161,7 @@ def html_to_text(html: str) -> str:
     collector = _TextCollector()
     collector.feed(html)
     collector.close()
-    text = "".join(collector.parts)
+    text = _cell_breaks("".join(collector.parts))
     lines = [_unmark(line).strip(" ") for line in text.split("\n") if not _mostly_links(line)]
     body = "\n".join(lines).strip("\n") + "\n"
     title = _page_title("".join(collector.title))
@@ -173,6 +184,17 @@ def _page_title(title: str) -> str:
 
 def _squeezed(text: str) -> str:
     return re.sub(r"\s+", "", text)
+
+
+def _cell_breaks(text: str) -> str:
+    """A <br> inside a cell: in a data row (a line with tabs) it wraps the cell,
+    joined without a space like a wrapped PDF cell (生育津贴<br>支付); in a layout
+    cell holding running text it is a line break."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if _CELL_BREAK in line:
+            lines[index] = line.replace(_CELL_BREAK, "" if "\t" in line else "\n")
+    return "\n".join(lines)
 
 
 def _mostly_links(line: str) -> bool:

@@ -282,3 +282,31 @@ def test_page_title_loses_the_site_name_and_is_not_repeated():
         "<body><p>各地级以上市医疗保障局：</p></body></html>"
     )
     assert title_only.startswith("关于做好异地就医备案工作的通知\n") and "广东省医疗保障局\n" not in title_only
+
+
+def test_html_item_table_rows_are_consecutive_lines_and_yield_items():
+    html = (
+        "<html><body><p>附件</p><table border='1'><tr><td>序号</td><td>事项名称</td><td>责任单位</td></tr>\n"
+        "<tr><td>1</td><td>生育津贴<br>支付</td><td>省医疗保障局</td></tr>\n"
+        "<tr><td>2</td><td>异地就医备案</td><td>各地级以上市医疗保障局</td></tr></table></body></html>"
+    )
+    text = html_to_text(html)
+    assert "序号\t事项名称\t责任单位\n1\t生育津贴支付\t省医疗保障局\n2\t异地就医备案" in text
+    result = extract(normalize_text(text))
+    assert [i.name for i in result.items] == ["生育津贴支付", "异地就医备案"]
+    assert {(d.canonical, d.role) for d in result.departments} >= {("各地级以上市医疗保障局", "responsible")}
+
+
+def test_a_layout_table_keeps_its_paragraphs_and_the_table_inside_it():
+    html = (
+        "<html><body><table><tr><td><a href='/'>首页</a></td><td>"
+        "<p>关于做好医保经办“跨省通办”工作的通知</p><p>现将有关事项通知如下。<br>一、总体要求</p>"
+        "<table><tr><td>序号</td><td>事项名称</td></tr><tr><td>1</td><td>异地就医备案</td></tr></table>"
+        "<p>广东省医疗保障局</p></td></tr></table></body></html>"
+    )
+    text = html_to_text(html)
+    assert "现将有关事项通知如下。\n一、总体要求" in text  # a <br> in running text breaks the line
+    assert "序号\t事项名称\n1\t异地就医备案" in text
+    result = extract(normalize_text(text))
+    assert result.document.title == "关于做好医保经办“跨省通办”工作的通知"
+    assert [i.name for i in result.items] == ["异地就医备案"]
