@@ -2,7 +2,7 @@
 
 Text files are decoded by the normalizer's decoder (it records the encoding);
 HTML is decoded the same way and then stripped to structured text; PDFs give
-their text layer. Every failure is a :class:`ReadError` with a type.
+their text layer; .docx and .xlsx attachments their paragraphs and table rows. Every failure is a :class:`ReadError` with a type.
 """
 
 from __future__ import annotations
@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from extractors.normalize.encoding import decode_bytes
 from sources.html import html_to_text
 from sources.models import RawDocument, ReadError
+from sources.office import docx_to_text, xlsx_to_text
 from sources.pdf import pdf_to_text
+
+_OFFICE = {"docx": docx_to_text, "xlsx": xlsx_to_text}
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,8 @@ class SourceText:
 def read_text(doc: RawDocument) -> SourceText:
     if doc.kind == "pdf":
         return SourceText(pdf_to_text(doc.data), None, "pdf-text-layer")
+    if doc.kind in _OFFICE:
+        return _office_text(doc)
     decoded = decode_bytes(doc.data)
     if decoded.replaced > max(16, len(doc.data) // 20):
         raise ReadError("undecodable", f"{decoded.replaced} undecodable byte sequences as {decoded.encoding}")
@@ -33,3 +38,10 @@ def read_text(doc: RawDocument) -> SourceText:
     if not text.strip():
         raise ReadError("no_text", f"the {doc.kind} document holds no visible text")
     return SourceText(text, decoded.encoding, decoded.method, decoded.replaced)
+
+
+def _office_text(doc: RawDocument) -> SourceText:
+    text = _OFFICE[doc.kind](doc.data)
+    if not text.strip():
+        raise ReadError("no_text", f"the {doc.kind} document holds no text")
+    return SourceText(text, None, f"{doc.kind}-xml")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from sources.models import ReadError
+from sources.office import office_kind
 
 _HTML = re.compile(rb"^\s*(<!doctype\s+html|<html|<head|<body|<meta|<div|<p[\s>]|<table)", re.I)
 _CONTROL = bytes(range(0, 9)) + bytes(range(14, 32))
@@ -17,7 +18,7 @@ _SAMPLE = 8192
 
 
 def sniff_kind(data: bytes, name: str = "") -> str:
-    """Return ``pdf``, ``html`` or ``txt``; raise :class:`ReadError` for junk."""
+    """Return ``pdf``, ``docx``, ``xlsx``, ``html`` or ``txt``; raise :class:`ReadError` for junk."""
     if not data.strip():
         raise ReadError("empty", "the file is empty (no bytes, or only whitespace)")
     head = data[:_SAMPLE]
@@ -25,6 +26,9 @@ def sniff_kind(data: bytes, name: str = "") -> str:
         return "pdf"
     if name.lower().endswith(".pdf"):
         raise ReadError("pdf_broken", "named .pdf but has no PDF header")
+    office = office_kind(data)
+    if office:
+        return office
     if _looks_binary(head):
         raise ReadError("binary", "binary content: not text, HTML or PDF")
     if _HTML.search(head) or name.lower().endswith((".html", ".htm", ".shtml")):

@@ -1,0 +1,166 @@
+"""Word (.docx) and Excel (.xlsx) attachments: item lists often come as these.
+
+Both are ZIP archives of XML, read here with the standard library. Paragraphs
+become lines and table rows become tab-separated lines, the shape the item
+table reader expects (序号\\t事项名称\\t责任单位). A vertically merged cell takes
+the value above, as in PDF tables. The older binary formats (.doc, .xls, .wps)
+and images are refused with a clear reason: there is no text to read without
+a converter or OCR, which tongban does not ship.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from xml.etree import ElementTree
+
+from sources.models import ReadError
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_MAX_XML_BYTES = 100 * 1024 * 1024  # decompressed: a zip bomb stops here
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_IMAGES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*")
+
+
+def office_kind(data: bytes) -> str | None:
+    """``docx`` or ``xlsx`` for those archives; raise for formats we cannot read; else None."""
+    if data.startswith(_OLE):
+        raise ReadError("unsupported_format", "a Word/Excel/WPS 97-2003 file (.doc/.xls/.wps): save it as .docx, .xlsx or PDF")
+    if data.startswith(_IMAGES):
+        raise ReadError("image", "an image: it has no text layer (tongban does no OCR)")
+    if not data.startswith(b"PK\x03\x04"):
+        return None
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except zipfile.BadZipFile as exc:
+        raise ReadError("office_broken", f"a ZIP archive that cannot be opened: {exc}") from exc
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    raise ReadError("unsupported_format", "a ZIP archive that is neither a .docx nor a .xlsx document")
+
+
+def _xml(archive: zipfile.ZipFile, name: str) -> ElementTree.Element:
+    if archive.getinfo(name).file_size > _MAX_XML_BYTES:
+        raise ReadError("too_large", f"{name} unpacks to more than {_MAX_XML_BYTES} bytes")
+    try:
+        return ElementTree.fromstring(archive.read(name))
+    except ElementTree.ParseError as exc:
+        raise ReadError("office_broken", f"{name} is not well-formed XML: {exc}") from exc
+
+
+def _open(data: bytes) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise ReadError("office_broken", f"a ZIP archive that cannot be opened: {exc}") from exc
+
+
+def docx_to_text(data: bytes) -> str:
+    body = _xml(_open(data), "word/document.xml").find(f"{_W}body")
+    lines: list[str] = []
+    for block in body if body is not None else []:
+        if block.tag == f"{_W}p":
+            lines.append(_paragraph(block))
+        elif block.tag == f"{_W}tbl":
+            lines.extend(["", *_table_rows(block), ""])
+    return "\n".join(lines).strip("\n") + "\n"
+
+
+def _paragraph(paragraph: ElementTree.Element) -> str:
+    """Text of a paragraph; a line break (w:br) stays one, a tab is a space."""
+    parts = []
+    for node in paragraph.iter():
+        if node.tag == f"{_W}t" and node.text:
+            parts.append(node.text)
+        elif node.tag == f"{_W}br":
+            parts.append("\n")
+        elif node.tag == f"{_W}tab":
+            parts.append(" ")
+    return "".join(parts)
+
+
+def _table_rows(table: ElementTree.Element) -> list[str]:
+    rows: list[str] = []
+    above: list[str] = []
+    for row in table.iter(f"{_W}tr"):
+        cells: list[str] = []
+        for cell in row.findall(f"{_W}tc"):
+            text = "".join(_paragraph(p) for p in cell.iter(f"{_W}p")).replace("\n", "")
+            merge = cell.find(f"{_W}tcPr/{_W}vMerge")
+            continues = merge is not None and merge.get(f"{_W}val") in (None, "continue")
+            if continues and not text and len(cells) < len(above):
+                text = above[len(cells)]
+            cells.append(text.strip())
+        above = cells
+        rows.append("\t".join(cells))
+    return rows
+
+
+def xlsx_to_text(data: bytes) -> str:
+    archive = _open(data)
+    shared = _shared_strings(archive)
+    sheets = [name for name in sorted(archive.namelist()) if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", name)]
+    sheets.sort(key=lambda name: int(re.search(r"(\d+)\.xml$", name).group(1)))
+    blocks = ["\n".join(_sheet_rows(_xml(archive, name), shared)) for name in sheets]
+    return "\n\n".join(block for block in blocks if block.strip()) + "\n"
+
+
+def _shared_strings(archive: zipfile.ZipFile) -> list[str]:
+    if "xl/sharedStrings.xml" not in archive.namelist():
+        return []
+    root = _xml(archive, "xl/sharedStrings.xml")
+    return ["".join(t.text or "" for t in item.iter(f"{_S}t")) for item in root.findall(f"{_S}si")]
+
+
+def _sheet_rows(sheet: ElementTree.Element, shared: list[str]) -> list[str]:
+    grid: dict[tuple[int, int], str] = {}
+    for cell in sheet.iter(f"{_S}c"):
+        row, column = _cell_position(cell.get("r", ""))
+        if row is not None:
+            grid[(row, column)] = _cell_text(cell, shared).replace("\n", "").strip()
+    _fill_merged(sheet, grid)
+    if not grid:
+        return []
+    width = max(column for _, column in grid) + 1
+    rows = sorted({row for row, _ in grid})
+    lines = ["\t".join(grid.get((row, column), "") for column in range(width)).rstrip("\t") for row in rows]
+    return [line for line in lines if line.strip()]
+
+
+def _cell_text(cell: ElementTree.Element, shared: list[str]) -> str:
+    kind = cell.get("t")
+    if kind == "inlineStr":
+        return "".join(t.text or "" for t in cell.iter(f"{_S}t"))
+    value = cell.findtext(f"{_S}v") or ""
+    if kind == "s" and value.isdigit() and int(value) < len(shared):
+        return shared[int(value)]
+    return value
+
+
+def _cell_position(reference: str) -> tuple[int | None, int]:
+    """ "B3" -> (row 2, column 1), zero-based."""
+    match = re.fullmatch(r"([A-Z]+)(\d+)", reference)
+    if not match:
+        return None, 0
+    column = 0
+    for letter in match.group(1):
+        column = column * 26 + ord(letter) - ord("A") + 1
+    return int(match.group(2)) - 1, column - 1
+
+
+def _fill_merged(sheet: ElementTree.Element, grid: dict[tuple[int, int], str]) -> None:
+    """A merged range shows its top-left value in every cell, as a reader sees it."""
+    for merged in sheet.iter(f"{_S}mergeCell"):
+        first, _, last = merged.get("ref", "").partition(":")
+        (top, left), (bottom, right) = _cell_position(first), _cell_position(last)
+        if top is None or bottom is None:
+            continue
+        value = grid.get((top, left), "")
+        for row in range(top, bottom + 1):
+            for column in range(left, right + 1):
+                grid[(row, column)] = value

@@ -1,0 +1,132 @@
+"""Word and Excel attachments (.docx, .xlsx) read with the standard library; old formats refused."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from extractors import extract, normalize_text
+from sources import RawDocument, ReadError, read_text
+from sources.sniff import sniff_kind
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+S = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+
+
+def zipped(members: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
+def paragraph(text: str) -> str:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def cell(text: str, merge: str | None = None) -> str:
+    props = f'<w:tcPr><w:vMerge w:val="{merge}"/></w:tcPr>' if merge == "restart" else ""
+    props = "<w:tcPr><w:vMerge/></w:tcPr>" if merge == "continue" else props
+    return f"<w:tc>{props}{paragraph(text) if text else '<w:p/>'}</w:tc>"
+
+
+def docx(body: str) -> bytes:
+    document = f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{body}</w:body></w:document>'
+    return zipped({"[Content_Types].xml": "<Types/>", "word/document.xml": document})
+
+
+PLAN_DOCX = docx(
+    paragraph("关于做好医保经办“跨省通办”工作的通知")
+    + paragraph("各地级以上市医疗保障局：")
+    + "<w:tbl>"
+    + "<w:tr>"
+    + cell("序号")
+    + cell("事项名称")
+    + cell("完成时限")
+    + cell("责任单位")
+    + "</w:tr>"
+    + "<w:tr>"
+    + cell("1")
+    + cell("生育津贴支付")
+    + cell("2021年底前")
+    + cell("省医疗保障局", "restart")
+    + "</w:tr>"
+    + "<w:tr>"
+    + cell("2")
+    + cell("异地就医备案")
+    + cell("2021年6月底前")
+    + cell("", "continue")
+    + "</w:tr>"
+    + "</w:tbl>"
+    + paragraph("广东省医疗保障局")
+    + paragraph("2021年5月24日")
+)
+
+
+def test_docx_paragraphs_and_table_rows_with_merged_cells():
+    text = read_text(RawDocument.from_bytes("plan.docx", PLAN_DOCX, sniff_kind(PLAN_DOCX, "plan.docx"))).text
+    assert text.startswith("关于做好医保经办“跨省通办”工作的通知\n")
+    assert "1\t生育津贴支付\t2021年底前\t省医疗保障局\n2\t异地就医备案\t2021年6月底前\t省医疗保障局" in text
+
+
+def test_docx_item_table_extracts_items_with_deadline_and_department():
+    doc = RawDocument.from_bytes("plan.docx", PLAN_DOCX, "docx")
+    result = extract(normalize_text(read_text(doc).text))
+    assert [i.name for i in result.items] == ["生育津贴支付", "异地就医备案"]
+    assert result.document.issued == "2021-05-24"
+    assert {(d.canonical, d.role) for d in result.departments} >= {("广东省医疗保障局", "responsible")}
+
+
+def xlsx(rows: list[list[str]], merges: str = "") -> bytes:
+    strings = sorted({value for row in rows for value in row if value})
+    index = {value: i for i, value in enumerate(strings)}
+    cells = "".join(
+        f'<row r="{r + 1}">'
+        + "".join(f'<c r="{"ABCD"[c]}{r + 1}" t="s"><v>{index[v]}</v></c>' for c, v in enumerate(row) if v)
+        + "</row>"
+        for r, row in enumerate(rows)
+    )
+    shared = "".join(f"<si><t>{value}</t></si>" for value in strings)
+    return zipped(
+        {
+            "xl/workbook.xml": f"<workbook {S}/>",
+            "xl/sharedStrings.xml": f"<sst {S}>{shared}</sst>",
+            "xl/worksheets/sheet1.xml": f"<worksheet {S}><sheetData>{cells}</sheetData>{merges}</worksheet>",
+        }
+    )
+
+
+def test_xlsx_rows_become_tab_separated_lines_and_merged_cells_repeat():
+    data = xlsx(
+        [["序号", "事项名称", "责任单位"], ["1", "生育津贴支付", "省医疗保障局"], ["2", "异地就医备案", ""]],
+        merges='<mergeCells count="1"><mergeCell ref="C2:C3"/></mergeCells>',
+    )
+    assert sniff_kind(data, "list.xlsx") == "xlsx"
+    text = read_text(RawDocument.from_bytes("list.xlsx", data, "xlsx")).text
+    assert text == "序号\t事项名称\t责任单位\n1\t生育津贴支付\t省医疗保障局\n2\t异地就医备案\t省医疗保障局\n"
+    assert [i.name for i in extract(normalize_text(text)).items] == ["生育津贴支付", "异地就医备案"]
+
+
+@pytest.mark.parametrize(
+    ("data", "error_type"),
+    [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "unsupported_format"),  # .doc / .xls / .wps
+        (b"\x89PNG\r\n\x1a\n" + bytes(100), "image"),
+        (zipped({"mimetype": "application/epub+zip"}), "unsupported_format"),
+        (b"PK\x03\x04" + bytes(60), "office_broken"),
+    ],
+)
+def test_formats_we_cannot_read_are_named(data, error_type):
+    with pytest.raises(ReadError) as caught:
+        sniff_kind(data, "attachment")
+    assert caught.value.error_type == error_type
+
+
+def test_a_docx_with_broken_xml_is_a_read_error():
+    data = zipped({"word/document.xml": "<w:document"})
+    with pytest.raises(ReadError) as caught:
+        read_text(RawDocument.from_bytes("bad.docx", data, sniff_kind(data, "bad.docx")))
+    assert caught.value.error_type == "office_broken"
