@@ -66,7 +66,7 @@ def write_char_counts(path: str) -> None:
 
 
 @lru_cache(maxsize=1)
-def _frequencies() -> tuple[dict[str, float], dict[str, float]]:
+def _frequencies() -> tuple[dict[str, float], dict[str, str]]:
     """Log char frequencies (shipped: counting 350k words takes a second) and
     each 2–4 character word's bonus, from jieba's dictionary.
 
@@ -75,13 +75,14 @@ def _frequencies() -> tuple[dict[str, float], dict[str, float]]:
     """
     counts = {row["char"]: int(row["count"]) for row in load_table(_COUNTS_FILE)}
     total = sum(counts.values())
-    words = {word: _word_bonus(int(freq)) for word, freq in _WORD.findall(_jieba_dictionary())}
+    words = dict(_WORD.findall(_jieba_dictionary()))  # word -> frequency, as text
     return {c: math.log(n / total) for c, n in counts.items()}, words
 
 
-def _word_bonus(freq: int) -> float:
+@lru_cache(maxsize=4096)
+def _word_bonus(freq: str) -> float:
     """2 for a word seen once, about 4 at 50 and 6 at 3,000 occurrences."""
-    return 2.0 + 0.5 * math.log(freq + 1)
+    return 2.0 + 0.5 * math.log(int(freq) + 1)
 
 
 @lru_cache(maxsize=1)
@@ -110,7 +111,9 @@ def score(text: str) -> float:
         else:
             total += logs.get(char, floor)
     for size in (2, 3, 4):
-        total += sum(words.get(text[i : i + size], 0.0) for i in range(len(text) - size + 1))
+        for i in range(len(text) - size + 1):
+            freq = words.get(text[i : i + size])
+            total += _word_bonus(freq) if freq else 0.0
     return total
 
 
