@@ -23,6 +23,7 @@ from functools import lru_cache
 from extractors.datafiles import load_table
 from extractors.dates import to_int
 from extractors.records import ItemCountCheck, ItemMention
+from extractors.tables import looks_like_header
 from extractors.text import overlaps
 
 _COUNTER = re.compile(
@@ -281,18 +282,19 @@ def _table_items(text: str, first_group: int) -> list[ItemMention]:
     items: list[ItemMention] = []
     columns: _Columns | None = None
     group = first_group
-    offset = 0
+    offset, after_blank = 0, False
     for line in text.split("\n"):
         cells = line.split("\t")
         if not line.strip():
-            pass  # a blank line between rows does not end the table
+            pass  # a blank line between rows does not end the table…
         elif len(cells) < 2:
             columns = None
-        elif columns is None:
+        elif columns is None or (after_blank and looks_like_header(cells)):  # …a new header does
             columns = _header_columns(cells)
             group += 1
         else:
             items.extend(_row_items(cells, offset, columns, group))
+        after_blank = not line.strip()
         offset += len(line) + 1
     return items
 

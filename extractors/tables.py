@@ -8,7 +8,9 @@ words come from the same role table the sentence-level rules use.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from functools import lru_cache
 
 from extractors.datafiles import load_table
 from extractors.records import Deadline, DepartmentMention, ItemMention
@@ -18,23 +20,37 @@ def _header_roles() -> dict[str, str]:
     return {r["cue"]: r["role"] for r in load_table("department_roles.tsv") if r["position"] == "before"}
 
 
+@lru_cache(maxsize=1)
+def _header_words() -> tuple[str, ...]:
+    names = [r["cue"] for r in load_table("item_cues.tsv") if r["type"] == "name_header"]
+    return tuple(names) + tuple(_header_roles()) + ("序号", "主项", "子项", "完成时限", "时间节点")
+
+
+def looks_like_header(cells: list[str]) -> bool:
+    """A row of column names: no digits, and a word that heads columns (事项名称, 责任单位).
+    After a blank line such a row starts a new table; any other row continues the one above."""
+    joined = "".join(cells)
+    return not re.search(r"\d", joined) and any(word in joined for word in _header_words())
+
+
 def _rows(text: str) -> list[tuple[int, int, list[tuple[int, int]], list[str] | None]]:
     """(row start, row end, cell spans, header cells of its table) for each tab row."""
     rows = []
     header: list[str] | None = None
-    offset = 0
+    offset, after_blank = 0, False
     for line in text.split("\n"):
         if "\t" in line:
             cells, spans, cursor = line.split("\t"), [], offset
             for cell in cells:
                 spans.append((cursor, cursor + len(cell)))
                 cursor += len(cell) + 1
-            if header is None:
+            if header is None or (after_blank and looks_like_header(cells)):
                 header = cells
             else:
                 rows.append((offset, offset + len(line), spans, header))
         elif line.strip():  # a blank line between rows does not end the table
             header = None
+        after_blank = not line.strip()
         offset += len(line) + 1
     return rows
 

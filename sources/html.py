@@ -19,6 +19,8 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from importlib import resources
 
+from sources.html_tables import TableState
+
 _SKIP = {
     "script",
     "style",
@@ -91,8 +93,7 @@ class _TextCollector(HTMLParser):
         self.parts: list[str] = []
         self.skip_tag: str | None = None  # the tag that started the skipped element
         self.skip_depth = 0  # how deep inside it, counting that tag only
-        self.cells_in_row = 0
-        self.outer_rows: list[int] = []  # cells_in_row of the tables this one is nested in
+        self.tables: list[TableState] = []  # the table being read, inside the ones it is nested in
         self.in_title = False
         self.title: list[str] = []
 
@@ -111,20 +112,19 @@ class _TextCollector(HTMLParser):
         if tag == "a":
             self.parts.append(_LINK_OPEN)
         if tag == "table":
-            self.outer_rows.append(self.cells_in_row)
-            self.cells_in_row = 0
-        if tag == "br" and self.cells_in_row:
+            self.tables.append(TableState())
+        if tag == "br" and self._in_cell():
             self.parts.append(_CELL_BREAK)
-            return
-        if tag == "tr":
-            self.cells_in_row = 0
-            return  # the row before ended its line: rows are consecutive lines
-        if tag in _CELL:
-            if self.cells_in_row:
-                self.parts.append("\t")
-            self.cells_in_row += 1
+        elif tag == "tr" and self.tables:
+            self.tables[-1].start_row(self.parts)  # rows are consecutive lines
+        elif tag in _CELL:
+            if self.tables:
+                self.tables[-1].start_cell(self.parts, attrs)
         elif tag in _BLOCK:
             self.parts.append("\n")
+
+    def _in_cell(self) -> bool:
+        return bool(self.tables) and self.tables[-1].open_cell is not None
 
     def handle_endtag(self, tag: str) -> None:
         if self.skip_depth:
@@ -132,8 +132,13 @@ class _TextCollector(HTMLParser):
             return
         if tag == "title":
             self.in_title = False
-        elif tag == "table":
-            self.cells_in_row = self.outer_rows.pop() if self.outer_rows else 0
+        elif tag == "table" and self.tables:
+            self.tables.pop().end_row(self.parts)
+        elif tag == "tr" and self.tables:
+            self.tables[-1].end_row(self.parts)
+            return
+        elif tag in _CELL and self.tables:
+            self.tables[-1].end_cell(self.parts)
         if tag == "a":
             self.parts.append(_LINK_CLOSE)
         elif tag in _BLOCK and tag not in _CELL:
@@ -147,8 +152,9 @@ class _TextCollector(HTMLParser):
             return
         data = data.replace(_LINK_OPEN, "").replace(_LINK_CLOSE, "").replace(_CELL_BREAK, "")
         # Inside a cell a wrapped line is the same cell: no newline may split a row.
-        text = data.replace("\n", "") if self.cells_in_row else data.replace("\r", "")
-        self.parts.append(text if self.cells_in_row else _collapse(text))
+        in_cell = self._in_cell()
+        text = data.replace("\n", "") if in_cell else data.replace("\r", "")
+        self.parts.append(text if in_cell else _collapse(text))
 
 
 def _collapse(text: str) -> str:

@@ -310,3 +310,31 @@ def test_a_layout_table_keeps_its_paragraphs_and_the_table_inside_it():
     result = extract(normalize_text(text))
     assert result.document.title == "关于做好医保经办“跨省通办”工作的通知"
     assert [i.name for i in result.items] == ["异地就医备案"]
+
+
+def test_html_merged_cells_are_repeated_where_they_span():
+    html = (
+        "<table><tr><td>序号</td><td>事项名称（主项）</td><td>事项名称（子项）</td><td>责任单位</td></tr>"
+        "<tr><td>1</td><td rowspan='3'>生育保险待遇核准支付</td><td>生育津贴支付</td><td rowspan='3'>省医疗保障局</td></tr>"
+        "<tr><td>2</td><td>生育医疗费支付</td></tr><tr><td>3</td><td>产前检查费支付</td></tr>"
+        "<tr><td colspan='2'>合计</td><td>3项</td><td></td></tr></table>"
+    )
+    lines = html_to_text(html).splitlines()
+    assert lines[2] == "2\t生育保险待遇核准支付\t生育医疗费支付\t省医疗保障局"
+    assert lines[4] == "合计\t合计\t3项\t"
+    items = extract(normalize_text(html_to_text(html))).items
+    assert [(i.name, i.main_item) for i in items] == [
+        ("生育津贴支付", "生育保险待遇核准支付"),
+        ("生育医疗费支付", "生育保险待遇核准支付"),
+        ("产前检查费支付", "生育保险待遇核准支付"),
+    ]
+
+
+def test_html_tables_without_end_tags_and_back_to_back_keep_their_own_headers():
+    html = (
+        "<table><tr><td>序号<td>事项名称<td>责任单位<tr><td>1<td>生育津贴支付<td>省医疗保障局</table>"
+        "<table><tr><td>序号<td>事项名称<td>牵头单位<tr><td>1<td>异地就医备案<td>省医疗保障局</table>"
+    )
+    result = extract(normalize_text(html_to_text(html)))
+    assert [i.name for i in result.items] == ["生育津贴支付", "异地就医备案"]
+    assert [d.role for d in result.departments] == ["responsible", "lead"]
