@@ -198,3 +198,16 @@ def test_a_bad_document_in_a_batch_costs_only_itself(conn):
     assert _table(conn, "SELECT uri FROM documents ORDER BY uri") == [("g0.txt",), ("g1.txt",), ("g2.txt",)]
     assert _table(conn, "SELECT count(*) FROM item_mentions") == [(6,)]
     assert _table(conn, "SELECT uri, stage FROM ingest_errors") == [("bad.txt", "load")]
+
+
+def test_a_new_version_at_the_same_place_replaces_the_old_one_in_the_registry(conn):
+    load(conn, [_text_doc("notice.txt", "实现生育津贴支付、异地就医备案等2个事项“跨省通办”。")])
+    build_registry(conn)
+    assert _table(conn, "SELECT name FROM registry_items ORDER BY name") == [("异地就医备案",), ("生育津贴支付",)]
+    load(conn, [_text_doc("notice.txt", "实现生育津贴支付等1个事项“跨省通办”。（更正）")])
+    build_registry(conn)
+    assert _table(conn, "SELECT name, document_count FROM registry_items") == [("生育津贴支付", 1)]
+    assert _table(conn, "SELECT count(*), max(version) FROM documents") == [(2, 2)]  # the old version is history
+    load(conn, [_text_doc("elsewhere.txt", "实现生育津贴支付、异地就医备案等2个事项“跨省通办”。")])
+    build_registry(conn)  # the old bytes seen again at another place are current there
+    assert _table(conn, "SELECT count(*) FROM registry_items") == [(2,)]

@@ -8,6 +8,10 @@ every key's fate is written to ``registry_merges`` with its reason. The
 canonical name is the most frequent spelling of the merged key itself; aliases
 keep every surface form, raw (traditional, noisy) ones included. Everything is
 rebuilt in one transaction, in SQL, so it scales with DuckDB, not Python.
+
+Only current documents count (``current_documents``: the newest version at
+each uri): a notice corrected at the same address replaces its old version in
+the registry, while the old version's rows stay in the tables as history.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ WITH m AS (
     FROM item_mentions m
     JOIN registry_merges rm USING (item_key)
     JOIN documents d USING (doc_id)
+    WHERE m.doc_id IN (SELECT doc_id FROM current_documents)
 ),
 spellings AS (
     SELECT registry_key, name, bool_or(item_key = registry_key) AS own, count(*) AS n
@@ -83,6 +88,7 @@ SELECT
     count(DISTINCT doc_id),
     now()
 FROM department_mentions
+WHERE doc_id IN (SELECT doc_id FROM current_documents)
 GROUP BY canonical
 """
 
