@@ -1,9 +1,11 @@
 """PDF to text: fast where plain text is enough, careful where there are tables.
 
 pypdfium2 reads every page's text (20–80× faster than pdfplumber), column by
-column on a newspaper page (:mod:`sources.columns`); only pages
-with ruling lines (path objects: a table's grid) go through pdfplumber, which
-finds tables and returns their rows. Cells wrapped by the PDF come back with
+column on a newspaper page (:mod:`sources.columns`). A page with ruling lines
+(path objects) is read from its grid when it is one plain grid
+(:mod:`sources.pdf_grid`); other ruled pages, and pages whose text pdfium
+cannot fully read, go through pdfplumber, which finds tables and returns
+their rows. Cells wrapped by the PDF come back with
 "\\n", joined without a space (Chinese); a merged cell (None) takes the value
 above it, so a 主项 spanning several rows is on each of them. A table running
 over a page break is one table: the page break between its rows is dropped,
@@ -26,6 +28,7 @@ import pypdfium2.raw as pdfium_c
 
 from sources.columns import column_articles
 from sources.models import ReadError
+from sources.pdf_grid import grid_page_text
 
 _MAX_PAGES = 2000
 _TABLE_PATHS = 4  # a page with this many path objects may hold a ruled table
@@ -40,12 +43,13 @@ def pdf_to_text(data: bytes) -> str:
             raise ReadError("pdf_empty", "the PDF has no pages")
         if len(document) > _MAX_PAGES:
             raise ReadError("too_large", f"the PDF has {len(document)} pages (limit {_MAX_PAGES})")
-        table_pages = [i for i in range(len(document)) if _has_rulings(document[i])]
-        pages = [_pdfium_text(document[i]) for i in range(len(document))]
+        read = [_read_page(document[i]) for i in range(len(document))]
     finally:
         document.close()
-    if table_pages:
-        for index, text in _plumber_pages(data, table_pages).items():
+    pages = [text or "" for text in read]
+    careful = [index for index, text in enumerate(read) if text is None]
+    if careful:
+        for index, text in _plumber_pages(data, careful).items():
             pages[index] = text
     if not any(text.strip() for text in pages):
         raise ReadError("no_text_layer", "no text layer: the PDF holds only images (needs OCR)")
@@ -66,9 +70,31 @@ def _has_rulings(page: pdfium.PdfPage) -> bool:
     return paths >= _TABLE_PATHS
 
 
-def _pdfium_text(page: pdfium.PdfPage) -> str:
-    """The page's text; a multi-column page comes back article by article."""
+def _read_page(page: pdfium.PdfPage) -> str | None:
+    """The page's text by pypdfium2, or None when it needs pdfplumber: a ruled
+    table that is not one plain grid, or text pdfium could not read."""
     textpage = page.get_textpage()  # built once: it is most of the page's cost
+    if _unreadable_text(page, textpage):
+        return None
+    if not _has_rulings(page):
+        return _pdfium_text(page, textpage)
+    return grid_page_text(page, textpage)
+
+
+def _unreadable_text(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> bool:
+    """A text object pdfium gives no text for: its glyphs would silently go missing.
+
+    Seen with fonts that are not embedded (reportlab's STSong-Light): a line of
+    one character, such as the last character of a wrapped cell, is dropped.
+    """
+    for obj in page.get_objects():
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT and pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0) <= 2:
+            return True  # the length counts the UTF-16 terminator: 2 bytes is no text
+    return False
+
+
+def _pdfium_text(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> str:
+    """The page's text; a multi-column page comes back article by article."""
     articles = column_articles(textpage, page.get_width())
     if articles is not None:
         return "\n\n".join(articles)

@@ -338,3 +338,48 @@ def test_html_tables_without_end_tags_and_back_to_back_keep_their_own_headers():
     result = extract(normalize_text(html_to_text(html)))
     assert [i.name for i in result.items] == ["生育津贴支付", "异地就医备案"]
     assert [d.role for d in result.departments] == ["responsible", "lead"]
+
+
+def _grid_and_plumber(path):
+    """Each page as the grid reader and as pdfplumber read it."""
+    import io
+
+    import pdfplumber
+    import pypdfium2 as pdfium
+
+    from sources.pdf import _page_text
+    from sources.pdf_grid import grid_page_text
+
+    document = pdfium.PdfDocument(path.read_bytes())
+    with pdfplumber.open(io.BytesIO(path.read_bytes())) as pdf:
+        return [(grid_page_text(page, page.get_textpage()), _page_text(pdf.pages[i])) for i, page in enumerate(document)]
+
+
+def test_a_plain_grid_reads_as_pdfplumber_reads_it(tmp_path):
+    header = ["序号", "事项名称", "完成时限", "责任单位"]
+    rows = [[str(n), name, "2021年底前", "省医疗保障局"] for n, name in enumerate(["生育津贴支付", "异地就医备案"] * 30, 1)]
+    path = write_table_pdf(tmp_path / "grid.pdf", "医疗保障经办事项清单", header, rows, [40, 150, 90, 120])
+    pages = _grid_and_plumber(path)
+    assert len(pages) >= 2  # the table runs over a page break, its header repeated
+    for grid, plumber in pages:
+        assert grid == plumber
+    assert "1\t生育津贴支付\t2021年底前\t省医疗保障局" in pages[0][0]
+
+
+def test_merged_cells_are_left_to_pdfplumber(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    from tests.conftest import _register_cjk_font
+
+    data = [
+        ["序号", "事项名称（主项）", "事项名称（子项）"],
+        ["1", "生育保险待遇核准支付", "产前检查费支付"],
+        ["2", "", "生育津贴支付"],
+    ]
+    table = Table(data, colWidths=[40, 160, 160])
+    style = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("SPAN", (1, 1), (1, 2)), ("FONT", (0, 0), (-1, -1), _register_cjk_font())]
+    table.setStyle(TableStyle(style))
+    path = tmp_path / "merged.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build([table])
+    assert [grid for grid, _ in _grid_and_plumber(path)] == [None]
