@@ -1,0 +1,114 @@
+"""HTML pages: structure, chrome, titles, tables with merged cells."""
+
+from __future__ import annotations
+
+from extractors import extract, normalize_text
+from sources import RawDocument, read_text
+from sources.html import html_to_text
+
+
+def test_html_keeps_structure_and_drops_ruby_and_chrome():
+    html = (
+        '<html><head><meta charset="utf-8"><script>var a = "跨省通办";</script><style>p{}</style></head>'
+        "<body><nav>首页 | 政策</nav><h1>关于<ruby>通<rp>(</rp><rt>tōng</rt><rp>)</rp></ruby>办的通知</h1>"
+        "<p>各地级以上市医疗保障局：</p><table><tr><th>序号</th><th>事项名称\n（子项）</th></tr>"
+        "<tr><td>1</td><td>生育津贴\n支付</td></tr></table><footer>版权所有</footer></body></html>"
+    )
+    text = html_to_text(html)
+    assert "关于通办的通知" in text and "tōng" not in text
+    assert "序号\t事项名称（子项）" in text and "1\t生育津贴支付" in text
+    assert "首页" not in text and "版权所有" not in text and "var a" not in text
+
+
+def test_gbk_html_with_meta_charset():
+    html = '<html><head><meta charset="gb2312"></head><body><p>异地就医备案</p></body></html>'
+    doc = RawDocument.from_bytes("page.html", html.encode("gb18030"), "html")
+    assert read_text(doc).text.strip() == "异地就医备案"
+
+
+def test_html_chrome_by_class_and_link_lists_are_dropped():
+    html = (
+        '<html><body><div class="top-navBar"><div><a href="/">首页</a></div><a href="/zw">政务公开</a></div>'
+        '<div class="crumb">当前位置：<a href="/">首页</a> > 通知公告</div>'
+        '<div class="article"><h1>关于做好异地就医备案工作的通知</h1>'
+        "<div><p>各市医疗保障局：</p><p>现将有关事项通知如下。</p>"
+        '<p>附件：<a href="a.pdf">异地就医备案事项清单</a></p>'
+        '<table><tr><td><a href="g1">异地就医备案</a></td><td><a href="g2">全程网办</a></td></tr></table></div></div>'
+        '<ul><li><a href="/1">国务院办公厅关于加快推进政务服务“跨省通办”的指导意见</a></li>'
+        '<li><a href="/2">省医保局召开工作会议</a></li></ul>'
+        '<div id="share-bar">分享到：<a>微信</a></div><div class="copyright">版权所有：某某市人民政府</div>'
+        "</body></html>"
+    )
+    lines = [line for line in html_to_text(html).split("\n") if line]
+    assert lines[:3] == ["关于做好异地就医备案工作的通知", "各市医疗保障局：", "现将有关事项通知如下。"]
+    assert "附件：异地就医备案事项清单" in lines and "异地就医备案\t全程网办" in lines
+    for chrome in ("首页", "政务公开", "当前位置", "指导意见", "工作会议", "分享到", "版权所有"):
+        assert not any(chrome in line for line in lines), chrome
+
+
+def test_page_title_loses_the_site_name_and_is_not_repeated():
+    head = "<html><head><title>2亿多流动人口异地办事更容易--社会·法治--人民网</title></head><body>"
+    with_h1 = html_to_text(head + "<h1>2亿多流动人口异地办事更容易</h1><p>国务院办公厅日前印发意见。</p></body></html>")
+    assert with_h1.startswith("2亿多流动人口异地办事更容易\n") and "人民网" not in with_h1
+    assert with_h1.count("2亿多流动人口异地办事更容易") == 1
+    title_only = html_to_text(
+        "<html><head><title>关于做好异地就医备案工作的通知_广东省医疗保障局</title></head>"
+        "<body><p>各地级以上市医疗保障局：</p></body></html>"
+    )
+    assert title_only.startswith("关于做好异地就医备案工作的通知\n") and "广东省医疗保障局\n" not in title_only
+
+
+def test_html_item_table_rows_are_consecutive_lines_and_yield_items():
+    html = (
+        "<html><body><p>附件</p><table border='1'><tr><td>序号</td><td>事项名称</td><td>责任单位</td></tr>\n"
+        "<tr><td>1</td><td>生育津贴<br>支付</td><td>省医疗保障局</td></tr>\n"
+        "<tr><td>2</td><td>异地就医备案</td><td>各地级以上市医疗保障局</td></tr></table></body></html>"
+    )
+    text = html_to_text(html)
+    assert "序号\t事项名称\t责任单位\n1\t生育津贴支付\t省医疗保障局\n2\t异地就医备案" in text
+    result = extract(normalize_text(text))
+    assert [i.name for i in result.items] == ["生育津贴支付", "异地就医备案"]
+    assert {(d.canonical, d.role) for d in result.departments} >= {("各地级以上市医疗保障局", "responsible")}
+
+
+def test_a_layout_table_keeps_its_paragraphs_and_the_table_inside_it():
+    html = (
+        "<html><body><table><tr><td><a href='/'>首页</a></td><td>"
+        "<p>关于做好医保经办“跨省通办”工作的通知</p><p>现将有关事项通知如下。<br>一、总体要求</p>"
+        "<table><tr><td>序号</td><td>事项名称</td></tr><tr><td>1</td><td>异地就医备案</td></tr></table>"
+        "<p>广东省医疗保障局</p></td></tr></table></body></html>"
+    )
+    text = html_to_text(html)
+    assert "现将有关事项通知如下。\n一、总体要求" in text  # a <br> in running text breaks the line
+    assert "序号\t事项名称\n1\t异地就医备案" in text
+    result = extract(normalize_text(text))
+    assert result.document.title == "关于做好医保经办“跨省通办”工作的通知"
+    assert [i.name for i in result.items] == ["异地就医备案"]
+
+
+def test_html_merged_cells_are_repeated_where_they_span():
+    html = (
+        "<table><tr><td>序号</td><td>事项名称（主项）</td><td>事项名称（子项）</td><td>责任单位</td></tr>"
+        "<tr><td>1</td><td rowspan='3'>生育保险待遇核准支付</td><td>生育津贴支付</td><td rowspan='3'>省医疗保障局</td></tr>"
+        "<tr><td>2</td><td>生育医疗费支付</td></tr><tr><td>3</td><td>产前检查费支付</td></tr>"
+        "<tr><td colspan='2'>合计</td><td>3项</td><td></td></tr></table>"
+    )
+    lines = html_to_text(html).splitlines()
+    assert lines[2] == "2\t生育保险待遇核准支付\t生育医疗费支付\t省医疗保障局"
+    assert lines[4] == "合计\t合计\t3项\t"
+    items = extract(normalize_text(html_to_text(html))).items
+    assert [(i.name, i.main_item) for i in items] == [
+        ("生育津贴支付", "生育保险待遇核准支付"),
+        ("生育医疗费支付", "生育保险待遇核准支付"),
+        ("产前检查费支付", "生育保险待遇核准支付"),
+    ]
+
+
+def test_html_tables_without_end_tags_and_back_to_back_keep_their_own_headers():
+    html = (
+        "<table><tr><td>序号<td>事项名称<td>责任单位<tr><td>1<td>生育津贴支付<td>省医疗保障局</table>"
+        "<table><tr><td>序号<td>事项名称<td>牵头单位<tr><td>1<td>异地就医备案<td>省医疗保障局</table>"
+    )
+    result = extract(normalize_text(html_to_text(html)))
+    assert [i.name for i in result.items] == ["生育津贴支付", "异地就医备案"]
+    assert [d.role for d in result.departments] == ["responsible", "lead"]

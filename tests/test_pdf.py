@@ -1,0 +1,224 @@
+"""PDFs: text layer, tables (grid and pdfplumber), running lines, newspaper columns, bad files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from extractors import extract, normalize_text
+from pipeline.cli import main
+from pipeline.work import normalize_document, process
+from sources import IngestError, RawDocument, read_text
+from tests.conftest import NEWS_004, SEED_003, write_image_only_pdf, write_newspaper_pdf, write_table_pdf, write_text_pdf
+
+
+def test_pdf_text_layer(tmp_path):
+    path = write_text_pdf(
+        tmp_path / "notice.pdf",
+        ["广东省医疗保障局关于印发工作方案的通知", "（完成时限：5月25日前，责任单位：各地级以上市医疗保障局。）"],
+    )
+    doc = RawDocument.from_bytes("notice.pdf", path.read_bytes(), "pdf")
+    text = read_text(doc).text
+    assert "完成时限：5月25日前" in text
+
+
+def test_pdf_table_rows_join_wrapped_cells(tmp_path):
+    rows = [
+        ["1", "医保定点医疗机构基础信息变更", "医保定点医疗机构基础信息变更", "省内通办；跨省通办"],
+        ["2", "生育保险待遇核准支付", "产前检查费支付", "省内通办；跨省通办"],
+    ]
+    header = ["序号", "事项名称（主项）", "事项名称（子项）", "通办目标"]
+    path = write_table_pdf(tmp_path / "table.pdf", "工作进展情况表", header, rows, [30, 90, 90, 110])
+    doc = normalize_document(RawDocument.from_bytes("table.pdf", path.read_bytes(), "pdf"))
+    items = extract(doc.normalized).items
+    assert [(i.name, i.main_item) for i in items] == [(r[2], r[1]) for r in rows]
+
+
+@pytest.mark.parametrize(
+    "make, error_type",
+    [
+        (lambda p: write_text_pdf(p, ["加密的通知"], encrypt="secret"), "pdf_encrypted"),
+        (lambda p: p.write_bytes(write_text_pdf(p, ["被截断的通知"] * 40).read_bytes()[:600]), "pdf_broken"),
+        (write_image_only_pdf, "no_text_layer"),
+    ],
+)
+def test_bad_pdfs_become_typed_errors(tmp_path, make, error_type):
+    path = tmp_path / "bad.pdf"
+    make(path)
+    result = process(RawDocument.from_bytes("bad.pdf", path.read_bytes(), "pdf"))
+    assert isinstance(result, IngestError)
+    assert (result.stage, result.error_type) == ("read", error_type)
+
+
+PLAN_HEADER = ["序号", "事项名称（主项）", "事项名称（子项）", "通办目标", "完成时限", "责任单位"]
+
+
+def _seed_003_rows() -> list[list[str]]:
+    """The 18 rows of seed 003's table, with a deadline and a responsible unit each."""
+    rows = []
+    for line in SEED_003.read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if len(cells) > 4 and cells[0].strip().isdigit():
+            main, sub = (c.replace(" ", "") for c in cells[1:3])
+            rows.append(
+                [cells[0], main, sub, cells[4], f"{5 + int(cells[0]) % 7}月{10 + int(cells[0])}日前", "各地级以上市医疗保障局"]
+            )
+    return rows
+
+
+def test_seed_003_table_pdf_over_two_pages_keeps_every_row_with_its_deadline_and_unit(tmp_path):
+    rows = _seed_003_rows()
+    assert len(rows) == 18
+    path = write_table_pdf(
+        tmp_path / "plan.pdf", "“跨省通办、省内通办”工作进展情况表", PLAN_HEADER, rows * 1, [24, 92, 92, 70, 56, 70]
+    )
+    result = CliRunner().invoke(main, ["extract", str(path), "--json", "--issued", "2021-05-24"])
+    payload = json.loads(result.output)
+    items = payload["items"]
+    assert [(i["name"], i["main_item"]) for i in items] == [(r[2], r[1]) for r in rows]
+    for item, row in zip(items, rows):
+        (deadline,) = [payload["deadlines"][d] for d in item["deadlines"]]
+        assert deadline["text"] == row[4] and deadline["date"].startswith("2021-")
+        (unit,) = [payload["departments"][d] for d in item["departments"]]
+        assert (unit["canonical"], unit["role"]) == ("各地级以上市医疗保障局", "responsible")
+
+
+def test_a_table_running_over_pages_is_one_table(tmp_path):
+    rows = [[str(n), "生育保险待遇核准支付", f"子项{n}支付", "省内通办"] for n in range(1, 61)]
+    path = write_table_pdf(
+        tmp_path / "long.pdf", "清单", ["序号", "事项名称（主项）", "事项名称（子项）", "通办目标"], rows, [30, 120, 120, 90]
+    )
+    text = read_text(RawDocument.from_bytes("long.pdf", path.read_bytes(), "pdf")).text
+    assert text.count("序号\t事项名称（主项）") == 1  # the repeated header row is gone
+    assert "\n\n" not in text.split("序号", 1)[1]  # no page break inside the table
+    assert len(extract(normalize_text(text)).items) == 60
+
+
+def test_merged_cells_take_the_value_above(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    from tests.conftest import _register_cjk_font
+
+    font = _register_cjk_font()
+    data = [
+        ["序号", "事项名称（主项）", "事项名称（子项）"],
+        ["1", "生育保险待遇核准支付", "产前检查费支付"],
+        ["2", "", "生育津贴支付"],
+    ]
+    table = Table(data, colWidths=[40, 160, 160])
+    table.setStyle(
+        TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("SPAN", (1, 1), (1, 2)), ("FONT", (0, 0), (-1, -1), font)])
+    )
+    path = tmp_path / "merged.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build([table])
+    items = extract(normalize_text(read_text(RawDocument.from_bytes("m.pdf", path.read_bytes(), "pdf")).text)).items
+    assert [(i.name, i.main_item) for i in items] == [
+        ("产前检查费支付", "生育保险待遇核准支付"),
+        ("生育津贴支付", "生育保险待遇核准支付"),
+    ]
+
+
+def test_running_headers_and_page_numbers_are_removed(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from tests.conftest import _register_cjk_font
+
+    font = _register_cjk_font()
+    bodies = ["一、总体要求", "二、通办内容包括异地就医备案。", "三、工作任务各市要按时完成。", "四、保障措施强化组织领导。"]
+    pdf = canvas.Canvas(str(tmp_path / "n.pdf"), pagesize=A4)
+    for page, body in enumerate(bodies, start=1):
+        pdf.setFont(font, 10)
+        pdf.drawString(60, 810, "广东省医疗保障局文件")
+        pdf.drawString(60, 780, body)
+        pdf.drawString(290, 30, f"- {page} -")
+        pdf.showPage()
+    pdf.save()
+    text = read_text(RawDocument.from_bytes("n.pdf", (tmp_path / "n.pdf").read_bytes(), "pdf")).text
+    assert "广东省医疗保障局文件" not in text and "- 2 -" not in text
+    assert [line for line in text.split("\n") if line] == bodies
+
+
+def _newspaper_articles() -> list[tuple[str, str]]:
+    """Three articles cut from the seed-004 excerpt (hard wraps and spaces removed)."""
+    text = NEWS_004.read_text(encoding="utf-8")
+    parts = [
+        text[text.index("近日") : text.index("公安部")],
+        text[text.index("各类就业") : text.index("按照“依法")],
+        text[text.index("按照“依法") :],
+    ]
+    clean = ["".join(p.split()) for p in parts]
+    return [
+        ("百余项高频政务服务“跨省通办”", clean[0]),
+        ("社保卡一卡通服务", clean[1]),
+        ("河北邯郸市丛台区创新政务服务品牌", clean[2]),
+    ]
+
+
+def test_three_column_newspaper_page_yields_separate_articles(tmp_path):
+    articles = _newspaper_articles()
+    path = write_newspaper_pdf(tmp_path / "page.pdf", articles)
+    import pypdfium2 as pdfium
+
+    naive = pdfium.PdfDocument(str(path))[0].get_textpage().get_text_range()
+    assert articles[0][1][:15] + articles[1][1][:5] not in naive.replace("\r\n", "")  # control: the stream interleaves
+    found = read_text(RawDocument.from_bytes("page.pdf", path.read_bytes(), "pdf")).text.split("\n\n")
+    assert len(found) == 3
+    for (headline, body), article in zip(articles, found):
+        assert article.replace("\n", "") == headline + body  # the whole article, in order, and nothing else
+
+
+def test_newspaper_page_articles_extract_apart(tmp_path):
+    path = write_newspaper_pdf(tmp_path / "page.pdf", _newspaper_articles())
+    doc = normalize_document(RawDocument.from_bytes("page.pdf", path.read_bytes(), "pdf"))
+    text = doc.normalized.text
+    assert "国务院办公厅印发《关于加快推进政务服务“跨省通办”的指导意见》" in text
+    assert extract(doc.normalized).items == []
+
+
+def _grid_and_plumber(path):
+    """Each page as the grid reader and as pdfplumber read it."""
+    import io
+
+    import pdfplumber
+    import pypdfium2 as pdfium
+
+    from sources.pdf import _page_text
+    from sources.pdf_grid import grid_page_text
+
+    document = pdfium.PdfDocument(path.read_bytes())
+    with pdfplumber.open(io.BytesIO(path.read_bytes())) as pdf:
+        return [(grid_page_text(page, page.get_textpage()), _page_text(pdf.pages[i])) for i, page in enumerate(document)]
+
+
+def test_a_plain_grid_reads_as_pdfplumber_reads_it(tmp_path):
+    header = ["序号", "事项名称", "完成时限", "责任单位"]
+    rows = [[str(n), name, "2021年底前", "省医疗保障局"] for n, name in enumerate(["生育津贴支付", "异地就医备案"] * 30, 1)]
+    path = write_table_pdf(tmp_path / "grid.pdf", "医疗保障经办事项清单", header, rows, [40, 150, 90, 120])
+    pages = _grid_and_plumber(path)
+    assert len(pages) >= 2  # the table runs over a page break, its header repeated
+    for grid, plumber in pages:
+        assert grid == plumber
+    assert "1\t生育津贴支付\t2021年底前\t省医疗保障局" in pages[0][0]
+
+
+def test_merged_cells_are_left_to_pdfplumber(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    from tests.conftest import _register_cjk_font
+
+    data = [
+        ["序号", "事项名称（主项）", "事项名称（子项）"],
+        ["1", "生育保险待遇核准支付", "产前检查费支付"],
+        ["2", "", "生育津贴支付"],
+    ]
+    table = Table(data, colWidths=[40, 160, 160])
+    style = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("SPAN", (1, 1), (1, 2)), ("FONT", (0, 0), (-1, -1), _register_cjk_font())]
+    table.setStyle(TableStyle(style))
+    path = tmp_path / "merged.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build([table])
+    assert [grid for grid, _ in _grid_and_plumber(path)] == [None]
