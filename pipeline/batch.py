@@ -17,6 +17,7 @@ import duckdb
 
 from pipeline.work import ExtractedDocument, load, process
 from sources import IngestError, RawDocument
+from warehouse import restore_seen
 
 BATCH = 100  # documents per load: bounded memory, few round trips
 
@@ -27,6 +28,7 @@ class RunReport:
     skipped: int = 0
     errors_recorded: int = 0
     errors: list[IngestError] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)  # every place this run found, read or not
 
 
 def loaded_documents(conn: duckdb.DuckDBPyConnection) -> set[tuple[str, str]]:
@@ -46,6 +48,7 @@ def run_documents(
     pending: list[ExtractedDocument | IngestError] = []
     for entry in entries:
         tick()
+        report.seen.add(entry.uri)
         if isinstance(entry, RawDocument) and (entry.uri, entry.doc_id) in known:
             report.skipped += 1
             continue
@@ -56,6 +59,7 @@ def run_documents(
         if len(pending) >= BATCH:
             _flush(conn, pending, report)
     _flush(conn, pending, report)
+    restore_seen(conn, report.seen)
     return report
 
 

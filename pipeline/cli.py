@@ -27,7 +27,7 @@ from pipeline.resources import (
 )
 from pipeline.work import NormalizedDocument, extract_document, normalize_document, read_file
 from sources import IngestError, ReadError
-from warehouse import build_registry, publish
+from warehouse import build_registry, publish, retire_missing
 
 
 def _normalized_or_exit(path: str) -> NormalizedDocument:
@@ -122,22 +122,25 @@ def _print_summary(payload: dict) -> None:
 )
 @click.option("--no-progress", is_flag=True, help="No progress bar (logs, CI).")
 @click.option("--force", is_flag=True, help="Re-process documents already loaded (after an extractor change).")
-def run(source: str, db: str, publish_dir: str, url_list: str | None, no_progress: bool, force: bool) -> None:
+@click.option("--prune", is_flag=True, help="Retire places no longer in the source: their documents leave the registry.")
+def run(source: str, db: str, publish_dir: str, url_list: str | None, no_progress: bool, force: bool, prune: bool) -> None:
     """The same work as the Dagster job, from the command line.
 
     Documents already loaded with the same bytes from the same place are skipped."""
     from pipeline.batch import run_documents
 
     entries = SourceFolder(path=source, url_list=url_list).iter_documents()
+    retired: list[str] = []
     with tqdm(desc="documents", unit="doc", disable=no_progress or not sys.stderr.isatty()) as bar:
         with warehouse_connection(warehouse_resource(db)) as conn:
             report = run_documents(conn, entries, force=force, tick=bar.update)
+            retired = retire_missing(conn, report.seen) if prune else []
             items = build_registry(conn)
             release = publish(conn, publish_dir)
     state = "new" if release.created else "unchanged"
     click.echo(
         f"{report.loaded} documents loaded, {report.errors_recorded} errors recorded, {items} registry items, "
-        f"{report.skipped} unchanged documents skipped"
+        f"{report.skipped} unchanged documents skipped" + (f", {len(retired)} places retired" if prune else "")
     )
     click.echo(f"published {release.version} ({state}) at {Path(release.path)}")
     for error in report.errors:

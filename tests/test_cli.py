@@ -95,6 +95,29 @@ def test_a_rerun_skips_unchanged_documents_and_takes_changed_ones(tmp_path, sour
         assert conn.execute("SELECT count(*) FROM documents").fetchone() == (4,)  # 003 in two versions
 
 
+def test_prune_retires_files_gone_from_the_source(tmp_path, source_folder):
+    db = tmp_path / "t.duckdb"
+    args = ["run", "--source", str(source_folder), "--db", str(db), "--publish", str(tmp_path / "p"), "--no-progress"]
+    CliRunner().invoke(main, args)
+    (source_folder / SEED_003.name).unlink()
+    (source_folder / "junk.txt").unlink()
+    kept = CliRunner().invoke(main, args)  # without --prune nothing is retired
+    assert "0 documents loaded" in kept.output and "places retired" not in kept.output
+    pruned = CliRunner().invoke(main, [*args, "--prune"])
+    assert "2 places retired" in pruned.output, pruned.output
+    with duckdb.connect(str(db), read_only=True) as conn:
+        names = {name for (name,) in conn.execute("SELECT name FROM registry_items").fetchall()}
+        assert names == gold_item_names(SEED_000, SEED_002)  # 003's table items are gone
+        assert conn.execute("SELECT count(*) FROM documents").fetchone() == (3,)  # kept as history
+        assert conn.execute("SELECT uri FROM ingest_errors ORDER BY uri").fetchall() == [("empty.txt",)]
+    (source_folder / SEED_003.name).write_bytes(SEED_003.read_bytes())
+    back = CliRunner().invoke(main, [*args, "--prune"])
+    assert "0 places retired" in back.output
+    with duckdb.connect(str(db), read_only=True) as conn:
+        count = conn.execute("SELECT count(*) FROM registry_items").fetchone()[0]
+    assert count == len(gold_item_names(SEED_000, SEED_002, SEED_003))
+
+
 def test_a_100_mb_file_is_refused_without_stopping_the_run(tmp_path, source_folder):
     with open(source_folder / "huge.txt", "wb") as huge:
         huge.truncate(100 * 1024 * 1024)  # sparse: 100 MB on paper, nothing to write

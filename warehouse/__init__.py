@@ -4,7 +4,7 @@ from warehouse.publish import PublishResult, publish
 from warehouse.registry import build_registry
 from warehouse.rows import DocumentRows, build_rows
 from warehouse.schema import migrate
-from warehouse.store import load_rows, record_errors, replace_document
+from warehouse.store import load_rows, record_errors, replace_document, restore_seen, retire_missing
 
 __all__ = [
     "migrate",
@@ -13,6 +13,8 @@ __all__ = [
     "replace_document",
     "record_errors",
     "load_rows",
+    "retire_missing",
+    "restore_seen",
     "build_registry",
     "publish",
     "PublishResult",

@@ -108,6 +108,7 @@ def replace_documents(conn: duckdb.DuckDBPyConnection, batch: list[DocumentRows]
             rows_of_table = [{"doc_id": r.doc_id, **row} for r in batch for row in getattr(r, attribute)]
             _insert(conn, table, rows_of_table)
         conn.execute(f"DELETE FROM ingest_errors WHERE uri IN {_in(uris)}", uris)
+        conn.execute(f"DELETE FROM retired_sources WHERE uri IN {_in(uris)}", uris)  # seen again: back
         conn.execute("COMMIT")
     except Exception:
         conn.execute("ROLLBACK")
@@ -166,3 +167,31 @@ def _write_batch(conn: duckdb.DuckDBPyConnection, batch: list[DocumentRows], err
         except Exception as exc:  # a bad row must not stop the other documents
             errors.append(IngestError(rows.uri, "load", type(exc).__name__, str(exc), sha256=rows.document.get("sha256")))
     return loaded
+
+
+def restore_seen(conn: duckdb.DuckDBPyConnection, seen: set[str]) -> None:
+    """Places found again are current again, even when their bytes were skipped as known."""
+    if seen:
+        conn.execute("DELETE FROM retired_sources WHERE uri IN (SELECT unnest(?::VARCHAR[]))", [sorted(seen)])
+
+
+def retire_missing(conn: duckdb.DuckDBPyConnection, seen: set[str]) -> list[str]:
+    """Retire every place the warehouse knows that ``seen`` (this run's scan) lacks.
+
+    Its documents leave the registries unless another place still holds them;
+    its rows stay as history, and its stale errors are cleared. Returns the
+    places retired now."""
+    known = {uri for (uri,) in conn.execute("SELECT uri FROM document_sources UNION SELECT uri FROM ingest_errors").fetchall()}
+    retired = {uri for (uri,) in conn.execute("SELECT uri FROM retired_sources").fetchall()}
+    missing = sorted(known - seen - retired)
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        if missing:
+            stamp = _now(conn)
+            conn.executemany("INSERT INTO retired_sources VALUES (?, ?)", [[uri, stamp] for uri in missing])
+            conn.execute(f"DELETE FROM ingest_errors WHERE uri IN {_in(missing)}", missing)
+        conn.execute("COMMIT")
+    except Exception:
+        conn.execute("ROLLBACK")
+        raise
+    return missing
