@@ -283,6 +283,8 @@ def _table_items(text: str, first_group: int) -> list[ItemMention]:
     columns: _Columns | None = None
     group = first_group
     offset, after_blank = 0, False
+    header: list[str] = []
+    rows_read = 0
     for line in text.split("\n"):
         cells = line.split("\t")
         if not line.strip():
@@ -290,13 +292,26 @@ def _table_items(text: str, first_group: int) -> list[ItemMention]:
         elif len(cells) < 2:
             columns = None
         elif columns is None or (after_blank and looks_like_header(cells)):  # …a new header does
+            header, rows_read = cells, 0
             columns = _header_columns(cells)
             group += 1
+        elif rows_read == 0 and looks_like_header(cells):  # a second header row: 事项名称 over 主项 | 子项
+            header = _stacked(header, cells)
+            columns = _header_columns(header) or columns
         else:
+            rows_read += 1
             items.extend(_row_items(cells, offset, columns, group))
         after_blank = not line.strip()
         offset += len(line) + 1
     return items
+
+
+def _stacked(upper: list[str], lower: list[str]) -> list[str]:
+    """Two header rows as one: a merged upper cell repeats over its columns, so
+    ["事项名称", "事项名称"] over ["主项", "子项"] reads "事项名称主项", "事项名称子项"."""
+    width = max(len(upper), len(lower))
+    upper, lower = upper + [""] * (width - len(upper)), lower + [""] * (width - len(lower))
+    return [a if a.strip() == b.strip() else a + b for a, b in zip(upper, lower)]
 
 
 def _cell_span(cells: list[str], index: int, line_start: int) -> tuple[int, int]:

@@ -112,3 +112,17 @@ def test_html_tables_without_end_tags_and_back_to_back_keep_their_own_headers():
     result = extract(normalize_text(html_to_text(html)))
     assert [i.name for i in result.items] == ["生育津贴支付", "异地就医备案"]
     assert [d.role for d in result.departments] == ["responsible", "lead"]
+
+
+def test_a_two_row_header_over_main_and_sub_items():
+    html = (
+        "<table><tr><td rowspan='2'>序号</td><td colspan='2'>事项名称</td><td rowspan='2'>通办目标</td></tr>"
+        "<tr><td>主项</td><td>子项</td></tr>"
+        "<tr><td>1</td><td rowspan='2'>生育保险待遇核准支付</td><td>生育津贴支付</td><td>跨省通办</td></tr>"
+        "<tr><td>2</td><td>生育医疗费支付</td><td>省内通办</td></tr></table>"
+    )
+    items = extract(normalize_text(html_to_text(html))).items
+    assert [(i.name, i.main_item, i.scope) for i in items] == [
+        ("生育津贴支付", "生育保险待遇核准支付", ("跨省通办",)),
+        ("生育医疗费支付", "生育保险待遇核准支付", ("省内通办",)),
+    ]
