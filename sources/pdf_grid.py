@@ -90,8 +90,8 @@ def _full_grid(segments: list[_Segment]) -> Grid | None:
         elif max(abs(x1 - x0), abs(y1 - y0)) >= _MIN_LENGTH:
             return None  # a diagonal: not a plain grid
     rows, columns = _lines(horizontal), _lines(vertical)
-    if len(rows) < 2 or len(columns) < 2:
-        return None
+    if len(rows) < 3 or len(columns) < 3:
+        return None  # fewer than 2 × 2 cells: a frame or a box around a paragraph, not an item table
     xs, ys = sorted(columns), sorted(rows, reverse=True)
     spans_across = all(_covers(rows[y], xs[0], xs[-1]) for y in rows)
     spans_down = all(_covers(columns[x], ys[-1], ys[0]) for x in columns)

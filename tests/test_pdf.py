@@ -222,3 +222,22 @@ def test_merged_cells_are_left_to_pdfplumber(tmp_path):
     path = tmp_path / "merged.pdf"
     SimpleDocTemplate(str(path), pagesize=A4).build([table])
     assert [grid for grid, _ in _grid_and_plumber(path)] == [None]
+
+
+def test_a_frame_around_the_page_is_not_read_as_a_grid(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from tests.conftest import _register_cjk_font
+
+    path = tmp_path / "framed.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    for x0, y0, x1, y1 in [(40, 40, 555, 40), (40, 800, 555, 800), (40, 40, 40, 800), (555, 40, 555, 800)]:
+        pdf.line(x0, y0, x1, y1)  # four strokes: a page frame, one "cell"
+    pdf.setFont(_register_cjk_font(), 12)
+    pdf.drawString(80, 700, "关于做好异地就医备案工作的通知")
+    pdf.drawString(80, 680, "各地级以上市医疗保障局：")
+    pdf.save()
+    assert [grid for grid, _ in _grid_and_plumber(path)] == [None]
+    text = read_text(RawDocument.from_bytes("framed.pdf", path.read_bytes(), "pdf")).text
+    assert "关于做好异地就医备案工作的通知\n" in text
