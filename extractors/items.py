@@ -64,11 +64,16 @@ def extract_items(text: str, skip: list[tuple[int, int]] = ()) -> tuple[list[Ite
     return items, checks
 
 
-# Between a list and its scope: "…等高频事项“跨省通办”", "将…纳入“省内通办”".
-_BEFORE_SCOPE = re.compile(r"(?:等(?:高频)?(?:政务服务)?(?:服务)?(?:事项|业务)?)?(?P<into>纳入)?[“\"]?$")
 _JOINT_REACH = 16  # the longest joint: 等高频政务服务事项纳入“
 _AFTER_SCOPE = re.compile(r"[”\"]?(?:$|[，,。；;：:！？\n]|(?P<range>范围))")
 _DESCRIPTIVE = re.compile(r"[的《》“”\"]|^[与和及对在为将把从向]")
+
+
+@lru_cache(maxsize=1)
+def _before_scope() -> re.Pattern[str]:
+    """Between a list and its scope: "…等高频事项“跨省通办”" (a counter noun), "将…纳入“省内通办”"."""
+    nouns = "|".join(map(re.escape, _cues()["counter_noun"]))
+    return re.compile(rf"(?:等(?:{nouns})?)?(?P<into>纳入)?[“\"]?$")
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +91,7 @@ def _scope_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> l
     a generic phrase (政务服务事项) or a category (工作类事项)."""
     items: list[ItemMention] = []
     for group, marker in enumerate(_scope_group().finditer(text), start=first_group):
-        joint = _BEFORE_SCOPE.search(text, max(0, marker.start() - _JOINT_REACH), marker.start())
+        joint = _before_scope().search(text, max(0, marker.start() - _JOINT_REACH), marker.start())
         after = _AFTER_SCOPE.match(text, marker.end())
         if after is None or (after.group("range") and not (joint and joint.group("into"))):
             continue
@@ -267,7 +272,8 @@ def _header_columns(cells: list[str]) -> _Columns | None:
                 return index
         return None
 
-    sub, main = find("子项"), find("主项")
+    cues = _cues()
+    sub, main = find(*cues["sub_header"][:1]), find(*cues["main_header"][:1])
     if sub is None and main is None:
         for header in _cues()["name_header"]:
             sub = find(header)

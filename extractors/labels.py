@@ -50,6 +50,12 @@ def _labels() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, fields
 
 
+def is_label_line(line: str) -> bool:
+    """A line that starts with a block label (标题：…): a cell of the block, never a title."""
+    pattern, _ = _labels()
+    return pattern.match(line) is not None
+
+
 def find_label_block(text: str) -> LabelBlock | None:
     pattern, fields = _labels()
     values: dict[str, Labelled] = {}

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from extractors.dates import find_full_dates
-from extractors.labels import find_label_block
+from extractors.labels import find_label_block, is_label_line
 from extractors.records import DocumentMeta, Span
 from extractors.text import DOC_NUMBER
 
@@ -23,8 +23,6 @@ _ISSUER_SUFFIX = re.compile(r"(国务院|办公厅|办公室|人民政府|局|�
 _HEADER = re.compile(r"^(?P<issuer>[\u4e00-\u9fff（）()、 ]{3,40}?)文件$")
 _SENTENCE = re.compile(r"[，。；！？,;]")
 _MAX_HEAD_LINES = 20
-# A cell of a labelled metadata block (标题：…): never the title line itself.
-_LABEL_LINE = re.compile(r"^(?:标题|题名|发文字号|发文机关|成文日期|发布日期|索引号)[：:]")
 
 
 @dataclass(frozen=True)
@@ -66,7 +64,7 @@ def extract_metadata(text: str) -> DocumentMeta:
 
 
 def _from_layout(text: str) -> DocumentMeta:
-    lines = [line for line in lines_of(text) if not _LABEL_LINE.match(line.text)]
+    lines = [line for line in lines_of(text) if not is_label_line(line.text)]
     number = _doc_number(lines)
     title = _title(lines)
     issued = _issued(lines)

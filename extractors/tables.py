@@ -22,8 +22,11 @@ def _header_roles() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _header_words() -> tuple[str, ...]:
-    names = [r["cue"] for r in load_table("item_cues.tsv") if r["type"] == "name_header"]
-    return tuple(names) + tuple(_header_roles()) + ("序号", "主项", "子项", "完成时限", "时间节点")
+    """Words that head table columns: item names, row numbers, roles, deadline labels."""
+    kinds = ("name_header", "main_header", "sub_header", "header_word")
+    items = [r["cue"] for r in load_table("item_cues.tsv") if r["type"] in kinds]
+    deadlines = [r["marker"] for r in load_table("deadline_markers.tsv") if r["position"] == "label"]
+    return (*items, *_header_roles(), *deadlines)
 
 
 def looks_like_header(cells: list[str]) -> bool:

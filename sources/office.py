@@ -33,10 +33,7 @@ def office_kind(data: bytes) -> str | None:
         raise ReadError("image", "an image: it has no text layer (tongban does no OCR)")
     if not data.startswith(b"PK\x03\x04"):
         return None
-    try:
-        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except zipfile.BadZipFile as exc:
-        raise ReadError("office_broken", f"a ZIP archive that cannot be opened: {exc}") from exc
+    names = set(_open(data).namelist())
     if "word/document.xml" in names:
         return "docx"
     if "xl/workbook.xml" in names:

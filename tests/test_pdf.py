@@ -241,3 +241,21 @@ def test_a_frame_around_the_page_is_not_read_as_a_grid(tmp_path):
     assert [grid for grid, _ in _grid_and_plumber(path)] == [None]
     text = read_text(RawDocument.from_bytes("framed.pdf", path.read_bytes(), "pdf")).text
     assert "关于做好异地就医备案工作的通知\n" in text
+
+
+def test_a_one_character_line_pdfium_cannot_read_is_not_lost(tmp_path):
+    """pdfium gives no text for a one-character text object in the non-embedded
+    STSong-Light font; such a page is read by pdfplumber instead."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from tests.conftest import _register_cjk_font
+
+    path = tmp_path / "lone.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont(_register_cjk_font(), 12)
+    pdf.drawString(80, 700, "医保定点医疗机构基础信息变")
+    pdf.drawString(80, 684, "更")  # the wrapped last character of a line
+    pdf.save()
+    text = read_text(RawDocument.from_bytes("lone.pdf", path.read_bytes(), "pdf")).text
+    assert "医保定点医疗机构基础信息变\n更" in text

@@ -211,3 +211,16 @@ def test_a_new_version_at_the_same_place_replaces_the_old_one_in_the_registry(co
     load(conn, [_text_doc("elsewhere.txt", "实现生育津贴支付、异地就医备案等2个事项“跨省通办”。")])
     build_registry(conn)  # the old bytes seen again at another place are current there
     assert _table(conn, "SELECT count(*) FROM registry_items") == [(2,)]
+
+
+def test_the_warehouse_connection_caps_duckdb_memory(tmp_path, monkeypatch):
+    """DuckDB keeps up to 80% of RAM by default; the cap is what holds a 10k run under 1 GB."""
+    from pipeline.resources import warehouse_connection, warehouse_resource
+
+    def limit() -> str:
+        with warehouse_connection(warehouse_resource(str(tmp_path / "w.duckdb"))) as conn:
+            return conn.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+
+    assert limit() == "488.2 MiB"  # 512MB (decimal) as DuckDB prints it
+    monkeypatch.setenv("TONGBAN_DUCKDB_MEMORY", "256MB")
+    assert limit() == "244.1 MiB"
