@@ -10,14 +10,14 @@ publish. ``force`` re-processes everything (after an extractor change).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 import duckdb
 
-from pipeline.work import ExtractedDocument, load, process
+from pipeline.workers import Result, Work, process_all
 from sources import IngestError, RawDocument
-from warehouse import restore_seen
+from warehouse import load_rows, restore_seen
 
 BATCH = 100  # documents per load: bounded memory, few round trips
 
@@ -41,18 +41,17 @@ def run_documents(
     entries: Iterable[RawDocument | IngestError],
     force: bool = False,
     tick: Callable[[], None] = lambda: None,
+    workers: int = 1,
 ) -> RunReport:
-    """Process and load every entry not already loaded; errors are recorded too."""
+    """Process and load every entry not already loaded; errors are recorded too.
+
+    ``workers`` > 1 reads, normalizes and extracts in that many processes
+    (:mod:`pipeline.workers`); loading stays here, in one writer."""
     report = RunReport()
     known = set() if force else loaded_documents(conn)
-    pending: list[ExtractedDocument | IngestError] = []
-    for entry in entries:
+    pending: list[Result] = []
+    for result in process_all(_new(entries, known, report, tick), workers):
         tick()
-        report.seen.add(entry.uri)
-        if isinstance(entry, RawDocument) and (entry.uri, entry.doc_id) in known:
-            report.skipped += 1
-            continue
-        result = entry if isinstance(entry, IngestError) else process(entry)
         if isinstance(result, IngestError):
             report.errors.append(result)
         pending.append(result)
@@ -63,8 +62,21 @@ def run_documents(
     return report
 
 
+def _new(
+    entries: Iterable[RawDocument | IngestError], known: set[tuple[str, str]], report: RunReport, tick: Callable[[], None]
+) -> Iterator[Work]:
+    """The entries to process: documents not loaded yet from the same place, and errors."""
+    for entry in entries:
+        report.seen.add(entry.uri)
+        if isinstance(entry, RawDocument) and (entry.uri, entry.doc_id) in known:
+            report.skipped += 1
+            tick()
+            continue
+        yield entry
+
+
 def _flush(conn: duckdb.DuckDBPyConnection, pending: list, report: RunReport) -> None:
-    loaded, errors = load(conn, pending)
+    loaded, errors = load_rows(conn, pending)
     report.loaded += loaded
     report.errors_recorded += errors
     pending.clear()

@@ -3,7 +3,7 @@
 tongban normalize FILE [--json]
 tongban extract FILE --json [--issued YYYY-MM-DD]
 tongban show FILE [-o out.html]
-tongban run [--source DIR] [--db PATH] [--publish DIR] [--urls FILE] [--force]
+tongban run [--source DIR] [--db PATH] [--publish DIR] [--urls FILE] [--force] [--prune] [--workers N]
 tongban materialize [--force]          (the same graph through Dagster)
 tongban eval GOLD_DIR [--json] [--errors]
 """
@@ -123,17 +123,27 @@ def _print_summary(payload: dict) -> None:
 @click.option("--no-progress", is_flag=True, help="No progress bar (logs, CI).")
 @click.option("--force", is_flag=True, help="Re-process documents already loaded (after an extractor change).")
 @click.option("--prune", is_flag=True, help="Retire places no longer in the source: their documents leave the registry.")
-def run(source: str, db: str, publish_dir: str, url_list: str | None, no_progress: bool, force: bool, prune: bool) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Processes that read, normalize and extract (0: one per core; 1: none, all in this process).",
+)
+def run(
+    source: str, db: str, publish_dir: str, url_list: str | None, no_progress: bool, force: bool, prune: bool, workers: int
+) -> None:
     """The same work as the Dagster job, from the command line.
 
     Documents already loaded with the same bytes from the same place are skipped."""
     from pipeline.batch import run_documents
+    from pipeline.workers import default_workers
 
     entries = SourceFolder(path=source, url_list=url_list).iter_documents()
     retired: list[str] = []
     with tqdm(desc="documents", unit="doc", disable=no_progress or not sys.stderr.isatty()) as bar:
         with warehouse_connection(warehouse_resource(db)) as conn:
-            report = run_documents(conn, entries, force=force, tick=bar.update)
+            report = run_documents(conn, entries, force=force, tick=bar.update, workers=workers or default_workers())
             retired = retire_missing(conn, report.seen) if prune else []
             items = build_registry(conn)
             release = publish(conn, publish_dir)
