@@ -18,29 +18,43 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import opencc
 
 from bench.corpus import generate
+from bench.memory import PeakSampler
 from extractors import extract
 from extractors.normalize import normalize_text
 from pipeline.work import read_file
+from pipeline.workers import default_workers
 from sources import read_text
 
 BIN = Path(sys.executable).parent
 
 
-def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
-    """(seconds, peak RSS in MB, last output line) of one command in its own process."""
+@dataclass
+class Timing:
+    seconds: float
+    rss_mb: float  # peak RSS of the largest single process (/usr/bin/time)
+    tree_mb: float  # peak PSS of the process and its workers together (bench.memory)
+    output: str  # first line the command printed
+
+
+def timed(command: list[str], env: dict[str, str] | None = None) -> Timing:
+    """Time one command in its own process, with its memory peaks."""
     report = tempfile.NamedTemporaryFile(suffix=".time", delete=False).name
     full = ["/usr/bin/time", "-f", "%e %M", "-o", report, *command]
-    done = subprocess.run(full, capture_output=True, text=True, env={**os.environ, **(env or {})}, check=False)
-    if done.returncode != 0:
-        raise RuntimeError(f"{command} failed:\n{done.stdout}\n{done.stderr}")
+    environment = {**os.environ, **(env or {})}
+    with subprocess.Popen(full, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment) as child:
+        with PeakSampler(child.pid) as sampler:
+            stdout, stderr = child.communicate()
+    if child.returncode != 0:
+        raise RuntimeError(f"{command} failed:\n{stdout}\n{stderr}")
     seconds, kilobytes = Path(report).read_text().split()[-2:]
-    last = (done.stdout.strip().splitlines() or [""])[0]
-    return float(seconds), int(kilobytes) / 1024, last
+    first = (stdout.strip().splitlines() or [""])[0]
+    return Timing(float(seconds), int(kilobytes) / 1024, sampler.peak, first)
 
 
 def files_of(folder: Path) -> list[Path]:
@@ -101,15 +115,19 @@ def main() -> None:
     for name, seconds, rate in rates:
         print(f"| {name} | {seconds:.2f} | {rate:.2f} | {rate / rates[0][2]:.3f} |")
 
-    run = [str(BIN / "tongban"), "run", "--source", str(corpus), "--db", str(work / "run.duckdb")]
-    run += ["--publish", str(work / "publish"), "--no-progress"]
     print(f"\n## tongban run ({len(paths)} documents)\n")
-    print("| run | seconds | documents/s | peak RSS MB | output |\n|---|---:|---:|---:|---|")
-    full = timed(run)
-    again = timed(run)
-    for label, (seconds, rss, line) in (("full", full), ("no change", again)):
-        print(f"| {label} | {seconds:.1f} | {len(paths) / seconds:.1f} | {rss:.0f} | {line} |")
-    print(f"\nno-change re-run / full run: {again[0] / full[0]:.3f}")
+    print("| run | workers | seconds | documents/s | peak RSS MB (largest process) | peak PSS MB (all processes) | output |")
+    print("|---|---:|---:|---:|---:|---:|---|")
+    runs = {}
+    for label, workers, db in (("full", "1", "one"), ("full", "0", "pool"), ("no change", "0", "pool")):
+        run = [str(BIN / "tongban"), "run", "--source", str(corpus), "--db", str(work / f"{db}.duckdb")]
+        run += ["--publish", str(work / f"publish-{db}"), "--no-progress", "--workers", workers]
+        runs[label, workers] = t = timed(run)
+        shown = workers if workers != "0" else f"{default_workers()} (default)"
+        print(f"| {label} | {shown} | {t.seconds:.1f} | {len(paths) / t.seconds:.1f} | {t.rss_mb:.0f} | {t.tree_mb:.0f} | {t.output} |")
+    again, full = runs["no change", "0"], runs["full", "0"]
+    print(f"\nno-change re-run / full run (default workers): {again.seconds / full.seconds:.3f}")
+    print(f"speed-up of the default workers over one process: {runs['full', '1'].seconds / full.seconds:.2f}x")
 
     subset = work / "dagster-source"
     for path in paths[: args.dagster_count]:
@@ -123,10 +141,10 @@ def main() -> None:
     env["TONGBAN_DB"] = str(work / "dagster.duckdb")
     env["TONGBAN_PUBLISH"] = str(work / "dagster-publish")
     print(f"\n## Dagster: tongban materialize ({args.dagster_count} documents, one run per partition)\n")
-    print("| run | seconds | documents/s | peak RSS MB |\n|---|---:|---:|---:|")
+    print("| run | seconds | documents/s | peak RSS MB | peak PSS MB (all processes) |\n|---|---:|---:|---:|---:|")
     for label in ("full", "no change"):
-        seconds, rss, _ = timed([str(BIN / "tongban"), "materialize"], env)
-        print(f"| {label} | {seconds:.1f} | {args.dagster_count / seconds:.2f} | {rss:.0f} |")
+        t = timed([str(BIN / "tongban"), "materialize"], env)
+        print(f"| {label} | {t.seconds:.1f} | {args.dagster_count / t.seconds:.2f} | {t.rss_mb:.0f} | {t.tree_mb:.0f} |")
     shutil.rmtree(work, ignore_errors=True)
 
 

@@ -84,7 +84,7 @@ def _context() -> multiprocessing.context.BaseContext:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if "forkserver" in methods:
-        context.set_forkserver_preload(["pipeline.work"])  # workers fork with the imports done
+        context.set_forkserver_preload(["pipeline.preload"])  # workers fork with code and data loaded
     return context
 
 

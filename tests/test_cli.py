@@ -95,6 +95,21 @@ def test_a_rerun_skips_unchanged_documents_and_takes_changed_ones(tmp_path, sour
         assert conn.execute("SELECT count(*) FROM documents").fetchone() == (4,)  # 003 in two versions
 
 
+def test_a_rerun_skips_the_same_bytes_found_at_a_second_place(tmp_path, source_folder):
+    """One notice saved twice (a mirror, a copy in another folder): one document, two
+    places, and nothing to redo on the next run."""
+    (source_folder / "mirror").mkdir()
+    (source_folder / "mirror" / SEED_003.name).write_bytes(SEED_003.read_bytes())
+    args = ["run", "--source", str(source_folder), "--db", str(tmp_path / "t.duckdb"), "--publish", str(tmp_path / "p")]
+    first = CliRunner().invoke(main, [*args, "--no-progress"])
+    assert "4 documents loaded" in first.output
+    again = CliRunner().invoke(main, [*args, "--no-progress"])
+    assert "0 documents loaded" in again.output and "4 unchanged documents skipped" in again.output
+    with duckdb.connect(str(tmp_path / "t.duckdb"), read_only=True) as conn:
+        assert conn.execute("SELECT count(*) FROM documents").fetchone() == (3,)
+        assert conn.execute("SELECT count(*) FROM document_sources").fetchone() == (4,)
+
+
 def test_prune_retires_files_gone_from_the_source(tmp_path, source_folder):
     db = tmp_path / "t.duckdb"
     args = ["run", "--source", str(source_folder), "--db", str(db), "--publish", str(tmp_path / "p"), "--no-progress"]

@@ -1,0 +1,15 @@
+"""What the workers' fork server imports before forking any worker (:mod:`pipeline.workers`).
+
+Importing this loads the pipeline code and the extractors' data once, then
+moves every object into the collector's permanent generation (``gc.freeze``):
+collections in the workers then never write to those objects' pages, which
+would otherwise copy them into each worker.
+"""
+
+import gc
+
+import pipeline.work  # noqa: F401 - the code every worker runs
+from extractors.warm import warm_up
+
+warm_up()
+gc.freeze()
