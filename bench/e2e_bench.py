@@ -119,15 +119,17 @@ def main() -> None:
     print("| run | workers | seconds | documents/s | peak RSS MB (largest process) | peak PSS MB (all processes) | output |")
     print("|---|---:|---:|---:|---:|---:|---|")
     runs = {}
-    for label, workers, db in (("full", "1", "one"), ("full", "0", "pool"), ("no change", "0", "pool")):
-        run = [str(BIN / "tongban"), "run", "--source", str(corpus), "--db", str(work / f"{db}.duckdb")]
-        run += ["--publish", str(work / f"publish-{db}"), "--no-progress", "--workers", workers]
+    default = str(default_workers())
+    plan = [("full", w) for w in sorted({"0", "1", "2", default})] + [("no change", default)]
+    for label, workers in plan:
+        run = [str(BIN / "tongban"), "run", "--source", str(corpus), "--db", str(work / f"w{workers}.duckdb")]
+        run += ["--publish", str(work / f"publish-{workers}"), "--no-progress", "--workers", workers]
         runs[label, workers] = t = timed(run)
-        shown = workers if workers != "0" else f"{default_workers()} (default)"
+        shown = {"0": "0 (in-process)", default: f"{default} (default)"}.get(workers, workers)
         print(f"| {label} | {shown} | {t.seconds:.1f} | {len(paths) / t.seconds:.1f} | {t.rss_mb:.0f} | {t.tree_mb:.0f} | {t.output} |")
-    again, full = runs["no change", "0"], runs["full", "0"]
+    again, full = runs["no change", default], runs["full", default]
     print(f"\nno-change re-run / full run (default workers): {again.seconds / full.seconds:.3f}")
-    print(f"speed-up of the default workers over one process: {runs['full', '1'].seconds / full.seconds:.2f}x")
+    print(f"speed-up of the default workers over one process: {runs['full', '0'].seconds / full.seconds:.2f}x")
 
     subset = work / "dagster-source"
     for path in paths[: args.dagster_count]:

@@ -44,12 +44,12 @@ def run_documents(
     entries: Iterable[RawDocument | IngestError],
     force: bool = False,
     tick: Callable[[], None] = lambda: None,
-    workers: int = 1,
+    workers: int = 0,
 ) -> RunReport:
     """Process and load every entry not already loaded; errors are recorded too.
 
-    ``workers`` > 1 reads, normalizes and extracts in that many processes
-    (:mod:`pipeline.workers`); loading stays here, in one writer."""
+    With ``workers`` > 0, reading, normalizing and extracting happen in that
+    many processes (:mod:`pipeline.workers`); loading stays here, in one writer."""
     report = RunReport()
     known = set() if force else loaded_documents(conn)
     pending: list[Result] = []

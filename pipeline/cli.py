@@ -126,12 +126,18 @@ def _print_summary(payload: dict) -> None:
 @click.option(
     "--workers",
     type=click.IntRange(min=0),
-    default=0,
-    show_default=True,
-    help="Processes that read, normalize and extract (0: one per core; 1: none, all in this process).",
+    default=None,
+    help="Worker processes that read, normalize and extract (default: one per core but one; 0: all in this process).",
 )
 def run(
-    source: str, db: str, publish_dir: str, url_list: str | None, no_progress: bool, force: bool, prune: bool, workers: int
+    source: str,
+    db: str,
+    publish_dir: str,
+    url_list: str | None,
+    no_progress: bool,
+    force: bool,
+    prune: bool,
+    workers: int | None,
 ) -> None:
     """The same work as the Dagster job, from the command line.
 
@@ -143,7 +149,7 @@ def run(
     retired: list[str] = []
     with tqdm(desc="documents", unit="doc", disable=no_progress or not sys.stderr.isatty()) as bar:
         with warehouse_connection(warehouse_resource(db)) as conn:
-            report = run_documents(conn, entries, force=force, tick=bar.update, workers=workers or default_workers())
+            report = run_documents(conn, entries, force=force, tick=bar.update, workers=default_workers() if workers is None else workers)
             retired = retire_missing(conn, report.seen) if prune else []
             items = build_registry(conn)
             release = publish(conn, publish_dir)

@@ -77,17 +77,21 @@ class PublishFolder(dg.ConfigurableResource):
     path: str = DEFAULT_PUBLISH
 
 
+def duckdb_memory_limit() -> str:
+    """DuckDB's buffer pool cap: ``TONGBAN_DUCKDB_MEMORY``, default 512MB."""
+    return os.environ.get("TONGBAN_DUCKDB_MEMORY", DEFAULT_DUCKDB_MEMORY)
+
+
 def warehouse_resource(database: str | None = None) -> DuckDBResource:
     """The warehouse, with DuckDB's buffer pool capped.
 
     DuckDB's default memory limit is 80% of RAM and it keeps what it took; the
-    cap (``TONGBAN_DUCKDB_MEMORY``, default 512MB) keeps a 10k-notice run under
-    1 GB peak RSS. Larger intermediates spill to a temp folder beside the file.
+    cap keeps a 10k-notice run under 1 GB peak RSS. Larger intermediates spill
+    to a temp folder beside the file.
     """
-    memory = os.environ.get("TONGBAN_DUCKDB_MEMORY", DEFAULT_DUCKDB_MEMORY)
     return DuckDBResource(
         database=database or os.environ.get("TONGBAN_DB", DEFAULT_DB),
-        connection_config={"memory_limit": memory},
+        connection_config={"memory_limit": duckdb_memory_limit()},
     )
 
 

@@ -41,11 +41,14 @@ POOL_MIN = 64  # fewer documents than this are processed here, without workers
 
 
 def default_workers() -> int:
-    """One worker per core this process may use."""
+    """One worker per core but one: this process is busy too, reading files and
+    writing DuckDB. Measured on 2 cores (bench/RESULTS.md), one worker is as fast
+    as two and takes less memory; on one core, no worker at all."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
+        cores = os.cpu_count() or 1
+    return cores - 1
 
 
 def rows_of(entry: Work) -> Result:
@@ -66,10 +69,14 @@ def _run_chunk(task: Task, chunk: list[Work]) -> list[Result]:
 
 
 def process_all(entries: Iterable[Work], workers: int, task: Task = rows_of) -> Iterator[Result]:
-    """``task`` (by default :func:`rows_of`) over ``entries``, in order, on up to ``workers`` processes."""
+    """``task`` (by default :func:`rows_of`) over ``entries``, in order, in ``workers`` processes
+    (0: in this one).
+
+    Run it under ``if __name__ == "__main__":`` in a script of your own: a
+    worker imports the main module, as every multiprocessing worker does."""
     stream = iter(entries)
     head = list(islice(stream, POOL_MIN))
-    if workers <= 1 or len(head) < POOL_MIN:
+    if workers < 1 or len(head) < POOL_MIN:
         yield from map(task, chain(head, stream))
         return
     yield from _Pool(workers, task).run(_chunks(chain(head, stream)))
