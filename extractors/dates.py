@@ -20,12 +20,22 @@ _YEAR = r"(?P<year>[12][0-9]{3}|[一二][零〇○一二三四五六七八九]{3
 _MONTH = rf"(?P<month>{_NUM})月份?|(?P<rel_month>本月|当月|下月|次月)"
 _DAY = rf"(?P<day>{_NUM})[日号]"
 
-DATE_PATTERN = (
-    rf"(?:{_YEAR})?(?:年?(?P<year_part>年底|年末|年中|上半年|下半年|底|末)"
+_AFTER_YEAR = (
+    rf"年?(?P<year_part>年底|年末|年中|上半年|下半年|底|末)"
     rf"|第?(?P<quarter>[一二三四1-4])季度(?P<quarter_part>末|底)?"
     rf"|(?:{_MONTH})(?:{_DAY}|(?P<month_part>底|末|中旬|上旬|下旬))?"
-    rf")?"
 )
+# Every part is optional, so DATE_PATTERN also matches the empty string.
+DATE_PATTERN = rf"(?:{_YEAR})?(?:{_AFTER_YEAR})?"
+
+
+def _unnamed(pattern: str) -> str:
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+# A lookahead: a date of at least one character starts here. DATE_PATTERN then
+# matches exactly what it would have, but a scan no longer stops at every 一 or 年.
+DATE_AHEAD = rf"(?=(?:{_unnamed(_YEAR)})|(?:{_unnamed(_AFTER_YEAR)}))"
 _FULL_DATE = re.compile(rf"(?:{_YEAR})(?:{_MONTH})(?:{_DAY})")
 _ISO_LIKE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 

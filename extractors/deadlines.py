@@ -14,11 +14,15 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from extractors.datafiles import load_table
-from extractors.dates import DATE_PATTERN, Window, to_int, window_from_groups
+from extractors.dates import DATE_AHEAD, DATE_PATTERN, Window, to_int, window_from_groups
 from extractors.records import Deadline
-from extractors.text import alternation, overlaps
+from extractors.text import alternation, anchored_matches, overlaps
 
-_DATE_START = r"(?=[0-9０-９零〇○一二三四五六七八九十两今本当明次上去下第年])"
+_DATE_CHARS = "0-9０-９零〇○一二三四五六七八九十两今本当明次上去下第年"  # what a date can start with
+_DATE_START = rf"(?=[{_DATE_CHARS}])"
+# Where a date of at least one character starts: a class first, so the regex engine scans for it quickly.
+_DATE_ANCHOR = re.compile(rf"[{_DATE_CHARS}](?<=(?={DATE_AHEAD}).)")
+_LABEL_SPACE = 4  # blanks allowed between a label's colon and its date
 _RECURRING = re.compile(
     r"每(?P<unit>年|半年|季度|季|月|周)"
     r"(?:(?P<rmonth>[0-9]{1,2}|[一二三四五六七八九十]{1,3})月)?"
@@ -34,15 +38,18 @@ def _markers(position: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
+def _pattern() -> tuple[re.Pattern[str], int]:
+    """The deadline pattern, and how far before its date a match can start."""
     before = [m for m in _markers("before") if m != "每"]
     after = list(_markers("after"))
     labels = list(_markers("label"))
-    return re.compile(
-        rf"(?:(?P<label>{alternation(labels)})[：:]\s*)?"
-        rf"(?P<prefix>{alternation(before)})?{_DATE_START}(?P<date>{DATE_PATTERN})"
+    pattern = re.compile(
+        rf"(?:(?P<label>{alternation(labels)})[：:]\s{{0,{_LABEL_SPACE}}})?"
+        rf"(?P<prefix>{alternation(before)})?{_DATE_START}{DATE_AHEAD}(?P<date>{DATE_PATTERN})"
         rf"(?P<suffix>{alternation(after)})?"
     )
+    reach = max(map(len, labels)) + 1 + _LABEL_SPACE + max(map(len, before))
+    return pattern, reach
 
 
 # 2021年9月至12月, 2021年10月—12月, 2021年3月-2022年6月: a period of work.
@@ -80,8 +87,9 @@ def extract_deadlines(text: str, base: date | None) -> list[Deadline]:
         if not overlaps(deadline.span, taken):
             found.append(deadline)
             taken.append(deadline.span)
-    for match in _pattern().finditer(text):
-        if not match.group("date") or overlaps(match.span(), taken):
+    pattern, reach = _pattern()
+    for match in anchored_matches(pattern, _DATE_ANCHOR, reach, text):
+        if overlaps(match.span(), taken):
             continue
         deadline = _dated(match, base)
         if deadline is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 # 国办发〔2022〕34号, 粤医保发〔2021〕29号: an issuer code, a bracketed year, a serial.
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\d{1,4}\s*号")
@@ -12,22 +12,31 @@ _ISSUER_REACH = 12  # DOC_NUMBER's longest issuer abbreviation
 
 
 def doc_number_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of ``DOC_NUMBER.finditer(text)``, found faster.
+    """Spans of ``DOC_NUMBER.finditer(text)``, found faster: the pattern may start
+    at any Han character, but every match has its bracketed year within 12
+    characters of its start."""
+    return [m.span() for m in anchored_matches(DOC_NUMBER, _DOC_NUMBER_YEAR, _ISSUER_REACH, text)]
 
-    The pattern may start at any Han character, so a plain scan tries it
-    everywhere; every match has its bracketed year within 12 characters of its
-    start, so searching from 12 characters before each such year finds the
-    same matches.
+
+def anchored_matches(pattern: re.Pattern[str], anchor: re.Pattern[str], reach: int, text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)``, found faster.
+
+    For a pattern that begins with optional or broad parts (any Han character,
+    an optional label), a plain scan tries every branch at every character.
+    When every match contains a match of ``anchor`` (a pattern the regex engine
+    can scan for quickly: it begins with a character class) starting at most
+    ``reach`` characters after its own start, no match can start more than
+    ``reach`` characters before the next anchor. So the full pattern is only
+    searched from there, and gives the same matches. ``pattern`` must never
+    match the empty string.
     """
-    spans: list[tuple[int, int]] = []
     position = 0
-    while (year := _DOC_NUMBER_YEAR.search(text, position)) is not None:
-        match = DOC_NUMBER.search(text, max(position, year.start() - _ISSUER_REACH))
+    while (found := anchor.search(text, position)) is not None:
+        match = pattern.search(text, max(position, found.start() - reach))
         if match is None:
-            break
-        spans.append(match.span())
-        position = match.end()
-    return spans
+            return
+        yield match
+        position = max(match.end(), match.start() + 1)
 
 
 def alternation(words: Iterable[str]) -> str:
