@@ -27,6 +27,11 @@ DEFAULT_DB = "data/tongban.duckdb"
 DEFAULT_PUBLISH = "data/publish"
 DEFAULT_FETCHED = "data/fetched"
 DEFAULT_DUCKDB_MEMORY = "512MB"
+# DuckDB checkpoints when its write-ahead log passes 16 MB, and a checkpoint
+# rewrites the tables' indexes, so a bulk load paid a growing cost about 30
+# times per 10k notices. At 256MB the in-process 10k load went from 110 s to
+# 85 s, with a lower peak RSS (bench/RESULTS.md); 1GB was slower again.
+CHECKPOINT_THRESHOLD = "256MB"
 
 
 def _key_matches(found: RawDocument | IngestError, key: str) -> bool:
@@ -91,7 +96,7 @@ def warehouse_resource(database: str | None = None) -> DuckDBResource:
     """
     return DuckDBResource(
         database=database or os.environ.get("TONGBAN_DB", DEFAULT_DB),
-        connection_config={"memory_limit": duckdb_memory_limit()},
+        connection_config={"memory_limit": duckdb_memory_limit(), "checkpoint_threshold": CHECKPOINT_THRESHOLD},
     )
 
 

@@ -224,3 +224,11 @@ def test_the_warehouse_connection_caps_duckdb_memory(tmp_path, monkeypatch):
     assert limit() == "488.2 MiB"  # 512MB (decimal) as DuckDB prints it
     monkeypatch.setenv("TONGBAN_DUCKDB_MEMORY", "256MB")
     assert limit() == "244.1 MiB"
+
+
+def test_the_warehouse_connection_checkpoints_less_often_than_duckdbs_default(tmp_path):
+    """16 MB of log per checkpoint made a bulk load rewrite the indexes about 30 times per 10k notices."""
+    from pipeline.resources import warehouse_connection, warehouse_resource
+
+    with warehouse_connection(warehouse_resource(str(tmp_path / "w.duckdb"))) as conn:
+        assert conn.execute("SELECT current_setting('checkpoint_threshold')").fetchone()[0] == "244.1 MiB"

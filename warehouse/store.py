@@ -92,8 +92,13 @@ def replace_documents(conn: duckdb.DuckDBPyConnection, batch: list[DocumentRows]
                 f"SELECT doc_id, uri, version FROM documents WHERE doc_id IN {_in(ids)}", ids
             ).fetchall()
         }
-        for table in (*_CHILD_TABLES.values(), "documents"):
-            conn.execute(f"DELETE FROM {table} WHERE doc_id IN {_in(ids)}", ids)
+        # Rows are only ever written with their document, so documents not loaded
+        # before have none to delete. Skipping the DELETE matters: it scans the
+        # whole table, and a run of new documents would otherwise rescan every
+        # table once per batch (quadratic time, and a buffer pool that grows).
+        replaced = [doc_id for doc_id in ids if doc_id in previous]
+        for table in (*_CHILD_TABLES.values(), "documents") if replaced else ():
+            conn.execute(f"DELETE FROM {table} WHERE doc_id IN {_in(replaced)}", replaced)
         loaded_at = _now(conn)
         documents = []
         for rows in batch:
