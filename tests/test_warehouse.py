@@ -57,6 +57,26 @@ def test_spans_point_into_both_texts(conn):
     assert raw[raw_start:raw_end] == "2023年6月底(di)前"  # the raw span keeps the source's noise
 
 
+def test_json_columns_hold_objects_that_sql_can_read(conn):
+    """v_document_quality reads the quality record with JSON paths: it must be an object, not a string of one."""
+    load(conn, _docs(SEED_000, SEED_002))
+    quality = dict(_table(conn, "SELECT uri, pinyin_groups_removed FROM v_document_quality"))
+    expected = {doc.raw.uri: doc.normalized.quality.pinyin_groups_removed for doc in _docs(SEED_000, SEED_002)}
+    assert quality == expected and quality[SEED_002.name] > 100 and quality[SEED_000.name] == 0
+    runs = _table(conn, f"SELECT json_type(offset_runs), json_array_length(offset_runs) FROM documents WHERE uri = '{SEED_002.name}'")
+    assert runs[0][0] == "ARRAY" and runs[0][1] > 100
+
+
+def test_migration_9_unwraps_json_stored_as_json_strings(conn):
+    load(conn, _docs(SEED_002))
+    conn.execute("UPDATE documents SET quality = to_json(quality::VARCHAR), offset_runs = to_json(offset_runs::VARCHAR)")
+    assert _table(conn, "SELECT json_type(quality), json_type(offset_runs) FROM documents") == [("VARCHAR", "VARCHAR")]
+    conn.execute("DELETE FROM schema_version WHERE version = 9")
+    migrate(conn)
+    assert _table(conn, "SELECT json_type(quality), json_type(offset_runs) FROM documents") == [("OBJECT", "ARRAY")]
+    assert _table(conn, "SELECT pinyin_groups_removed > 100 FROM v_document_quality") == [(True,)]
+
+
 def test_changed_bytes_at_the_same_path_are_a_new_version(conn):
     first = RawDocument.from_bytes("plan.txt", SEED_003.read_bytes(), "txt")
     second = RawDocument.from_bytes("plan.txt", SEED_003.read_bytes() + "\n附：更正".encode(), "txt")
