@@ -80,9 +80,12 @@ def _local_matches(text: str, home_province: str | None) -> list[_Match]:
         body = bodies.search(text, position)
         if body is None:
             return found
-        match = pattern.search(text, max(position, body.start() - _PLACE_REACH))
+        # A match ends with a body, so none ends past this body's end unless it has
+        # a later body of its own: searched for from there, not scanned to here.
+        match = pattern.search(text, max(position, body.start() - _PLACE_REACH), body.end())
         if match is None:
-            return found
+            position = body.end()
+            continue
         trusted = match.group("province") or match.group("cls")
         before = text[match.start() - 1] if match.start() > 0 else "\n"
         if trusted or before in _BOUNDARY:

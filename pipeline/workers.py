@@ -38,17 +38,23 @@ Task = Callable[[Work], Result]  # a module-level function: workers import it by
 CHUNK = 8  # documents per task: fewer round trips, still fine-grained on 2 cores
 AHEAD = 32  # tasks in flight (CHUNK × AHEAD documents held at most)
 POOL_MIN = 64  # fewer documents than this are processed here, without workers
+MAX_DEFAULT_WORKERS = 3
 
 
 def default_workers() -> int:
-    """One worker per core but one: this process is busy too, reading files and
-    writing DuckDB. Measured on 2 cores (bench/RESULTS.md), one worker is as fast
-    as two and takes less memory; on one core, no worker at all."""
+    """One worker per core but one, and at most ``MAX_DEFAULT_WORKERS``.
+
+    This process is busy too: it reads the files and writes DuckDB, about
+    2.5 ms per notice against a worker's 6 ms, so it keeps up with two or three
+    workers and more only add memory (each holds about 100 MB of its own).
+    Measured on 2 cores (bench/RESULTS.md): one worker runs 10k notices in 65 s
+    at 870 MB for all processes together, two in 50 s at about 1 GB; the
+    default stays under 1 GB. On one core, no worker at all."""
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
-    return cores - 1
+    return max(0, min(cores - 1, MAX_DEFAULT_WORKERS))
 
 
 def rows_of(entry: Work) -> Result:

@@ -27,8 +27,8 @@ _WRITER = textwrap.dedent("""
     print("first loaded", flush=True)
 
     insert = store._insert
-    def stall_after_mentions(conn, table, rows, **options):
-        insert(conn, table, rows, **options)
+    def stall_after_mentions(conn, table, rows, *args, **options):
+        insert(conn, table, rows, *args, **options)
         if table == "item_mentions":
             print("mid-write", flush=True)
             time.sleep(120)
