@@ -33,6 +33,7 @@ _WITHIN_YEAR = re.compile(r"(?<![0-9一二三四五六七八九十〇零])(?:本
 _PART_ENDS = {"底", "末", "年底", "年末"}
 
 
+@lru_cache(maxsize=None)
 def _markers(position: str) -> dict[str, str]:
     return {row["marker"]: row["kind"] for row in load_table("deadline_markers.tsv") if row["position"] == position}
 
