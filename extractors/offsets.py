@@ -23,17 +23,22 @@ class OffsetMap:
     starts: np.ndarray
     ends: np.ndarray
     source_length: int
+    is_identity: bool = False  # each char from itself: a step that changed nothing
 
     @classmethod
     def identity(cls, length: int) -> "OffsetMap":
         positions = np.arange(length, dtype=np.int64)
-        return cls(positions, positions + 1, length)
+        return cls(positions, positions + 1, length, is_identity=True)
 
     def __len__(self) -> int:
         return int(self.starts.shape[0])
 
     def then(self, later: "OffsetMap") -> "OffsetMap":
         """Compose: ``self`` maps A->raw, ``later`` maps B->A; result maps B->raw."""
+        if later.is_identity:  # most steps change nothing in most documents
+            return self
+        if self.is_identity:
+            return later
         if len(later) == 0:
             empty = np.zeros(0, dtype=np.int64)
             return OffsetMap(empty, empty.copy(), self.source_length)
