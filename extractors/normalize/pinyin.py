@@ -99,14 +99,17 @@ def _is_han(char: str) -> bool:
 def _reads_as(text: str, end: int, syllables: tuple[str, ...], truncated: bool) -> bool:
     """Do the ``len(syllables)`` Han characters before ``end`` read as ``syllables``?"""
     count = len(syllables)
-    if end - count < 0:
-        return False
-    chars = text[end - count : end]
+    return end - count >= 0 and _chars_read_as(text[end - count : end], syllables, truncated)
+
+
+@lru_cache(maxsize=65536)
+def _chars_read_as(chars: str, syllables: tuple[str, ...], truncated: bool) -> bool:
+    """Cached: a notice repeats the same annotated characters (辦(ban), 務(wu)) hundreds of times."""
     if not all(_is_han(c) for c in chars):
         return False
     for index, (char, syllable) in enumerate(zip(chars, syllables)):
         options = readings(char)
-        last = index == count - 1
+        last = index == len(chars) - 1
         if syllable in options:
             continue
         if truncated and last and any(r.startswith(syllable) for r in options):
