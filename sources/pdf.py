@@ -21,14 +21,17 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
+from typing import TYPE_CHECKING
 
-import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from sources.columns import column_articles
 from sources.models import ReadError
 from sources.pdf_grid import grid_page_text
+
+if TYPE_CHECKING:
+    import pdfplumber
 
 _MAX_PAGES = 2000
 _TABLE_PATHS = 4  # a page with this many path objects may hold a ruled table
@@ -103,6 +106,8 @@ def _pdfium_text(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> str:
 
 
 def _plumber_pages(data: bytes, indices: list[int]) -> dict[int, str]:
+    import pdfplumber  # here, not at the top: most runs never need it, and it costs 0.15 s to import
+
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             return {i: _page_text(pdf.pages[i]) for i in indices}
@@ -110,7 +115,7 @@ def _plumber_pages(data: bytes, indices: list[int]) -> dict[int, str]:
         raise ReadError("pdf_broken", f"the PDF's tables cannot be parsed: {type(exc).__name__}: {exc}") from exc
 
 
-def _page_text(page: "pdfplumber.page.Page") -> str:
+def _page_text(page: pdfplumber.page.Page) -> str:
     """Text lines and table rows of one page, in top-to-bottom order."""
     tables = page.find_tables()
     if not tables:

@@ -42,5 +42,5 @@ def _looks_binary(head: bytes) -> bool:
         return False
     if b"\x00" in head:
         return True
-    controls = sum(head.count(bytes([c])) for c in _CONTROL)
+    controls = len(head) - len(head.translate(None, _CONTROL))  # one pass in C, not one per byte value
     return controls > max(8, len(head) // 50)

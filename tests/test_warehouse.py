@@ -150,6 +150,35 @@ def test_a_changed_registry_publishes_a_new_version_with_its_changes(conn, tmp_p
     assert second.changelog["since"] == "v0001"
 
 
+def test_a_changed_source_document_alone_publishes_a_new_version(conn, tmp_path):
+    """item_sources is part of a release: a corrected title changes it, the items do not."""
+    root = tmp_path / "publish"
+    load(conn, _docs(SEED_003))
+    build_registry(conn)
+    publish(conn, root)
+    conn.execute("UPDATE documents SET title = title || '（修订）'")
+    build_registry(conn)
+    second = publish(conn, root)
+    assert second.created and second.version == "v0002"
+    assert not second.changelog["added"] and not second.changelog["removed"]
+
+
+def test_a_release_fingerprinted_the_old_way_is_not_published_again(conn, tmp_path):
+    from warehouse.publish import _legacy_fingerprint
+
+    root = tmp_path / "publish"
+    load(conn, _docs(SEED_003))
+    build_registry(conn)
+    first = publish(conn, root)
+    pointer = json.loads((root / "latest.json").read_text())
+    items_jsonl = (first.path / "registry_items.jsonl").read_text(encoding="utf-8")
+    pointer["fingerprint"] = _legacy_fingerprint(conn, items_jsonl)  # as releases before 2: fingerprints wrote it
+    (root / "latest.json").write_text(json.dumps(pointer))
+    again = publish(conn, root)
+    assert not again.created and again.version == "v0001"
+    assert json.loads((root / "latest.json").read_text())["fingerprint"].startswith("2:")
+
+
 def _text_doc(uri: str, text: str):
     return process(RawDocument.from_bytes(uri, text.encode("utf-8"), "txt"))
 

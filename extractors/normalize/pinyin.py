@@ -14,8 +14,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pypinyin.pinyin_dict import pinyin_dict
-
 from extractors.datafiles import load_list
 from extractors.offsets import OffsetMap, rewrite
 
@@ -53,10 +51,19 @@ def _has_tone_mark(text: str) -> bool:
     return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", text))
 
 
+@lru_cache(maxsize=1)
+def _pinyin_dict() -> dict[int, str]:
+    """pypinyin's per-character table, imported on first use: importing pypinyin
+    also loads its phrase dictionary (0.3 s), which a CLI start need not pay."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return pinyin_dict
+
+
 @lru_cache(maxsize=65536)
 def readings(char: str) -> frozenset[str]:
     """Toneless readings of one Han character (empty if unknown)."""
-    raw = pinyin_dict.get(ord(char))
+    raw = _pinyin_dict().get(ord(char))
     if not raw:
         return frozenset()
     return frozenset(_toneless(r) for r in raw.split(","))
