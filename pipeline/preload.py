@@ -8,6 +8,9 @@ would otherwise copy them into each worker.
 
 import gc
 
+import cn2an  # noqa: F401 - imported on first use by extractors.dates: once here for every worker
+import pdfplumber  # noqa: F401 - imported on first use by sources.pdf: likewise
+
 import pipeline.work  # noqa: F401 - the code every worker runs
 from extractors.warm import warm_up
 
