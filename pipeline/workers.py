@@ -44,12 +44,13 @@ MAX_DEFAULT_WORKERS = 3
 def default_workers() -> int:
     """One worker per core but one, and at most ``MAX_DEFAULT_WORKERS``.
 
-    This process is busy too: it reads the files and writes DuckDB, about
-    2.5 ms per notice against a worker's 6 ms, so it keeps up with two or three
-    workers and more only add memory (each holds about 100 MB of its own).
-    Measured on 2 cores (bench/RESULTS.md): one worker runs 10k notices in 65 s
-    at 870 MB for all processes together, two in 50 s at about 1 GB; the
-    default stays under 1 GB. On one core, no worker at all."""
+    This process is busy too: it reads the files and writes DuckDB (about
+    2 ms per notice against a worker's 6 ms), and each worker holds about
+    100 MB of its own. Measured on 2 cores (bench/RESULTS.md), 10k notices:
+    in this process 73 s at 760 MB for all processes; one worker 65 s at
+    830 MB; two workers 50 s at 920-1030 MB. The default keeps clear of the
+    1 GB the benchmark allows; ``--workers 2`` is there when memory is not
+    the limit. On one core, no worker at all."""
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
