@@ -137,14 +137,18 @@ def test_publish_writes_a_version_once_and_a_changelog(conn, tmp_path):
     assert json.loads((root / "latest.json").read_text())["version"] == "v0001"
 
 
-def test_a_changed_registry_publishes_a_new_version_with_its_changes(conn, tmp_path):
-    root = tmp_path / "publish"
+def _published_before_and_after(conn, root, change: str):
+    """Publish seed 003's registry, run ``change`` (SQL), rebuild and publish again."""
     load(conn, _docs(SEED_003))
     build_registry(conn)
     publish(conn, root)
-    conn.execute("DELETE FROM item_mentions WHERE name = '生育津贴支付'")
+    conn.execute(change)
     build_registry(conn)
-    second = publish(conn, root)
+    return publish(conn, root)
+
+
+def test_a_changed_registry_publishes_a_new_version_with_its_changes(conn, tmp_path):
+    second = _published_before_and_after(conn, tmp_path / "publish", "DELETE FROM item_mentions WHERE name = '生育津贴支付'")
     assert second.version == "v0002"
     assert [r["name"] for r in second.changelog["removed"]] == ["生育津贴支付"]
     assert second.changelog["since"] == "v0001"
@@ -152,13 +156,7 @@ def test_a_changed_registry_publishes_a_new_version_with_its_changes(conn, tmp_p
 
 def test_a_changed_source_document_alone_publishes_a_new_version(conn, tmp_path):
     """item_sources is part of a release: a corrected title changes it, the items do not."""
-    root = tmp_path / "publish"
-    load(conn, _docs(SEED_003))
-    build_registry(conn)
-    publish(conn, root)
-    conn.execute("UPDATE documents SET title = title || '（修订）'")
-    build_registry(conn)
-    second = publish(conn, root)
+    second = _published_before_and_after(conn, tmp_path / "publish", "UPDATE documents SET title = title || '（修订）'")
     assert second.created and second.version == "v0002"
     assert not second.changelog["added"] and not second.changelog["removed"]
 
