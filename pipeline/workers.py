@@ -4,8 +4,8 @@
 extraction, one core's worth. Here that work goes to worker processes while
 the parent reads files and writes DuckDB (the only writer, as DuckDB needs).
 
-- Results come back in input order, at most ``AHEAD`` documents in flight, so
-  memory stays flat however large the source is.
+- Results come back in input order, with at most ``AHEAD`` chunks of ``CHUNK``
+  documents in flight, so memory stays flat however large the source is.
 - A small run stays in this process: starting workers costs about a second,
   more than a few documents take.
 - Workers come from a fork server, not from a fork of this process: this
