@@ -54,7 +54,9 @@ def _pattern() -> tuple[re.Pattern[str], int]:
 
 
 # 2021年9月至12月, 2021年10月—12月, 2021年3月-2022年6月: a period of work.
-_RANGE_JOIN = re.compile(r"\s*(?:至|到|—{1,2}|－|–|-|~|～)\s*")
+_JOIN_SPACE = 8  # blanks allowed on each side of the joining word or dash
+_RANGE_JOIN = re.compile(rf"\s{{0,{_JOIN_SPACE}}}(?:至|到|—{{1,2}}|－|–|-|~|～)\s{{0,{_JOIN_SPACE}}}")
+_JOIN_ANCHOR = re.compile(r"[至到—－–\-~～]")
 _DATE_AT_END = re.compile(rf"{_DATE_START}(?P<date>{DATE_PATTERN})$")
 _DATE_HERE = re.compile(rf"{_DATE_START}(?P<date>{DATE_PATTERN})")
 
@@ -62,7 +64,7 @@ _DATE_HERE = re.compile(rf"{_DATE_START}(?P<date>{DATE_PATTERN})")
 def _ranges(text: str, base: date | None) -> list[Deadline]:
     """Two dates joined by 至 or a dash; the second takes its year from the first."""
     found = []
-    for join in _RANGE_JOIN.finditer(text):
+    for join in anchored_matches(_RANGE_JOIN, _JOIN_ANCHOR, _JOIN_SPACE, text):
         left = _DATE_AT_END.search(text, max(0, join.start() - 16), join.start())
         right = _DATE_HERE.match(text, join.end())
         if not (left and left.group("date") and right and right.group("date")):
