@@ -135,7 +135,9 @@ def main() -> None:
         run += ["--publish", str(work / f"publish-{workers}"), "--no-progress", "--workers", workers]
         runs[label, workers] = t = timed(run)
         shown = {"0": "0 (in-process)", default: f"{default} (default)"}.get(workers, workers)
-        print(f"| {label} | {shown} | {t.seconds:.1f} | {len(paths) / t.seconds:.1f} | {t.rss_mb:.0f} | {t.tree_mb:.0f} | {t.output} |")
+        print(
+            f"| {label} | {shown} | {t.seconds:.1f} | {len(paths) / t.seconds:.1f} | {t.rss_mb:.0f} | {t.tree_mb:.0f} | {t.output} |"
+        )
     again, full = runs["no change", default], runs["full", default]
     print(f"\nno-change re-run / full run (default workers): {again.seconds / full.seconds:.3f}")
     print(f"speed-up of the default workers over one process: {runs['full', '0'].seconds / full.seconds:.2f}x")

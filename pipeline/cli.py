@@ -149,7 +149,9 @@ def run(
     retired: list[str] = []
     with tqdm(desc="documents", unit="doc", disable=no_progress or not sys.stderr.isatty()) as bar:
         with warehouse_connection(warehouse_resource(db)) as conn:
-            report = run_documents(conn, entries, force=force, tick=bar.update, workers=default_workers() if workers is None else workers)
+            report = run_documents(
+                conn, entries, force=force, tick=bar.update, workers=default_workers() if workers is None else workers
+            )
             retired = retire_missing(conn, report.seen) if prune else []
             items = build_registry(conn)
             release = publish(conn, publish_dir)

@@ -63,7 +63,9 @@ def test_json_columns_hold_objects_that_sql_can_read(conn):
     quality = dict(_table(conn, "SELECT uri, pinyin_groups_removed FROM v_document_quality"))
     expected = {doc.raw.uri: doc.normalized.quality.pinyin_groups_removed for doc in _docs(SEED_000, SEED_002)}
     assert quality == expected and quality[SEED_002.name] > 100 and quality[SEED_000.name] == 0
-    runs = _table(conn, f"SELECT json_type(offset_runs), json_array_length(offset_runs) FROM documents WHERE uri = '{SEED_002.name}'")
+    runs = _table(
+        conn, f"SELECT json_type(offset_runs), json_array_length(offset_runs) FROM documents WHERE uri = '{SEED_002.name}'"
+    )
     assert runs[0][0] == "ARRAY" and runs[0][1] > 100
 
 

@@ -64,7 +64,9 @@ def _fingerprint(conn: duckdb.DuckDBPyConnection, items_jsonl: str) -> str:
     item_sources grows with items × documents, so it is hashed inside DuckDB
     (md5 over its rows as JSON, in order): serializing it in Python took a
     third of a run with nothing new. The ``2:`` says how it was computed."""
-    sql = f"SELECT md5(coalesce(string_agg(to_json(s)::VARCHAR, chr(10) ORDER BY s.item_id, s.doc_id), '')) FROM ({_SOURCES_SQL}) s"
+    sql = (
+        f"SELECT md5(coalesce(string_agg(to_json(s)::VARCHAR, chr(10) ORDER BY s.item_id, s.doc_id), '')) FROM ({_SOURCES_SQL}) s"
+    )
     (sources,) = conn.execute(sql).fetchone()
     return "2:" + hashlib.sha256(items_jsonl.encode("utf-8") + sources.encode("ascii")).hexdigest()
 

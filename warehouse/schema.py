@@ -255,7 +255,6 @@ MIGRATIONS.append(
 )
 
 
-
 MIGRATIONS.append(
     (
         9,
@@ -271,6 +270,7 @@ MIGRATIONS.append(
         """,
     )
 )
+
 
 def migrate(conn: duckdb.DuckDBPyConnection) -> int:
     """Apply pending migrations; return the schema version now in force."""
