@@ -71,6 +71,20 @@ def test_a_second_run_changes_nothing(tmp_path, source_folder, instance):
     assert sorted(p.name for p in (tmp_path / "publish").iterdir()) == ["latest.json", "v0001"]
 
 
+def test_the_same_bytes_at_two_places_are_one_document_with_both_places(tmp_path, source_folder, instance):
+    """Partitions are keyed by content, so the copy is no partition of its own; the writer records its place."""
+    (source_folder / "mirror").mkdir()
+    (source_folder / "mirror" / SEED_003.name).write_bytes(SEED_003.read_bytes())
+    resources = make_resources(tmp_path, source_folder)
+    summary = materialize_all(instance, resources, all_assets, all_checks)
+    assert summary.partitions == 5 and summary.load_success
+    assert query(resources, "SELECT count(*) FROM documents") == [(3,)]
+    places = query(resources, "SELECT uri FROM document_sources ORDER BY uri")
+    assert [uri for (uri,) in places] == sorted([SEED_000.name, SEED_002.name, SEED_003.name, f"mirror/{SEED_003.name}"])
+    materialize_all(instance, resources, all_assets, all_checks)
+    assert query(resources, "SELECT count(*) FROM document_sources") == [(4,)]
+
+
 def test_a_document_that_raises_fails_its_partition_alone(tmp_path, source_folder, instance, monkeypatch):
     import pipeline.work as work
 

@@ -79,6 +79,20 @@ def test_migration_9_unwraps_json_stored_as_json_strings(conn):
     assert _table(conn, "SELECT pinyin_groups_removed > 100 FROM v_document_quality") == [(True,)]
 
 
+def test_add_places_records_other_places_of_loaded_documents(conn):
+    from warehouse import add_places
+
+    load(conn, _docs(SEED_003, SEED_000))
+    plan, notice = (doc_id for (doc_id,) in _table(conn, "SELECT doc_id FROM documents ORDER BY uri DESC"))
+    places = [(plan, "mirror/plan.txt"), (plan, SEED_003.name), (plan, "mirror/plan.txt"), ("0" * 16, "x.txt")]
+    places.append((plan, SEED_000.name))  # a place that held other bytes: a new version there
+    assert add_places(conn, places) == 2
+    assert add_places(conn, places) == 0
+    rows = _table(conn, f"SELECT uri, version FROM document_sources WHERE doc_id = '{plan}' ORDER BY uri")
+    assert rows == sorted([("mirror/plan.txt", 1), (SEED_003.name, 1), (SEED_000.name, 2)])
+    assert _table(conn, f"SELECT uri, version FROM document_sources WHERE doc_id = '{notice}'") == [(SEED_000.name, 1)]
+
+
 def test_changed_bytes_at_the_same_path_are_a_new_version(conn):
     first = RawDocument.from_bytes("plan.txt", SEED_003.read_bytes(), "txt")
     second = RawDocument.from_bytes("plan.txt", SEED_003.read_bytes() + "\n附：更正".encode(), "txt")

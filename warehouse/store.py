@@ -182,6 +182,29 @@ def _write_batch(conn: duckdb.DuckDBPyConnection, batch: list[DocumentRows], err
     return loaded
 
 
+_ADD_PLACES = """
+INSERT OR IGNORE INTO document_sources (doc_id, uri, version, first_seen)
+SELECT p.doc_id, p.uri, coalesce((SELECT max(s.version) FROM document_sources s WHERE s.uri = p.uri), 0) + 1, now()
+FROM (SELECT DISTINCT unnest(?::VARCHAR[]) AS doc_id, unnest(?::VARCHAR[]) AS uri) p
+WHERE p.doc_id IN (SELECT doc_id FROM documents)
+  AND NOT EXISTS (SELECT 1 FROM document_sources s WHERE s.doc_id = p.doc_id AND s.uri = p.uri)
+"""
+
+
+def add_places(conn: duckdb.DuckDBPyConnection, places: list[tuple[str, str]]) -> int:
+    """Record more places (doc_id, uri) of documents already loaded; returns how many were new.
+
+    The Dagster path keys partitions by content, so the same bytes in two files
+    are one partition loaded from one of them; this records the others, as
+    ``tongban run`` does when it meets them. A place is a new version there
+    when that uri held other bytes before. Unknown documents are ignored."""
+    if not places:
+        return 0
+    before = conn.execute("SELECT count(*) FROM document_sources").fetchone()[0]
+    conn.execute(_ADD_PLACES, [[doc_id for doc_id, _ in places], [uri for _, uri in places]])
+    return conn.execute("SELECT count(*) FROM document_sources").fetchone()[0] - before
+
+
 def restore_seen(conn: duckdb.DuckDBPyConnection, seen: set[str]) -> None:
     """Places found again are current again, even when their bytes were skipped as known."""
     if seen:

@@ -4,15 +4,18 @@ Every asset here writes DuckDB, so all sit in the ``duckdb`` pool, limited to
 one at a time in dagster.yaml: DuckDB allows a single writing process per file.
 ``warehouse_tables`` is the only writer of per-document rows: it loads what
 the partitions staged, and only the files that changed since it last ran.
+Partitions are keyed by content, so it also records every other place where
+the source folders hold the same bytes (``document_sources``).
 """
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from pipeline.resources import PublishFolder, warehouse_connection
+from pipeline.partitions import scan
+from pipeline.resources import PublishFolder, SourceFolder, warehouse_connection
 from pipeline.staging import StagingArea
 from sources import IngestError
-from warehouse import build_registry, load_rows, publish
+from warehouse import add_places, build_registry, load_rows, publish
 
 POOL = "duckdb"
 TABLES = ["documents", "item_mentions", "deadlines", "department_mentions", "ingest_errors"]
@@ -43,10 +46,14 @@ def load_staged(conn, staging: StagingArea) -> tuple[int, int, int]:
     pool=POOL,
     description="Load staged per-document rows (new or changed only) and record ingest errors.",
 )
-def warehouse_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource, staging: StagingArea):
+def warehouse_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource, staging: StagingArea, source: SourceFolder):
     with warehouse_connection(duckdb) as conn:
         loaded, errors, unchanged = load_staged(conn, staging)
-        context.log.info(f"loaded {loaded} documents, recorded {errors} errors, {unchanged} staged files unchanged")
+        places = add_places(conn, [(seen.key, seen.uri) for seen in scan(source.roots())])
+        context.log.info(
+            f"loaded {loaded} documents, recorded {errors} errors, {unchanged} staged files unchanged, "
+            f"{places} more places of loaded documents"
+        )
         for table in TABLES:
             yield dg.MaterializeResult(
                 asset_key=table, metadata={"rows": _count(conn, table), "loaded_now": loaded, "errors_now": errors}
