@@ -54,9 +54,10 @@ def _pattern() -> tuple[re.Pattern[str], int]:
 
 
 # 2021年9月至12月, 2021年10月—12月, 2021年3月-2022年6月: a period of work.
+_JOINS = ("至", "到", "——", "—", "－", "–", "-", "~", "～")  # one character each but the doubled dash
 _JOIN_SPACE = 8  # blanks allowed on each side of the joining word or dash
-_RANGE_JOIN = re.compile(rf"\s{{0,{_JOIN_SPACE}}}(?:至|到|—{{1,2}}|－|–|-|~|～)\s{{0,{_JOIN_SPACE}}}")
-_JOIN_ANCHOR = re.compile(r"[至到—－–\-~～]")
+_RANGE_JOIN = re.compile(rf"\s{{0,{_JOIN_SPACE}}}(?:{alternation(_JOINS)})\s{{0,{_JOIN_SPACE}}}")
+_JOIN_ANCHOR = re.compile("[" + "".join(sorted({re.escape(join[0]) for join in _JOINS})) + "]")
 _DATE_AT_END = re.compile(rf"{_DATE_START}(?P<date>{DATE_PATTERN})$")
 _DATE_HERE = re.compile(rf"{_DATE_START}(?P<date>{DATE_PATTERN})")
 

@@ -102,3 +102,21 @@ def test_doc_number_spans_equal_a_full_regex_scan():
         assert doc_number_spans(text) == expected, text
         found += bool(expected)
     assert found > 100  # the generator does produce document numbers
+
+
+def test_the_gazetteer_finds_what_hanlps_longest_match_finds():
+    """Candidates are found by a name's first two characters before the trie is
+    walked; the result must equal hanlp_trie's own ``parse_longest`` on random text."""
+    import random
+
+    from hanlp_trie import Trie
+
+    from extractors.gazetteer import Gazetteer
+
+    names = {"国务院": "a", "国务院办公厅": "b", "国家医疗保障局": "c", "公安部": "d", "局": "e", "国": "f"}
+    pieces = ["国务院", "办公厅", "国家", "医疗保障局", "公安", "部", "局", "国", "和", "，"]
+    gazetteer, trie = Gazetteer(names), Trie(names)
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        assert gazetteer.longest(text) == [tuple(found) for found in trie.parse_longest(text)], text

@@ -252,3 +252,29 @@ def test_item_tables_are_found_by_other_name_headers():
     )
     items = extract_text(text, issued="2021-03-01").items
     assert [(i.name, i.method) for i in items] == [("机动车驾驶证审验", "table"), ("电子证照互认", "table")]
+
+
+def test_deadline_and_range_searches_find_what_a_full_scan_finds():
+    """Both are searched only near an anchor (a date start, a joining word or dash);
+    on random text built from deadline pieces they must find exactly what
+    ``finditer`` over the whole text finds."""
+    import random
+
+    from extractors.deadlines import _DATE_ANCHOR, _JOIN_ANCHOR, _JOIN_SPACE, _RANGE_JOIN, _pattern
+    from extractors.text import anchored_matches
+
+    pattern, reach = _pattern()
+    pieces = ["完成时限", "：", "  ", "2021年", "底前", "9月", "至", "12月", "25日", "前", "自", "起", "一", "年",
+              "第三季度", "截至", "—", "-", "本月", "，", "各地", "于", "上半年", "\n"]  # fmt: skip
+    rng = random.Random(11)
+    found = Counter()
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        for name, full, anchor, near in (
+            ("deadline", pattern, _DATE_ANCHOR, reach),
+            ("range", _RANGE_JOIN, _JOIN_ANCHOR, _JOIN_SPACE),
+        ):
+            expected = [m.span() for m in full.finditer(text)]
+            assert [m.span() for m in anchored_matches(full, anchor, near, text)] == expected, (name, text)
+            found[name] += bool(expected)
+    assert found["deadline"] > 500 and found["range"] > 500  # the generator does produce both
