@@ -6,8 +6,10 @@ Two matchers, longest match wins:
   abbreviations: 人社部 = 人力资源社会保障部 = 人力资源和社会保障部) in a HanLP trie (``gazetteer.py``);
 * local bodies: a place (广东省, 各地级以上市, 省, 邯郸市丛台区) followed by a body
   from ``data/department_bodies.tsv`` (医疗保障局, 医保中心). A body with no place
-  names nobody in particular and is skipped; so is a place we cannot trust (a
-  run of characters that merely ends in 市 after a verb).
+  names nobody in particular and is skipped, unless it continues a list of placed
+  bodies (省发展改革委、交通运输厅: both provincial); so is a place we cannot trust (a
+  run of characters that merely ends in 市 after a verb). A bare 省 is the
+  issuer's province, named by the issuer or by its document number (鄂政发: 湖北省).
 
 Roles come from cues in ``data/department_roles.tsv``; role words are never
 names, so "责任单位牵头" yields nothing.
@@ -37,6 +39,7 @@ class _Match:
     start: int
     end: int
     canonical: str
+    place: str = ""  # a local body's place, canonical (广东省, 各地级以上市)
 
 
 @lru_cache(maxsize=1)
@@ -84,40 +87,76 @@ def _local_matches(text: str, home_province: str | None) -> list[_Match]:
         # a later body of its own: searched for from there, not scanned to here.
         match = pattern.search(text, max(position, body.start() - _PLACE_REACH), body.end())
         if match is None:
+            shared = _shared_place(text, body, found)
+            if shared:
+                found.append(shared)
             position = body.end()
             continue
         trusted = match.group("province") or match.group("cls")
         before = text[match.start() - 1] if match.start() > 0 else "\n"
         if trusted or before in _BOUNDARY:
-            found.append(_Match(match.start(), match.end(), _local_canonical(match, home_province)))
+            place = _local_place(match, home_province)
+            found.append(_Match(match.start(), match.end(), place + _bodies()[match.group("body")], place))
             position = match.end()
         else:
             position = match.start() + 1
 
 
-def _local_canonical(match: re.Match[str], home_province: str | None) -> str:
+def _shared_place(text: str, body: re.Match[str], found: list[_Match]) -> _Match | None:
+    """A bare body that continues a list of local bodies has their place:
+    "省发展改革委、交通运输厅、水利厅" names three provincial bodies."""
+    if not found or body.start() == 0 or text[body.start() - 1] not in _LIST_JOINERS:
+        return None
+    last = found[-1]
+    if last.end != body.start() - 1 or not last.place:
+        return None
+    return _Match(body.start(), body.end(), last.place + _bodies()[body.group()], last.place)
+
+
+_LIST_JOINERS = "、和及与"
+
+
+def _local_place(match: re.Match[str], home_province: str | None) -> str:
     place = match.group("place")
     province = match.group("province")
     if province:
-        place = _provinces()[province] + place[len(province) :]
-    elif place in ("省", "省级") and home_province:
-        place = home_province
-    return place + _bodies()[match.group("body")]
+        return _provinces()[province] + place[len(province) :]
+    if place in ("省", "省级") and home_province:
+        return home_province
+    return place
 
 
-def _home_province(issuer: str | None) -> str | None:
-    """广东省医疗保障局 -> 广东省: "省医保局" in its notice means Guangdong's."""
+def _home_province(issuer: str | None, number: str | None = None) -> str | None:
+    """广东省医疗保障局 -> 广东省: "省医保局" in its notice means Guangdong's.
+
+    An issuer that says only 省 (省人民政府) is named by its document number's
+    short name instead: 鄂政发 -> 湖北省. Cities number their documents with their
+    own short names (宁政发 is Nanjing's, not Ningxia's), so a number is read only
+    for an issuer that is a province's own body."""
     if not issuer:
         return None
     for name in sorted(_provinces(), key=len, reverse=True):
         if issuer.startswith(name):
             return _provinces()[name]
+    if issuer.startswith("省") and number:
+        return _province_codes().get(number[0])
     return None
 
 
-def find_departments(text: str, issuer: str | None = None) -> list[DepartmentMention]:
-    """Department mentions with canonical names and roles, in text order."""
-    home = _home_province(issuer)
+@lru_cache(maxsize=1)
+def _province_codes() -> dict[str, str]:
+    """{short name in document numbers: province} (鄂: 湖北省)."""
+    codes = {}
+    for row in load_table("provinces.tsv"):
+        for code in filter(None, row["code"].split("|")):
+            codes[code] = row["name"]
+    return codes
+
+
+def find_departments(text: str, issuer: str | None = None, number: str | None = None) -> list[DepartmentMention]:
+    """Department mentions with canonical names and roles, in text order.
+    ``issuer`` and its document ``number`` tell which province "省" means."""
+    home = _home_province(issuer, number)
     central = [_Match(s, e, c) for s, e, c in _central().longest(text)]
     numbers = doc_number_spans(text)
     found = [_extended(text, m) for m in central + _local_matches(text, home)] + _class_matches(text)
@@ -228,16 +267,24 @@ def _role(text: str, match: _Match, ends: dict[int, int]) -> str:
     return best
 
 
+# "A、B等省有关部门和C按职责分工负责": a list may close on a collective of its kind.
+_COLLECTIVE = re.compile(r"等[\u4e00-\u9fff]{0,6}?(?:部门|单位|机构|机关)")
+
+
 def _tail_after(text: str, match: _Match, ends: dict[int, int]) -> str:
     """What follows the name in its clause, skipping a list of further names
-    (``ends``: start -> end of every mention): in "A、B配合" the cue after B
-    belongs to A too."""
+    (``ends``: start -> end of every mention) and a collective that closes it:
+    in "A、B配合" and "A、B等有关部门配合" the cue belongs to A too."""
     end = match.end
     while True:
-        while end < len(text) and text[end] in "、和与及":
+        while end < len(text) and text[end] in _LIST_JOINERS:
             end += 1
         if end in ends:
             end = ends[end]
+            continue
+        collective = _COLLECTIVE.match(text, end)
+        if collective:
+            end = collective.end()
             continue
         break
     clause = _CLAUSE_END.search(text, end)

@@ -120,3 +120,56 @@ def test_the_gazetteer_finds_what_hanlps_longest_match_finds():
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
         assert gazetteer.longest(text) == [tuple(found) for found in trie.parse_longest(text)], text
+
+
+def test_a_provincial_abbreviation_is_the_provinces_own_body():
+    """省发展改革委 is the province's commission, never the national one that
+    发展改革委 alone abbreviates; 省 is resolved through the issuer."""
+    text = "推进全流程网办。（牵头单位：省发展改革委；责任单位：省编办、省国土资源厅、省环保厅、省商务厅）"
+    found = {(d.canonical, d.role) for d in find_departments(text, issuer="湖北省人民政府")}
+    assert found == {
+        ("湖北省发展和改革委员会", "lead"),
+        ("湖北省机构编制委员会办公室", "responsible"),
+        ("湖北省国土资源厅", "responsible"),
+        ("湖北省环境保护厅", "responsible"),
+        ("湖北省商务厅", "responsible"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("issuer", "number", "province"),
+    [
+        ("省人民政府", "鄂政发〔2018〕26号", "湖北省"),
+        ("省人民政府办公厅", "粤府办〔2023〕5号", "广东省"),
+        # A city numbers with its own short name: 宁政发 is Nanjing's, not Ningxia's.
+        ("市人民政府", "宁政发〔2021〕3号", None),
+        ("省人民政府", "国办发〔2022〕34号", None),
+    ],
+)
+def test_an_issuer_that_says_only_province_is_named_by_its_number(issuer, number, province):
+    found = {d.canonical for d in find_departments("（责任单位：省商务厅）", issuer=issuer, number=number)}
+    assert found == {f"{province or '省'}商务厅"}
+
+
+def test_the_number_names_the_province_through_extract():
+    text = "省人民政府关于进一步优化营商环境的若干意见\n鄂政发〔2018〕26号\n各市、州、县人民政府：\n一、主要任务\n（一）全面清理审批事项。（牵头单位：省发展改革委）\n"
+    names = {d.canonical for d in extract_text(text).departments}
+    assert "湖北省发展和改革委员会" in names
+    assert "国家发展和改革委员会" not in names
+
+
+def test_bare_bodies_continuing_a_list_share_its_place_and_role():
+    text = "（省发展改革委、交通运输厅、水利厅、能源局等省有关部门和各地级以上市人民政府按职责分工负责）"
+    found = {(d.canonical, d.role) for d in find_departments(text, issuer="广东省人民政府办公厅")}
+    assert found == {
+        ("广东省发展和改革委员会", "responsible"),
+        ("广东省交通运输厅", "responsible"),
+        ("广东省水利厅", "responsible"),
+        ("广东省能源局", "responsible"),
+        ("各地级以上市人民政府", "responsible"),
+    }
+
+
+def test_a_bare_body_after_a_central_one_is_nobody_in_particular():
+    found = _found("公安部、交通运输厅联合部署。")
+    assert found == {("公安部", "mentioned")}
