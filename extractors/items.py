@@ -26,11 +26,13 @@ from extractors.records import ItemCountCheck, ItemMention
 from extractors.tables import looks_like_header
 from extractors.text import overlaps
 
+# 等16个事项; 等在内的 / 等事项在内的115个事项 (包括A、B等事项在内的…).
 _COUNTER = re.compile(
-    r"等(?:在内的)?(?P<batch>第[一二三四五六七八九十0-9]+批)?(?P<count>[0-9]+|[一二三四五六七八九十百两]+)(?P<more>余|多)?(?P<unit>个|项)"
+    r"等(?:[\u4e00-\u9fff]{0,6}?在内的)?(?P<batch>第[一二三四五六七八九十0-9]+批)?(?P<count>[0-9]+|[一二三四五六七八九十百两]+)(?P<more>余|多)?(?P<unit>个|项)"
 )
 _CLAUSE_MARKS = "，,。；;：:\n！？"
 _CLAUSE_START = re.compile(f"[{_CLAUSE_MARKS}]")
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _ITEM_SEPARATORS = re.compile(r"[、；;﹔]")
 _QUOTES = "“”‘’\"'「」『』"
 _MAX_ITEM_CHARS = 40
@@ -172,8 +174,12 @@ def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMentio
     if "、" not in body and "；" not in body and len(body) > _MAX_ITEM_CHARS:
         return []
     stated = to_int(match.group("count"))
-    sentence_end = _CLAUSE_START.search(text, match.end())
-    tail = text[match.end() : sentence_end.start() if sentence_end else len(text)]
+    clause_end = _CLAUSE_START.search(text, match.end())
+    tail = text[match.end() : clause_end.start() if clause_end else len(text)]
+    if not _tags(tail, "scope"):
+        # "…等115个事项，有望在10月底前实现川渝通办。": the scope comes a clause later.
+        sentence_end = _SENTENCE_END.search(text, match.end())
+        tail = text[match.end() : sentence_end.start() if sentence_end else len(text)]
     scope, modes, batch = _tags(tail, "scope"), _tags(tail, "mode"), match.group("batch")
     spans = _split(text, list_start, list_end)
     if stated is not None and len(spans) == stated - 1:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from extractors.datafiles import load_list
 from extractors.dates import find_full_dates
 from extractors.labels import find_label_block, is_label_line
 from extractors.records import DocumentMeta, Span
@@ -118,9 +119,14 @@ def _joined(parts: list[Line]) -> Line:
 
 def _headline(head: list[Line]) -> Line | None:
     for line in head:
-        if len(line.text) >= 6 and "\t" not in line.text and not find_full_dates(line.text):
+        if len(line.text) >= 6 and "\t" not in line.text and not find_full_dates(line.text) and not _is_chrome(line.text):
             return line  # a table row (tabs) is never the headline
     return None
+
+
+def _is_chrome(text: str) -> bool:
+    """A menu or breadcrumb line of a scraped page ("首页 头条 要闻…", "您的位置：主页 > …")."""
+    return "。" not in text and any(word in text for word in load_list("page_chrome_words.txt"))
 
 
 def _issued(lines: list[Line]) -> tuple[Span, object] | None:

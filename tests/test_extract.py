@@ -56,6 +56,17 @@ def test_news_report_has_a_headline_and_a_publish_date(extracted):
     assert meta.doc_number is None and meta.published == "2020-10-01"
 
 
+@pytest.mark.parametrize(
+    "chrome",
+    ["某某网首页 头条 要闻 经济 交通 法治 教育 房产 时评", "您的位置：主页 > 政务公开 > 通知公告"],
+)
+def test_a_scraped_menu_line_is_not_the_headline(chrome):
+    text = f"{chrome}\n第二批通办事项清单发布\n来源：某某日报 时间：2021-03-09 08:48\n3月8日，两地联合发布事项清单。\n"
+    meta = extract_text(text).document
+    assert meta.title == "第二批通办事项清单发布"
+    assert meta.published == "2021-03-09"
+
+
 def test_all_18_table_sub_items_with_their_main_item(extracted):
     table = {i.name: i.main_item for i in extracted(SEED_003).items if i.method == "table"}
     assert table == SEED_003_SUB_ITEMS
@@ -173,6 +184,20 @@ def test_batches_and_modes_of_an_enumeration(extracted):
     first = [i.name for i in items if i.batch == "第一批"]
     assert first == ["市场主体登记注册", "养老保险关系转移接续"]
     assert [i.modes for i in extract_text("实现婚姻登记、户口迁移等2项事项“全程网办”。").items] == [("全程网办",)] * 2
+
+
+def test_a_count_after_zai_nei_de_and_a_scope_one_clause_later():
+    """News style: "包括A、B等事项在内的N个事项，有望…实现川渝通办" (regional scope)."""
+    text = "据了解，包括户籍证明、社会保障卡申领、购房提取住房公积金等事项在内的3个事项，有望在10月底前实现川渝通办。"
+    items = extract_text(text).items
+    assert [i.name for i in items] == ["户籍证明", "社会保障卡申领", "购房提取住房公积金"]
+    assert {i.scope for i in items} == {("川渝通办",)}
+    assert [(c.stated, c.found) for c in extract_text(text).count_checks] == [(3, 3)]
+
+
+def test_a_scope_in_a_later_sentence_is_not_the_lists():
+    items = extract_text("包括婚姻登记、户口迁移等2个事项。另有5项实现跨省通办。").items
+    assert [i.scope for i in items] == [(), ()]
 
 
 def test_an_item_may_hold_a_shared_verb():
