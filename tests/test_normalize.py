@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import opencc
 import pytest
 
 from extractors.normalize import normalize_text
@@ -77,6 +78,28 @@ def test_taiwan_wording_uses_tw2sp_and_project_phrases():
     text, _, stats = to_simplified("推動網際網路與遠端服務最佳化，提高服務水準，民眾可複製推廣。")
     assert stats.variant == "taiwan" and stats.config == "tw2sp"
     assert text == "推动互联网与远程服务优化，提高服务水平，群众可复制推广。"
+
+
+def test_a_taiwan_gateway_copy_of_a_mainland_plan_normalizes_back_to_it(normalized):
+    """What a Big5 gateway serves is OpenCC s2twp of the mainland text; tw2sp alone
+    turns 新增 into 添加, 服务效能 into 服务性能 and 线上线下 into 在线线下."""
+    gateway = opencc.OpenCC("s2twp").convert(SEED_003.read_text(encoding="utf-8"))
+    back = normalize_text(gateway)
+    assert back.quality.variant == "taiwan"
+    assert back.text == normalized(SEED_003).text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "依托互联网新增22项高频事项，建立健全工作机制，整合线上线下渠道。",
+        "提升政务服务效能，支持社保缴费记录查询，推动部门间数据接口对接。",
+        "通过互联网加强政民互动，编发工作简报，共享医学影像检查结果。",
+        "省政府办公厅发布《实施方案》，推动信息系统互联互通。",
+    ],
+)
+def test_policy_words_survive_the_gateway_round_trip(sentence):
+    assert normalize_text(opencc.OpenCC("s2twp").convert(sentence)).text == sentence
 
 
 def test_mainland_traditional_keeps_mainland_words():
