@@ -173,3 +173,12 @@ def test_bare_bodies_continuing_a_list_share_its_place_and_role():
 def test_a_bare_body_after_a_central_one_is_nobody_in_particular():
     found = _found("公安部、交通运输厅联合部署。")
     assert found == {("公安部", "mentioned")}
+
+
+def test_a_working_groups_office_is_a_body_and_shares_the_lead():
+    text = "（市政府办公室、市行政审批制度改革工作领导小组办公室牵头，各县市区政府按职责分工负责）"
+    assert _found(text) == {
+        ("市人民政府办公室", "lead"),
+        ("市行政审批制度改革工作领导小组办公室", "lead"),
+        ("各县市区人民政府", "responsible"),
+    }
