@@ -183,7 +183,7 @@ def _addressee_line(lines: list[Line]) -> Line | None:
     for line in lines[:_MAX_HEAD_LINES]:
         text = line.text
         if _ADDRESSEE_END.search(text) and len(text) <= 80 and not re.search(r"[。；？！]", text):
-            if re.search(r"(政府|局|厅|委|部|机构|单位|办公室|中心)$", text[:-1]):
+            if re.search(r"(政府|局|厅|委|部|部门|机构|机关|单位|办公室|中心|管委会|办事处|院校|企业)$", text[:-1]):
                 return line
     return None
 

@@ -72,6 +72,25 @@ def test_the_addressee_line_is_not_a_mention():
     assert extraction.document.addressees == ("各省、自治区、直辖市人民政府", "国务院各部委、各直属机构")
 
 
+@pytest.mark.parametrize(
+    ("line", "addressees"),
+    [
+        ("各县（市、区）人民政府，市政府各部门：", ("各县（市、区）人民政府", "市政府各部门")),
+        ("各镇人民政府、街道办事处，市政府各部门，市直各单位：", ("各镇人民政府、街道办事处", "市政府各部门", "市直各单位")),
+        (
+            "各县（市、区）人民政府，市政府各部门，各大企业，各高等院校：",
+            ("各县（市、区）人民政府", "市政府各部门", "各大企业", "各高等院校"),
+        ),
+    ],
+)
+def test_city_addressee_lines_are_not_mentions(line, addressees):
+    text = f"某某市人民政府办公室关于印发实施方案的通知\n某府办〔2021〕3号\n{line}\n现将方案印发给你们。\n"
+    extraction = extract_text(text)
+    assert extraction.document.addressees == addressees
+    assert extraction.departments[0].canonical == "某某市人民政府办公室"  # the title's issuer only
+    assert len(extraction.departments) == 1
+
+
 def test_doc_number_spans_equal_a_full_regex_scan():
     """The fast document-number finder must find exactly what DOC_NUMBER finds."""
     import random
