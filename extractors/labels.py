@@ -12,6 +12,13 @@ and dates: layout heuristics only guess them. The HTML reader turns its cells
 into tab-separated lines, so a value runs to the next tab or line break. At
 least two labels must be found near the top: a lone "标题：" in running text is
 not a block.
+
+Many portals write no colon: the label is a cell of its own (索引号<tab>…), or,
+in text scraped from the page, a word before a space that normalization removes
+("文  号 白政办发〔2019〕9号 主题词 …" becomes "文号白政办发〔2019〕9号主题词…").
+Such a line must start with a label, and on it a value runs to the next tab or
+to the next label of three or more characters (主题词, 成文日期); a two-character
+label (文号, 名称) is too common a word to split a value at.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from extractors.datafiles import load_table
 from extractors.dates import find_full_dates
@@ -50,6 +58,18 @@ def _labels() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, fields
 
 
+@lru_cache(maxsize=1)
+def _bare_labels() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a line that starts with a label and no colon; where a label starts inside
+    such a line: after a tab any label, elsewhere only one of 3+ characters)."""
+    _, fields = _labels()
+    labels = alternation(fields)
+    long_labels = alternation(label for label in fields if len(label) >= 3)
+    line = re.compile(rf"^(?:{labels})(?![：:])", re.M)
+    inside = re.compile(rf"(?:(?:(?<=\t)|^)[ ]*(?P<cell>{labels})|(?P<word>{long_labels}))(?![：:])[ \t]*", re.M)
+    return line, inside
+
+
 def is_label_line(line: str) -> bool:
     """A line that starts with a block label (标题：…): a cell of the block, never a title."""
     pattern, _ = _labels()
@@ -57,28 +77,67 @@ def is_label_line(line: str) -> bool:
 
 
 def find_label_block(text: str) -> LabelBlock | None:
-    pattern, fields = _labels()
+    head_end = min(len(text), _HEAD_CHARS)
+    pairs = sorted(_colon_pairs(text, head_end) + _bare_pairs(text, head_end), key=lambda pair: pair.label_start)
+    if len(pairs) < _MIN_LABELS:
+        return None
+    _, fields = _labels()
     values: dict[str, Labelled] = {}
-    first = last = None
-    count = 0
-    for match in pattern.finditer(text, 0, min(len(text), _HEAD_CHARS)):
-        count += 1
-        first = match.start() if first is None else first
-        last = match.end()
-        field = fields[match.group("label")]
-        found = _value(field, match)
+    for pair in pairs:
+        field = fields[pair.label]
+        found = _value(field, pair.value, pair.value_start)
         if found is not None and field not in values:
             values[field] = found
-    if count < _MIN_LABELS or first is None or last is None:
-        return None
-    return LabelBlock(values, (first, last))
+    last = pairs[-1]
+    return LabelBlock(values, (pairs[0].label_start, last.value_start + len(last.value)))
 
 
-def _value(field: str, match: re.Match[str]) -> Labelled | None:
-    value, start = match.group("value").strip(), match.start("value")
+class _Pair(NamedTuple):
+    label: str
+    value: str  # as written, up to the next label, tab or line end
+    value_start: int
+    label_start: int
+
+
+def _colon_pairs(text: str, head_end: int) -> list[_Pair]:
+    pattern, _ = _labels()
+    return [
+        _Pair(match.group("label"), match.group("value"), match.start("value"), match.start())
+        for match in pattern.finditer(text, 0, head_end)
+    ]
+
+
+def _bare_pairs(text: str, head_end: int) -> list[_Pair]:
+    """Label-value pairs of colon-less lines, when at least two lines start with a label
+    (one such line alone is as likely a sentence that opens with 名称 or 标题)."""
+    line_start, inside = _bare_labels()
+    starts = [match.start() for match in line_start.finditer(text, 0, head_end)]
+    if len(starts) < _MIN_LABELS:
+        return []
+    pairs = []
+    for start in starts:
+        end = text.find("\n", start)
+        pairs += _pairs_in_line(text, start, len(text) if end < 0 else end, inside)
+    return pairs
+
+
+def _pairs_in_line(text: str, start: int, end: int, inside: re.Pattern[str]) -> list[_Pair]:
+    found = list(inside.finditer(text, start, end))
+    pairs = []
+    for match, following in zip(found, [*found[1:], None]):
+        group = "cell" if match.group("cell") else "word"
+        value_end = following.start() if following else end
+        tab = text.find("\t", match.end(), value_end)
+        value_end = tab if tab >= 0 else value_end
+        pairs.append(_Pair(match.group(group), text[match.end() : value_end], match.end(), match.start(group)))
+    return pairs
+
+
+def _value(field: str, raw: str, start: int) -> Labelled | None:
+    value = raw.strip(" \t")
     if field == "-" or not value:
         return None
-    start += match.group("value").index(value)
+    start += raw.index(value)
     if field in ("issued", "published"):
         dates = find_full_dates(value)
         if not dates:

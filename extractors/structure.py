@@ -23,6 +23,7 @@ _TITLE_END = re.compile(r"(意见|通知|方案|办法|决定|规定|规划|批�
 _ISSUER_SUFFIX = re.compile(r"(国务院|办公厅|办公室|人民政府|局|厅|部|委员会|委|署|院|中心|总局|办)$")
 _HEADER = re.compile(r"^(?P<issuer>[\u4e00-\u9fff（）()、 ]{3,40}?)文件$")
 _SENTENCE = re.compile(r"[，。；！？,;]")
+_FORWARDS = re.compile(r"转发|印发|《")
 _MAX_HEAD_LINES = 20
 
 
@@ -157,7 +158,8 @@ def _issuer(lines: list[Line], title: Line | None, issued: tuple[Span, object] |
         if match:
             return match.group("issuer").replace(" ", "")
     if title and "关于" in title.text:
-        prefix = title.text.split("关于", 1)[0]
+        # "某县人民政府办公室转发《某省人民政府办公厅关于…》的通知": the issuer is the forwarder
+        prefix = _FORWARDS.split(title.text.split("关于", 1)[0], maxsplit=1)[0]
         if prefix and _ISSUER_SUFFIX.search(prefix):
             return prefix
     if issued:

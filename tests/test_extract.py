@@ -67,6 +67,11 @@ def test_a_scraped_menu_line_is_not_the_headline(chrome):
     assert meta.published == "2021-03-09"
 
 
+def test_the_issuer_of_a_forwarding_notice_is_the_forwarder():
+    text = "某水县人民政府办公室转发《某西省人民政府办公厅关于印发政务大厅管理办法》的通知\n各镇人民政府：\n现转发给你们。\n"
+    assert extract_text(text).document.issuer == "某水县人民政府办公室"
+
+
 def test_all_18_table_sub_items_with_their_main_item(extracted):
     table = {i.name: i.main_item for i in extracted(SEED_003).items if i.method == "table"}
     assert table == SEED_003_SUB_ITEMS

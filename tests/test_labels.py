@@ -65,3 +65,41 @@ def test_layout_still_decides_without_a_block():
     text = "广东省医疗保障局文件\n粤医保发〔2021〕29号\n广东省医疗保障局关于印发某方案的通知\n各地级以上市医疗保障局：\n"
     meta = extract_text(text).document
     assert meta.labels_span is None and meta.doc_number == "粤医保发〔2021〕29号"
+
+
+# The same block with no colons: label cells of their own, as many portals build it.
+BARE_CELLS_PAGE = GOV_PAGE.replace("：</b>", "</b>")
+
+# Scraped as text: one space between a label and its value, which normalization removes.
+SCRAPED_BLOCK = (
+    "首 页 > 信息公开 > 正文\n"
+    "索 引 号 11610527Q-2019-000024 成文日期 2019-02-25\n"
+    "发布机构 某水县人民政府 发布日期 2019-02-25\n"
+    "名  称 某水县人民政府办公室关于规范政务服务事项名称和文号管理的通知\n"
+    "文  号 某政办发〔2019〕9号 主 题 词 政务服务\n"
+    "各镇人民政府、街道办事处：\n"
+    "现将有关事项通知如下。\n"
+)
+
+
+def test_a_block_of_label_cells_without_colons():
+    meta = extract_text(normalize_text(html_to_text(BARE_CELLS_PAGE)).text).document
+    assert meta.title == "国务院办公厅关于加快推进政务服务“跨省通办”的指导意见"
+    assert meta.doc_number == "国办发〔2020〕35号"
+    assert (meta.issuer, meta.issued, meta.published) == ("国务院办公厅", "2020-09-24", "2020-09-29")
+
+
+def test_a_scraped_block_whose_label_spaces_were_normalized_away():
+    text = normalize_text(SCRAPED_BLOCK).text
+    meta = extract_text(text).document
+    # a two-character label inside a value (名称, 文号 in the title) does not split it
+    assert meta.title == "某水县人民政府办公室关于规范政务服务事项名称和文号管理的通知"
+    assert meta.doc_number == "某政办发〔2019〕9号"
+    assert (meta.issuer, meta.issued, meta.published) == ("某水县人民政府", "2019-02-25", "2019-02-25")
+    start, end = meta.labels_span
+    assert text[start:end].startswith("索引号") and text[start:end].endswith("政务服务")
+
+
+def test_one_line_opening_with_a_label_word_is_not_a_block():
+    text = "关于做好异地就医备案工作的通知\n各市医疗保障局：\n名称变更的单位须重新备案。\n"
+    assert find_label_block(text) is None
