@@ -108,17 +108,24 @@ def _colon_pairs(text: str, head_end: int) -> list[_Pair]:
 
 
 def _bare_pairs(text: str, head_end: int) -> list[_Pair]:
-    """Label-value pairs of colon-less lines, when at least two lines start with a label
-    (one such line alone is as likely a sentence that opens with 名称 or 标题)."""
+    """Label-value pairs of colon-less lines that stand next to another label line.
+    One such line alone is as likely a sentence that opens with 名称 or 标题, and
+    the block's span (no department mentions inside) must not reach into the body."""
     line_start, inside = _bare_labels()
     starts = [match.start() for match in line_start.finditer(text, 0, head_end)]
-    if len(starts) < _MIN_LABELS:
-        return []
     pairs = []
-    for start in starts:
-        end = text.find("\n", start)
-        pairs += _pairs_in_line(text, start, len(text) if end < 0 else end, inside)
+    for index, start in enumerate(starts):
+        end = _line_end(text, start)
+        after_previous = index > 0 and text[_line_end(text, starts[index - 1]) : start].strip("\n") == ""
+        before_next = index + 1 < len(starts) and text[end : starts[index + 1]].strip("\n") == ""
+        if after_previous or before_next:
+            pairs += _pairs_in_line(text, start, end, inside)
     return pairs
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
 
 
 def _pairs_in_line(text: str, start: int, end: int, inside: re.Pattern[str]) -> list[_Pair]:

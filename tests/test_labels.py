@@ -103,3 +103,9 @@ def test_a_scraped_block_whose_label_spaces_were_normalized_away():
 def test_one_line_opening_with_a_label_word_is_not_a_block():
     text = "关于做好异地就医备案工作的通知\n各市医疗保障局：\n名称变更的单位须重新备案。\n"
     assert find_label_block(text) is None
+
+
+def test_label_words_opening_lines_far_apart_are_not_a_block():
+    text = "关于做好异地就医备案工作的通知\n名称变更的单位须重新备案。\n省医疗保障局负责统筹。\n标题党式宣传应当避免。\n"
+    assert find_label_block(text) is None
+    assert {d.canonical for d in extract_text(text).departments} == {"省医疗保障局"}
