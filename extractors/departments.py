@@ -8,8 +8,8 @@ Two matchers, longest match wins:
   from ``data/department_bodies.tsv`` (医疗保障局, 医保中心). A body with no place
   names nobody in particular and is skipped, unless it continues a list of placed
   bodies (省发展改革委、交通运输厅: both provincial); so is a place we cannot trust (a
-  run of characters that merely ends in 市 after a verb). A bare 省 is the
-  issuer's province, named by the issuer or by its document number (鄂政发: 湖北省).
+  run of characters that merely ends in 市 after a verb). A bare 省 or 市 is the
+  issuer's own province or city (``places.py``: 鄂政发 -> 湖北省, 遂宁市人民政府 -> 遂宁市).
 
 Roles come from cues in ``data/department_roles.tsv``; role words are never
 names, so "责任单位牵头" yields nothing.
@@ -23,11 +23,13 @@ from functools import lru_cache
 
 from extractors.datafiles import load_aliases, load_list, load_table
 from extractors.gazetteer import Gazetteer
+from extractors.places import home_places, provinces
 from extractors.records import DepartmentMention
 from extractors.text import alternation, doc_number_spans
 
-_FUNCTION_CHARS = "在由与和及同向对经为请于将从"
-# A place name never starts with a preposition: 在邯郸市 is 在 + 邯郸市.
+_FUNCTION_CHARS = "在由与和及同向对经为请于将从已均拟须"
+# A place name never starts with a preposition or an adverb: 在邯郸市 is 在 + 邯郸市,
+# 已经市政府同意 is 已经 + 市政府. (Not 应, 交, 特: 应县, 交城县, 特克斯县 are places.)
 _LOCAL_UNIT = rf"(?![{_FUNCTION_CHARS}])[\u4e00-\u9fff]{{1,4}}?(?:自治州|地区|市|州|盟|县|区|旗)"
 _BOUNDARY = set("，。；：、（）()《》“”\n\t " + _FUNCTION_CHARS)
 _CLAUSE_END = re.compile(r"[，。；：\n]")
@@ -51,10 +53,6 @@ def _bodies() -> dict[str, str]:
     return load_aliases("department_bodies.tsv")
 
 
-def _provinces() -> dict[str, str]:
-    return load_aliases("provinces.tsv", canonical="name")
-
-
 # Offices of the working groups plans set up, named for their task:
 # 市行政审批制度改革工作领导小组办公室, 省推进政府职能转变协调小组办公室.
 _GROUP_OFFICE_ENDS = ("领导小组办公室", "工作小组办公室", "协调小组办公室", "联席会议办公室")
@@ -65,11 +63,11 @@ _GROUP_OFFICE = rf"[\u4e00-\u9fff]{{2,24}}?(?:{alternation(_GROUP_OFFICE_ENDS)})
 def _local_pattern(group_office: bool = False) -> re.Pattern[str]:
     """Place + body; with ``group_office``, place + a working group's office
     (a pattern of its own: its open-ended name is costly to try after every place)."""
-    provinces = alternation(list(_provinces()))
+    names = alternation(list(provinces()))
     classes = alternation(list(load_list("place_classes.txt")))
     body = _GROUP_OFFICE if group_office else alternation(list(_bodies()))
     return re.compile(
-        rf"(?P<place>(?P<province>{provinces})(?:{_LOCAL_UNIT})*|(?:{_LOCAL_UNIT})+|(?P<cls>{classes}))"
+        rf"(?P<place>(?P<province>{names})(?:{_LOCAL_UNIT})*|(?:{_LOCAL_UNIT})+|(?P<cls>{classes}))"
         rf"(?P<body>{body})"
     )
 
@@ -89,7 +87,7 @@ def _body_canonical(body: str) -> str:
 _PLACE_REACH = 40  # characters a place before a body can span (省 + 市 + 区 + 街道…)
 
 
-def _local_matches(text: str, home_province: str | None) -> list[_Match]:
+def _local_matches(text: str, home: dict[str, str]) -> list[_Match]:
     """Place + body, leftmost first. The full pattern can start at any Han
     character, so it is only tried within reach of a body's name."""
     bodies = _body_pattern()
@@ -111,7 +109,7 @@ def _local_matches(text: str, home_province: str | None) -> list[_Match]:
         trusted = match.group("province") or match.group("cls")
         before = text[match.start() - 1] if match.start() > 0 else "\n"
         if trusted or before in _BOUNDARY:
-            place = _local_place(match, home_province)
+            place = _local_place(match, home)
             found.append(_Match(match.start(), match.end(), place + _body_canonical(match.group("body")), place))
             position = match.end()
         else:
@@ -132,53 +130,30 @@ def _shared_place(text: str, body: re.Match[str], found: list[_Match]) -> _Match
 _LIST_JOINERS = "、和及与"
 
 
-def _local_place(match: re.Match[str], home_province: str | None) -> str:
+def _local_place(match: re.Match[str], home: dict[str, str]) -> str:
     place = match.group("place")
     province = match.group("province")
     if province:
-        return _provinces()[province] + place[len(province) :]
-    if place in ("省", "省级") and home_province:
-        return home_province
-    return place
-
-
-def _home_province(issuer: str | None, number: str | None = None) -> str | None:
-    """广东省医疗保障局 -> 广东省: "省医保局" in its notice means Guangdong's.
-
-    An issuer that says only 省 (省人民政府) is named by its document number's
-    short name instead: 鄂政发 -> 湖北省. Cities number their documents with their
-    own short names (宁政发 is Nanjing's, not Ningxia's), so a number is read only
-    for an issuer that is a province's own body."""
-    if not issuer:
-        return None
-    for name in sorted(_provinces(), key=len, reverse=True):
-        if issuer.startswith(name):
-            return _provinces()[name]
-    if issuer.startswith("省") and number:
-        return _province_codes().get(number[0])
-    return None
-
-
-@lru_cache(maxsize=1)
-def _province_codes() -> dict[str, str]:
-    """{short name in document numbers: province} (鄂: 湖北省)."""
-    codes = {}
-    for row in load_table("provinces.tsv"):
-        for code in filter(None, row["code"].split("|")):
-            codes[code] = row["name"]
-    return codes
+        return provinces()[province] + place[len(province) :]
+    return home.get(place, place)
 
 
 def find_departments(text: str, issuer: str | None = None, number: str | None = None) -> list[DepartmentMention]:
     """Department mentions with canonical names and roles, in text order.
-    ``issuer`` and its document ``number`` tell which province "省" means."""
-    home = _home_province(issuer, number)
+    ``issuer`` and its document ``number`` tell which place "省" or "市" means."""
+    home = home_places(issuer, _issuer_place(issuer), number)
     central = [_Match(s, e, c) for s, e, c in _central().longest(text)]
     numbers = doc_number_spans(text)
     found = [_extended(text, m) for m in central + _local_matches(text, home)] + _class_matches(text)
     matches = _longest_first([m for m in found if not _inside(m, numbers)])
     ends = {m.start: m.end for m in matches}
     return [DepartmentMention(text[m.start : m.end], m.canonical, _role(text, m, ends), (m.start, m.end)) for m in matches]
+
+
+def _issuer_place(issuer: str | None) -> str | None:
+    """The place in a local body's name: 遂宁市 of 遂宁市人民政府."""
+    match = _local_pattern().fullmatch(issuer) if issuer else None
+    return match.group("place") if match else None
 
 
 _HEADS = ("部门", "机关", "机构")

@@ -68,7 +68,7 @@ def extract_metadata(text: str) -> DocumentMeta:
 def _from_layout(text: str) -> DocumentMeta:
     lines = [line for line in lines_of(text) if not is_label_line(line.text)]
     number = _doc_number(lines)
-    title = _title(lines)
+    title = _title(lines, official=number is not None)
     issued = _issued(lines)
     issuer = _issuer(lines, title, issued)
     published = _published(lines)
@@ -96,9 +96,22 @@ def _doc_number(lines: list[Line]) -> Line | None:
     return None
 
 
-def _title(lines: list[Line]) -> Line | None:
-    """The "…关于…的通知" line (maybe wrapped over a few short lines), else the headline."""
+def _title(lines: list[Line], official: bool = False) -> Line | None:
+    """The "…关于…的通知" line (maybe wrapped over a few short lines), else, in an
+    official document (it has a number line), a line that names its kind with no
+    关于 (遂宁市工程建设项目审批制度改革实施方案), else the headline."""
     head = lines[:_MAX_HEAD_LINES]
+    found = _about_title(head)
+    if found is None and official:
+        found = next((line for line in head if _names_a_kind(line.text)), None)
+    return found or _headline(head)
+
+
+def _names_a_kind(text: str) -> bool:
+    return 6 <= len(text) <= 60 and _TITLE_END.search(text) is not None and not _SENTENCE.search(text) and text[0] != "《"
+
+
+def _about_title(head: list[Line]) -> Line | None:
     for index, line in enumerate(head):
         if _SENTENCE.search(line.text) or not _TITLE_END.search(line.text):
             continue
@@ -110,7 +123,7 @@ def _title(lines: list[Line]) -> Line | None:
             first -= 1
         if "关于" in "".join(l.text for l in head[first : index + 1]):
             return _joined(head[first : index + 1])
-    return _headline(head)
+    return None
 
 
 def _joined(parts: list[Line]) -> Line:
@@ -120,8 +133,10 @@ def _joined(parts: list[Line]) -> Line:
 
 def _headline(head: list[Line]) -> Line | None:
     for line in head:
-        if len(line.text) >= 6 and "\t" not in line.text and not find_full_dates(line.text) and not _is_chrome(line.text):
-            return line  # a table row (tabs) is never the headline
+        if len(line.text) < 6 or "\t" in line.text or DOC_NUMBER.fullmatch(line.text):
+            continue  # a table row (tabs) or a document number is never the headline
+        if not find_full_dates(line.text) and not _is_chrome(line.text):
+            return line
     return None
 
 

@@ -201,3 +201,22 @@ def test_a_working_groups_office_is_a_body_and_shares_the_lead():
         ("市行政审批制度改革工作领导小组办公室", "lead"),
         ("各县市区人民政府", "responsible"),
     }
+
+
+@pytest.mark.parametrize(
+    ("issuer", "expected"),
+    [
+        ("遂宁市人民政府", {"遂宁市住房和城乡建设局", "遂宁市发展和改革委员会", "区人民政府"}),
+        ("邯郸市丛台区人民政府", {"邯郸市住房和城乡建设局", "邯郸市发展和改革委员会", "邯郸市丛台区人民政府"}),
+        # a province's notice: 市 and 区 are any city, any district
+        ("广东省人民政府", {"市住房和城乡建设局", "市发展和改革委员会", "区人民政府"}),
+    ],
+)
+def test_a_bare_city_or_district_is_the_issuers_own(issuer, expected):
+    text = "（牵头单位：市住建局；配合单位：市发改委）已经区政府同意。"
+    assert {d.canonical for d in find_departments(text, issuer=issuer)} == expected
+
+
+def test_a_place_never_opens_with_an_adverb():
+    found = {d.canonical for d in find_departments("实施方案已经市政府常务会议讨论通过。", issuer="遂宁市人民政府")}
+    assert found == {"遂宁市人民政府"}

@@ -72,6 +72,21 @@ def test_the_issuer_of_a_forwarding_notice_is_the_forwarder():
     assert extract_text(text).document.issuer == "某水县人民政府办公室"
 
 
+def test_an_official_title_without_guanyu():
+    """A plan forwarded under a short letter: the number line is no headline."""
+    text = (
+        "遂府函〔2019〕55号\n各县（区）人民政府，市直有关部门：\n"
+        "《某市工程建设项目审批制度改革实施方案》已经市政府常务会议讨论通过，现印发给你们。\n"
+        "某市人民政府\n2019年4月29日\n某市工程建设项目审批制度改革实施方案\n一、总体要求\n"
+    )
+    assert extract_text(text).document.title == "某市工程建设项目审批制度改革实施方案"
+
+
+def test_a_news_report_keeps_its_headline_over_a_plan_it_names():
+    text = "吉林推进政务服务跨省通办\n近日，吉林省印发工作方案。\n吉林省加快推进政务服务跨省通办工作方案\n"
+    assert extract_text(text).document.title == "吉林推进政务服务跨省通办"
+
+
 def test_all_18_table_sub_items_with_their_main_item(extracted):
     table = {i.name: i.main_item for i in extracted(SEED_003).items if i.method == "table"}
     assert table == SEED_003_SUB_ITEMS

@@ -1,0 +1,66 @@
+"""Which place a bare 省, 市 or 县 in a notice means: the issuer's own.
+
+"省医保局" in a notice of 广东省医疗保障局 is Guangdong's; "市住建局" in a notice
+of 遂宁市人民政府 is Suining's. The issuer's place is read from its name
+(广东省…, 遂宁市…, 邯郸市丛台区…). An issuer that says only 省 (省人民政府) is
+named by its document number's short name instead: 鄂政发 -> 湖北省. Cities
+number their documents with their own short names (宁政发 is Nanjing's, not
+Ningxia's), so a number is read only for an issuer that is a province's own body.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extractors.datafiles import load_aliases, load_table
+
+_CITY = re.compile(r"^.+?(?:自治州|地区|市|州|盟)")
+# The class words that stand for the issuer's own place, by the level they name.
+_LEVEL_WORDS = {"省": ("省", "省级"), "市": ("市", "市级"), "县": ("县", "县级"), "区": ("区",)}
+
+
+def provinces() -> dict[str, str]:
+    """{name or short form: full name} (广东: 广东省)."""
+    return load_aliases("provinces.tsv", canonical="name")
+
+
+@lru_cache(maxsize=1)
+def _province_codes() -> dict[str, str]:
+    """{short name in document numbers: province} (鄂: 湖北省)."""
+    codes = {}
+    for row in load_table("provinces.tsv"):
+        for code in filter(None, row["code"].split("|")):
+            codes[code] = row["name"]
+    return codes
+
+
+def home_places(issuer: str | None, issuer_place: str | None, number: str | None) -> dict[str, str]:
+    """{class word: place} for the issuer: 省 -> 广东省; for a city's body also
+    市 -> 遂宁市; for a county's or district's 县 / 区 -> the county or district.
+    ``issuer_place`` is the place part of a local issuer's name (邯郸市丛台区), if any."""
+    home: dict[str, str] = {}
+    province = _issuer_province(issuer, number)
+    if province:
+        home.update(dict.fromkeys(_LEVEL_WORDS["省"], province))
+    place = issuer_place or ""
+    if province and place.startswith(province):
+        place = place[len(province) :]
+    city = _CITY.match(place)
+    if city:
+        home.update(dict.fromkeys(_LEVEL_WORDS["市"], (province or "") + city.group()))
+    for level in ("县", "区"):
+        if place.endswith(level) and place != level:
+            home.update(dict.fromkeys(_LEVEL_WORDS[level], (province or "") + place))
+    return home
+
+
+def _issuer_province(issuer: str | None, number: str | None) -> str | None:
+    if not issuer:
+        return None
+    for name in sorted(provinces(), key=len, reverse=True):
+        if issuer.startswith(name):
+            return provinces()[name]
+    if issuer.startswith("省") and number:
+        return _province_codes().get(number[0])
+    return None
