@@ -5,6 +5,7 @@ from __future__ import annotations
 import opencc
 import pytest
 
+from extractors import extract_text
 from extractors.normalize import normalize_text
 from extractors.normalize.pinyin import strip_pinyin
 from extractors.normalize.script import to_simplified
@@ -138,3 +139,42 @@ def test_hard_wrapped_newspaper_column_is_reflowed(normalized):
 def test_full_width_punctuation_is_kept(normalized):
     text = normalized(SEED_003).text
     assert "（一）指导思想。以习近平" in text  # NFKC would have made this (一)指导思想.
+
+
+SPACED_TABLE = (
+    "现将事项清单予以公布。\n"
+    "序号 事项名称 责任单位 完成时限\n"
+    "1 住房公积金汇缴 市住房公积金管理中心 2021年10月底前\n"
+    "2  残疾人证迁移　市残联 2021年11月底前\n"
+    "3 机动车驾驶证审验 市公安局 2021年12月底前\n"
+    "各单位要按时完成。\n"
+)
+
+
+def test_space_separated_table_rows_keep_their_cells_as_tabs():
+    result = normalize_text(SPACED_TABLE)
+    lines = result.text.split("\n")
+    assert lines[1] == "序号\t事项名称\t责任单位\t完成时限"
+    assert lines[3] == "2\t残疾人证迁移\t市残联\t2021年11月底前"
+    start = result.text.index("残疾人证迁移")
+    raw_start, raw_end = result.raw_span(start, start + len("残疾人证迁移"))
+    assert SPACED_TABLE[raw_start:raw_end] == "残疾人证迁移"
+    items = extract_text(result.text).items
+    assert [(i.name, i.method) for i in items] == [
+        ("住房公积金汇缴", "table"),
+        ("残疾人证迁移", "table"),
+        ("机动车驾驶证审验", "table"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1 加强组织领导 各地 要高度重视。\n2 强化宣传 引导 做好解读。\n",  # numbered prose: sentences
+        "1 住房公积金汇缴 市住房公积金管理中心\n3 残疾人证迁移 市残联\n",  # not numbered in sequence
+        "1 住房公积金汇缴 市住房公积金管理中心\n2 残疾人证迁移\n",  # not the same number of cells
+        "基础信 息变更 与参保信 息登记\n",  # no numbers: spaces inside words are residue
+    ],
+)
+def test_spaces_that_are_not_table_gaps_are_not_tabs(text):
+    assert "\t" not in normalize_text(text).text

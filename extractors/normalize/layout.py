@@ -2,7 +2,8 @@
 
 Chinese has no spaces between words, so a space between two Han characters (or
 a Han character and a digit) is layout residue: ``基础信 息变更``, ``140 项``.
-Tabs are kept: they separate table cells. Full-width punctuation is kept as it
+Tabs are kept: they separate table cells, and so do the gaps of space-separated
+table rows, which become tabs first (``spaced_tables.py``). Full-width punctuation is kept as it
 is (no NFKC): ``，`` and ``（一）`` are what mainland readers expect.
 
 Re-flow joins a line to the next when the break is clearly mid-sentence: a
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from extractors.normalize.spaced_tables import cell_gap_edits
 from extractors.offsets import OffsetMap, rewrite
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
@@ -57,7 +59,8 @@ class LayoutStats:
 
 def tidy_layout(text: str) -> tuple[str, OffsetMap, LayoutStats]:
     """Normalize whitespace, then re-flow broken lines; returns text, map, stats."""
-    text1, map1 = _substitute(text, _CRLF, "\n")
+    text0, map0 = _substitute(text, _CRLF, "\n")
+    text1, map1 = _apply(text0, cell_gap_edits(text0))  # before the gaps look like residue
     widths = _display_widths(text1)
     text2, map2 = _substitute(text1, _EDGE_SPACE, "")
     inner = _edits(text2, _INNER_SPACE, "")
@@ -68,7 +71,7 @@ def tidy_layout(text: str) -> tuple[str, OffsetMap, LayoutStats]:
     text5, map5, joined = _reflow(text4, wrap_width, widths)
     text6, map6 = _substitute(text5, _MANY_BLANKS, "\n\n")
     text7, map7 = _strip(text6)
-    offset_map = map1.then(map2).then(map3).then(map4).then(map5).then(map6).then(map7)
+    offset_map = map0.then(map1).then(map2).then(map3).then(map4).then(map5).then(map6).then(map7)
     return text7, offset_map, LayoutStats(spaces, joined, wrap_width is not None)
 
 

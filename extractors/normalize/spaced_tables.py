@@ -1,0 +1,89 @@
+"""Tables whose cells are separated by spaces: text scraped from a web page or a
+PDF without its table lines ("1 住房公积金汇缴 市住房公积金管理中心 2021年10月底前").
+
+Layout tidying removes a space between two Han characters (it is residue, as in
+基础信 息变更), which would glue such a row into one run of text. So rows are
+found first and their cell gaps become tabs, the separator the table readers
+use. A row is told by its shape, never by its words alone: at least two
+consecutive lines numbered 1, 2, 3… whose gaps split them into the same number
+(three or more) of cells, none of them a sentence. The line just above them with
+as many cells and no digits is their header (序号 事项名称 责任单位 完成时限).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_GAP = re.compile(r"[ \u3000\u00a0]+")
+# A numbered row after a line break; opening with a literal lets the regex skip ahead fast.
+_NUMBERED = re.compile(r"\n[ \u3000\u00a0]*\d{1,3}[ \u3000\u00a0]+\S")
+_MIN_CELLS = 3
+_MIN_ROWS = 2
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    text: str
+    gaps: list[tuple[int, int]]  # spans of the gaps between cells, in the document
+
+    @property
+    def cells(self) -> int:
+        return len(self.gaps) + 1
+
+    @property
+    def number(self) -> int | None:
+        first = self.text.strip().split(maxsplit=1)[0] if self.text.strip() else ""
+        return int(first) if first.isdigit() and first.isascii() else None
+
+
+def cell_gap_edits(text: str) -> list[tuple[int, int, str]]:
+    """Edits that turn the cell gaps of space-separated table rows into tabs."""
+    if _NUMBERED.search("\n" + text[:16]) is None and _NUMBERED.search(text) is None:
+        return []
+    lines = _lines(text)
+    edits: list[tuple[int, int, str]] = []
+    index = 0
+    while index < len(lines):
+        rows = _numbered_run(lines, index)
+        if len(rows) >= _MIN_ROWS:
+            header = lines[index - 1] if index > 0 and _is_header(lines[index - 1], rows[0]) else None
+            for line in ([header] if header else []) + rows:
+                edits.extend((start, end, "\t") for start, end in line.gaps)
+            index += len(rows)
+        else:
+            index += 1
+    return edits
+
+
+def _lines(text: str) -> list[_Line]:
+    lines, offset = [], 0
+    for raw in text.split("\n"):
+        body = raw.strip(" \u3000\u00a0\r")
+        lead = raw.index(body) if body else 0
+        gaps = [(offset + lead + m.start(), offset + lead + m.end()) for m in _GAP.finditer(body)]
+        lines.append(_Line(offset, raw, gaps))
+        offset += len(raw) + 1
+    return lines
+
+
+def _numbered_run(lines: list[_Line], index: int) -> list[_Line]:
+    """The rows numbered n, n+1, … from ``index`` with the same number of cells."""
+    first = lines[index]
+    if first.number is None or first.cells < _MIN_CELLS or "\t" in first.text or _is_sentence(first.text):
+        return []
+    run = [first]
+    for line in lines[index + 1 :]:
+        if line.number != run[-1].number + 1 or line.cells != first.cells or _is_sentence(line.text):
+            break
+        run.append(line)
+    return run
+
+
+def _is_header(line: _Line, first_row: _Line) -> bool:
+    return line.cells == first_row.cells and not re.search(r"\d", line.text) and not _is_sentence(line.text)
+
+
+def _is_sentence(text: str) -> bool:
+    return "。" in text or "；" in text
