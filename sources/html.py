@@ -9,7 +9,9 @@ decoder, so Big5 and GBK pages come out right.
 Government sites rarely use those semantic tags: their chrome is divs named
 nav, crumb, share, footer (``data/html_chrome.txt``), skipped by class or id;
 and what is left of menus and "related links" is lines made almost only of
-link text, dropped unless they are table rows or read like sentences.
+link text, dropped unless they are table rows or read like sentences. Lines
+that open like chrome (当前位置, 分享到, 主办单位, ``data/html_chrome_lines.txt``)
+are dropped too.
 """
 
 from __future__ import annotations
@@ -73,11 +75,25 @@ _LINK_SHARE = 0.8
 _SENTENCE = re.compile(r"[。；;！？]")
 
 
+def _data_words(name: str) -> list[str]:
+    text = resources.files("sources").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
 @lru_cache(maxsize=1)
 def _chrome_names() -> re.Pattern[str]:
-    text = resources.files("sources").joinpath("data", "html_chrome.txt").read_text(encoding="utf-8")
-    words = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+    return re.compile("|".join(re.escape(word) for word in _data_words("html_chrome.txt")), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _chrome_line_openers() -> tuple[str, ...]:
+    return tuple(_data_words("html_chrome_lines.txt"))
+
+
+def _is_chrome_line(line: str) -> bool:
+    """A breadcrumb, tool bar or site footer line (当前位置：…, 主办单位：…, …ICP备…)."""
+    text = _unmark(line).strip()
+    return text.startswith(_chrome_line_openers()) or "ICP备" in text
 
 
 def _is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
@@ -168,7 +184,7 @@ def html_to_text(html: str) -> str:
     collector.feed(html)
     collector.close()
     text = _cell_breaks("".join(collector.parts))
-    lines = [_unmark(line).strip(" ") for line in text.split("\n") if not _mostly_links(line)]
+    lines = [_unmark(line).strip(" ") for line in text.split("\n") if not _mostly_links(line) and not _is_chrome_line(line)]
     body = "\n".join(lines).strip("\n") + "\n"
     title = _page_title("".join(collector.title))
     if title and _squeezed(title) not in _squeezed(body):

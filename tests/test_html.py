@@ -46,6 +46,28 @@ def test_html_chrome_by_class_and_link_lists_are_dropped():
         assert not any(chrome in line for line in lines), chrome
 
 
+CITY_PAGE = (
+    '<html><head><meta charset="utf-8"><title>某市医疗保障局关于做好异地就医备案工作的通知_某市人民政府</title></head><body>'
+    '<div class="top"><div class="wza">无障碍</div></div>'
+    '<div class="wz">当前位置：<a href="/">首页</a> &gt; <a href="/zw">政务公开</a> &gt; 通知公告</div>'
+    '<div class="main"><div class="title">某市医疗保障局关于做好异地就医备案工作的通知</div>'
+    "<p>各县（市、区）医疗保障局：</p><p>一、2021年12月底前，实现异地安置退休人员备案“跨省通办”。（责任单位：市医保中心）</p>"
+    "<p>某市医疗保障局</p><p>2021年6月1日</p>"
+    '<div class="fx">分享到：<a>微信</a><a>微博</a></div></div>'
+    '<div class="foot"><p>主办单位：某市人民政府办公室　承办单位：某市大数据中心</p><p>备案号：某ICP备12345678号</p></div>'
+    "</body></html>"
+)
+
+
+def test_chrome_in_plainly_named_divs_is_dropped():
+    text = html_to_text(CITY_PAGE)
+    for chrome in ("无障碍", "当前位置", "分享到", "主办单位", "ICP备"):
+        assert chrome not in text
+    assert "（责任单位：市医保中心）" in text and "2021年6月1日" in text
+    extraction = extract(normalize_text(text))
+    assert "某市人民政府办公室" not in {d.canonical for d in extraction.departments}
+
+
 def test_page_title_loses_the_site_name_and_is_not_repeated():
     head = "<html><head><title>2亿多流动人口异地办事更容易--社会·法治--人民网</title></head><body>"
     with_h1 = html_to_text(head + "<h1>2亿多流动人口异地办事更容易</h1><p>国务院办公厅日前印发意见。</p></body></html>")
