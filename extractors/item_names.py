@@ -1,0 +1,85 @@
+"""What makes a piece of text an item's name, shared by the list and table readers.
+
+Cue words come from ``data/item_cues.tsv``: a name is at most 40 characters with
+Han in it, not made only of generic words (政务服务事项), not a category
+(工作类事项) and not a description (…相关的…).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extractors.datafiles import load_table
+
+ITEM_SEPARATORS = re.compile(r"[、；;﹔]")
+_QUOTES = "“”‘’\"'「」『』"
+MAX_ITEM_CHARS = 40
+_DESCRIPTIVE = re.compile(r"[的《》“”\"]|^[与和及对在为将把从向]")
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, tuple[str, ...]]:
+    grouped: dict[str, list[str]] = {}
+    for row in load_table("item_cues.tsv"):
+        grouped.setdefault(row["type"], []).append(row["cue"])
+    return {kind: tuple(sorted(words, key=len, reverse=True)) for kind, words in grouped.items()}
+
+
+def cues_in(text: str, kind: str) -> list[str]:
+    """Cues in text order (tags gives them in cue-list order)."""
+    return sorted(tags(text, kind), key=text.index)
+
+
+def names_an_item(name: str) -> bool:
+    return plausible(name) and not is_generic(name) and not _DESCRIPTIVE.search(name)
+
+
+def is_generic(name: str) -> bool:
+    words = cues()
+    if name.endswith(words["category_ending"]):
+        return True
+    rest = name
+    for word in words["generic_word"]:
+        rest = rest.replace(word, "")
+    return re.search(r"[\u4e00-\u9fff]{2}", rest) is None
+
+
+def split_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, cursor = [], start
+    for separator in ITEM_SEPARATORS.finditer(text, start, end):
+        spans.append(_trim(text, cursor, separator.start()))
+        cursor = separator.end()
+    spans.append(_trim(text, cursor, end))
+    return _join_shared_objects(text, [span for span in spans if span[1] > span[0]])
+
+
+def _join_shared_objects(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "居民身份证换领、补领异地受理" is one item: a piece that starts with a bare
+    service verb (补领, 换领) shares the object named before it."""
+    verbs = cues()["shared_verb"]
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        follows_separator = joined and text[joined[-1][1] : start] == "、"
+        if follows_separator and text.startswith(verbs, start):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in _QUOTES):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _QUOTES):
+        end -= 1
+    return start, end
+
+
+def plausible(name: str) -> bool:
+    has_han = re.search(r"[\u4e00-\u9fff]{2}", name) is not None
+    return has_han and len(name) <= MAX_ITEM_CHARS and not re.fullmatch(r"[\d\s.]+", name)
+
+
+def tags(text: str, kind: str) -> tuple[str, ...]:
+    return tuple(cue for cue in cues()[kind] if cue in text)

@@ -1,0 +1,103 @@
+"""Items from tables: a tab-separated header with an item-name column (事项名称,
+服务事项, …; or 主项 / 子项), 通办目标, 通办业务模式. Each data row is one item
+with its main item and scope; a second header row (主项 | 子项 under 事项名称)
+is read together with the first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.item_names import cues, plausible
+from extractors.records import ItemMention
+from extractors.tables import looks_like_header
+
+
+@dataclass(frozen=True)
+class _Columns:
+    main: int | None
+    sub: int | None
+    scope: int | None
+    mode: int | None
+
+
+def _header_columns(cells: list[str]) -> _Columns | None:
+    def find(*words: str) -> int | None:
+        for index, cell in enumerate(cells):
+            if all(word in cell for word in words):
+                return index
+        return None
+
+    words = cues()
+    sub, main = find(*words["sub_header"][:1]), find(*words["main_header"][:1])
+    if sub is None and main is None:
+        for header in words["name_header"]:
+            sub = find(header)
+            if sub is not None:
+                break
+    if sub is None and main is None:
+        return None
+    return _Columns(main, sub, find("通办目标"), find("模式"))
+
+
+def table_items(text: str, first_group: int) -> list[ItemMention]:
+    items: list[ItemMention] = []
+    columns: _Columns | None = None
+    group = first_group
+    offset, after_blank = 0, False
+    header: list[str] = []
+    rows_read = 0
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        if not line.strip():
+            pass  # a blank line between rows does not end the table…
+        elif len(cells) < 2:
+            columns = None
+        elif columns is None or (after_blank and looks_like_header(cells)):  # …a new header does
+            header, rows_read = cells, 0
+            columns = _header_columns(cells)
+            group += 1
+        elif rows_read == 0 and looks_like_header(cells):  # a second header row: 事项名称 over 主项 | 子项
+            header = _stacked(header, cells)
+            columns = _header_columns(header) or columns
+        else:
+            rows_read += 1
+            items.extend(_row_items(cells, offset, columns, group))
+        after_blank = not line.strip()
+        offset += len(line) + 1
+    return items
+
+
+def _stacked(upper: list[str], lower: list[str]) -> list[str]:
+    """Two header rows as one: a merged upper cell repeats over its columns, so
+    ["事项名称", "事项名称"] over ["主项", "子项"] reads "事项名称主项", "事项名称子项"."""
+    width = max(len(upper), len(lower))
+    upper, lower = upper + [""] * (width - len(upper)), lower + [""] * (width - len(lower))
+    return [a if a.strip() == b.strip() else a + b for a, b in zip(upper, lower)]
+
+
+def _cell_span(cells: list[str], index: int, line_start: int) -> tuple[int, int]:
+    start = line_start + sum(len(c) + 1 for c in cells[:index])
+    return _trim_cell(cells[index], start)
+
+
+def _trim_cell(cell: str, start: int) -> tuple[int, int]:
+    stripped = cell.strip()
+    lead = len(cell) - len(cell.lstrip())
+    return start + lead, start + lead + len(stripped)
+
+
+def _row_items(cells: list[str], line_start: int, columns: _Columns, group: int) -> list[ItemMention]:
+    def cell(index: int | None) -> str:
+        return cells[index].strip() if index is not None and index < len(cells) else ""
+
+    name_column = columns.sub if columns.sub is not None and cell(columns.sub) else columns.main
+    name = cell(name_column)
+    if not name or not plausible(name):
+        return []
+    scope = tuple(s for s in re.split(r"[；;、,，\s]+", cell(columns.scope)) if s)
+    modes = tuple(s for s in re.split(r"[；;、,，\s]+", cell(columns.mode)) if s)
+    span = _cell_span(cells, name_column, line_start)
+    main = cell(columns.main) or None
+    return [ItemMention(name, span, "table", main_item=main, scope=scope, modes=modes, group=group)]
