@@ -83,3 +83,10 @@ def plausible(name: str) -> bool:
 
 def tags(text: str, kind: str) -> tuple[str, ...]:
     return tuple(cue for cue in cues()[kind] if cue in text)
+
+
+def all_services(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Does every name end like a service (备案, 申领, 汇缴)? The check for lists
+    that no lead verb or count vouches for."""
+    endings = cues()["service_ending"]
+    return all(text[start:end].endswith(endings) for start, end in spans)

@@ -7,9 +7,11 @@ The list runs back to its clause start or to a lead verb (包括, 实现), and t
 stated count is checked against what was found.
 
 Scope lists: "实现A、B“跨省通办”" names items with no count; a lead verb must open
-the list and generic names (政务服务事项) are dropped.
+the list and generic names (政务服务事项) are dropped. A list that is the subject
+("A、B已实现“跨省通办”") counts when every name ends like a service (备案, 申领).
 
-Tables are read in ``item_tables.py``; what makes a name an item's, in
+Lists a phrase introduces (…事项有：A、B; a numbered list under a heading) are
+read in ``item_lists.py``, tables in ``item_tables.py``; what makes a name an item's, in
 ``item_names.py``.
 """
 
@@ -19,9 +21,11 @@ import re
 from functools import lru_cache
 
 from extractors.dates import to_int
+from extractors.item_lists import introduced_lists
 from extractors.item_names import (
     ITEM_SEPARATORS,
     MAX_ITEM_CHARS,
+    all_services,
     cues,
     cues_in,
     names_an_item,
@@ -58,6 +62,8 @@ def extract_items(text: str, skip: list[tuple[int, int]] = ()) -> tuple[list[Ite
     items.extend(_kinds_items(text, first_group=len(items) + 1))
     scoped = _scope_lists(text, first_group=len(items) + 1, taken=[i.span for i in items])
     items.extend(item for item in scoped if not overlaps(item.span, skip))
+    introduced = introduced_lists(text, first_group=len(items) + 1, taken=[i.span for i in items])
+    items.extend(item for item in introduced if not overlaps(item.span, skip))
     items.extend(table_items(text, first_group=len(items) + 1))
     return items, checks
 
@@ -70,7 +76,9 @@ _AFTER_SCOPE = re.compile(r"[”\"]?(?:$|[，,。；;：:！？\n]|(?P<range>范
 def _before_scope() -> re.Pattern[str]:
     """Between a list and its scope: "…等高频事项“跨省通办”" (a counter noun), "将…纳入“省内通办”"."""
     nouns = "|".join(map(re.escape, cues()["counter_noun"]))
-    return re.compile(rf"(?:等(?:{nouns})?)?(?P<into>纳入)?[“\"]?$")
+    # "A、B已实现“跨省通办”": the list is the subject of its own verb
+    verb = r"(?P<verb>(?:已经|已|均已|均|全部|基本|可)?(?:实现|开通))"
+    return re.compile(rf"(?:等(?:{nouns})?)?(?:(?P<into>纳入)|{verb})?[“\"]?$")
 
 
 @lru_cache(maxsize=1)
@@ -94,10 +102,14 @@ def _scope_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> l
             continue
         list_end = joint.start() if joint else marker.start()
         list_start = _list_start(text, list_end)
-        if not _opens_with_lead_verb(text, list_start) or overlaps((list_start, list_end), taken):
+        if overlaps((list_start, list_end), taken):
             continue
         spans = split_names(text, list_start, list_end)
         if not spans or not all(names_an_item(text[start:end]) for start, end in spans):
+            continue
+        # A subject list has no lead verb to vouch for it: every name must end like a service.
+        subject = joint is not None and joint.group("verb") and all_services(text, spans)
+        if not (_opens_with_lead_verb(text, list_start) or subject):
             continue
         clause_end = _CLAUSE_START.search(text, after.end())
         scope = tuple(cues_in(marker.group(), "scope"))

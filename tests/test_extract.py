@@ -220,6 +220,40 @@ def test_a_scope_in_a_later_sentence_is_not_the_lists():
     assert [i.scope for i in items] == [(), ()]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年新增的“跨省通办”事项有：住房公积金汇缴、残疾人证迁移、机动车驾驶证审验。",
+        "推动以下事项实现“跨省通办”：（一）住房公积金汇缴；（二）残疾人证迁移；（三）机动车驾驶证审验。",
+        "附件：第二批“跨省通办”事项清单\n1.住房公积金汇缴\n2、残疾人证迁移（市残联）\n3. 机动车驾驶证审验；\n",
+    ],
+)
+def test_lists_introduced_by_a_phrase_naming_tongban_items(text):
+    items = extract_text(text).items
+    assert [i.name for i in items] == ["住房公积金汇缴", "残疾人证迁移", "机动车驾驶证审验"]
+    assert {i.scope for i in items} == {("跨省通办",)}
+    for item in items:
+        assert text[item.span[0] : item.span[1]] == item.name
+
+
+def test_a_list_that_is_the_subject_of_its_scope():
+    items = extract_text("目前，异地就医备案、社保卡申领已实现“跨省通办”。").items
+    assert [i.name for i in items] == ["异地就医备案", "社保卡申领"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“跨省通办”工作的主要任务有：加强组织领导、强化宣传引导。",  # measures, not services
+        "三、“跨省通办”事项清单管理\n1.建立动态调整机制。\n2.加强督导考核。\n",
+        "加强协调、压实责任已实现“跨省通办”。",
+        "今年新增的事项有：住房公积金汇缴、残疾人证迁移。",  # no 通办: not this registry's list
+    ],
+)
+def test_lists_of_something_else_under_the_same_words_are_not_items(text):
+    assert extract_text(text).items == []
+
+
 def test_an_item_may_hold_a_shared_verb():
     text = "公安部已出台居民身份证换领、补领异地受理、驾驶证全国通考、机动车全国通检等3项“跨省通办”事项。"
     assert [i.name for i in extract_text(text).items] == ["居民身份证换领、补领异地受理", "驾驶证全国通考", "机动车全国通检"]

@@ -1,0 +1,101 @@
+"""Item lists introduced by a phrase that names them, with no count or scope after.
+
+Two shapes news reports and short notices use:
+
+* a colon list: "新增的“跨省通办”事项有：住房公积金汇缴、残疾人证迁移。", also
+  numbered inline ("…事项如下：（一）…；（二）…。");
+* a numbered list under a heading line: "第二批“跨省通办”事项清单" then
+  "1.住房公积金汇缴" / "2、残疾人证迁移（市残联）", one item a line.
+
+The introducing phrase must name 通办 items (通办 and 事项 or 清单 in it), and,
+with no count to check the list against, every name must end like a service
+(备案, 申领, 汇缴), so a list of measures under the same words yields nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.item_names import all_services, names_an_item, split_names, tags
+from extractors.records import ItemMention
+from extractors.text import overlaps
+
+_INTRO_REACH = 30  # how far before the colon 通办 may stand: "今年新增的“跨省通办”事项有："
+# 事项有： / 事项如下： / 以下事项实现“跨省通办”：
+_COLON_INTRO = re.compile(r"(?:事项|清单)[^：:。；，,\n]{0,12}[：:]")
+_LIST_END = re.compile(r"[。\n]")
+_ENUMERATOR = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.、．]|[一二三四五六七八九十]{1,3}[、．])\s*")
+_NUMBERED_LINE = re.compile(r"(?:[（(]\d{1,3}[）)]|\d{1,3}[.、．])[ \t]*(?P<name>[^\n]*)")
+_TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$|[；;。，,]$")
+
+
+def introduced_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> list[ItemMention]:
+    """Items of colon lists and of numbered lists under a heading, outside ``taken``."""
+    items: list[ItemMention] = []
+    group = first_group
+    for found in (*_colon_lists(text), *_heading_lists(text)):
+        spans, scope = found
+        if spans and not any(overlaps(span, taken) for span in spans):
+            items.extend(ItemMention(text[a:b], (a, b), "enumeration", scope=scope, group=group) for a, b in spans)
+            group += 1
+    return items
+
+
+def _names_items(intro: str) -> bool:
+    return "通办" in intro and ("事项" in intro or "清单" in intro)
+
+
+def _colon_lists(text: str) -> list[tuple[list[tuple[int, int]], tuple[str, ...]]]:
+    lists = []
+    for colon in _COLON_INTRO.finditer(text):
+        line_start = text.rfind("\n", 0, colon.start()) + 1
+        intro = text[max(line_start, colon.start() - _INTRO_REACH) : colon.end()]
+        if not _names_items(intro):
+            continue
+        end = _LIST_END.search(text, colon.end())
+        spans = [_unnumbered(text, span) for span in split_names(text, colon.end(), end.start() if end else len(text))]
+        if spans and all(names_an_item(text[a:b]) for a, b in spans) and all_services(text, spans):
+            lists.append((spans, tags(intro, "scope")))
+    return lists
+
+
+def _unnumbered(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A piece without its enumerator: （一）住房公积金汇缴 -> 住房公积金汇缴."""
+    start, end = span
+    number = _ENUMERATOR.match(text, start, end)
+    return (number.end(), end) if number else span
+
+
+def _heading_lists(text: str) -> list[tuple[list[tuple[int, int]], tuple[str, ...]]]:
+    lists = []
+    lines = text.split("\n")
+    offset = 0
+    for index, line in enumerate(lines):
+        following = offset + len(line) + 1
+        if _is_list_heading(line):
+            spans = _numbered_names(text, following, lines[index + 1 :])
+            if len(spans) >= 2 and all(names_an_item(text[a:b]) for a, b in spans) and all_services(text, spans):
+                lists.append((spans, tags(line, "scope")))
+        offset = following
+    return lists
+
+
+def _is_list_heading(line: str) -> bool:
+    line = line.strip()
+    return 0 < len(line) <= 40 and _names_items(line) and not re.search(r"[，。；]", line)
+
+
+def _numbered_names(text: str, offset: int, lines: list[str]) -> list[tuple[int, int]]:
+    """The names on the numbered lines right under a heading, notes in brackets dropped."""
+    spans = []
+    for line in lines:
+        match = _NUMBERED_LINE.fullmatch(line.strip())
+        if match is None:
+            break
+        start = offset + line.index(line.strip()) + match.start("name")
+        name = match.group("name")
+        while (note := _TRAILING_NOTE.search(name)) is not None:
+            name = name[: note.start()]
+        spans.append((start, start + len(name.rstrip())))
+        offset += len(line) + 1
+    return spans
