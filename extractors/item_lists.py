@@ -68,16 +68,23 @@ def _unnumbered(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 def _heading_lists(text: str) -> list[tuple[list[tuple[int, int]], tuple[str, ...]]]:
     lists = []
-    lines = text.split("\n")
-    offset = 0
-    for index, line in enumerate(lines):
-        following = offset + len(line) + 1
+    line_end = -1
+    for mention in re.finditer("通办", text):  # a heading names 通办: look at those lines only
+        if mention.start() < line_end:
+            continue
+        line_start = text.rfind("\n", 0, mention.start()) + 1
+        line_end = _line_end(text, mention.start())
+        line = text[line_start:line_end]
         if _is_list_heading(line):
-            spans = _numbered_names(text, following, lines[index + 1 :])
+            spans = _numbered_names(text, line_end + 1)
             if len(spans) >= 2 and all(names_an_item(text[a:b]) for a, b in spans) and all_services(text, spans):
                 lists.append((spans, tags(line, "scope")))
-        offset = following
     return lists
+
+
+def _line_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end < 0 else end
 
 
 def _is_list_heading(line: str) -> bool:
@@ -85,10 +92,11 @@ def _is_list_heading(line: str) -> bool:
     return 0 < len(line) <= 40 and _names_items(line) and not re.search(r"[，。；]", line)
 
 
-def _numbered_names(text: str, offset: int, lines: list[str]) -> list[tuple[int, int]]:
-    """The names on the numbered lines right under a heading, notes in brackets dropped."""
+def _numbered_names(text: str, offset: int) -> list[tuple[int, int]]:
+    """The names on the numbered lines from ``offset`` on, notes in brackets dropped."""
     spans = []
-    for line in lines:
+    while offset < len(text):
+        line = text[offset : _line_end(text, offset)]
         match = _NUMBERED_LINE.fullmatch(line.strip())
         if match is None:
             break

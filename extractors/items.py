@@ -102,14 +102,15 @@ def _scope_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> l
             continue
         list_end = joint.start() if joint else marker.start()
         list_start = _list_start(text, list_end)
-        if overlaps((list_start, list_end), taken):
+        led = _opens_with_lead_verb(text, list_start)
+        subject = joint is not None and joint.group("verb") is not None
+        if not (led or subject) or overlaps((list_start, list_end), taken):
             continue
         spans = split_names(text, list_start, list_end)
         if not spans or not all(names_an_item(text[start:end]) for start, end in spans):
             continue
         # A subject list has no lead verb to vouch for it: every name must end like a service.
-        subject = joint is not None and joint.group("verb") and all_services(text, spans)
-        if not (_opens_with_lead_verb(text, list_start) or subject):
+        if not led and not all_services(text, spans):
             continue
         clause_end = _CLAUSE_START.search(text, after.end())
         scope = tuple(cues_in(marker.group(), "scope"))
