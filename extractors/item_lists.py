@@ -66,19 +66,23 @@ def _unnumbered(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return (number.end(), end) if number else span
 
 
+# The first numbered line under some line; opening with a literal keeps the scan fast.
+_FIRST_NUMBERED = re.compile(r"\n[ \t\u3000]*(?:[（(]\d{1,3}[）)]|\d{1,3}[.、．])")
+
+
 def _heading_lists(text: str) -> list[tuple[list[tuple[int, int]], tuple[str, ...]]]:
     lists = []
-    line_end = -1
-    for mention in re.finditer("通办", text):  # a heading names 通办: look at those lines only
-        if mention.start() < line_end:
+    listed_to = 0
+    for numbered in _FIRST_NUMBERED.finditer(text):
+        if numbered.start() < listed_to:
+            continue  # a later line of a list already read
+        heading = text[text.rfind("\n", 0, numbered.start()) + 1 : numbered.start()]
+        if not _is_list_heading(heading):
             continue
-        line_start = text.rfind("\n", 0, mention.start()) + 1
-        line_end = _line_end(text, mention.start())
-        line = text[line_start:line_end]
-        if _is_list_heading(line):
-            spans = _numbered_names(text, line_end + 1)
-            if len(spans) >= 2 and all(names_an_item(text[a:b]) for a, b in spans) and all_services(text, spans):
-                lists.append((spans, tags(line, "scope")))
+        spans = _numbered_names(text, numbered.start() + 1)
+        listed_to = spans[-1][1] if spans else listed_to
+        if len(spans) >= 2 and all(names_an_item(text[a:b]) for a, b in spans) and all_services(text, spans):
+            lists.append((spans, tags(heading, "scope")))
     return lists
 
 
