@@ -56,7 +56,8 @@ def _bodies() -> dict[str, str]:
 # Offices of the working groups plans set up, named for their task:
 # 市行政审批制度改革工作领导小组办公室, 省推进政府职能转变协调小组办公室.
 _GROUP_OFFICE_ENDS = ("领导小组办公室", "工作小组办公室", "协调小组办公室", "联席会议办公室")
-_GROUP_OFFICE = rf"[\u4e00-\u9fff]{{2,24}}?(?:{alternation(_GROUP_OFFICE_ENDS)})"
+# the name may quote a reform: 推进政府职能转变和“放管服”改革协调小组办公室
+_GROUP_OFFICE = rf"[\u4e00-\u9fff“”]{{2,30}}?(?:{alternation(_GROUP_OFFICE_ENDS)})"
 
 
 @lru_cache(maxsize=2)
@@ -96,10 +97,14 @@ def _local_matches(text: str, home: dict[str, str]) -> list[_Match]:
         body = bodies.search(text, position)
         if body is None:
             return found
-        pattern = _local_pattern(group_office=body.group() not in _bodies())
+        group_office = body.group() not in _bodies()
+        pattern = _local_pattern(group_office=group_office)
         # A match ends with a body, so none ends past this body's end unless it has
         # a later body of its own: searched for from there, not scanned to here.
-        match = pattern.search(text, max(position, body.start() - _PLACE_REACH), body.end())
+        # A group office's name may hold a body word (推进政府职能转变…小组办公室)
+        # already passed over: it is searched from the last match's end.
+        floor = (found[-1].end if found else 0) if group_office else position
+        match = pattern.search(text, max(floor, body.start() - _PLACE_REACH), body.end())
         if match is None:
             shared = _shared_place(text, body, found)
             if shared:

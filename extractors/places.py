@@ -15,7 +15,9 @@ from functools import lru_cache
 
 from extractors.datafiles import load_aliases, load_table
 
-_CITY = re.compile(r"^.+?(?:自治州|地区|市|州|盟)")
+# Up to the last city-level word: 邯郸市 of 邯郸市丛台区, 某州市 (not 某州) of 某州市.
+_CITY = re.compile(r"^.+(?:自治州|地区|市|州|盟)")
+_COUNTY_UNIT = re.compile(r"[^市州盟县区旗]{1,6}(?:县|区|旗)$")  # 丛台区 of 邯郸市丛台区
 # The class words that stand for the issuer's own place, by the level they name.
 _LEVEL_WORDS = {"省": ("省", "省级"), "市": ("市", "市级"), "县": ("县", "县级"), "区": ("区",)}
 
@@ -46,7 +48,7 @@ def home_places(issuer: str | None, issuer_place: str | None, number: str | None
     place = issuer_place or ""
     if province and place.startswith(province):
         place = place[len(province) :]
-    city = _CITY.match(place)
+    city = _CITY.match(_COUNTY_UNIT.sub("", place))
     if city:
         home.update(dict.fromkeys(_LEVEL_WORDS["市"], (province or "") + city.group()))
     for level in ("县", "区"):

@@ -71,7 +71,7 @@ def _from_layout(text: str) -> DocumentMeta:
     title = _title(lines, official=number is not None)
     issued = _issued(lines)
     issuer = _issuer(lines, title, issued)
-    published = _published(lines)
+    published = _published(lines, official=number is not None)
     addressee_line = _addressee_line(lines)
     return DocumentMeta(
         addressees=_split_addressees(addressee_line),
@@ -158,12 +158,17 @@ def _issued(lines: list[Line]) -> tuple[Span, object] | None:
     return None
 
 
-def _published(lines: list[Line]) -> str | None:
-    """A news dateline ("2020-10-01 07:24:14 来源: …") near the top."""
+def _published(lines: list[Line], official: bool = False) -> str | None:
+    """A news dateline ("2020-10-01 07:24:14 来源: …") near the top. In an official
+    document a date alone on its line is the signature of a short forwarding letter."""
     for line in lines[:8]:
         dates = find_full_dates(line.text)
-        if dates and len(line.text) < 60 and not _SENTENCE.search(line.text):
-            return dates[0][2].isoformat()
+        if not dates or len(line.text) >= 60 or _SENTENCE.search(line.text):
+            continue
+        start, end, day = dates[0]
+        if official and not (line.text[:start] + line.text[end:]).strip():
+            continue
+        return day.isoformat()
     return None
 
 

@@ -178,3 +178,15 @@ def test_space_separated_table_rows_keep_their_cells_as_tabs():
 )
 def test_spaces_that_are_not_table_gaps_are_not_tabs(text):
     assert "\t" not in normalize_text(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "三、保障措施\n\n市协调小组办公室要加强督导，按季度通报进展情况。",  # the marker's 、 is no clause mark
+        "2022-05-20 08:30 来源：某某日报\n本报讯（记者 李明）记者从省政务服务数据管理局获悉。",  # a dateline
+    ],
+)
+def test_a_heading_or_a_dateline_keeps_its_line(text):
+    first = text.split("\n")[0]
+    assert normalize_text(text).text.split("\n")[0] == first.replace(" 来源", "来源")

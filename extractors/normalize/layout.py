@@ -197,16 +197,28 @@ def _should_join(brk: _Break, wrap_width: int | None, width: int) -> bool:
         if full and mid_word:
             return _stops_mid_clause(brk.paragraph)
         return False
-    if finished or _is_bare_heading(line):
+    if finished or _is_bare_heading(line) or _is_dateline(line):
         return False
     if brk.across_blank and not mid_word:
         return False
     return _stops_mid_clause(brk.paragraph)
 
 
+# 2022-05-20 08:30 来源：某某日报 / 2021年6月1日 / 发布时间：2021-06-01
+_DATE = re.compile(r"(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)")
+
+
+def _is_dateline(line: str) -> bool:
+    """A news dateline or a date line: short, dated, no clause in it. The colon of
+    来源： would otherwise read as a clause left open."""
+    return len(line) <= 60 and _DATE.search(line) is not None and not re.search("[，。；]", line)
+
+
 def _is_bare_heading(line: str) -> bool:
-    """``一、总体要求``: a heading marker and no sentence after it."""
-    return bool(_HEADING.match(line)) and not any(mark in line for mark in _TERMINAL + _CLAUSE_MARKS)
+    """``一、总体要求``: a heading marker and no sentence after it (the marker's own
+    、 is no clause mark)."""
+    marker = _HEADING.match(line)
+    return marker is not None and not any(mark in line[marker.end() :] for mark in _TERMINAL + _CLAUSE_MARKS)
 
 
 _SENTENCE_ENDS = "。！？!?"
