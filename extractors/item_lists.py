@@ -18,7 +18,7 @@ import re
 
 from extractors.item_names import all_services, names_an_item, split_names, tags
 from extractors.records import ItemMention
-from extractors.text import overlaps
+from extractors.text import line_end, overlaps
 
 _INTRO_REACH = 30  # how far before the colon 通办 may stand: "今年新增的“跨省通办”事项有："
 # 事项有： / 事项如下： / 以下事项实现“跨省通办”：
@@ -86,11 +86,6 @@ def _heading_lists(text: str) -> list[tuple[list[tuple[int, int]], tuple[str, ..
     return lists
 
 
-def _line_end(text: str, position: int) -> int:
-    end = text.find("\n", position)
-    return len(text) if end < 0 else end
-
-
 def _is_list_heading(line: str) -> bool:
     line = line.strip()
     return 0 < len(line) <= 40 and _names_items(line) and not re.search(r"[，。；]", line)
@@ -100,7 +95,7 @@ def _numbered_names(text: str, offset: int) -> list[tuple[int, int]]:
     """The names on the numbered lines from ``offset`` on, notes in brackets dropped."""
     spans = []
     while offset < len(text):
-        line = text[offset : _line_end(text, offset)]
+        line = text[offset : line_end(text, offset)]
         match = _NUMBERED_LINE.fullmatch(line.strip())
         if match is None:
             break

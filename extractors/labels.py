@@ -31,7 +31,7 @@ from typing import NamedTuple
 from extractors.datafiles import load_table
 from extractors.dates import find_full_dates
 from extractors.records import Span
-from extractors.text import alternation
+from extractors.text import alternation, line_end
 
 _HEAD_CHARS = 4000  # the block sits above the notice, after the page's header
 _MIN_LABELS = 2
@@ -115,17 +115,12 @@ def _bare_pairs(text: str, head_end: int) -> list[_Pair]:
     starts = [match.start() for match in line_start.finditer(text, 0, head_end)]
     pairs = []
     for index, start in enumerate(starts):
-        end = _line_end(text, start)
-        after_previous = index > 0 and text[_line_end(text, starts[index - 1]) : start].strip("\n") == ""
+        end = line_end(text, start)
+        after_previous = index > 0 and text[line_end(text, starts[index - 1]) : start].strip("\n") == ""
         before_next = index + 1 < len(starts) and text[end : starts[index + 1]].strip("\n") == ""
         if after_previous or before_next:
             pairs += _pairs_in_line(text, start, end, inside)
     return pairs
-
-
-def _line_end(text: str, start: int) -> int:
-    end = text.find("\n", start)
-    return len(text) if end < 0 else end
 
 
 def _pairs_in_line(text: str, start: int, end: int, inside: re.Pattern[str]) -> list[_Pair]:

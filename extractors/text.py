@@ -47,3 +47,9 @@ def alternation(words: Iterable[str]) -> str:
 def overlaps(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
     """Does ``span`` share at least one character with any of ``spans``?"""
     return any(span[0] < end and start < span[1] for start, end in spans)
+
+
+def line_end(text: str, position: int) -> int:
+    """Where the line holding ``position`` ends (its line break, or the text's end)."""
+    end = text.find("\n", position)
+    return len(text) if end < 0 else end
