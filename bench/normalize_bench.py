@@ -14,7 +14,7 @@ from pathlib import Path
 import opencc
 
 from extractors import extract
-from extractors.normalize import normalize_text
+from extractors.normalize import layout, mojibake, normalize_text, pinyin, script
 from extractors.normalize.layout import tidy_layout
 from extractors.normalize.pinyin import strip_pinyin
 from extractors.normalize.script import to_simplified
@@ -38,6 +38,33 @@ def best_of(repeat: int, work) -> float:
     return min(times)
 
 
+def _whole_text_scans() -> list:
+    """The regex passes the normalizer makes over the whole of every document,
+    whatever it holds (passes run only where an earlier one matched are left out)."""
+    return [
+        mojibake._MARKER_CHARS,
+        pinyin._HTML_RUBY,
+        pinyin._GROUP,
+        pinyin._ORPHAN,
+        script._char_class("traditional"),
+        script._char_class("simplified"),
+        layout._CRLF,
+        layout._BLANK_RUN,  # edge and inner spaces are looked for only at these runs
+        layout._MANY_BLANKS,
+    ]
+
+
+def scans_alone(docs: list[str]) -> None:
+    """A floor for any normalizer built on Python's ``re``: the scans only, no work
+    per match, no offset map. If this alone is far from the goal, no tuning of the
+    Python around the scans can reach it."""
+    patterns = _whole_text_scans()
+    for doc in docs:
+        for pattern in patterns:
+            for _ in pattern.finditer(doc):
+                pass
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--mb", type=float, default=4.0)
@@ -52,6 +79,7 @@ def main() -> None:
         ("pinyin stripping", best_of(args.repeat, lambda: [strip_pinyin(d) for d in docs])),
         ("script conversion", best_of(args.repeat, lambda: [to_simplified(d) for d in docs])),
         ("layout", best_of(args.repeat, lambda: [tidy_layout(d) for d in docs])),
+        ("whole-text regex scans alone (floor)", best_of(args.repeat, lambda: scans_alone(docs))),
         ("normalize (all steps)", best_of(args.repeat, lambda: [normalize_text(d) for d in docs])),
     ]
     normalized = [normalize_text(d) for d in docs]
