@@ -185,8 +185,21 @@ def test_spaces_that_are_not_table_gaps_are_not_tabs(text):
     [
         "三、保障措施\n\n市协调小组办公室要加强督导，按季度通报进展情况。",  # the marker's 、 is no clause mark
         "2022-05-20 08:30 来源：某某日报\n本报讯（记者 李明）记者从省政务服务数据管理局获悉。",  # a dateline
+        "一、窗口联动,实现办理跨区域\n某县行政审批局与周边县区签订协议。",  # two phrases, half-width comma
+        "（二）事项共通，实现办理跨层级\n各签约方共同确定通办事项。",
     ],
 )
 def test_a_heading_or_a_dateline_keeps_its_line(text):
     first = text.split("\n")[0]
     assert normalize_text(text).text.split("\n")[0] == first.replace(" 来源", "来源")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（一）推进社会保障卡居民服务，在交通出行、\n旅游观光等领域实现一卡通用。",  # ends on a clause mark
+        "一、各地要加快推进医保关系转移接续，2022年底前实现跨省通办和\n省内通办。",  # too long for a heading
+    ],
+)
+def test_a_sentence_after_a_heading_marker_is_still_reflowed(text):
+    assert "\n" not in normalize_text(text).text

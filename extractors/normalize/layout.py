@@ -214,11 +214,21 @@ def _is_dateline(line: str) -> bool:
     return len(line) <= 60 and _DATE.search(line) is not None and not re.search("[，。；]", line)
 
 
+_HEADING_MAX = 20  # characters after the marker a heading of two phrases takes
+
+
 def _is_bare_heading(line: str) -> bool:
     """``一、总体要求``: a heading marker and no sentence after it (the marker's own
-    、 is no clause mark)."""
+    、 is no clause mark). A heading of two short phrases, ``一、模式联动，实现办理跨区域``,
+    is one too: it ends in a word, not a clause mark, and is short with no sentence end."""
     marker = _HEADING.match(line)
-    return marker is not None and not any(mark in line[marker.end() :] for mark in _TERMINAL + _CLAUSE_MARKS)
+    if marker is None:
+        return False
+    rest = line[marker.end() :]
+    if not any(mark in rest for mark in _TERMINAL + _CLAUSE_MARKS):
+        return True
+    two_phrases = len(rest) <= _HEADING_MAX and rest[-1:] not in _CLAUSE_MARKS
+    return two_phrases and not any(mark in rest for mark in _TERMINAL + "、")
 
 
 _SENTENCE_ENDS = "。！？!?"
