@@ -97,6 +97,7 @@ def test_a_taiwan_gateway_copy_of_a_mainland_plan_normalizes_back_to_it(normaliz
         "提升政务服务效能，支持社保缴费记录查询，推动部门间数据接口对接。",
         "通过互联网加强政民互动，编发工作简报，共享医学影像检查结果。",
         "省政府办公厅发布《实施方案》，推动信息系统互联互通。",
+        "依托互联网深化相对集中行政许可权改革，依法设定的行政许可事项全部纳入清单。",
     ],
 )
 def test_policy_words_survive_the_gateway_round_trip(sentence):
