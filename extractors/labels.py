@@ -18,7 +18,8 @@ in text scraped from the page, a word before a space that normalization removes
 ("文  号 白政办发〔2019〕9号 主题词 …" becomes "文号白政办发〔2019〕9号主题词…").
 Such a line must start with a label, and on it a value runs to the next tab or
 to the next label of three or more characters (主题词, 成文日期); a two-character
-label (文号, 名称) is too common a word to split a value at.
+label (文号, 名称) is too common a word to split a value at, unless the value
+before it ends in a digit, a Latin letter or a closing bracket.
 """
 
 from __future__ import annotations
@@ -66,8 +67,16 @@ def _bare_labels() -> tuple[re.Pattern[str], re.Pattern[str]]:
     labels = alternation(fields)
     long_labels = alternation(label for label in fields if len(label) >= 3)
     line = re.compile(rf"^(?:{labels})(?![：:])", re.M)
-    inside = re.compile(rf"(?:(?:(?<=\t)|^)[ ]*(?P<cell>{labels})|(?P<word>{long_labels}))(?![：:])[ \t]*", re.M)
+    inside = re.compile(
+        rf"(?:(?:(?<=\t)|^)[ ]*(?P<cell>{labels})|(?P<word>{long_labels})|{_AFTER_VALUE}(?P<short>{labels}))(?![：:])[ \t]*",
+        re.M,
+    )
     return line, inside
+
+
+# A value that ends in a digit, a Latin letter or a closing bracket cannot run on
+# into a word, so any label may follow it: "索引号…/2021-181971文号舟政办发〔2021〕40号".
+_AFTER_VALUE = r"(?<=[0-9A-Za-z)）〕\]】])"
 
 
 def is_label_line(line: str) -> bool:
@@ -127,7 +136,7 @@ def _pairs_in_line(text: str, start: int, end: int, inside: re.Pattern[str]) -> 
     found = list(inside.finditer(text, start, end))
     pairs = []
     for match, following in zip(found, [*found[1:], None]):
-        group = "cell" if match.group("cell") else "word"
+        group = next(name for name in ("cell", "word", "short") if match.group(name))
         value_end = following.start() if following else end
         tab = text.find("\t", match.end(), value_end)
         value_end = tab if tab >= 0 else value_end

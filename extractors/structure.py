@@ -59,10 +59,31 @@ def extract_metadata(text: str) -> DocumentMeta:
     for field in ("title", "doc_number", "issuer", "issued", "published"):
         if field in labelled:
             changes[field] = labelled[field].value
+    if "issuer" in labelled:
+        changes["issuer"] = _fuller_issuer(meta.issuer, labelled["issuer"].value)
     for field in ("title", "doc_number", "issued"):
         if field in labelled:
             changes[f"{field}_span"] = labelled[field].span
     return replace(meta, **changes)
+
+
+def _fuller_issuer(layout: str | None, labelled: str) -> str:
+    """Portals often label the issuer without its place (发布机构：市政府办公室) where
+    the title names it in full (舟山市人民政府办公室…关于…): the fuller name wins."""
+    full, short = _plain(layout or ""), _plain(labelled)
+    place = full[: len(full) - len(short)]
+    bare = short[:1] in _PLACE_LEVELS  # 市政府办公室, 县人民政府: no place name
+    if bare and place and full.endswith(short) and _PLACE_NAME.fullmatch(place):
+        return layout
+    return labelled
+
+
+_PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}")  # what the label left off: 舟山 of 舟山市…
+_PLACE_LEVELS = "省市县区州盟旗"
+
+
+def _plain(name: str) -> str:
+    return name.replace("人民政府", "政府")
 
 
 def _from_layout(text: str) -> DocumentMeta:

@@ -53,3 +53,20 @@ def line_end(text: str, position: int) -> int:
     """Where the line holding ``position`` ends (its line break, or the text's end)."""
     end = text.find("\n", position)
     return len(text) if end < 0 else end
+
+
+_NAV_SEPARATORS = ">＞»›"
+_NAV_HEAD = 4000  # a breadcrumb sits in the page header, above the notice
+
+
+def navigation_spans(text: str) -> list[tuple[int, int]]:
+    """Breadcrumb lines near the top (首页 > 政务公开 > 市府办文件 >): page navigation,
+    whose 舟山市人民政府 is a site's name, not a department the notice mentions."""
+    spans, start = [], 0
+    head = text[:_NAV_HEAD]
+    for line in head.split("\n"):
+        separators = sum(line.count(mark) for mark in _NAV_SEPARATORS)
+        if separators >= 2 and "。" not in line:
+            spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans

@@ -109,3 +109,28 @@ def test_label_words_opening_lines_far_apart_are_not_a_block():
     text = "关于做好异地就医备案工作的通知\n名称变更的单位须重新备案。\n省医疗保障局负责统筹。\n标题党式宣传应当避免。\n"
     assert find_label_block(text) is None
     assert {d.canonical for d in extract_text(text).departments} == {"省医疗保障局"}
+
+
+# A provincial portal's scraped header: several label-value pairs on one line,
+# the issuer labelled without its place, a breadcrumb above it all.
+PAIRED_LINES_PAGE = (
+    "当前位置:\n"
+    "某海市人民政府> 法定主动公开内容> 其他文件> 市府办文件>\n"
+    "索引号 001008009/2021-18197 文号 某政办发〔2021〕40号\n"
+    "发布机构 市政府办公室 生成日期 2021-05-27\n"
+    "组配分类 市政府文件 公开方式 主动公开\n"
+    "某海市人民政府办公室关于印发某海市推进政务服务“跨域通办”工作实施方案的通知\n"
+    "各县(区)人民政府,市政府直属各单位:\n"
+    "《实施方案》已经市政府同意,现印发给你们,请认真贯彻落实。\n"
+)
+
+
+def test_pairs_after_a_number_split_at_a_short_label_and_the_fuller_issuer_wins():
+    result = extract_text(normalize_text(PAIRED_LINES_PAGE).text)
+    meta = result.document
+    assert meta.doc_number == "某政办发〔2021〕40号"  # 文号 follows a number: a label
+    assert meta.issued == "2021-05-27"
+    assert meta.issuer == "某海市人民政府办公室"  # the title's full name, not 市政府办公室
+    # the breadcrumb's site name and the 组配分类 cell are no mentions; the title's
+    # issuer and 已经市政府同意 are
+    assert [d.name for d in result.departments] == ["某海市人民政府办公室", "市政府"]
