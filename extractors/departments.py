@@ -27,11 +27,33 @@ from extractors.places import home_places, provinces
 from extractors.records import DepartmentMention
 from extractors.text import alternation, doc_number_spans
 
-_FUNCTION_CHARS = "在由与和及同向对经为请于将从已均拟须"
-# A place name never starts with a preposition or an adverb: 在邯郸市 is 在 + 邯郸市,
-# 已经市政府同意 is 已经 + 市政府. (Not 应, 交, 特: 应县, 交城县, 特克斯县 are places.)
-_LOCAL_UNIT = rf"(?![{_FUNCTION_CHARS}])[\u4e00-\u9fff]{{1,4}}?(?:自治州|地区|市|州|盟|县|区|旗)"
-_BOUNDARY = set("，。；：、（）()《》“”\n\t " + _FUNCTION_CHARS)
+_PUNCTUATION_BOUNDARY = "，。；：、（）()《》“”\n\t "
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> tuple[str, tuple[str, ...]]:
+    """(function characters, verbs) a place name never opens with."""
+    entries = load_list("place_stop_words.txt")
+    return "".join(e for e in entries if len(e) == 1), tuple(e for e in entries if len(e) > 1)
+
+
+@lru_cache(maxsize=1)
+def _boundary() -> frozenset[str]:
+    """Characters after which a place may begin: punctuation and function characters."""
+    return frozenset(_PUNCTUATION_BOUNDARY + _stop_words()[0])
+
+
+def _local_unit() -> str:
+    """One level of a place (邯郸市, 丛台区), not opening with a function word."""
+    chars, _ = _stop_words()
+    return rf"(?![{chars}])[\u4e00-\u9fff]{{1,4}}?(?:自治州|地区|市|州|盟|县|区|旗)"
+
+
+def _holds_a_verb(place: str) -> bool:
+    """此件发至县: a verb inside the run of characters before 县 makes it no place."""
+    return any(verb in place for verb in _stop_words()[1])
+
+
 _CLAUSE_END = re.compile(r"[，。；：\n]")
 _SENTENCE_MARKS = "。；\n"
 
@@ -67,8 +89,9 @@ def _local_pattern(group_office: bool = False) -> re.Pattern[str]:
     names = alternation(list(provinces()))
     classes = alternation(list(load_list("place_classes.txt")))
     body = _GROUP_OFFICE if group_office else alternation(list(_bodies()))
+    unit = _local_unit()
     return re.compile(
-        rf"(?P<place>(?P<province>{names})(?:{_LOCAL_UNIT})*|(?:{_LOCAL_UNIT})+|(?P<cls>{classes}))"
+        rf"(?P<place>(?P<province>{names})(?:{unit})*|(?:{unit})+|(?P<cls>{classes}))"
         rf"(?P<body>{body})"
     )
 
@@ -113,7 +136,7 @@ def _local_matches(text: str, home: dict[str, str]) -> list[_Match]:
             continue
         trusted = match.group("province") or match.group("cls")
         before = text[match.start() - 1] if match.start() > 0 else "\n"
-        if trusted or before in _BOUNDARY:
+        if (trusted or before in _boundary()) and not _holds_a_verb(match.group("place")):
             place = _local_place(match, home)
             found.append(_Match(match.start(), match.end(), place + _body_canonical(match.group("body")), place))
             position = match.end()

@@ -220,3 +220,9 @@ def test_a_bare_city_or_district_is_the_issuers_own(issuer, expected):
 def test_a_place_never_opens_with_an_adverb():
     found = {d.canonical for d in find_departments("实施方案已经市政府常务会议讨论通过。", issuer="遂宁市人民政府")}
     assert found == {"遂宁市人民政府"}
+
+
+def test_a_place_never_opens_with_a_verb_that_sends_to_it():
+    found = [d.name for d in find_departments("（此件发至县人民政府）", issuer="某省人民政府办公厅")]
+    assert found == ["县人民政府"]  # not the county 发至县
+    assert [d.name for d in find_departments("周至县人民政府")] == ["周至县人民政府"]  # 至 inside a name stays
