@@ -57,3 +57,17 @@ def test_shipped_char_frequencies_match_the_pinned_jieba_dictionary():
 
     shipped = {row["char"]: int(row["count"]) for row in load_table("char_frequencies.tsv")}
     assert shipped == count_chars(_jieba_dictionary())
+
+
+def test_a_lead_byte_dropped_without_a_trace_is_flagged():
+    """省（區 with the lead byte of 省 lost decodes as 。▍^: no ? marks it, but a
+    block element after punctuation, with a trail byte's ASCII symbol, does."""
+    raw = "当天，桂、渝、川等六省（區、市）人民政府辦公廳參會。".encode("gbk")
+    lead = raw.index("省".encode("gbk"))
+    garbled = (raw[:lead] + raw[lead + 1 :]).decode("gbk")
+    report = normalize_text(garbled).quality.mojibake
+    assert [(m["text"], m["status"]) for m in report] == [("。▍^", "flagged")]
+
+
+def test_a_block_element_used_as_a_heading_mark_is_not_mojibake():
+    assert normalize_text("▍政策解读\n各省（区、市）人民政府办公厅参会。").quality.mojibake == []

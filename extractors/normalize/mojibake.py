@@ -15,12 +15,14 @@ from extractors.normalize.repair import best_repair
 from extractors.offsets import OffsetMap, rewrite
 
 _HAN = r"\u3400-\u9fff\uf900-\ufaff"
-# GBK rows of Greek, Cyrillic, pinyin letters and box drawing: a shifted decode
+# GBK rows of Greek, Cyrillic, pinyin letters, box drawing and block elements: a shifted decode
 # lands there often, real notices put them between Han characters never.
-_ODD = r"\u0370-\u03ff\u0400-\u04ff\u2500-\u257f\u0101-\u01dc"
+_ODD = r"\u0370-\u03ff\u0400-\u04ff\u2500-\u259f\u0101-\u01dc"
+# A GBK trail byte can be ASCII 0x40-0x7E: a shifted decode leaves 省（區 as 。▍^.
+_TRAIL_ASCII = r"@A-Za-z\[\\\]^_`{|}~"
 _MARKER = re.compile(
     rf"(?<=[{_HAN}\u3000-\u303f\uff00-\uffef])[?\ufffd]|[?\ufffd](?=[{_HAN}])|[\ufffd\ue000-\uf8ff]"
-    rf"|(?<=[{_HAN}?])[{_ODD}](?=[{_HAN}?A-Za-z])"
+    rf"|(?<=[{_HAN}?\u3000-\u303f\uff00-\uffef])[{_ODD}](?=[{_HAN}?{_TRAIL_ASCII}])"
 )
 # Every marker is one of these: most pages have none, and this finds that in C
 # (_MARKER's look-behinds make the engine try every position).
@@ -57,9 +59,15 @@ def find_mojibake(text: str) -> list[MojibakeSpan]:
 
 
 def _span(text: str, start: int, end: int) -> MojibakeSpan:
-    # The character just before a marker is usually half of the broken pair.
-    start = max(0, start - 1) if start > 0 and re.match(rf"[{_HAN}]", text[start - 1]) else start
+    # The character just before a marker is usually half of the broken pair (or a
+    # pair of trail and lead bytes that happens to be punctuation: 。 of 省（ shifted).
+    start = max(0, start - 1) if start > 0 and re.match(rf"[{_HAN}\u3000-\u303f]", text[start - 1]) else start
+    # A trail byte that decodes to an ASCII symbol after the run belongs to it (▍^).
+    end = end + 1 if end < len(text) and text[end] in _TRAIL_SYMBOLS else end
     return MojibakeSpan(start, end, text[start:end])
+
+
+_TRAIL_SYMBOLS = set("@[\\]^_`{|}~")
 
 
 def repair_mojibake(text: str) -> tuple[str, OffsetMap, list[MojibakeSpan]]:
