@@ -17,7 +17,7 @@ from extractors.datafiles import load_list
 from extractors.dates import find_full_dates
 from extractors.labels import find_label_block, is_label_line
 from extractors.records import DocumentMeta, Span
-from extractors.text import DOC_NUMBER
+from extractors.text import DOC_NUMBER, is_navigation
 
 _TITLE_END = re.compile(r"(意见|通知|方案|办法|决定|规定|规划|批复|函|报告|公告|通告|细则|要点|清单|指南)$")
 _ISSUER_SUFFIX = re.compile(r"(国务院|办公厅|办公室|人民政府|局|厅|部|委员会|委|署|院|中心|总局|办)$")
@@ -163,6 +163,8 @@ def _headline(head: list[Line]) -> Line | None:
 
 def _is_chrome(text: str) -> bool:
     """A menu or breadcrumb line of a scraped page ("首页 头条 要闻…", "您的位置：主页 > …")."""
+    if is_navigation(text):
+        return True
     return "。" not in text and any(word in text for word in load_list("page_chrome_words.txt"))
 
 

@@ -65,8 +65,12 @@ def navigation_spans(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     head = text[:_NAV_HEAD]
     for line in head.split("\n"):
-        separators = sum(line.count(mark) for mark in _NAV_SEPARATORS)
-        if separators >= 2 and "。" not in line:
+        if is_navigation(line):
             spans.append((start, start + len(line)))
         start += len(line) + 1
     return spans
+
+
+def is_navigation(line: str) -> bool:
+    """A breadcrumb: two or more separators (> or >>, », ›) and no sentence."""
+    return sum(line.count(mark) for mark in _NAV_SEPARATORS) >= 2 and "。" not in line

@@ -58,7 +58,11 @@ def test_news_report_has_a_headline_and_a_publish_date(extracted):
 
 @pytest.mark.parametrize(
     "chrome",
-    ["某某网首页 头条 要闻 经济 交通 法治 教育 房产 时评", "您的位置：主页 > 政务公开 > 通知公告"],
+    [
+        "某某网首页 头条 要闻 经济 交通 法治 教育 房产 时评",
+        "您的位置：主页 > 政务公开 > 通知公告",
+        "某城新闻网 >> 新闻频道 >> 本地要闻",  # a breadcrumb with no chrome word in it
+    ],
 )
 def test_a_scraped_menu_line_is_not_the_headline(chrome):
     text = f"{chrome}\n第二批通办事项清单发布\n来源：某某日报 时间：2021-03-09 08:48\n3月8日，两地联合发布事项清单。\n"
