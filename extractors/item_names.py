@@ -78,7 +78,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def plausible(name: str) -> bool:
     has_han = re.search(r"[\u4e00-\u9fff]{2}", name) is not None
-    return has_han and len(name) <= MAX_ITEM_CHARS and not re.fullmatch(r"[\d\s.]+", name)
+    counted = _COUNTED.match(name) is not None  # 新增22项可“跨省通办”: a count, not a name
+    return has_han and not counted and len(name) <= MAX_ITEM_CHARS and not re.fullmatch(r"[\d\s.]+", name)
+
+
+_COUNTED = re.compile(r"[\d一二三四五六七八九十百]+(?:项|个|批)")  # not 类: 二类医疗器械经营备案
 
 
 def tags(text: str, kind: str) -> tuple[str, ...]:

@@ -172,7 +172,7 @@ def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMentio
     scope, modes, batch = tags(tail, "scope"), tags(tail, "mode"), match.group("batch")
     spans = split_names(text, list_start, list_end)
     if stated is not None and len(spans) == stated - 1:
-        spans = spans[:-1] + _split_at_he(text, *spans[-1])
+        spans = _split_one_at_he(text, spans)
     items = []
     for start, end in spans:
         name = text[start:end]
@@ -183,6 +183,16 @@ def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMentio
                 )
             )
     return items
+
+
+def _split_one_at_he(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stated count says one item is missing: the last name is "A和B", or any one
+    name whose halves both end like a service (开具户籍类证明和工作调动户口迁移、…)."""
+    for index, span in enumerate(spans):
+        halves = _split_at_he(text, *span)
+        if len(halves) == 2 and all_services(text, halves):
+            return spans[:index] + halves + spans[index + 1 :]
+    return spans[:-1] + _split_at_he(text, *spans[-1])
 
 
 def _split_at_he(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -209,4 +219,12 @@ def _list_start(text: str, end: int) -> int:
         at = head.rfind(verb)
         if at >= 0:
             cut = max(cut, at + len(verb))
+    subject = _SUBJECT_HAS.match(head)
+    if subject:
+        cut = max(cut, subject.end())
     return start + cut
+
+
+# "其中四川有A、B等51项事项": a subject that has the items. 有 alone is no lead verb,
+# it sits inside names (国有建设用地使用权); after 其中 and a short subject it is.
+_SUBJECT_HAS = re.compile(r"其中[\u4e00-\u9fff]{0,8}?有")

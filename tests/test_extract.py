@@ -270,6 +270,17 @@ def test_he_splits_only_when_the_stated_count_asks_for_it():
     assert [i.name for i in one] == ["人力资源和社会保障局备案", "社保卡申领"]
 
 
+def test_he_may_join_the_first_two_names_when_both_end_like_services():
+    text = "年底前，开具婚育证明和随迁户口迁移、新生儿入户登记、学生户口迁移等4个事项要实现“跨省通办”。"
+    names = [i.name for i in extract_text(text).items]
+    assert names == ["开具婚育证明", "随迁户口迁移", "新生儿入户登记", "学生户口迁移"]
+
+
+def test_a_subject_that_has_the_items_is_not_the_first_name():
+    text = "专区正式上线，其中本省有个体工商户变更登记、学历公证、排污许可等51项事项在专区上线。"
+    assert [i.name for i in extract_text(text).items] == ["个体工商户变更登记", "学历公证", "排污许可"]
+
+
 @pytest.mark.parametrize(
     ("sentence", "names", "scope"),
     [
@@ -361,3 +372,15 @@ def test_deadline_and_range_searches_find_what_a_full_scan_finds():
             assert [m.span() for m in anchored_matches(full, anchor, near, text)] == expected, (name, text)
             found[name] += bool(expected)
     assert found["deadline"] > 500 and found["range"] > 500  # the generator does produce both
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("公安部将推行小型非营运客车二手车交易登记“跨省通办”。", ["小型非营运客车二手车交易登记"]),
+        ("新增异地就医备案、社保卡申领等2项“跨省通办”事项。", ["异地就医备案", "社保卡申领"]),
+        ("国办明确新增22项可“跨省通办”，涉及医保的有这些。", []),  # a count is no name
+    ],
+)
+def test_lead_verbs_that_open_a_news_list(sentence, names):
+    assert [i.name for i in extract_text(sentence).items] == names
