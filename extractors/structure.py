@@ -157,8 +157,19 @@ def _headline(head: list[Line]) -> Line | None:
         if len(line.text) < 6 or "\t" in line.text or DOC_NUMBER.fullmatch(line.text):
             continue  # a table row (tabs) or a document number is never the headline
         if not find_full_dates(line.text) and not _is_chrome(line.text):
-            return line
+            return _without_source_prefix(line)
     return None
+
+
+# "人民网|十五省启动…", "政策解读｜…": a reposting site's or a column's name before a bar.
+_SOURCE_PREFIX = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,8}\s*[|｜]\s*")
+
+
+def _without_source_prefix(line: Line) -> Line:
+    prefix = _SOURCE_PREFIX.match(line.text)
+    if prefix is None or len(line.text) - prefix.end() < 6:
+        return line
+    return Line(line.text[prefix.end() :], line.start + prefix.end())
 
 
 def _is_chrome(text: str) -> bool:

@@ -226,3 +226,10 @@ def test_a_place_never_opens_with_a_verb_that_sends_to_it():
     found = [d.name for d in find_departments("（此件发至县人民政府）", issuer="某省人民政府办公厅")]
     assert found == ["县人民政府"]  # not the county 发至县
     assert [d.name for d in find_departments("周至县人民政府")] == ["周至县人民政府"]  # 至 inside a name stays
+
+
+def test_a_future_or_past_huitong_keeps_the_lead():
+    text = "省公安厅将会同省商务厅推行二手车交易登记“跨省通办”。省医保局已会同省财政厅出台办法。"
+    roles = {(d.canonical, d.role) for d in find_departments(text, issuer="某省人民政府")}
+    assert ("省公安厅", "lead") in roles and ("省商务厅", "cooperate") in roles
+    assert ("省医疗保障局", "lead") in roles and ("省财政厅", "cooperate") in roles

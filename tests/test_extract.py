@@ -384,3 +384,11 @@ def test_deadline_and_range_searches_find_what_a_full_scan_finds():
 )
 def test_lead_verbs_that_open_a_news_list(sentence, names):
     assert [i.name for i in extract_text(sentence).items] == names
+
+
+def test_a_reposting_sites_name_before_a_bar_is_not_part_of_the_headline():
+    text = "某报|五省区市“跨省通办”服务专区上线\n2021-08-20 14:10 来源：某报\n20日，专区正式上线。\n"
+    meta = extract_text(text).document
+    assert meta.title == "五省区市“跨省通办”服务专区上线"
+    start, end = meta.title_span
+    assert text[start:end] == meta.title
