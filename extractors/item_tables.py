@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.item_names import cues, plausible
+from extractors.item_names import cues, cues_in, plausible
 from extractors.records import ItemMention
 from extractors.tables import looks_like_header
 
@@ -41,6 +41,9 @@ def _header_columns(cells: list[str]) -> _Columns | None:
     return _Columns(main, sub, find("通办目标"), find("模式"))
 
 
+_CAPTION_LINES = 3  # lines above a table that may name its scope
+
+
 def table_items(text: str, first_group: int) -> list[ItemMention]:
     items: list[ItemMention] = []
     columns: _Columns | None = None
@@ -48,25 +51,39 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
     offset, after_blank = 0, False
     header: list[str] = []
     rows_read = 0
+    above: list[str] = []  # the last lines of running text
+    caption_scope: tuple[str, ...] = ()
     for line in text.split("\n"):
         cells = line.split("\t")
         if not line.strip():
             pass  # a blank line between rows does not end the table…
         elif len(cells) < 2:
             columns = None
+            above = [*above[-(_CAPTION_LINES - 1) :], line]
         elif columns is None or (after_blank and looks_like_header(cells)):  # …a new header does
             header, rows_read = cells, 0
             columns = _header_columns(cells)
+            caption_scope, above = _caption_scope(above), []  # a caption serves one table
             group += 1
         elif rows_read == 0 and looks_like_header(cells):  # a second header row: 事项名称 over 主项 | 子项
             header = _stacked(header, cells)
             columns = _header_columns(header) or columns
         else:
             rows_read += 1
-            items.extend(_row_items(cells, offset, columns, group))
+            items.extend(_row_items(cells, offset, columns, group, caption_scope))
         after_blank = not line.strip()
         offset += len(line) + 1
     return items
+
+
+def _caption_scope(above: list[str]) -> tuple[str, ...]:
+    """The scope the nearest line above a table names (首批“省内通办”事项清单如下): its
+    rows' scope when the table has no 通办目标 column."""
+    for line in reversed(above):
+        found = cues_in(line, "scope")
+        if found:
+            return tuple(found)
+    return ()
 
 
 def _stacked(upper: list[str], lower: list[str]) -> list[str]:
@@ -88,7 +105,9 @@ def _trim_cell(cell: str, start: int) -> tuple[int, int]:
     return start + lead, start + lead + len(stripped)
 
 
-def _row_items(cells: list[str], line_start: int, columns: _Columns, group: int) -> list[ItemMention]:
+def _row_items(
+    cells: list[str], line_start: int, columns: _Columns, group: int, caption_scope: tuple[str, ...] = ()
+) -> list[ItemMention]:
     def cell(index: int | None) -> str:
         return cells[index].strip() if index is not None and index < len(cells) else ""
 
@@ -97,6 +116,8 @@ def _row_items(cells: list[str], line_start: int, columns: _Columns, group: int)
     if not name or not plausible(name):
         return []
     scope = tuple(s for s in re.split(r"[；;、,，\s]+", cell(columns.scope)) if s)
+    if columns.scope is None:
+        scope = caption_scope
     modes = tuple(s for s in re.split(r"[；;、,，\s]+", cell(columns.mode)) if s)
     span = _cell_span(cells, name_column, line_start)
     main = cell(columns.main) or None

@@ -35,7 +35,7 @@ from extractors.item_names import (
 )
 from extractors.item_tables import table_items
 from extractors.records import ItemCountCheck, ItemMention
-from extractors.text import overlaps
+from extractors.text import alternation, overlaps
 
 # 等16个事项; 等在内的 / 等事项在内的115个事项 (包括A、B等事项在内的…).
 _COUNTER = re.compile(
@@ -75,9 +75,10 @@ _AFTER_SCOPE = re.compile(r"[”\"]?(?:$|[，,。；;：:！？\n]|(?P<range>范
 @lru_cache(maxsize=1)
 def _before_scope() -> re.Pattern[str]:
     """Between a list and its scope: "…等高频事项“跨省通办”" (a counter noun), "将…纳入“省内通办”"."""
-    nouns = "|".join(map(re.escape, cues()["counter_noun"]))
+    words = cues()
+    nouns = alternation(words["counter_noun"])
     # "A、B已实现“跨省通办”": the list is the subject of its own verb
-    verb = r"(?P<verb>(?:已经|已|均已|均|全部|基本|可)?(?:实现|开通))"
+    verb = rf"(?P<verb>(?:{alternation(words['subject_adverb'])})?(?:{alternation(words['subject_verb'])}))"
     return re.compile(rf"(?:等(?:{nouns})?)?(?:(?P<into>纳入)|{verb})?[“\"]?$")
 
 

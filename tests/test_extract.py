@@ -392,3 +392,14 @@ def test_a_reposting_sites_name_before_a_bar_is_not_part_of_the_headline():
     assert meta.title == "五省区市“跨省通办”服务专区上线"
     start, end = meta.title_span
     assert text[start:end] == meta.title
+
+
+def test_a_table_without_a_scope_column_takes_the_scope_its_caption_names():
+    text = (
+        "现将我县首批“省内通办”事项清单公布如下：\n"
+        "序号\t事项名称\t责任单位\n1\t新生儿入户\t县公安局\n2\t失业登记\t县人力社保局\n\n"
+        "附表二 便民服务事项\n"
+        "序号\t事项名称\t责任单位\n1\t老年人优待证办理\t县民政局\n"
+    )
+    scopes = {i.name: i.scope for i in extract_text(text).items}
+    assert scopes == {"新生儿入户": ("省内通办",), "失业登记": ("省内通办",), "老年人优待证办理": ()}
