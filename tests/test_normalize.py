@@ -204,3 +204,28 @@ def test_a_heading_or_a_dateline_keeps_its_line(text):
 )
 def test_a_sentence_after_a_heading_marker_is_still_reflowed(text):
     assert "\n" not in normalize_text(text).text
+
+
+BAR_TABLE = "某市“省内通办”事项\n| 事项名称 | 责任单位 | 备注 |\n| 异地就医 登记备案 | 市医保局 | |\n| 失业保险金申领 | 市人力社保局 | 代收代办 |\n"
+
+
+def test_bar_separated_rows_keep_their_cells_as_tabs():
+    result = normalize_text(BAR_TABLE)
+    lines = result.text.split("\n")
+    assert lines[1] == "事项名称\t责任单位\t备注"
+    assert lines[2] == "异地就医登记备案\t市医保局\t"  # the empty cell stays a cell
+    start = result.text.index("失业保险金申领")
+    raw_start, raw_end = result.raw_span(start, start + len("失业保险金申领"))
+    assert BAR_TABLE[raw_start:raw_end] == "失业保险金申领"
+    assert [i.name for i in extract_text(result.text).items] == ["异地就医登记备案", "失业保险金申领"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "人民网|十五省启动政务服务自助机合作\n正文第一句。\n",  # one line with a bar is a headline
+        "A|B\n\n",
+    ],
+)
+def test_a_lone_bar_is_not_a_table(text):
+    assert "\t" not in normalize_text(text).text

@@ -2,8 +2,9 @@
 
 Chinese has no spaces between words, so a space between two Han characters (or
 a Han character and a digit) is layout residue: ``基础信 息变更``, ``140 项``.
-Tabs are kept: they separate table cells, and so do the gaps of space-separated
-table rows, which become tabs first (``spaced_tables.py``). Full-width punctuation is kept as it
+Tabs are kept: they separate table cells, and so do the bars of bar-separated
+rows and the gaps of space-separated ones, which become tabs first
+(``pipe_tables.py``, ``spaced_tables.py``). Full-width punctuation is kept as it
 is (no NFKC): ``，`` and ``（一）`` are what mainland readers expect.
 
 Re-flow joins a line to the next when the break is clearly mid-sentence: a
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from extractors.normalize.pipe_tables import bar_edits
 from extractors.normalize.spaced_tables import cell_gap_edits
 from extractors.offsets import OffsetMap, rewrite
 
@@ -59,7 +61,9 @@ class LayoutStats:
 
 def tidy_layout(text: str) -> tuple[str, OffsetMap, LayoutStats]:
     """Normalize whitespace, then re-flow broken lines; returns text, map, stats."""
-    text0, map0 = _substitute(text, _CRLF, "\n")
+    text_crlf, map_crlf = _substitute(text, _CRLF, "\n")
+    text0, map_bars = _apply(text_crlf, bar_edits(text_crlf))
+    map0 = map_crlf.then(map_bars)
     text1, map1 = _apply(text0, cell_gap_edits(text0))  # before the gaps look like residue
     widths = _display_widths(text1)
     text2, map2 = _substitute(text1, _EDGE_SPACE, "")
