@@ -125,7 +125,8 @@ def _title(lines: list[Line], official: bool = False) -> Line | None:
     found = _about_title(head)
     if found is None and official:
         found = next((line for line in head if _names_a_kind(line.text)), None)
-    return found or _headline(head)
+    found = found or _headline(head)
+    return _without_source_prefix(found) if found else None
 
 
 def _names_a_kind(text: str) -> bool:
@@ -157,12 +158,13 @@ def _headline(head: list[Line]) -> Line | None:
         if len(line.text) < 6 or "\t" in line.text or DOC_NUMBER.fullmatch(line.text):
             continue  # a table row (tabs) or a document number is never the headline
         if not find_full_dates(line.text) and not _is_chrome(line.text):
-            return _without_source_prefix(line)
+            return line
     return None
 
 
-# "人民网|十五省启动…", "政策解读｜…": a reposting site's or a column's name before a bar.
-_SOURCE_PREFIX = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,8}\s*[|｜]\s*")
+# "人民网|十五省启动…", "政务服务丨…关于…": a reposting site's or a column's name before a
+# bar (丨 is the Han character portals use as one).
+_SOURCE_PREFIX = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,8}?\s*[|｜丨]\s*")
 
 
 def _without_source_prefix(line: Line) -> Line:

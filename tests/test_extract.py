@@ -403,3 +403,12 @@ def test_a_table_without_a_scope_column_takes_the_scope_its_caption_names():
     )
     scopes = {i.name: i.scope for i in extract_text(text).items}
     assert scopes == {"新生儿入户": ("省内通办",), "失业登记": ("省内通办",), "老年人优待证办理": ()}
+
+
+def test_a_column_name_before_a_han_bar_leaves_the_title_and_issuer_clean():
+    text = "政务服务丨某宁市人民政府关于深化“跨省通办”改革的实施意见\n某政字〔2021〕30号\n各县(市、区)人民政府：\n经市政府同意，现印发。\n"
+    result = extract_text(text)
+    assert result.document.title == "某宁市人民政府关于深化“跨省通办”改革的实施意见"
+    assert result.document.issuer == "某宁市人民政府"
+    assert [d.name for d in result.departments] == ["某宁市人民政府", "市政府"]  # not 市人民政府 of 丨某宁市…
+    assert {d.canonical for d in result.departments} == {"某宁市人民政府"}
