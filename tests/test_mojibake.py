@@ -71,3 +71,10 @@ def test_a_lead_byte_dropped_without_a_trace_is_flagged():
 
 def test_a_block_element_used_as_a_heading_mark_is_not_mojibake():
     assert normalize_text("▍政策解读\n各省（区、市）人民政府办公厅参会。").quality.mojibake == []
+
+
+def test_a_half_width_question_mark_after_a_particle_asks_a_question():
+    text = "速读：社保关系跨省转移，社保卡还能继续使用吗?\n\n时间：2023-04-07"
+    result = normalize_text(text)
+    assert result.quality.mojibake == [] and "使用吗?" in result.text
+    assert find_mojibake("结算吗?!澳壳?,已经") != []  # a ? inside garble still counts

@@ -20,8 +20,13 @@ _HAN = r"\u3400-\u9fff\uf900-\ufaff"
 _ODD = r"\u0370-\u03ff\u0400-\u04ff\u2500-\u259f\u0101-\u01dc"
 # A GBK trail byte can be ASCII 0x40-0x7E: a shifted decode leaves 省（區 as 。▍^.
 _TRAIL_ASCII = r"@A-Za-z\[\\\]^_`{|}~"
+# A half-width ? after a question particle, ending its line or quote, asks a question
+# ("社保卡还能继续使用吗?"): pages that write half-width punctuation write it so.
+_PARTICLES = "吗嗎呢么麼吧"
+_QUESTION_END = r"[\s”\"’）)]|$"
 _MARKER = re.compile(
-    rf"(?<=[{_HAN}\u3000-\u303f\uff00-\uffef])[?\ufffd]|[?\ufffd](?=[{_HAN}])|[\ufffd\ue000-\uf8ff]"
+    rf"(?<=[{_HAN}\u3000-\u303f\uff00-\uffef])(?:\ufffd|\?(?<![{_PARTICLES}]\?)|\?(?!{_QUESTION_END}))"
+    rf"|[?\ufffd](?=[{_HAN}])|[\ufffd\ue000-\uf8ff]"
     rf"|(?<=[{_HAN}?\u3000-\u303f\uff00-\uffef])[{_ODD}](?=[{_HAN}?{_TRAIL_ASCII}])"
 )
 # Every marker is one of these: most pages have none, and this finds that in C
