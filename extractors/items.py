@@ -79,7 +79,8 @@ def _before_scope() -> re.Pattern[str]:
     nouns = alternation(words["counter_noun"])
     # "A、B已实现“跨省通办”": the list is the subject of its own verb
     verb = rf"(?P<verb>(?:{alternation(words['subject_adverb'])})?(?:{alternation(words['subject_verb'])}))"
-    return re.compile(rf"(?:等(?:{nouns})?)?(?:(?P<into>纳入)|{verb})?[“\"]?$")
+    # "…等服务事项的“跨省通办”": a counter noun may take 的 before the scope
+    return re.compile(rf"(?:等(?:(?:{nouns})的?)?)?(?:(?P<into>纳入)|{verb})?[“\"]?$")
 
 
 @lru_cache(maxsize=1)

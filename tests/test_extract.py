@@ -412,3 +412,10 @@ def test_a_column_name_before_a_han_bar_leaves_the_title_and_issuer_clean():
     assert result.document.issuer == "某宁市人民政府"
     assert [d.name for d in result.departments] == ["某宁市人民政府", "市政府"]  # not 市人民政府 of 丨某宁市…
     assert {d.canonical for d in result.departments} == {"某宁市人民政府"}
+
+
+def test_a_counter_noun_may_take_de_before_the_scope():
+    text = "2021年底已实现社保卡申领、启用、补换、临时挂失等服务事项的跨省通办。"
+    items = extract_text(text).items
+    # bare verbs share the card named first, as 居民身份证换领、补领异地受理 does
+    assert [(i.name, i.scope) for i in items] == [("社保卡申领、启用、补换、临时挂失", ("跨省通办",))]
