@@ -2,8 +2,8 @@
 
 A deadline is a date expression (:mod:`extractors.dates`) with a marker from
 ``data/deadline_markers.tsv`` before or after it, or a date that itself names
-an end (2021年底, 6月底). A bare date (9月30日, a meeting) is not a deadline, and
-截至/以来 make a date an "as of", not a deadline. Years missing from the text
+an end (2021年底, 6月底). A bare date (9月30日, a meeting) is not a deadline,
+截至/以来 make a date an "as of", and 已 after it a fact (2021年底已实现), not a deadline. Years missing from the text
 come from the base date: the document's own date, never today.
 """
 
@@ -106,13 +106,18 @@ def extract_deadlines(text: str, base: date | None) -> list[Deadline]:
     return sorted(found, key=lambda d: d.span)
 
 
+def _reports_a_fact(match: re.Match[str]) -> bool:
+    """2021年底已实现…: what is done by a date is a fact, not a deadline."""
+    return match.string.startswith(tuple(_markers("next")), match.end())
+
+
 def _dated(match: re.Match[str], base: date | None) -> Deadline | None:
     groups = match.groupdict()
     prefix_kind = _markers("before").get(groups.get("prefix") or "")
     suffix_kind = _markers("after").get(groups.get("suffix") or "")
     names_end = (groups.get("year_part") in _PART_ENDS) or groups.get("month_part") in ("底", "末")
     names_end = names_end or bool(groups.get("quarter_part"))
-    if "not" in (prefix_kind, suffix_kind):
+    if "not" in (prefix_kind, suffix_kind) or _reports_a_fact(match):
         return None
     label_kind = _markers("label").get(groups.get("label") or "")
     kind = prefix_kind or suffix_kind or label_kind or ("by" if names_end else None)
