@@ -109,11 +109,25 @@ class _Pair(NamedTuple):
 
 
 def _colon_pairs(text: str, head_end: int) -> list[_Pair]:
+    """Pairs of lines that open with a colon label; a line may hold more pairs
+    ("文号: 粤办函〔2016〕186号 发布日期: 2016-05-09" once normalization took the space)."""
     pattern, _ = _labels()
-    return [
-        _Pair(match.group("label"), match.group("value"), match.start("value"), match.start())
-        for match in pattern.finditer(text, 0, head_end)
-    ]
+    pairs = []
+    for match in pattern.finditer(text, 0, head_end):
+        label, start = match.group("label"), match.start()
+        value_start, value_end = match.start("value"), match.end("value")
+        for inner in _inner_label().finditer(text, value_start, value_end):
+            pairs.append(_Pair(label, text[value_start : inner.start()], value_start, start))
+            label, start, value_start = inner.group("label"), inner.start(), inner.end()
+        pairs.append(_Pair(label, text[value_start:value_end], value_start, start))
+    return pairs
+
+
+@lru_cache(maxsize=1)
+def _inner_label() -> re.Pattern[str]:
+    """A colon label inside a labelled line's value."""
+    _, fields = _labels()
+    return re.compile(rf"(?P<label>{alternation(fields)})[：:][ \t]*")
 
 
 def _bare_pairs(text: str, head_end: int) -> list[_Pair]:

@@ -134,3 +134,15 @@ def test_pairs_after_a_number_split_at_a_short_label_and_the_fuller_issuer_wins(
     # the breadcrumb's site name and the 组配分类 cell are no mentions; the title's
     # issuer and 已经市政府同意 are
     assert [d.name for d in result.departments] == ["某海市人民政府办公室", "市政府"]
+
+
+def test_a_colon_line_may_hold_more_than_one_pair():
+    text = normalize_text(
+        "索引号: 0069/2016-00289 分类: 综合政务、通知\n"
+        "发布机构: 某省人民政府办公厅 成文日期: 2016-04-29\n"
+        "文号: 某办函〔2016〕186号 发布日期: 2016-05-09\n"
+        "某省人民政府办公厅关于印发网上办事大厅建设工作方案的通知\n"
+    ).text
+    meta = extract_text(text).document
+    assert meta.doc_number == "某办函〔2016〕186号"
+    assert (meta.issuer, meta.issued, meta.published) == ("某省人民政府办公厅", "2016-04-29", "2016-05-09")

@@ -229,3 +229,17 @@ def test_bar_separated_rows_keep_their_cells_as_tabs():
 )
 def test_a_lone_bar_is_not_a_table(text):
     assert "\t" not in normalize_text(text).text
+
+
+def test_lines_of_labelled_fields_keep_their_breaks():
+    text = (
+        "索引号: 0069/2016-00289 分类: 综合政务、通知\n"
+        "发布机构: 某省人民政府办公厅 成文日期: 2016-04-29\n"
+        "文号: 某办函〔2016〕186号 发布日期: 2016-05-09\n"
+        "主题词:\n"
+    )
+    assert len(normalize_text(text).text.split("\n")) == 4
+
+
+def test_a_wrapped_sentence_before_a_bare_colon_phrase_is_still_joined():
+    assert normalize_text("为做好异地就医工作，现将有关事项\n通知如下：\n").text == "为做好异地就医工作，现将有关事项通知如下："

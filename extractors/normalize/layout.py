@@ -201,11 +201,24 @@ def _should_join(brk: _Break, wrap_width: int | None, width: int) -> bool:
         if full and mid_word:
             return _stops_mid_clause(brk.paragraph)
         return False
-    if finished or _is_bare_heading(line) or _is_dateline(line):
+    if finished or _is_bare_heading(line) or _is_dateline(line) or _starts_a_field(line, following):
         return False
     if brk.across_blank and not mid_word:
         return False
     return _stops_mid_clause(brk.paragraph)
+
+
+_FIELD = re.compile(r"[^，。；：:\s]{2,6}[：:]")  # 发布机构: / 主题词:
+_FIELD_WITH_VALUE = re.compile(r"[^，。；：:\s]{2,6}[：:][ \u3000]*[^\s]")
+
+
+def _starts_a_field(line: str, following: str) -> bool:
+    """A page's labelled fields keep their lines: the next line opens with a label
+    and a value (发布机构: 广东省…), or both lines open with a label (…\n主题词:).
+    A bare "通知如下：" after an unlabelled line may still end a wrapped sentence."""
+    if _FIELD_WITH_VALUE.match(following):
+        return True
+    return _FIELD.match(line) is not None and _FIELD.match(following) is not None
 
 
 # 2022-05-20 08:30 来源：某某日报 / 2021年6月1日 / 发布时间：2021-06-01
