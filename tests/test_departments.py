@@ -233,3 +233,16 @@ def test_a_future_or_past_huitong_keeps_the_lead():
     roles = {(d.canonical, d.role) for d in find_departments(text, issuer="某省人民政府")}
     assert ("省公安厅", "lead") in roles and ("省商务厅", "cooperate") in roles
     assert ("省医疗保障局", "lead") in roles and ("省财政厅", "cooperate") in roles
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("省府办公厅\n2016年4月29日", "广东省人民政府办公厅"),  # a signature's short form
+        ("请径向省经济和信息化委反映。", "广东省经济和信息化委员会"),
+        ("市大数据发展管理局配合。", "市大数据发展管理局"),
+    ],
+)
+def test_short_forms_of_local_bodies(text, canonical):
+    found = [d.canonical for d in find_departments(text, issuer="广东省人民政府办公厅", number="粤办函〔2016〕186号")]
+    assert found == [canonical]
