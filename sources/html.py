@@ -139,6 +139,13 @@ class _TextCollector(HTMLParser):
         elif tag in _BLOCK:
             self.parts.append("\n")
 
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """<br/> is one break, as <br> is: the parser's default would also end it,
+        and the end of a block tag is a second line break (inside a cell, a split row)."""
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self.handle_endtag(tag)
+
     def _in_cell(self) -> bool:
         return bool(self.tables) and self.tables[-1].open_cell is not None
 

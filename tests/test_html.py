@@ -93,6 +93,16 @@ def test_html_item_table_rows_are_consecutive_lines_and_yield_items():
     assert {(d.canonical, d.role) for d in result.departments} >= {("各地级以上市医疗保障局", "responsible")}
 
 
+def test_a_self_closing_br_is_one_break_in_a_cell_and_outside_it():
+    html = (
+        "<html><body><p>第一行<br/>第二行</p><table border='1'><tr><td>序号</td><td>事项名称</td></tr>\n"
+        "<tr><td>1</td><td>住房公积金个人账户<br/>设立</td></tr>\n<tr><td>2</td><td>异地就医备案</td></tr></table></body></html>"
+    )
+    text = html_to_text(html)
+    assert "第一行\n第二行" in text
+    assert "1\t住房公积金个人账户设立\n2\t异地就医备案" in text
+
+
 def test_a_layout_table_keeps_its_paragraphs_and_the_table_inside_it():
     html = (
         "<html><body><table><tr><td><a href='/'>首页</a></td><td>"
