@@ -137,7 +137,12 @@ class _TextCollector(HTMLParser):
             if self.tables:
                 self.tables[-1].start_cell(self.parts, attrs)
         elif tag in _BLOCK:
-            self.parts.append("\n")
+            self.parts.append(self._block_break())
+
+    def _block_break(self) -> str:
+        """A block's edge: a line break, or inside a cell (Word's <td><p>…</p><p>…</p>)
+        a break judged with the row, as a <br> in a cell is."""
+        return _CELL_BREAK if self._in_cell() else "\n"
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """<br/> is one break, as <br> is: the parser's default would also end it,
@@ -165,7 +170,7 @@ class _TextCollector(HTMLParser):
         if tag == "a":
             self.parts.append(_LINK_CLOSE)
         elif tag in _BLOCK and tag not in _CELL:
-            self.parts.append("\n")
+            self.parts.append(self._block_break())
 
     def handle_data(self, data: str) -> None:
         if self.skip_depth:
@@ -215,15 +220,26 @@ def _squeezed(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+_DATA_CELL_CHARS = 60  # a data cell's text; a layout cell holds paragraphs
+
+
 def _cell_breaks(text: str) -> str:
-    """A <br> inside a cell: in a data row (a line with tabs) it wraps the cell,
-    joined without a space like a wrapped PDF cell (生育津贴<br>支付); in a layout
-    cell holding running text it is a line break."""
+    """A break inside a cell (<br>, or Word's <p> per line): in a data cell it wraps
+    the cell, joined without a space like a wrapped PDF cell (生育津贴<br>支付); in a
+    layout cell holding running text (a sentence, or more than a data cell holds) it
+    is a line break. A line with no tabs is one cell, a layout one."""
     lines = text.split("\n")
     for index, line in enumerate(lines):
         if _CELL_BREAK in line:
-            lines[index] = line.replace(_CELL_BREAK, "" if "\t" in line else "\n")
+            cells = line.split("\t")
+            joined = [cell.replace(_CELL_BREAK, "" if len(cells) > 1 and _is_data_cell(cell) else "\n") for cell in cells]
+            lines[index] = "\t".join(joined)
     return "\n".join(lines)
+
+
+def _is_data_cell(cell: str) -> bool:
+    words = cell.replace(_CELL_BREAK, "")
+    return len(words) <= _DATA_CELL_CHARS and "。" not in words
 
 
 def _mostly_links(line: str) -> bool:

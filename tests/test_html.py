@@ -103,6 +103,23 @@ def test_a_self_closing_br_is_one_break_in_a_cell_and_outside_it():
     assert "1\t住房公积金个人账户设立\n2\t异地就医备案" in text
 
 
+def test_word_exported_cells_keep_their_paragraphs_in_the_row():
+    """Word's HTML puts every cell's text in <p>, one per line of the cell."""
+    html = (
+        "<html><body><p>某县“省内通办”事项清单</p><table class='MsoTableGrid'><thead><tr><th><p>序号</p></th>"
+        "<th><p><span>事项</span><span>名称</span></p></th><th><p>责任单位</p></th></tr></thead><tbody>"
+        "<tr><td><p>1</p></td><td><p><span>失业保险金</span></p><p><span>申领</span></p></td><td><p>县人力社保局</p></td></tr>"
+        "<tr><td><p>2</p></td><td><p>城乡居民养老保险参保登记</p></td><td><p>县人力社保局</p></td></tr></tbody></table></body></html>"
+    )
+    text = html_to_text(html)
+    assert "1\t失业保险金申领\t县人力社保局\n2\t城乡居民养老保险参保登记" in text
+    result = extract(normalize_text(text))
+    assert [(i.name, i.scope) for i in result.items] == [
+        ("失业保险金申领", ("省内通办",)),
+        ("城乡居民养老保险参保登记", ("省内通办",)),
+    ]
+
+
 def test_a_layout_table_keeps_its_paragraphs_and_the_table_inside_it():
     html = (
         "<html><body><table><tr><td><a href='/'>首页</a></td><td>"
