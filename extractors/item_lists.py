@@ -3,7 +3,8 @@
 Two shapes news reports and short notices use:
 
 * a colon list: "新增的“跨省通办”事项有：住房公积金汇缴、残疾人证迁移。", also
-  numbered inline ("…事项如下：（一）…；（二）…。");
+  numbered inline ("…事项如下：（一）…；（二）…。"), or one name a line after a
+  colon that ends its line (an HTML list under "具体事项如下：");
 * a numbered list under a heading line: "第二批“跨省通办”事项清单" then
   "1.住房公积金汇缴" / "2、残疾人证迁移（市残联）", one item a line.
 
@@ -53,10 +54,35 @@ def _colon_lists(text: str) -> list[tuple[list[tuple[int, int]], tuple[str, ...]
         if not _names_items(intro):
             continue
         end = _LIST_END.search(text, colon.end())
-        spans = [_unnumbered(text, span) for span in split_names(text, colon.end(), end.start() if end else len(text))]
+        if text[colon.end() : end.start() if end else len(text)].strip():
+            spans = [_unnumbered(text, span) for span in split_names(text, colon.end(), end.start() if end else len(text))]
+        else:  # "具体事项如下：" ends its line: one name a line (an HTML <ul>, a column)
+            spans = _line_names(text, colon.end())
+            spans = spans if len(spans) >= 2 else []
         if spans and all(names_an_item(text[a:b]) for a, b in spans) and all_services(text, spans):
             lists.append((spans, tags(intro, "scope")))
     return lists
+
+
+_NAME_LINE = re.compile(r"[^，,。；;：:\n]{2,40}[；;。]?")
+
+
+def _line_names(text: str, offset: int) -> list[tuple[int, int]]:
+    """Names on the lines after ``offset``, blank lines between them skipped, up to
+    the first line that is no name (a sentence, a heading with a colon)."""
+    spans = []
+    offset = line_end(text, offset) + 1
+    while offset < len(text):
+        end = line_end(text, offset)
+        line = text[offset:end].strip()
+        if line:
+            if not _NAME_LINE.fullmatch(line):
+                break
+            start = text.index(line, offset)
+            name_start, name_end = _unnumbered(text, (start, start + len(line.rstrip("；;。"))))
+            spans.append((name_start, name_end))
+        offset = end + 1
+    return spans
 
 
 def _unnumbered(text: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -246,3 +246,9 @@ def test_a_future_or_past_huitong_keeps_the_lead():
 def test_short_forms_of_local_bodies(text, canonical):
     found = [d.canonical for d in find_departments(text, issuer="广东省人民政府办公厅", number="粤办函〔2016〕186号")]
     assert found == [canonical]
+
+
+def test_a_verb_before_a_city_is_no_part_of_its_name_but_a_county_named_so_stays():
+    found = [d.name for d in find_departments("市政务服务中心将会同市医保局、配合市人社局推进。", issuer="某市人民政府")]
+    assert found == ["市政务服务中心", "市医保局", "市人社局"]
+    assert [d.name for d in find_departments("会同县人民政府")] == ["会同县人民政府"]

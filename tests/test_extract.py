@@ -232,6 +232,8 @@ def test_a_scope_in_a_later_sentence_is_not_the_lists():
         "今年新增的“跨省通办”事项有：住房公积金汇缴、残疾人证迁移、机动车驾驶证审验。",
         "推动以下事项实现“跨省通办”：（一）住房公积金汇缴；（二）残疾人证迁移；（三）机动车驾驶证审验。",
         "附件：第二批“跨省通办”事项清单\n1.住房公积金汇缴\n2、残疾人证迁移（市残联）\n3. 机动车驾驶证审验；\n",
+        # an HTML list under a colon that ends its line, blank lines between the names
+        "某市公布首批“跨省通办”事项清单，具体事项如下：\n\n住房公积金汇缴\n\n残疾人证迁移\n\n机动车驾驶证审验\n\n下一步，市政务服务中心将加快推进。",
     ],
 )
 def test_lists_introduced_by_a_phrase_naming_tongban_items(text):
@@ -254,6 +256,8 @@ def test_a_list_that_is_the_subject_of_its_scope():
         "三、“跨省通办”事项清单管理\n1.建立动态调整机制。\n2.加强督导考核。\n",
         "加强协调、压实责任已实现“跨省通办”。",
         "今年新增的事项有：住房公积金汇缴、残疾人证迁移。",  # no 通办: not this registry's list
+        "“跨省通办”事项如下：\n加强组织领导\n强化宣传引导\n",  # lines of measures
+        "“跨省通办”事项如下：\n住房公积金汇缴\n",  # one line is no list
     ],
 )
 def test_lists_of_something_else_under_the_same_words_are_not_items(text):
