@@ -34,7 +34,7 @@ def introduced_lists(text: str, first_group: int, taken: list[tuple[int, int]]) 
     """Items of colon lists and of numbered lists under a heading, outside ``taken``."""
     items: list[ItemMention] = []
     group = first_group
-    for found in (*_colon_lists(text), *_heading_lists(text)):
+    for found in (*_colon_lists(text), *_including_lists(text), *_heading_lists(text)):
         spans, scope = found
         if spans and not any(overlaps(span, taken) for span in spans):
             items.extend(ItemMention(text[a:b], (a, b), "enumeration", scope=scope, group=group) for a, b in spans)
@@ -83,6 +83,34 @@ def _line_names(text: str, offset: int) -> list[tuple[int, int]]:
             spans.append((name_start, name_end))
         offset = end + 1
     return spans
+
+
+_INCLUDING = re.compile(r"包括|包含|涵盖")
+_INCLUDED_END = re.compile(r"等?(?=[，,。；;\n])|等(?=$)|$")
+
+
+def _including_lists(text: str) -> list[tuple[list[tuple[int, int]], tuple[str, ...]]]:
+    """ "首批“跨省通办”事项包括A、B等，…" and "…72项事项“跨省通办”，包括A、B等。": the
+    sentence names 通办 items before 包括, and the list runs to 等 or the clause end.
+    The intro vouches for the list as a count would; still, every name must read as
+    one, and at least half must end like a service."""
+    lists = []
+    for verb in _INCLUDING.finditer(text):
+        intro = text[_sentence_start(text, verb.start()) : verb.start()]
+        if not _names_items(intro):
+            continue
+        end = _INCLUDED_END.search(text, verb.end())
+        spans = split_names(text, verb.end(), end.start())
+        if len(spans) < 2 or not all(names_an_item(text[a:b]) for a, b in spans):
+            continue
+        services = sum(all_services(text, [span]) for span in spans)
+        if 2 * services >= len(spans):
+            lists.append((spans, tags(intro, "scope")))
+    return lists
+
+
+def _sentence_start(text: str, position: int) -> int:
+    return max(text.rfind(mark, 0, position) for mark in "。；;！？\n") + 1
 
 
 def _unnumbered(text: str, span: tuple[int, int]) -> tuple[int, int]:

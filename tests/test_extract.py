@@ -234,6 +234,8 @@ def test_a_scope_in_a_later_sentence_is_not_the_lists():
         "附件：第二批“跨省通办”事项清单\n1.住房公积金汇缴\n2、残疾人证迁移（市残联）\n3. 机动车驾驶证审验；\n",
         # an HTML list under a colon that ends its line, blank lines between the names
         "某市公布首批“跨省通办”事项清单，具体事项如下：\n\n住房公积金汇缴\n\n残疾人证迁移\n\n机动车驾驶证审验\n\n下一步，市政务服务中心将加快推进。",
+        "记者发现，首批“跨省通办”事项包括住房公积金汇缴、残疾人证迁移、机动车驾驶证审验等，可满足异地办事需求。",
+        "还将在年底前实现72项高频事项“跨省通办”，包括住房公积金汇缴、残疾人证迁移、机动车驾驶证审验等。",
     ],
 )
 def test_lists_introduced_by_a_phrase_naming_tongban_items(text):
@@ -258,6 +260,8 @@ def test_a_list_that_is_the_subject_of_its_scope():
         "今年新增的事项有：住房公积金汇缴、残疾人证迁移。",  # no 通办: not this registry's list
         "“跨省通办”事项如下：\n加强组织领导\n强化宣传引导\n",  # lines of measures
         "“跨省通办”事项如下：\n住房公积金汇缴\n",  # one line is no list
+        "“跨省通办”事项清单管理包括建立动态调整机制、加强督导考核等。",  # measures
+        "“跨省通办”工作包括住房公积金汇缴、残疾人证迁移等。",  # the sentence names no items
     ],
 )
 def test_lists_of_something_else_under_the_same_words_are_not_items(text):
