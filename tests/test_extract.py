@@ -262,6 +262,7 @@ def test_a_list_that_is_the_subject_of_its_scope():
         "“跨省通办”事项如下：\n住房公积金汇缴\n",  # one line is no list
         "“跨省通办”事项清单管理包括建立动态调整机制、加强督导考核等。",  # measures
         "“跨省通办”工作包括住房公积金汇缴、残疾人证迁移等。",  # the sentence names no items
+        "加快推进公安政务服务“跨省通办”\n",  # a domain of services, not one
     ],
 )
 def test_lists_of_something_else_under_the_same_words_are_not_items(text):
@@ -429,3 +430,8 @@ def test_a_counter_noun_may_take_de_before_the_scope():
     items = extract_text(text).items
     # bare verbs share the card named first, as 居民身份证换领、补领异地受理 does
     assert [(i.name, i.scope) for i in items] == [("社保卡申领、启用、补换、临时挂失", ("跨省通办",))]
+
+
+def test_a_wire_dateline_before_the_headline_is_no_part_of_it():
+    text = "新华社北京9月30日电题：让异地办事更容易——聚焦“跨省通办”\n新华社记者 某某\n正文。\n"
+    assert extract_text(text).document.title == "让异地办事更容易——聚焦“跨省通办”"
