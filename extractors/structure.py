@@ -114,6 +114,11 @@ def _doc_number(lines: list[Line]) -> Line | None:
         match = DOC_NUMBER.fullmatch(line.text)
         if match:
             return line
+    for line in lines[:_MAX_HEAD_LINES]:  # a number in brackets after the title
+        suffix = _NUMBER_SUFFIX.search(line.text)
+        if suffix and "关于" in line.text[: suffix.start()]:
+            number = DOC_NUMBER.search(line.text, suffix.start())
+            return Line(number.group(), line.start + number.start())
     return None
 
 
@@ -126,7 +131,17 @@ def _title(lines: list[Line], official: bool = False) -> Line | None:
     if found is None and official:
         found = next((line for line in head if _names_a_kind(line.text)), None)
     found = found or _headline(head)
-    return _without_source_prefix(found) if found else None
+    return _without_number_suffix(_without_source_prefix(found)) if found else None
+
+
+def _without_number_suffix(line: Line) -> Line:
+    """ "…的实施意见(池政〔2017〕101号)": a portal's title may carry the number; the
+    title is what comes before it (the number is read by ``_doc_number``)."""
+    suffix = _NUMBER_SUFFIX.search(line.text)
+    return Line(line.text[: suffix.start()], line.start) if suffix and suffix.start() > 0 else line
+
+
+_NUMBER_SUFFIX = re.compile(rf"[（(]\s*(?:{DOC_NUMBER.pattern})\s*[）)]$")
 
 
 def _names_a_kind(text: str) -> bool:

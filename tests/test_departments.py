@@ -241,6 +241,7 @@ def test_a_future_or_past_huitong_keeps_the_lead():
         ("省府办公厅\n2016年4月29日", "广东省人民政府办公厅"),  # a signature's short form
         ("请径向省经济和信息化委反映。", "广东省经济和信息化委员会"),
         ("市大数据发展管理局配合。", "市大数据发展管理局"),
+        ("（市工商质监局牵头负责）", "市工商行政管理和质量技术监督局"),  # a body before the 2018 reform
     ],
 )
 def test_short_forms_of_local_bodies(text, canonical):

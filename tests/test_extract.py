@@ -435,3 +435,11 @@ def test_a_counter_noun_may_take_de_before_the_scope():
 def test_a_wire_dateline_before_the_headline_is_no_part_of_it():
     text = "新华社北京9月30日电题：让异地办事更容易——聚焦“跨省通办”\n新华社记者 某某\n正文。\n"
     assert extract_text(text).document.title == "让异地办事更容易——聚焦“跨省通办”"
+
+
+def test_a_number_in_brackets_after_the_title_is_the_number_and_leaves_the_title():
+    text = "某州市人民政府关于优化营商环境的实施意见(某政〔2017〕101号)\n来源：某州市政府网 发布时间：2018-01-26\n一、持续减少审批事项。\n"
+    meta = extract_text(text).document
+    assert (meta.title, meta.doc_number) == ("某州市人民政府关于优化营商环境的实施意见", "某政〔2017〕101号")
+    start, end = meta.doc_number_span
+    assert text[start:end] == meta.doc_number
