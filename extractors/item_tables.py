@@ -38,7 +38,16 @@ def _header_columns(cells: list[str]) -> _Columns | None:
                 break
     if sub is None and main is None:
         return None
-    return _Columns(main, sub, find("通办目标"), find("模式"))
+    return _Columns(main, sub, _first(find, _SCOPE_HEADERS), _first(find, _MODE_HEADERS))
+
+
+_SCOPE_HEADERS = ("通办目标", "通办范围", "通办类型", "通办区域")
+_MODE_HEADERS = ("模式", "办理方式", "通办方式")
+
+
+def _first(find, headers: tuple[str, ...]) -> int | None:
+    """The column of the first header word found."""
+    return next((column for column in map(find, headers) if column is not None), None)
 
 
 _CAPTION_LINES = 3  # lines above a table that may name its scope

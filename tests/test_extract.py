@@ -443,3 +443,9 @@ def test_a_number_in_brackets_after_the_title_is_the_number_and_leaves_the_title
     assert (meta.title, meta.doc_number) == ("某州市人民政府关于优化营商环境的实施意见", "某政〔2017〕101号")
     start, end = meta.doc_number_span
     assert text[start:end] == meta.doc_number
+
+
+def test_scope_and_mode_columns_under_other_header_words():
+    text = "附件\n序号\t事项名称\t通办范围\t办理方式\n1\t异地就医登记备案\t跨省通办\t全程网办\n2\t失业保险金申领\t省内通办\t代收代办\n"
+    items = [(i.name, i.scope, i.modes) for i in extract_text(text).items]
+    assert items == [("异地就医登记备案", ("跨省通办",), ("全程网办",)), ("失业保险金申领", ("省内通办",), ("代收代办",))]
