@@ -38,11 +38,7 @@ def _header_columns(cells: list[str]) -> _Columns | None:
                 break
     if sub is None and main is None:
         return None
-    return _Columns(main, sub, _first(find, _SCOPE_HEADERS), _first(find, _MODE_HEADERS))
-
-
-_SCOPE_HEADERS = ("通办目标", "通办范围", "通办类型", "通办区域")
-_MODE_HEADERS = ("模式", "办理方式", "通办方式")
+    return _Columns(main, sub, _first(find, words["scope_header"]), _first(find, words["mode_header"]))
 
 
 def _first(find, headers: tuple[str, ...]) -> int | None:
