@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from extractors.datafiles import load_table
 
-ITEM_SEPARATORS = re.compile(r"[、；;﹔]")
+# 、 and ；, or a comma that goes on with 以及 (…、注销，以及工业产品生产许可证核发)
+ITEM_SEPARATORS = re.compile(r"[、；;﹔]|[，,](?:以及|及)")
 _QUOTES = "“”‘’\"'「」『』"
 MAX_ITEM_CHARS = 40
 _DESCRIPTIVE = re.compile(r"[的《》“”\"]|^[与和及对在为将把从向]")

@@ -213,6 +213,9 @@ def _list_start(text: str, end: int) -> int:
     """Back to the clause start, then forward past a lead verb (包括, 实现)."""
     window = max(0, end - 400)
     start = max(text.rfind(mark, window, end) for mark in _CLAUSE_MARKS) + 1
+    if start > 1 and text[start - 1] in "，," and text.startswith(_LIST_CONTINUES, start):
+        # "企业设立、变更、注销，以及工业产品生产许可证核发等30项": one list over two clauses
+        start = max(text.rfind(mark, window, start - 1) for mark in _CLAUSE_MARKS) + 1
     first_separator = ITEM_SEPARATORS.search(text, start, end)
     head_end = first_separator.start() if first_separator else end
     head = text[start:head_end]
@@ -226,6 +229,8 @@ def _list_start(text: str, end: int) -> int:
         cut = max(cut, subject.end())
     return start + cut
 
+
+_LIST_CONTINUES = ("以及", "及")
 
 # "其中四川有A、B等51项事项": a subject that has the items. 有 alone is no lead verb,
 # it sits inside names (国有建设用地使用权); after 其中 and a short subject it is.

@@ -449,3 +449,8 @@ def test_scope_and_mode_columns_under_other_header_words():
     text = "附件\n序号\t事项名称\t通办范围\t办理方式\n1\t异地就医登记备案\t跨省通办\t全程网办\n2\t失业保险金申领\t省内通办\t代收代办\n"
     items = [(i.name, i.scope, i.modes) for i in extract_text(text).items]
     assert items == [("异地就医登记备案", ("跨省通办",), ("全程网办",)), ("失业保险金申领", ("省内通办",), ("代收代办",))]
+
+
+def test_a_list_may_go_on_past_a_comma_with_yiji():
+    text = "首批推出的审批事项主要涉及企业设立、变更、注销，以及工业产品生产许可证核发等30项业务。"
+    assert [i.name for i in extract_text(text).items] == ["企业设立、变更、注销", "工业产品生产许可证核发"]
