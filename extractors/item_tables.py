@@ -91,6 +91,17 @@ def _caption_scope(above: list[str]) -> tuple[str, ...]:
     return ()
 
 
+# "一、社会保障类（2项）", "（二）医疗保障": a group's heading, not an item
+_GROUP_MARK = re.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]")
+
+
+def _is_group_row(cells: list[str]) -> bool:
+    """A row whose one text spans the table (an HTML colspan, repeated in every
+    column it covers) heads a group of rows."""
+    filled = [cell.strip() for cell in cells if cell.strip()]
+    return len(filled) >= 2 and len(set(filled)) == 1
+
+
 def _stacked(upper: list[str], lower: list[str]) -> list[str]:
     """Two header rows as one: a merged upper cell repeats over its columns, so
     ["事项名称", "事项名称"] over ["主项", "子项"] reads "事项名称主项", "事项名称子项"."""
@@ -116,9 +127,11 @@ def _row_items(
     def cell(index: int | None) -> str:
         return cells[index].strip() if index is not None and index < len(cells) else ""
 
+    if _is_group_row(cells):
+        return []
     name_column = columns.sub if columns.sub is not None and cell(columns.sub) else columns.main
     name = cell(name_column)
-    if not name or not plausible(name):
+    if not name or not plausible(name) or _GROUP_MARK.match(name):
         return []
     scope = tuple(s for s in re.split(r"[；;、,，\s]+", cell(columns.scope)) if s)
     if columns.scope is None:

@@ -175,3 +175,16 @@ def test_a_two_row_header_over_main_and_sub_items():
         ("生育津贴支付", "生育保险待遇核准支付", ("跨省通办",)),
         ("生育医疗费支付", "生育保险待遇核准支付", ("省内通办",)),
     ]
+
+
+def test_a_group_heading_row_spanning_the_table_is_not_an_item():
+    html = (
+        "<html><body><p>附件：某市“跨省通办”事项清单</p><table border='1'>"
+        "<tr><td>序号</td><td>事项名称</td><td>责任单位</td></tr>"
+        "<tr><td colspan='3'>一、社会保障类（2项）</td></tr>"
+        "<tr><td>1</td><td>失业保险金申领</td><td>市人社局</td></tr>"
+        "<tr><td>2</td><td>（二）医疗保障</td><td></td></tr>"
+        "<tr><td>3</td><td>异地就医登记备案</td><td>市医保局</td></tr></table></body></html>"
+    )
+    result = extract(normalize_text(html_to_text(html)))
+    assert [i.name for i in result.items] == ["失业保险金申领", "异地就医登记备案"]
