@@ -3,7 +3,8 @@
 A deadline is a date expression (:mod:`extractors.dates`) with a marker from
 ``data/deadline_markers.tsv`` before or after it, or a date that itself names
 an end (2021年底, 6月底). A bare date (9月30日, a meeting) is not a deadline,
-截至/以来 make a date an "as of", and 已 after it a fact (2021年底已实现), not a deadline. Years missing from the text
+截至/以来 make a date an "as of", and 已 after it a fact (2021年底已实现), not a deadline.
+In a table column headed 完成时限, the header is every date's marker. Years missing from the text
 come from the base date: the document's own date, never today.
 """
 
@@ -99,6 +100,10 @@ def extract_deadlines(text: str, base: date | None) -> list[Deadline]:
         if deadline is not None:
             found.append(deadline)
             taken.append(deadline.span)
+    for deadline in _column_deadlines(text, base):
+        if not overlaps(deadline.span, taken):
+            found.append(deadline)
+            taken.append(deadline.span)
     for match in _WITHIN_YEAR.finditer(text):
         if base and not overlaps(match.span(), taken):
             window = Window(date(base.year, 1, 1), date(base.year, 12, 31), "year")
@@ -111,7 +116,37 @@ def _reports_a_fact(match: re.Match[str]) -> bool:
     return match.string.startswith(tuple(_markers("next")), match.end())
 
 
-def _dated(match: re.Match[str], base: date | None) -> Deadline | None:
+def _column_deadlines(text: str, base: date | None) -> list[Deadline]:
+    """Dates in a table column headed 完成时限 (or another label): the header says
+    what they are, so a bare 2021年12月 there is a deadline, as 完成时限：2021年12月 is."""
+    found: list[Deadline] = []
+    if "\t" not in text:
+        return found
+    column: int | None = None
+    offset = 0
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        if len(cells) < 2:
+            column = None if line.strip() else column
+        elif _label_column(cells) is not None:
+            column = _label_column(cells)
+        elif column is not None and column < len(cells):
+            cell_start = offset + sum(len(cell) + 1 for cell in cells[:column])
+            cell_start += len(cells[column]) - len(cells[column].lstrip())
+            match = _pattern()[0].match(text, cell_start, cell_start + len(cells[column].strip()))
+            deadline = _dated(match, base, default_kind="by") if match else None
+            found += [deadline] if deadline else []
+        offset += len(line) + 1
+    return found
+
+
+def _label_column(cells: list[str]) -> int | None:
+    labels = _markers("label")
+    return next((index for index, cell in enumerate(cells) if cell.strip() in labels), None)
+
+
+def _dated(match: re.Match[str], base: date | None, default_kind: str | None = None) -> Deadline | None:
+    """``default_kind``: what a date with no marker is where it stands (a 完成时限 column)."""
     groups = match.groupdict()
     prefix_kind = _markers("before").get(groups.get("prefix") or "")
     suffix_kind = _markers("after").get(groups.get("suffix") or "")
@@ -120,7 +155,7 @@ def _dated(match: re.Match[str], base: date | None) -> Deadline | None:
     if "not" in (prefix_kind, suffix_kind) or _reports_a_fact(match):
         return None
     label_kind = _markers("label").get(groups.get("label") or "")
-    kind = prefix_kind or suffix_kind or label_kind or ("by" if names_end else None)
+    kind = prefix_kind or suffix_kind or label_kind or ("by" if names_end else default_kind)
     if kind is None:
         return None
     window = window_from_groups(groups, base)

@@ -64,6 +64,8 @@ def navigation_spans(text: str) -> list[tuple[int, int]]:
     whose 舟山市人民政府 is a site's name, not a department the notice mentions."""
     spans, start = [], 0
     head = text[:_NAV_HEAD]
+    if not any(mark in head for mark in _NAV_SEPARATORS):
+        return spans
     for line in head.split("\n"):
         if is_navigation(line):
             spans.append((start, start + len(line)))

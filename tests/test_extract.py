@@ -454,3 +454,12 @@ def test_scope_and_mode_columns_under_other_header_words():
 def test_a_list_may_go_on_past_a_comma_with_yiji():
     text = "首批推出的审批事项主要涉及企业设立、变更、注销，以及工业产品生产许可证核发等30项业务。"
     assert [i.name for i in extract_text(text).items] == ["企业设立、变更、注销", "工业产品生产许可证核发"]
+
+
+def test_a_bare_date_under_a_deadline_column_is_a_deadline():
+    text = (
+        "附件：某市“跨省通办”事项清单\n序号\t事项名称\t完成时限\n1\t失业保险金申领\t2021年12月\n2\t异地就医登记备案\t长期坚持\n"
+    )
+    result = extract_text(text)
+    assert [(d.text, d.date) for d in result.deadlines] == [("2021年12月", "2021-12-31")]
+    assert [i.deadlines for i in result.items] == [(0,), ()]
