@@ -253,3 +253,9 @@ def test_a_verb_before_a_city_is_no_part_of_its_name_but_a_county_named_so_stays
     found = [d.name for d in find_departments("市政务服务中心将会同市医保局、配合市人社局推进。", issuer="某市人民政府")]
     assert found == ["市政务服务中心", "市医保局", "市人社局"]
     assert [d.name for d in find_departments("会同县人民政府")] == ["会同县人民政府"]
+
+
+def test_a_role_in_brackets_after_a_name():
+    text = "责任单位：市人社局（牵头）、市财政局；省医保局(配合)"
+    roles = [(d.name, d.role) for d in find_departments(text, issuer="某市人民政府")]
+    assert roles == [("市人社局", "lead"), ("市财政局", "responsible"), ("省医保局", "cooperate")]
