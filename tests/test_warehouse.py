@@ -221,6 +221,13 @@ def test_traditional_surface_forms_are_kept_as_aliases(conn):
     assert set(row[0]) == {"婚姻登记", "婚姻登記"} and row[1] == 2
 
 
+def test_a_raw_spelling_differing_only_by_layout_blanks_is_no_alias(conn):
+    load(conn, [_text_doc("s.txt", "序号\t事项名称\t责任单位\n1\t婚姻登 记\t市民政局\n2\t出生医学证明\t市卫健委\n")])
+    build_registry(conn)
+    (aliases,) = _table(conn, "SELECT aliases FROM registry_items WHERE name = '婚姻登记'")[0]
+    assert aliases == ["婚姻登记"]
+
+
 def test_departments_registry_counts_roles(conn):
     load(conn, _docs(SEED_003))
     build_registry(conn)

@@ -55,7 +55,10 @@ SELECT
     'item-' || substr(sha256(m.registry_key), 1, 12) AS item_id,
     coalesce(a.canonical, c.name) AS name,
     m.registry_key,
-    list_sort(list_distinct(list(m.name) || coalesce(list(m.raw_name) FILTER (WHERE m.raw_name IS NOT NULL AND m.raw_name <> ''), []))),
+    -- a raw spelling without its layout blanks: 登 记 of a scraped table is no spelling of its own
+    list_sort(list_distinct(list(m.name) || coalesce(
+        list(regexp_replace(m.raw_name, '\\s+', '', 'g')) FILTER (WHERE m.raw_name IS NOT NULL AND m.raw_name <> ''), []
+    ))),
     -- a filtered list() over no rows is NULL, not []: coalesce keeps the column a list
     list_sort(list_distinct(coalesce(list(m.main_item) FILTER (WHERE m.main_item IS NOT NULL), []))),
     list_sort(list_distinct(flatten(list(m.scope)))),
