@@ -67,7 +67,8 @@ def item_pool() -> list[str]:
 def _plan(rng: random.Random, pool: list[str]) -> str:
     """The 003 work plan with another year, province and set of 18 items."""
     text = PLAN.read_text(encoding="utf-8")
-    originals = sorted({m.group("sub") for m in _PLAN_ITEMS.finditer(text)}, key=len, reverse=True)
+    # longest first, ties by name: set order differs between processes (hash seeds)
+    originals = sorted({m.group("sub") for m in _PLAN_ITEMS.finditer(text)}, key=lambda name: (-len(name), name))
     picks = rng.sample(pool, len(originals))
     for index, name in enumerate(originals):  # placeholders first: names contain one another
         text = text.replace(name, f"\x00{index}\x00")
@@ -118,13 +119,37 @@ def _mojibake(rng: random.Random, text: str) -> str:
 
 
 def _html(text: str, charset: str) -> str:
-    paragraphs = "\n".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n") if p.strip())
+    paragraphs = "\n".join(_html_blocks(text))
     return (
         f'<html><head><meta charset="{charset}"><title>政务公开</title>'
         "<script>var nav = 1;</script></head><body>"
         '<nav><a href="/">首页</a> | <a href="/zwgk">政务公开</a> | <a href="/bsfw">办事服务</a></nav>'
         f'<div class="content">{paragraphs}</div><footer>版权所有 网站标识码</footer></body></html>'
     )
+
+
+def _html_blocks(text: str) -> list[str]:
+    """Paragraphs, and runs of tab-separated rows as a table the way Word exports
+    it: every cell's text in a <p>, a long cell wrapped over two."""
+    blocks: list[str] = []
+    rows: list[str] = []
+    for line in [*text.split("\n"), ""]:
+        if "\t" in line:
+            rows.append("<tr>" + "".join(f"<td>{_word_cell(cell)}</td>" for cell in line.split("\t")) + "</tr>")
+            continue
+        if rows:
+            blocks.append('<table class="MsoTableGrid" border="1">' + "".join(rows) + "</table>")
+            rows = []
+        if line.strip():
+            blocks.append(f"<p>{html.escape(line)}</p>")
+    return blocks
+
+
+def _word_cell(cell: str) -> str:
+    if len(cell) <= 8:
+        return f"<p><span>{html.escape(cell)}</span></p>"
+    half = len(cell) // 2
+    return f"<p><span>{html.escape(cell[:half])}</span></p><p><span>{html.escape(cell[half:])}</span></p>"
 
 
 def _encodable(text: str, encoding: str) -> bool:
@@ -195,7 +220,7 @@ def _pdf(text: str) -> bytes:
         table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
         story.append(table)
     buffer = io.BytesIO()
-    SimpleDocTemplate(buffer, pagesize=A4).build(story)
+    SimpleDocTemplate(buffer, pagesize=A4, invariant=True).build(story)  # no timestamp or random id: same bytes every run
     return buffer.getvalue()
 
 
