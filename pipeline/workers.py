@@ -165,4 +165,5 @@ def _executor(workers: int) -> ProcessPoolExecutor:
 def _crashed(entry: Work) -> IngestError:
     sha = entry.sha256 if isinstance(entry, RawDocument) else None
     message = "the worker process died on this document (a crash in a native reader, or out of memory)"
-    return IngestError(entry.uri, "read", "worker_crashed", message, sha256=sha)
+    # The worker reads, normalizes and extracts: which of them it died in is not known.
+    return IngestError(entry.uri, "process", "worker_crashed", message, sha256=sha)

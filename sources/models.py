@@ -42,7 +42,7 @@ class IngestError:
     """A document that could not go through a stage, and why. Never fatal to a run."""
 
     uri: str
-    stage: str  # discover | read | normalize | extract | load
+    stage: str  # discover | read | normalize | extract | load | process (one of read to extract, in a worker that died)
     error_type: str  # empty | binary | too_large | pdf_encrypted | pdf_broken | no_text_layer | ...
     message: str
     sha256: str | None = None

@@ -53,7 +53,7 @@ def test_a_document_that_kills_its_worker_is_recorded_and_the_rest_are_processed
     results = list(process_all(notices, workers=2, task=_dies_on_poison))
     assert [r.uri for r in results] == [n.uri for n in notices]
     crashed = [r for r in results if isinstance(r, IngestError)]
-    assert [(e.uri, e.error_type, e.sha256) for e in crashed] == [(POISON, "worker_crashed", poison.sha256)]
+    assert [(e.uri, e.stage, e.error_type, e.sha256) for e in crashed] == [(POISON, "process", "worker_crashed", poison.sha256)]
     others = [n for n in notices if n.uri != POISON]
     assert _as_dicts(r for r in results if r.uri != POISON) == _as_dicts(map(rows_of, others))
 
