@@ -16,7 +16,9 @@ from extractors.datafiles import load_table
 ITEM_SEPARATORS = re.compile(r"[、；;﹔]|[，,](?:以及|及)")
 _QUOTES = "“”‘’\"'「」『』"
 MAX_ITEM_CHARS = 40
-_DESCRIPTIVE = re.compile(r"[的《》“”\"]|^[与和及对在为将把从向]")
+# a description, not a name: 的, a title, a quote, a preposition first, or a count inside
+# ("医保局等10家部门单位104个高频事项")
+_DESCRIPTIVE = re.compile(r"[的《》“”\"]|^[与和及对在为将把从向]|\d+[个项家类批]")
 
 
 @lru_cache(maxsize=1)

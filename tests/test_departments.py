@@ -259,3 +259,8 @@ def test_a_role_in_brackets_after_a_name():
     text = "责任单位：市人社局（牵头）、市财政局；省医保局(配合)"
     roles = [(d.name, d.role) for d in find_departments(text, issuer="某市人民政府")]
     assert roles == [("市人社局", "lead"), ("市财政局", "responsible"), ("省医保局", "cooperate")]
+
+
+def test_an_administrative_service_centres_committee_is_a_body():
+    found = [d.canonical for d in find_departments("福建省晋江市行政服务中心管委会、湖北省武汉市江岸区行政审批局")]
+    assert found == ["福建省晋江市行政服务中心管理委员会", "湖北省武汉市江岸区行政审批局"]

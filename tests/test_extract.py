@@ -263,6 +263,8 @@ def test_a_list_that_is_the_subject_of_its_scope():
         "“跨省通办”事项清单管理包括建立动态调整机制、加强督导考核等。",  # measures
         "“跨省通办”工作包括住房公积金汇缴、残疾人证迁移等。",  # the sentence names no items
         "加快推进公安政务服务“跨省通办”\n",  # a domain of services, not one
+        "决定将公安局、人社局、医保局等10家单位104个高频事项与外地实现跨省(区域)通办。",  # bodies
+        "决定将社会保障卡申领、户口迁移等10家单位104个高频事项与外地实现跨省通办。",  # a count inside
     ],
 )
 def test_lists_of_something_else_under_the_same_words_are_not_items(text):
@@ -463,3 +465,13 @@ def test_a_bare_date_under_a_deadline_column_is_a_deadline():
     result = extract_text(text)
     assert [(d.text, d.date) for d in result.deadlines] == [("2021年12月", "2021-12-31")]
     assert [i.deadlines for i in result.items] == [(0,), ()]
+
+
+def test_a_bracketed_scope_variant_is_a_scope():
+    text = "推动社会保障卡申领、户口迁移、住房公积金转移接续等事项实现“跨省(区域)通办”。"
+    items = extract_text(text).items
+    assert [(i.name, i.scope) for i in items] == [
+        ("社会保障卡申领", ("跨省(区域)通办",)),
+        ("户口迁移", ("跨省(区域)通办",)),
+        ("住房公积金转移接续", ("跨省(区域)通办",)),
+    ]
