@@ -242,6 +242,7 @@ def test_a_future_or_past_huitong_keeps_the_lead():
         ("请径向省经济和信息化委反映。", "广东省经济和信息化委员会"),
         ("市大数据发展管理局配合。", "市大数据发展管理局"),
         ("（市工商质监局牵头负责）", "市工商行政管理和质量技术监督局"),  # a body before the 2018 reform
+        ("省审改办印发通知。", "广东省审批制度改革办公室"),
     ],
 )
 def test_short_forms_of_local_bodies(text, canonical):
