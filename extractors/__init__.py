@@ -20,7 +20,7 @@ from extractors.records import Extraction
 from extractors.sections import find_sections, link_tasks
 from extractors.structure import extract_metadata
 from extractors.tables import link_rows
-from extractors.text import navigation_spans, overlaps
+from extractors.text import navigation_spans, overlaps, source_spans
 
 __all__ = ["extract", "extract_text", "normalize_bytes", "normalize_text", "NormalizedText", "Extraction"]
 
@@ -40,7 +40,8 @@ def extract_text(text: str, issued: str | date | None = None, skip: list[tuple[i
     base = parse_iso(meta.issued) or parse_iso(meta.published) or fallback
     items, checks = extract_items(text, list(skip))
     deadlines = [d for d in extract_deadlines(text, base) if not overlaps(d.span, skip)]
-    not_mentions = [*skip, *navigation_spans(text), *(span for span in (meta.addressees_span, meta.labels_span) if span)]
+    page_chrome = [*navigation_spans(text), *source_spans(text)]
+    not_mentions = [*skip, *page_chrome, *(span for span in (meta.addressees_span, meta.labels_span) if span)]
     departments = [d for d in find_departments(text, meta.issuer, meta.doc_number) if not overlaps(d.span, not_mentions)]
     items, departments = link_rows(text, items, deadlines, departments)
     sections = find_sections(text)

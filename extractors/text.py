@@ -76,3 +76,15 @@ def navigation_spans(text: str) -> list[tuple[int, int]]:
 def is_navigation(line: str) -> bool:
     """A breadcrumb: two or more separators (> or >>, », ›) and no sentence."""
     return sum(line.count(mark) for mark in _NAV_SEPARATORS) >= 2 and "。" not in line
+
+
+# "发布时间：2021-05-10 10:00 来源：某市政务服务中心": the page's publisher
+# (not 资金来源：省财政厅, a sentence's own words)
+_SOURCE_VALUE = re.compile(r"(?<![\u4e00-\u9fff])(?:来源|信息来源|稿源)[：:][ \t]*(?P<value>[^\s|｜]+)")
+
+
+def source_spans(text: str) -> list[tuple[int, int]]:
+    """The publisher named after 来源： near the top: who put the page up, not a body
+    the notice mentions."""
+    head = text[:_NAV_HEAD]
+    return [match.span("value") for match in _SOURCE_VALUE.finditer(head)] if "来源" in head else []

@@ -475,3 +475,12 @@ def test_a_bracketed_scope_variant_is_a_scope():
         ("户口迁移", ("跨省(区域)通办",)),
         ("住房公积金转移接续", ("跨省(区域)通办",)),
     ]
+
+
+def test_the_publisher_after_laiyuan_is_no_mention_but_a_sentences_own_laiyuan_is():
+    text = (
+        "某市首批“跨省通办”事项清单发布\n发布时间：2021-05-10 10:00 来源：某市政务服务中心\n"
+        "资金来源：市财政局统筹安排。市政务服务中心将会同市医保局推进。\n"
+    )
+    names = [d.name for d in extract_text(text).departments]
+    assert names == ["市财政局", "市政务服务中心", "市医保局"]
