@@ -85,6 +85,18 @@ def is_label_line(line: str) -> bool:
     return pattern.match(line) is not None
 
 
+def labelled_date(text: str, field: str) -> Labelled | None:
+    """A date labelled alone near the top ("发布时间：2022-04-12 09:30" over a notice):
+    one label is no block, but its date is still the page's own."""
+    _, fields = _labels()
+    for pair in _colon_pairs(text, min(len(text), _HEAD_CHARS)):
+        if fields[pair.label] == field:
+            found = _value(field, pair.value, pair.value_start)
+            if found is not None:
+                return found
+    return None
+
+
 def find_label_block(text: str) -> LabelBlock | None:
     head_end = min(len(text), _HEAD_CHARS)
     pairs = sorted(_colon_pairs(text, head_end) + _bare_pairs(text, head_end), key=lambda pair: pair.label_start)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from extractors.datafiles import load_list
 from extractors.dates import find_full_dates
-from extractors.labels import find_label_block, is_label_line
+from extractors.labels import find_label_block, is_label_line, labelled_date
 from extractors.records import DocumentMeta, Span
 from extractors.text import DOC_NUMBER, is_navigation
 
@@ -53,7 +53,8 @@ def extract_metadata(text: str) -> DocumentMeta:
     meta = _from_layout(text)
     block = find_label_block(text)
     if block is None:
-        return meta
+        published = labelled_date(text, "published")
+        return replace(meta, published=published.value) if published else meta
     labelled = block.values
     changes: dict[str, object] = {"labels_span": block.span}
     for field in ("title", "doc_number", "issuer", "issued", "published"):

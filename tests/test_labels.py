@@ -146,3 +146,9 @@ def test_a_colon_line_may_hold_more_than_one_pair():
     meta = extract_text(text).document
     assert meta.doc_number == "某办函〔2016〕186号"
     assert (meta.issuer, meta.issued, meta.published) == ("某省人民政府办公厅", "2016-04-29", "2016-05-09")
+
+
+def test_a_lone_labelled_publish_date_is_the_pages_own():
+    text = "某山县人民政府办公室关于公布事项清单的通知\n发布时间：2022-04-12 09:30 来源：某山县政务服务中心\n山政办发〔2022〕7号\n各乡镇：\n现予公布。\n"
+    meta = extract_text(text).document
+    assert find_label_block(text) is None and meta.published == "2022-04-12"
