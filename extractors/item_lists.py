@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.item_names import all_services, names_an_item, split_names, tags
+from extractors.item_names import all_services, names_an_item, split_names, tags, unnumbered
 from extractors.records import ItemMention
 from extractors.text import line_end, overlaps
 
@@ -25,7 +25,6 @@ _INTRO_REACH = 30  # how far before the colon 通办 may stand: "今年新增的
 # 事项有： / 事项如下： / 以下事项实现“跨省通办”：
 _COLON_INTRO = re.compile(r"(?:事项|清单)[^：:。；，,\n]{0,12}[：:]")
 _LIST_END = re.compile(r"[。\n]")
-_ENUMERATOR = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.、．]|[一二三四五六七八九十]{1,3}[、．])\s*")
 _NUMBERED_LINE = re.compile(r"(?:[（(]\d{1,3}[）)]|\d{1,3}[.、．])[ \t]*(?P<name>[^\n]*)")
 _TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$|[；;。，,]$")
 
@@ -55,7 +54,7 @@ def _colon_lists(text: str) -> list[tuple[list[tuple[int, int]], tuple[str, ...]
             continue
         end = _LIST_END.search(text, colon.end())
         if text[colon.end() : end.start() if end else len(text)].strip():
-            spans = [_unnumbered(text, span) for span in split_names(text, colon.end(), end.start() if end else len(text))]
+            spans = [unnumbered(text, span) for span in split_names(text, colon.end(), end.start() if end else len(text))]
         else:  # "具体事项如下：" ends its line: one name a line (an HTML <ul>, a column)
             spans = _line_names(text, colon.end())
             spans = spans if len(spans) >= 2 else []
@@ -79,7 +78,7 @@ def _line_names(text: str, offset: int) -> list[tuple[int, int]]:
             if not _NAME_LINE.fullmatch(line):
                 break
             start = text.index(line, offset)
-            name_start, name_end = _unnumbered(text, (start, start + len(line.rstrip("；;。"))))
+            name_start, name_end = unnumbered(text, (start, start + len(line.rstrip("；;。"))))
             spans.append((name_start, name_end))
         offset = end + 1
     return spans
@@ -111,13 +110,6 @@ def _including_lists(text: str) -> list[tuple[list[tuple[int, int]], tuple[str, 
 
 def _sentence_start(text: str, position: int) -> int:
     return max(text.rfind(mark, 0, position) for mark in "。；;！？\n") + 1
-
-
-def _unnumbered(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """A piece without its enumerator: （一）住房公积金汇缴 -> 住房公积金汇缴."""
-    start, end = span
-    number = _ENUMERATOR.match(text, start, end)
-    return (number.end(), end) if number else span
 
 
 # The first numbered line under some line; opening with a literal keeps the scan fast.

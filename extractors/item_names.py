@@ -61,14 +61,25 @@ def _join_shared_objects(text: str, spans: list[tuple[int, int]]) -> list[tuple[
     """ "居民身份证换领、补领异地受理" is one item: a piece that starts with a bare
     service verb (补领, 换领) shares the object named before it."""
     verbs = cues()["shared_verb"]
+    bare = set(cues()["service_ending"])  # "住房公积金汇缴、提取、转移接续": 提取 alone has no object
     joined: list[tuple[int, int]] = []
     for start, end in spans:
         follows_separator = joined and text[joined[-1][1] : start] == "、"
-        if follows_separator and text.startswith(verbs, start):
+        if follows_separator and (text.startswith(verbs, start) or text[start:end] in bare):
             joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))
     return joined
+
+
+_ENUMERATOR = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.、．]|[一二三四五六七八九十]{1,3}[、．])\s*")
+
+
+def unnumbered(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A piece without its enumerator: （一）住房公积金汇缴 -> 住房公积金汇缴."""
+    start, end = span
+    number = _ENUMERATOR.match(text, start, end)
+    return (number.end(), end) if number else span
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -32,6 +32,7 @@ from extractors.item_names import (
     plausible,
     split_names,
     tags,
+    unnumbered,
 )
 from extractors.item_tables import table_items
 from extractors.records import ItemCountCheck, ItemMention
@@ -160,11 +161,11 @@ def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMentio
     if not _counts_items(text, match.end(), match.group("unit")):
         return []
     list_end = match.start()
-    list_start = _list_start(text, list_end)
+    stated = to_int(match.group("count"))
+    list_start = _back_over_semicolons(text, _list_start(text, list_end), list_end, stated)
     body = text[list_start:list_end]
     if "、" not in body and "；" not in body and len(body) > MAX_ITEM_CHARS:
         return []
-    stated = to_int(match.group("count"))
     clause_end = _CLAUSE_START.search(text, match.end())
     tail = text[match.end() : clause_end.start() if clause_end else len(text)]
     if not tags(tail, "scope"):
@@ -172,7 +173,7 @@ def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMentio
         sentence_end = _SENTENCE_END.search(text, match.end())
         tail = text[match.end() : sentence_end.start() if sentence_end else len(text)]
     scope, modes, batch = tags(tail, "scope"), tags(tail, "mode"), match.group("batch")
-    spans = split_names(text, list_start, list_end)
+    spans = [unnumbered(text, span) for span in split_names(text, list_start, list_end)]
     if stated is not None and len(spans) == stated - 1:
         spans = _split_one_at_he(text, spans)
     items = []
@@ -185,6 +186,17 @@ def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMentio
                 )
             )
     return items
+
+
+def _back_over_semicolons(text: str, start: int, end: int, stated: int | None) -> int:
+    """ "实现（1）A；（2）B；（3）C等3项": ； separates the names too, so a counted list
+    that falls short of its count goes back over the pieces before it, up to a comma."""
+    while stated and start > 1 and text[start - 1] in "；;" and len(split_names(text, start, end)) < stated:
+        previous = _list_start(text, start - 1)
+        if previous >= start - 1 or "，" in text[previous : start - 1]:
+            break
+        start = previous
+    return start
 
 
 def _split_one_at_he(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -484,3 +484,17 @@ def test_the_publisher_after_laiyuan_is_no_mention_but_a_sentences_own_laiyuan_i
     )
     names = [d.name for d in extract_text(text).departments]
     assert names == ["市财政局", "市政务服务中心", "市医保局"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "2021年底前，实现（1）异地就医备案；（2）社保卡申领；（3）户口迁移等3项事项“跨省通办”。",
+            ["异地就医备案", "社保卡申领", "户口迁移"],
+        ),  # ； separates the names of a counted list too, and the enumerators come off
+        ("实现住房公积金汇缴、提取、转移接续“跨省通办”。", ["住房公积金汇缴、提取、转移接续"]),  # bare verbs share it
+    ],
+)
+def test_semicolon_lists_and_bare_service_verbs(text, names):
+    assert [i.name for i in extract_text(text).items] == names
