@@ -170,12 +170,26 @@ def _joined(parts: list[Line]) -> Line:
 
 
 def _headline(head: list[Line]) -> Line | None:
-    for line in head:
-        if len(line.text) < 6 or "\t" in line.text or DOC_NUMBER.fullmatch(line.text):
-            continue  # a table row (tabs) or a document number is never the headline
-        if not find_full_dates(line.text) and not _is_chrome(line.text):
-            return line
-    return None
+    """A news page's headline: the line over its dateline (2021-08-20 14:10 来源：…)
+    when there is one, else the first line that can be one."""
+    candidates = [line for line in head if _can_be_headline(line.text)]
+    for index, line in enumerate(head):
+        if index and _DATELINE_SOURCE.search(line.text) and find_full_dates(line.text) and len(line.text) <= 60:
+            above = [c for c in candidates if c.start < line.start]
+            if above:
+                return above[-1]
+    return candidates[0] if candidates else None
+
+
+_DATELINE_SOURCE = re.compile(r"来源|发布时间|发布日期|作者|编辑")
+# "中华网 china.com": a site's name, with its domain
+_SITE_NAME = re.compile(r"[A-Za-z0-9-]+\.(?:com|cn|net|org)\b|www\.", re.I)
+
+
+def _can_be_headline(text: str) -> bool:
+    if len(text) < 6 or "\t" in text or DOC_NUMBER.fullmatch(text):
+        return False  # a table row (tabs) or a document number is never the headline
+    return not find_full_dates(text) and not _is_chrome(text) and not _SITE_NAME.search(text)
 
 
 # "人民网|十五省启动…", "政务服务丨…关于…": a reposting site's or a column's name before a

@@ -62,6 +62,7 @@ def test_news_report_has_a_headline_and_a_publish_date(extracted):
         "某某网首页 头条 要闻 经济 交通 法治 教育 房产 时评",
         "您的位置：主页 > 政务公开 > 通知公告",
         "某城新闻网 >> 新闻频道 >> 本地要闻",  # a breadcrumb with no chrome word in it
+        "某华网 example.com",  # a site's name with its domain
     ],
 )
 def test_a_scraped_menu_line_is_not_the_headline(chrome):
@@ -498,3 +499,10 @@ def test_the_publisher_after_laiyuan_is_no_mention_but_a_sentences_own_laiyuan_i
 )
 def test_semicolon_lists_and_bare_service_verbs(text, names):
     assert [i.name for i in extract_text(text).items] == names
+
+
+def test_the_headline_is_the_line_over_the_dateline():
+    text = (
+        "地方频道热点速递栏目\n\n五省区市“跨省通办”服务专区正式上线\n2021-08-20 14:10:57 来源：某某网\n\n20日，专区正式上线。\n"
+    )
+    assert extract_text(text).document.title == "五省区市“跨省通办”服务专区正式上线"
