@@ -233,8 +233,8 @@ def _published(lines: list[Line], official: bool = False) -> str | None:
     document a date alone on its line is the signature of a short forwarding letter."""
     for line in lines[:8]:
         dates = find_full_dates(line.text)
-        if not dates or len(line.text) >= 60 or _SENTENCE.search(line.text):
-            continue
+        if not dates or len(line.text) >= 60 or _SENTENCE.search(line.text) or "\t" in line.text:
+            continue  # a table row's date is a deadline's, not the page's
         start, end, day = dates[0]
         if official and not (line.text[:start] + line.text[end:]).strip():
             continue

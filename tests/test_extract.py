@@ -506,3 +506,8 @@ def test_the_headline_is_the_line_over_the_dateline():
         "地方频道热点速递栏目\n\n五省区市“跨省通办”服务专区正式上线\n2021-08-20 14:10:57 来源：某某网\n\n20日，专区正式上线。\n"
     )
     assert extract_text(text).document.title == "五省区市“跨省通办”服务专区正式上线"
+
+
+def test_a_date_in_a_table_row_is_no_publish_date():
+    text = "附件：某市“跨省通办”事项清单\n序号\t事项名称\t完成时限\n1\t失业保险金申领\t2022年6月30日\n"
+    assert extract_text(text).document.published is None
