@@ -84,18 +84,21 @@ def _line_names(text: str, offset: int) -> list[tuple[int, int]]:
     return spans
 
 
-_INCLUDING = re.compile(r"包括|包含|涵盖")
+# 包括… inside a sentence; 如…/例如… opening one, after a sentence that named the items
+_INCLUDING = re.compile(r"包括|包含|涵盖|(?<=。)(?P<example>例如|如)[：:，,]?")
 _INCLUDED_END = re.compile(r"等?(?=[，,。；;\n])|等(?=$)|$")
 
 
 def _including_lists(text: str) -> list[tuple[list[tuple[int, int]], tuple[str, ...]]]:
     """ "首批“跨省通办”事项包括A、B等，…" and "…72项事项“跨省通办”，包括A、B等。": the
-    sentence names 通办 items before 包括, and the list runs to 等 or the clause end.
+    sentence names 通办 items before 包括 (or, for "如A﹔B等。", the sentence before),
+    and the list runs to 等 or the clause end.
     The intro vouches for the list as a count would; still, every name must read as
     one, and at least half must end like a service."""
     lists = []
     for verb in _INCLUDING.finditer(text):
-        intro = text[_sentence_start(text, verb.start()) : verb.start()]
+        intro_end = verb.start() - 1 if verb.group("example") else verb.start()
+        intro = text[_sentence_start(text, intro_end) : intro_end]
         if not _names_items(intro):
             continue
         end = _INCLUDED_END.search(text, verb.end())
@@ -104,8 +107,15 @@ def _including_lists(text: str) -> list[tuple[list[tuple[int, int]], tuple[str, 
             continue
         services = sum(all_services(text, [span]) for span in spans)
         if 2 * services >= len(spans):
-            lists.append((spans, tags(intro, "scope")))
+            lists.append((spans, _nearest_scope(intro)))
     return lists
+
+
+def _nearest_scope(intro: str) -> tuple[str, ...]:
+    """The scope the intro's last clause names ("在“跨省通办”清单基础上，梳理形成了95项川渝通办
+    事项清单": 川渝通办), else any the intro names."""
+    last_clause = re.split(r"[，,]", intro)[-1]
+    return tags(last_clause, "scope") or tags(intro, "scope")
 
 
 def _sentence_start(text: str, position: int) -> int:

@@ -511,3 +511,18 @@ def test_the_headline_is_the_line_over_the_dateline():
 def test_a_date_in_a_table_row_is_no_publish_date():
     text = "附件：某市“跨省通办”事项清单\n序号\t事项名称\t完成时限\n1\t失业保险金申领\t2022年6月30日\n"
     assert extract_text(text).document.published is None
+
+
+def test_a_list_of_examples_after_the_sentence_that_names_the_items():
+    text = (
+        "两省市在“跨省通办”事项清单基础上，梳理形成了95项川渝通办事项清单（第一批）。"
+        "如居民身份证换领、补领﹔机动车号牌补发、换发﹔川渝两地户口迁移﹔正常退休提取住房公积金等。"
+    )
+    items = extract_text(text).items
+    assert [i.name for i in items] == [
+        "居民身份证换领、补领",
+        "机动车号牌补发、换发",
+        "川渝两地户口迁移",
+        "正常退休提取住房公积金",
+    ]
+    assert {i.scope for i in items} == {("川渝通办",)}
