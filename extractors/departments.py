@@ -27,7 +27,8 @@ from extractors.places import home_places, provinces
 from extractors.records import DepartmentMention
 from extractors.text import alternation, doc_number_spans
 
-_PUNCTUATION_BOUNDARY = "，。；：、（）()《》“”\n\t |｜丨"  # 丨: a portal's bar (政务服务丨济宁市…)
+# half-width too: scraped pages write ",苏州市行政审批局"; 丨: a portal's bar (政务服务丨济宁市…)
+_PUNCTUATION_BOUNDARY = "，。；：、（）()《》“”\n\t |｜丨,;:!?！？\"'"
 
 
 @lru_cache(maxsize=1)

@@ -181,7 +181,7 @@ def _headline(head: list[Line]) -> Line | None:
     return candidates[0] if candidates else None
 
 
-_DATELINE_SOURCE = re.compile(r"来源|发布时间|发布日期|作者|编辑")
+_DATELINE_SOURCE = re.compile(r"(?:来源|发布时间|发布日期|作者|编辑|责编)[：:]")  # not 只看该作者
 # "中华网 china.com": a site's name, with its domain
 _SITE_NAME = re.compile(r"[A-Za-z0-9-]+\.(?:com|cn|net|org)\b|www\.", re.I)
 
@@ -231,6 +231,10 @@ def _issued(lines: list[Line]) -> tuple[Span, object] | None:
 def _published(lines: list[Line], official: bool = False) -> str | None:
     """A news dateline ("2020-10-01 07:24:14 来源: …") near the top. In an official
     document a date alone on its line is the signature of a short forwarding letter."""
+    for line in lines[:_MAX_HEAD_LINES]:  # a dateline that says so (…来源：), wherever the head puts it
+        dates = find_full_dates(line.text)
+        if dates and len(line.text) < 60 and _DATELINE_SOURCE.search(line.text) and not _SENTENCE.search(line.text):
+            return dates[0][2].isoformat()
     for line in lines[:8]:
         dates = find_full_dates(line.text)
         if not dates or len(line.text) >= 60 or _SENTENCE.search(line.text) or "\t" in line.text:

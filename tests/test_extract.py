@@ -526,3 +526,14 @@ def test_a_list_of_examples_after_the_sentence_that_names_the_items():
         "正常退休提取住房公积金",
     ]
     assert {i.scope for i in items} == {("川渝通办",)}
+
+
+def test_a_reposted_article_below_forum_chrome_keeps_its_headline_and_dateline():
+    chrome = "某城乐聚社区\n\n[百姓话题] 某某话题(转)\n\n[复制链接] 0\n回复\n查看\n打印 上一主题 下一主题\n楼主\n跳转到指定楼层\n"
+    posted = "发表于 2021-3-29 06:46:57 | 只看该作者 |只看大图 回帖奖励 |倒序浏览\n\n某网>>江苏频道>>政治\n\n"
+    article = "主动牵手省外“跨省通办”自选组合多点开花\n2021年03月26日07:07  来源:某某日报\n\n3月25日,苏州市行政审批局与银川市审批服务管理局签订框架协议。\n"
+    result = extract_text(chrome + posted + article)
+    assert result.document.title == "主动牵手省外“跨省通办”自选组合多点开花"
+    assert result.document.published == "2021-03-26"
+    # a half-width comma is a boundary a place may follow
+    assert [d.canonical for d in result.departments] == ["苏州市行政审批局", "银川市审批服务管理局"]
