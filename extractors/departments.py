@@ -55,8 +55,8 @@ def _holds_a_verb(place: str) -> bool:
     return any(verb in place for verb in _stop_words()[1])
 
 
-_CLAUSE_END = re.compile(r"[，。；：\n]")
-_SENTENCE_MARKS = "。；\n"
+_CLAUSE_END = re.compile(r"[，。；：\n,;:]")
+_SENTENCE_MARKS = "。；;\n"
 
 
 @dataclass(frozen=True)

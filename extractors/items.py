@@ -193,7 +193,7 @@ def _back_over_semicolons(text: str, start: int, end: int, stated: int | None) -
     that falls short of its count goes back over the pieces before it, up to a comma."""
     while stated and start > 1 and text[start - 1] in "；;" and len(split_names(text, start, end)) < stated:
         previous = _list_start(text, start - 1)
-        if previous >= start - 1 or "，" in text[previous : start - 1]:
+        if previous >= start - 1 or any(comma in text[previous : start - 1] for comma in "，,"):
             break
         start = previous
     return start

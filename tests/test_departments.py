@@ -265,3 +265,9 @@ def test_a_role_in_brackets_after_a_name():
 def test_an_administrative_service_centres_committee_is_a_body():
     found = [d.canonical for d in find_departments("福建省晋江市行政服务中心管委会、湖北省武汉市江岸区行政审批局")]
     assert found == ["福建省晋江市行政服务中心管理委员会", "湖北省武汉市江岸区行政审批局"]
+
+
+def test_a_half_width_semicolon_ends_the_sentence_a_role_cue_reaches():
+    text = "配合单位:市财政局;请市医保局做好统筹。"
+    roles = [(d.name, d.role) for d in find_departments(text, issuer="某市人民政府")]
+    assert roles == [("市财政局", "cooperate"), ("市医保局", "mentioned")]
