@@ -72,7 +72,10 @@ def _join_shared_objects(text: str, spans: list[tuple[int, int]]) -> list[tuple[
     return joined
 
 
-_ENUMERATOR = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.、．]|[一二三四五六七八九十]{1,3}[、．])\s*")
+# （一） 1. 一、 and the bullets of a web list (● • ▪ ■ ◆ ★ - *)
+_ENUMERATOR = re.compile(
+    r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.、．]|[一二三四五六七八九十]{1,3}[、．]|[●•·▪■◆◇★☆\-*])\s*"
+)
 
 
 def unnumbered(text: str, span: tuple[int, int]) -> tuple[int, int]:
