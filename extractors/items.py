@@ -70,7 +70,8 @@ def extract_items(text: str, skip: list[tuple[int, int]] = ()) -> tuple[list[Ite
 
 
 _JOINT_REACH = 16  # the longest joint: 等高频政务服务事项纳入“
-_AFTER_SCOPE = re.compile(r"[”\"]?(?:$|[，,。；;：:！？\n]|(?P<range>范围))")
+# after the scope: the clause's end, or what 纳入 puts the list into (范围, 事项清单, 清单)
+_AFTER_SCOPE = re.compile(r"[”\"]?(?:$|[，,。；;：:！？\n]|(?P<range>范围|事项清单|清单|事项目录))")
 
 
 @lru_cache(maxsize=1)
