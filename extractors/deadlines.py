@@ -111,6 +111,18 @@ def extract_deadlines(text: str, base: date | None) -> list[Deadline]:
     return sorted(found, key=lambda d: d.span)
 
 
+# 到 marks a target year only where a clause starts with it ("到2025年，基本实现…",
+# "力争到2022年底"): after another verb it is that verb's (收到2021年…, 提高到2025年的水平).
+_DAO_OPENERS = ("力争", "争取", "计划", "预计", "确保")
+
+
+def _dao_after_a_verb(match: re.Match[str]) -> bool:
+    if match.group("prefix") != "到":
+        return False
+    before = match.string[: match.start("prefix")]
+    return bool(before) and before[-1] not in "，,。；;：:！？\n \t" and not before.endswith(_DAO_OPENERS)
+
+
 def _reports_a_fact(match: re.Match[str]) -> bool:
     """2021年底已实现…: what is done by a date is a fact, not a deadline."""
     return match.string.startswith(tuple(_markers("next")), match.end())
@@ -152,7 +164,7 @@ def _dated(match: re.Match[str], base: date | None, default_kind: str | None = N
     suffix_kind = _markers("after").get(groups.get("suffix") or "")
     names_end = (groups.get("year_part") in _PART_ENDS) or groups.get("month_part") in ("底", "末")
     names_end = names_end or bool(groups.get("quarter_part"))
-    if "not" in (prefix_kind, suffix_kind) or _reports_a_fact(match):
+    if "not" in (prefix_kind, suffix_kind) or _reports_a_fact(match) or _dao_after_a_verb(match):
         return None
     label_kind = _markers("label").get(groups.get("label") or "")
     kind = prefix_kind or suffix_kind or label_kind or ("by" if names_end else default_kind)

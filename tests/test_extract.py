@@ -151,6 +151,9 @@ def test_guangdong_deadlines_resolve_against_the_document_date(extracted):
         ("自2023年7月1日起施行", "start", None, "2023-07-01"),
         ("2021年之后", "period", None, "2022-01-01"),
         ("年内完成", "period", "2021-12-31", "2021-01-01"),
+        ("到2025年，基本实现高频事项跨省通办", "by", "2025-12-31", None),  # a target year
+        ("力争到2022年底全面实现", "by", "2022-12-31", None),
+        ("不晚于2022年6月完成", "by", "2022-06-30", None),
     ],
 )
 def test_deadline_forms(text, kind, date, start):
@@ -169,6 +172,9 @@ def test_deadline_forms(text, kind, date, start):
         "办结时限为3个工作日以内",
         "2021年底已实现社保卡申领等服务事项的跨省通办",  # done by then: a fact
         "2020年底前已经实现第一批58项事项“跨省通办”",
+        "截止2021年底，已办理10万件",  # as of
+        "收到2021年的申请",  # 到 after another verb
+        "提高到2025年的水平",
     ],
 )
 def test_not_deadlines(text):
