@@ -89,7 +89,11 @@ def labelled_date(text: str, field: str) -> Labelled | None:
     """A date labelled alone near the top ("发布时间：2022-04-12 09:30" over a notice):
     one label is no block, but its date is still the page's own."""
     _, fields = _labels()
-    for pair in _colon_pairs(text, min(len(text), _HEAD_CHARS)):
+    head_end = min(len(text), _HEAD_CHARS)
+    words = [label for label, kind in fields.items() if kind == field]
+    if not any(word in text[:head_end] for word in words):
+        return None  # most pages: no such label at all, and the scan for pairs is not cheap
+    for pair in _colon_pairs(text, head_end):
         if fields[pair.label] == field:
             found = _value(field, pair.value, pair.value_start)
             if found is not None:

@@ -232,8 +232,10 @@ def _published(lines: list[Line], official: bool = False) -> str | None:
     """A news dateline ("2020-10-01 07:24:14 来源: …") near the top. In an official
     document a date alone on its line is the signature of a short forwarding letter."""
     for line in lines[:_MAX_HEAD_LINES]:  # a dateline that says so (…来源：), wherever the head puts it
+        if len(line.text) >= 60 or not _DATELINE_SOURCE.search(line.text) or _SENTENCE.search(line.text):
+            continue
         dates = find_full_dates(line.text)
-        if dates and len(line.text) < 60 and _DATELINE_SOURCE.search(line.text) and not _SENTENCE.search(line.text):
+        if dates:
             return dates[0][2].isoformat()
     for line in lines[:8]:
         dates = find_full_dates(line.text)
