@@ -98,7 +98,7 @@ def _including_lists(text: str) -> list[tuple[list[tuple[int, int]], tuple[str, 
     lists = []
     for verb in _INCLUDING.finditer(text):
         intro_end = verb.start() - 1 if verb.group("example") else verb.start()
-        intro = text[_sentence_start(text, intro_end) : intro_end]
+        intro = _with_question(text, text[_sentence_start(text, intro_end) : intro_end], intro_end)
         if not _names_items(intro):
             continue
         end = _INCLUDED_END.search(text, verb.end())
@@ -109,6 +109,17 @@ def _including_lists(text: str) -> list[tuple[list[tuple[int, int]], tuple[str, 
         if 2 * services >= len(spans):
             lists.append((spans, _nearest_scope(intro)))
     return lists
+
+
+_QUESTION_REACH = 200  # how far back an answer's question may be
+
+
+def _with_question(text: str, intro: str, end: int) -> str:
+    """An answer's intro is its question too: "问：哪些事项可以“跨省通办”？\n答：主要包括A、B等。"."""
+    if not intro.lstrip().startswith("答"):
+        return intro
+    question = text.rfind("问", max(0, end - _QUESTION_REACH), end)
+    return text[question:end] if question >= 0 else intro
 
 
 def _nearest_scope(intro: str) -> tuple[str, ...]:

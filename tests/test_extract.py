@@ -244,6 +244,7 @@ def test_a_scope_in_a_later_sentence_is_not_the_lists():
         "记者发现，首批“跨省通办”事项包括住房公积金汇缴、残疾人证迁移、机动车驾驶证审验等，可满足异地办事需求。",
         "还将在年底前实现72项高频事项“跨省通办”，包括住房公积金汇缴、残疾人证迁移、机动车驾驶证审验等。",
         "新增的“跨省通办”事项如下：\n● 住房公积金汇缴\n• 残疾人证迁移\n- 机动车驾驶证审验\n",  # bullets
+        "问：哪些事项可以“跨省通办”？\n答：主要包括住房公积金汇缴、残疾人证迁移、机动车驾驶证审验等。\n",  # Q&A
     ],
 )
 def test_lists_introduced_by_a_phrase_naming_tongban_items(text):
