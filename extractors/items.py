@@ -70,6 +70,7 @@ def extract_items(text: str, skip: list[tuple[int, int]] = ()) -> tuple[list[Ite
 
 
 _JOINT_REACH = 16  # the longest joint: 等高频政务服务事项纳入“
+_JOINT_REACH_PAST_A_GOAL = 32  # …“一件事一次办”和“: another quoted goal before the scope
 # after the scope: the clause's end, or what 纳入 puts the list into (范围, 事项清单, 清单)
 _AFTER_SCOPE = re.compile(r"[”\"]?(?:$|[，,。；;：:！？\n]|(?P<range>范围|事项清单|清单|事项目录))")
 
@@ -82,7 +83,9 @@ def _before_scope() -> re.Pattern[str]:
     # "A、B已实现“跨省通办”": the list is the subject of its own verb
     verb = rf"(?P<verb>(?:{alternation(words['subject_adverb'])})?(?:{alternation(words['subject_verb'])}))"
     # "…等服务事项的“跨省通办”": a counter noun may take 的 before the scope
-    return re.compile(rf"(?:等(?:(?:{nouns})的?)?)?(?:(?P<into>纳入)|{verb})?[“\"]?$")
+    # "…社保卡申领“一件事一次办”和“跨省通办”": another quoted goal may stand between
+    other_goal = r"(?:“[^“”]{1,12}”[和及、])?"
+    return re.compile(rf"(?:等(?:(?:{nouns})的?)?)?(?:(?P<into>纳入)|{verb})?{other_goal}[“\"]?$")
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +103,9 @@ def _scope_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> l
     a generic phrase (政务服务事项) or a category (工作类事项)."""
     items: list[ItemMention] = []
     for group, marker in enumerate(_scope_group().finditer(text), start=first_group):
-        joint = _before_scope().search(text, max(0, marker.start() - _JOINT_REACH), marker.start())
+        past_goal = text[max(0, marker.start() - 3) : marker.start()] in ("”和“", "”及“", "”、“")
+        reach = _JOINT_REACH_PAST_A_GOAL if past_goal else _JOINT_REACH
+        joint = _before_scope().search(text, max(0, marker.start() - reach), marker.start())
         after = _AFTER_SCOPE.match(text, marker.end())
         if after is None or (after.group("range") and not (joint and joint.group("into"))):
             continue
