@@ -48,6 +48,12 @@ def home_places(issuer: str | None, issuer_place: str | None, number: str | None
     place = issuer_place or ""
     if province and place.startswith(province):
         place = place[len(province) :]
+    if place in ("省", "自治区"):  # 自治区人民政府办公厅 named by its number: no place below the region
+        place = ""
+    if province and province.endswith("市"):  # 北京市: a municipality is its own city
+        home.update(dict.fromkeys(_LEVEL_WORDS["市"], province))
+    if province and province.endswith("自治区") and not place:  # a region's own body: 自治区人社厅, 区直
+        home.update({"自治区": province, "区": province})
     city = _CITY.match(_COUNTY_UNIT.sub("", place))
     if city:
         home.update(dict.fromkeys(_LEVEL_WORDS["市"], (province or "") + city.group()))
@@ -63,6 +69,6 @@ def _issuer_province(issuer: str | None, number: str | None) -> str | None:
     for name in sorted(provinces(), key=len, reverse=True):
         if issuer.startswith(name):
             return provinces()[name]
-    if issuer.startswith("省") and number:
+    if issuer.startswith(("省", "自治区")) and number:
         return _province_codes().get(number[0])
     return None

@@ -271,3 +271,17 @@ def test_a_half_width_semicolon_ends_the_sentence_a_role_cue_reaches():
     text = "配合单位:市财政局;请市医保局做好统筹。"
     roles = [(d.name, d.role) for d in find_departments(text, issuer="某市人民政府")]
     assert roles == [("市财政局", "cooperate"), ("市医保局", "mentioned")]
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer", "number", "canonical"),
+    [
+        ("（自治区人社厅牵头）", "新疆维吾尔自治区人民政府办公厅", None, "新疆维吾尔自治区人力资源和社会保障厅"),
+        ("（自治区人社厅牵头）", "自治区人民政府办公厅", "新政办发〔2021〕12号", "新疆维吾尔自治区人力资源和社会保障厅"),
+        ("（区人社厅牵头）", "广西壮族自治区人民政府办公厅", None, "广西壮族自治区人力资源和社会保障厅"),  # 区 = the region
+        ("（市人社局牵头）", "北京市人民政府办公厅", None, "北京市人力资源和社会保障局"),  # a municipality's 市
+        ("（区人社局牵头）", "南宁市青秀区人民政府", None, "南宁市青秀区人力资源和社会保障局"),  # a district's 区
+    ],
+)
+def test_regions_and_municipalities_resolve_their_bare_level_words(text, issuer, number, canonical):
+    assert [d.canonical for d in find_departments(text, issuer=issuer, number=number)] == [canonical]
