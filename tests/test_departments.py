@@ -285,3 +285,9 @@ def test_a_half_width_semicolon_ends_the_sentence_a_role_cue_reaches():
 )
 def test_regions_and_municipalities_resolve_their_bare_level_words(text, issuer, number, canonical):
     assert [d.canonical for d in find_departments(text, issuer=issuer, number=number)] == [canonical]
+
+
+def test_collectives_of_a_provinces_or_citys_own_departments_and_cities_with_prefectures():
+    text = "（各市（州）人民政府负责，省直有关部门配合）"
+    roles = [(d.canonical, d.role) for d in find_departments(text, issuer="某省人民政府")]
+    assert roles == [("各市（州）人民政府", "responsible"), ("省直有关部门", "cooperate")]
