@@ -288,6 +288,11 @@ def test_regions_and_municipalities_resolve_their_bare_level_words(text, issuer,
 
 
 def test_collectives_of_a_provinces_or_citys_own_departments_and_cities_with_prefectures():
-    text = "（各市（州）人民政府负责，省直有关部门配合）"
+    text = "（各市（州）人民政府负责，省直有关部门配合）各级政务服务管理部门要会同业务主管部门推进。"
     roles = [(d.canonical, d.role) for d in find_departments(text, issuer="某省人民政府")]
-    assert roles == [("各市（州）人民政府", "responsible"), ("省直有关部门", "cooperate")]
+    assert roles == [
+        ("各市（州）人民政府", "responsible"),
+        ("省直有关部门", "cooperate"),
+        ("各级政务服务管理部门", "lead"),
+        ("业务主管部门", "cooperate"),
+    ]
