@@ -111,16 +111,14 @@ def extract_deadlines(text: str, base: date | None) -> list[Deadline]:
     return sorted(found, key=lambda d: d.span)
 
 
-# 到 marks a target year only where a clause starts with it ("到2025年，基本实现…",
-# "力争到2022年底"): after another verb it is that verb's (收到2021年…, 提高到2025年的水平).
-_DAO_OPENERS = ("力争", "争取", "计划", "预计", "确保")
-
-
 def _dao_after_a_verb(match: re.Match[str]) -> bool:
+    """到 marks a target year only where a clause starts with it ("到2025年，基本实现…",
+    or after an opener from the markers file: "力争到2022年底"); after another verb it is
+    that verb's (收到2021年…, 提高到2025年的水平)."""
     if match.group("prefix") != "到":
         return False
     before = match.string[: match.start("prefix")]
-    return bool(before) and before[-1] not in "，,。；;：:！？\n \t" and not before.endswith(_DAO_OPENERS)
+    return bool(before) and before[-1] not in "，,。；;：:！？\n \t" and not before.endswith(tuple(_markers("dao_opener")))
 
 
 def _reports_a_fact(match: re.Match[str]) -> bool:
@@ -140,8 +138,8 @@ def _column_deadlines(text: str, base: date | None) -> list[Deadline]:
         cells = line.split("\t")
         if len(cells) < 2:
             column = None if line.strip() else column
-        elif _label_column(cells) is not None:
-            column = _label_column(cells)
+        elif (header := _label_column(cells)) is not None:
+            column = header
         elif column is not None and column < len(cells):
             cell_start = offset + sum(len(cell) + 1 for cell in cells[:column])
             cell_start += len(cells[column]) - len(cells[column].lstrip())

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from extractors.datafiles import load_list
+from extractors.datafiles import load_list, load_table
 from extractors.dates import find_full_dates
 from extractors.labels import find_label_block, is_label_line, labelled_date
 from extractors.records import DocumentMeta, Span
-from extractors.text import DOC_NUMBER, is_navigation
+from extractors.text import DOC_NUMBER, alternation, is_navigation
 
 _TITLE_END = re.compile(r"(意见|通知|方案|办法|决定|规定|规划|批复|函|报告|公告|通告|细则|要点|清单|指南)$")
 _ISSUER_SUFFIX = re.compile(r"(国务院|办公厅|办公室|人民政府|局|厅|部|委员会|委|署|院|中心|总局|办)$")
@@ -174,14 +175,19 @@ def _headline(head: list[Line]) -> Line | None:
     when there is one, else the first line that can be one."""
     candidates = [line for line in head if _can_be_headline(line.text)]
     for index, line in enumerate(head):
-        if index and _DATELINE_SOURCE.search(line.text) and find_full_dates(line.text) and len(line.text) <= 60:
+        if index and _dateline_label().search(line.text) and find_full_dates(line.text) and len(line.text) <= 60:
             above = [c for c in candidates if c.start < line.start]
             if above:
                 return above[-1]
     return candidates[0] if candidates else None
 
 
-_DATELINE_SOURCE = re.compile(r"(?:来源|发布时间|发布日期|作者|编辑|责编)[：:]")  # not 只看该作者
+@lru_cache(maxsize=1)
+def _dateline_label() -> re.Pattern[str]:
+    """A dateline's labelled field (来源：, 作者：): with the colon, so 只看该作者 is none."""
+    return re.compile(rf"(?:{alternation(row['label'] for row in load_table('dateline_labels.tsv'))})[：:]")
+
+
 # "中华网 china.com": a site's name, with its domain
 _SITE_NAME = re.compile(r"[A-Za-z0-9-]+\.(?:com|cn|net|org)\b|www\.", re.I)
 
@@ -232,7 +238,7 @@ def _published(lines: list[Line], official: bool = False) -> str | None:
     """A news dateline ("2020-10-01 07:24:14 来源: …") near the top. In an official
     document a date alone on its line is the signature of a short forwarding letter."""
     for line in lines[:_MAX_HEAD_LINES]:  # a dateline that says so (…来源：), wherever the head puts it
-        if len(line.text) >= 60 or not _DATELINE_SOURCE.search(line.text) or _SENTENCE.search(line.text):
+        if len(line.text) >= 60 or not _dateline_label().search(line.text) or _SENTENCE.search(line.text):
             continue
         dates = find_full_dates(line.text)
         if dates:

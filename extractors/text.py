@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from extractors.datafiles import load_table
 
 # 国办发〔2022〕34号, 粤医保发〔2021〕29号: an issuer code, a bracketed year, a serial.
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\d{1,4}\s*号")
@@ -78,13 +81,16 @@ def is_navigation(line: str) -> bool:
     return sum(line.count(mark) for mark in _NAV_SEPARATORS) >= 2 and "。" not in line
 
 
-# "发布时间：2021-05-10 10:00 来源：某市政务服务中心": the page's publisher
-# (not 资金来源：省财政厅, a sentence's own words)
-_SOURCE_VALUE = re.compile(r"(?<![\u4e00-\u9fff])(?:来源|信息来源|稿源)[：:][ \t]*(?P<value>[^\s|｜]+)")
+@lru_cache(maxsize=1)
+def _publisher_label() -> re.Pattern[str]:
+    """ "发布时间：2021-05-10 10:00 来源：某市政务服务中心": the label before the page's
+    publisher (not 资金来源：省财政厅, a sentence's own words: no Han character before it)."""
+    labels = [row["label"] for row in load_table("dateline_labels.tsv") if row["publisher"] == "yes"]
+    return re.compile(rf"(?<![\u4e00-\u9fff])(?:{alternation(labels)})[：:][ \t]*(?P<value>[^\s|｜]+)")
 
 
 def source_spans(text: str) -> list[tuple[int, int]]:
     """The publisher named after 来源： near the top: who put the page up, not a body
     the notice mentions."""
     head = text[:_NAV_HEAD]
-    return [match.span("value") for match in _SOURCE_VALUE.finditer(head)] if "来源" in head else []
+    return [match.span("value") for match in _publisher_label().finditer(head)] if "源" in head else []
