@@ -81,6 +81,14 @@ def test_taiwan_wording_uses_tw2sp_and_project_phrases():
     assert text == "推动互联网与远程服务优化，提高服务水平，群众可复制推广。"
 
 
+def test_a_taiwan_window_marks_taiwan_wording():
+    """A page whose only Taiwan word is 視窗 (a service window) still needs tw2sp:
+    t2s would leave 视窗, 设定 and 资料共用 in a mainland registry."""
+    text, _, stats = to_simplified("在大廳設定“跨省通辦”視窗，加強資料共用，證照共亯互信。")
+    assert stats.variant == "taiwan"
+    assert text == "在大厅设置“跨省通办”窗口，加强数据共享，证照共享互信。"
+
+
 def test_a_taiwan_gateway_copy_of_a_mainland_plan_normalizes_back_to_it(normalized):
     """What a Big5 gateway serves is OpenCC s2twp of the mainland text; tw2sp alone
     turns 新增 into 添加, 服务效能 into 服务性能 and 线上线下 into 在线线下."""
