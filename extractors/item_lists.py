@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.item_names import all_services, names_an_item, split_names, tags, unnumbered
+from extractors.item_names import all_services, names_an_item, split_names, split_services_at_he, tags, unnumbered
 from extractors.records import ItemMention
 from extractors.text import line_end, overlaps
 
@@ -102,7 +102,7 @@ def _including_lists(text: str) -> list[tuple[list[tuple[int, int]], tuple[str, 
         if not _names_items(intro):
             continue
         end = _INCLUDED_END.search(text, verb.end())
-        spans = split_names(text, verb.end(), end.start())
+        spans = split_services_at_he(text, split_names(text, verb.end(), end.start()))
         if len(spans) < 2 or not all(names_an_item(text[a:b]) for a, b in spans):
             continue
         services = sum(all_services(text, [span]) for span in spans)

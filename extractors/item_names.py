@@ -54,7 +54,35 @@ def split_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append(_trim(text, cursor, separator.start()))
         cursor = separator.end()
     spans.append(_trim(text, cursor, end))
+    spans = [_past_examples(text, *span) for span in spans]
     return _join_shared_objects(text, [span for span in spans if span[1] > span[0]])
+
+
+def _past_examples(text: str, start: int, end: int) -> tuple[int, int]:
+    """ "企业等各类市场主体登记注册": the examples before 等各类 are no part of the name."""
+    cut = start
+    for closer in cues()["example_closer"]:
+        at = text.rfind(closer, start, end)
+        if at >= 0:
+            cut = max(cut, at + len(closer))
+    return cut, end
+
+
+_HALF_MIN_CHARS = 4  # 住房公积金缴存和提取: a bare verb after 和 is no item of its own
+
+
+def split_services_at_he(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "市场主体登记注册和涉企经营许可" in a list no count vouches for: two items when
+    both halves are names that end like a service. A short half (…登记备案和结算) or
+    one that is no service (人力资源和社会保障…) keeps the name whole."""
+    split: list[tuple[int, int]] = []
+    for start, end in spans:
+        piece = text[start:end]
+        at = start + piece.find("和")
+        halves = [(start, at), (at + 1, end)]
+        whole = piece.count("和") != 1 or any(b - a < _HALF_MIN_CHARS for a, b in halves)
+        split.extend([(start, end)] if whole or not all_services(text, halves) else halves)
+    return split
 
 
 def _join_shared_objects(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -31,6 +31,7 @@ from extractors.item_names import (
     names_an_item,
     plausible,
     split_names,
+    split_services_at_he,
     tags,
     unnumbered,
 )
@@ -115,7 +116,7 @@ def _scope_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> l
         subject = joint is not None and joint.group("verb") is not None
         if not (led or subject) or overlaps((list_start, list_end), taken):
             continue
-        spans = split_names(text, list_start, list_end)
+        spans = split_services_at_he(text, split_names(text, list_start, list_end))
         if not spans or not all(names_an_item(text[start:end]) for start, end in spans):
             continue
         # A subject list has no lead verb to vouch for it: every name must end like a service.

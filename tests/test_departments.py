@@ -38,6 +38,19 @@ def test_a_body_grows_over_its_own_unit(text, name):
 @pytest.mark.parametrize(
     ("text", "name"),
     [
+        ("黄石市政数局副局长吴学东介绍，该局将设置窗口。", "黄石市政务服务数据管理局"),
+        ("省医保局局长在会上表示", "广东省医疗保障局"),
+        ("国家医疗保障局副局长在发布会上介绍", "国家医疗保障局"),
+    ],
+)
+def test_a_heads_title_is_not_a_unit_of_the_body(text, name):
+    """局长 and 副局长 end in the characters a unit ends in (局, 司): no 医保局局."""
+    assert {d.canonical for d in find_departments(text, issuer="广东省医疗保障局")} == {name}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
         ("国务院办公厅印发《关于加快推进政务服务“跨省通办”的指导意见》", "国务院办公厅"),
         ("省医保局将适时通过工作通报及实地督导等形式进行重点督办。", "广东省医疗保障局"),
         ("公安部已出台居民身份证换领、补领异地受理等改革措施", "公安部"),

@@ -317,6 +317,18 @@ def test_a_subject_that_has_the_items_is_not_the_first_name():
         ("全面实现户口登记、社保卡申领“一件事一次办”和“跨省通办”。", ["户口登记", "社保卡申领"], ("跨省通办",)),
         ("实现【异地就医备案】、【社保卡申领】“跨省通办”。", ["异地就医备案", "社保卡申领"], ("跨省通办",)),
         ("推进基本医疗保险参保信息变更“跨省通办、省内通办”。", ["基本医疗保险参保信息变更"], ("跨省通办", "省内通办")),
+        # examples before 等各类 are no part of a name; 和 between two services splits them
+        (
+            "推动企业等各类市场主体登记注册和涉企经营许可等事项“跨省通办”。",
+            ["市场主体登记注册", "涉企经营许可"],
+            ("跨省通办",),
+        ),
+        # … but not a bare verb after 和
+        (
+            "推动异地就医登记备案和结算、住房公积金缴存和提取“跨省通办”。",
+            ["异地就医登记备案和结算", "住房公积金缴存和提取"],
+            ("跨省通办",),
+        ),
     ],
 )
 def test_uncounted_lists_before_a_scope_are_items(sentence, names, scope):
