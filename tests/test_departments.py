@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from extractors import extract_text
 from extractors.departments import find_departments
-from tests.conftest import SEED_000
+from tests.conftest import SEED_000, SEED_003
 
 
 def _found(text: str) -> set[tuple[str, str]]:
@@ -309,3 +311,37 @@ def test_collectives_of_a_provinces_or_citys_own_departments_and_cities_with_pre
         ("各级政务服务管理部门", "lead"),
         ("业务主管部门", "cooperate"),
     ]
+
+
+def test_roles_in_the_guangdong_plan(extracted):
+    roles = Counter((d.canonical, d.role) for d in extracted(SEED_003).departments)
+    assert roles[("广东省医疗保障局", "lead")] == 3
+    assert roles[("各地级以上市医疗保障局", "cooperate")] == 3
+    assert roles[("各地级以上市医疗保障局", "responsible")] == 2
+
+
+def test_central_aliases_resolve_to_official_names():
+    found = {(d.name, d.canonical) for d in extract_text("人社部、国家医保局会同市场监管总局负责。").departments}
+    assert found == {
+        ("人社部", "人力资源和社会保障部"),
+        ("国家医保局", "国家医疗保障局"),
+        ("市场监管总局", "国家市场监督管理总局"),
+    }
+
+
+def test_role_words_alone_name_nobody():
+    assert extract_text("责任单位牵头，相关部门配合。").departments == []
+
+
+def test_document_numbers_are_not_department_mentions():
+    names = [d.name for d in extract_text("根据国办发〔2020〕35号文件，国务院办公厅负责统筹。").departments]
+    assert names == ["国务院办公厅"]
+
+
+def test_the_publisher_after_laiyuan_is_no_mention_but_a_sentences_own_laiyuan_is():
+    text = (
+        "某市首批“跨省通办”事项清单发布\n发布时间：2021-05-10 10:00 来源：某市政务服务中心\n"
+        "资金来源：市财政局统筹安排。市政务服务中心将会同市医保局推进。\n"
+    )
+    names = [d.name for d in extract_text(text).departments]
+    assert names == ["市财政局", "市政务服务中心", "市医保局"]

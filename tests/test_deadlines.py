@@ -1,0 +1,122 @@
+"""Deadlines, ranges and labelled dates: their forms, what is no deadline, and resolution against the document date."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from extractors import extract_text
+from extractors.dates import parse_iso
+from extractors.deadlines import extract_deadlines
+from tests.conftest import SEED_000, SEED_003
+
+
+def test_state_council_deadline(extracted):
+    deadlines = extracted(SEED_000).deadlines
+    assert [(d.text, d.kind, d.date) for d in deadlines] == [("2023年6月底前", "by", "2023-06-30")]
+
+
+def test_guangdong_deadlines_resolve_against_the_document_date(extracted):
+    found = {(d.text, d.kind, d.date) for d in extracted(SEED_003).deadlines}
+    assert ("5月25日前", "by", "2021-05-25") in found
+    assert ("12月20日前", "by", "2021-12-20") in found
+    assert ("2021年年底前", "by", "2021-12-31") in found
+    assert ("每月20日前", "recurring", None) in found
+
+
+@pytest.mark.parametrize(
+    "text, kind, date, start",
+    [
+        ("三季度末前完成", "by", "2021-09-30", None),
+        ("二○二一年六月底前", "by", "2021-06-30", None),
+        ("6月底完成", "by", "2021-06-30", None),
+        ("本月底前", "by", "2021-05-31", None),
+        ("自2023年7月1日起施行", "start", None, "2023-07-01"),
+        ("2021年之后", "period", None, "2022-01-01"),
+        ("年内完成", "period", "2021-12-31", "2021-01-01"),
+        ("到2025年，基本实现高频事项跨省通办", "by", "2025-12-31", None),  # a target year
+        ("力争到2022年底全面实现", "by", "2022-12-31", None),
+        ("不晚于2022年6月完成", "by", "2022-06-30", None),
+    ],
+)
+def test_deadline_forms(text, kind, date, start):
+    (deadline,) = extract_deadlines(text, parse_iso("2021-05-24"))
+    assert (deadline.kind, deadline.date, deadline.start) == (kind, date, start)
+    assert deadline.base_date == "2021-05-24"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "截至9月28日，已累计结算",
+        "今年7月以来",
+        "9月30日，国务院新闻办公室举行",
+        "联系电话：020-83260327",
+        "办结时限为3个工作日以内",
+        "2021年底已实现社保卡申领等服务事项的跨省通办",  # done by then: a fact
+        "2020年底前已经实现第一批58项事项“跨省通办”",
+        "截止2021年底，已办理10万件",  # as of
+        "收到2021年的申请",  # 到 after another verb
+        "提高到2025年的水平",
+    ],
+)
+def test_not_deadlines(text):
+    assert extract_deadlines(text, parse_iso("2021-05-24")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2021年10月—12月，开展试点。", ("2021年10月—12月", "period", "2021-10-01", "2021-12-31")),
+        ("2021年9月至12月底，开展试点。", ("2021年9月至12月底", "period", "2021-09-01", "2021-12-31")),
+        ("2021年3月-2022年6月，全面推广。", ("2021年3月-2022年6月", "period", "2021-03-01", "2022-06-30")),
+        ("完成时限：2021年12月", ("2021年12月", "by", None, "2021-12-31")),
+        ("时间节点：5月25日前", ("5月25日前", "by", None, "2021-05-25")),
+    ],
+)
+def test_ranges_and_labelled_dates(text, expected):
+    found = extract_deadlines(text, parse_iso("2021-03-01"))
+    assert [(d.text, d.kind, d.start, d.date) for d in found] == [expected]
+    start, end = found[0].span
+    assert text[start:end] == expected[0]
+
+
+@pytest.mark.parametrize("text", ["截至2021年9月，已有", "电话：020-12345678", "2020年9月30日，举行吹风会"])
+def test_no_range_or_label_where_there_is_none(text):
+    assert extract_deadlines(text, parse_iso("2021-03-01")) == []
+
+
+def test_deadline_and_range_searches_find_what_a_full_scan_finds():
+    """Both are searched only near an anchor (a date start, a joining word or dash);
+    on random text built from deadline pieces they must find exactly what
+    ``finditer`` over the whole text finds."""
+    import random
+
+    from extractors.deadlines import _DATE_ANCHOR, _JOIN_ANCHOR, _JOIN_SPACE, _RANGE_JOIN, _pattern
+    from extractors.text import anchored_matches
+
+    pattern, reach = _pattern()
+    pieces = ["完成时限", "：", "  ", "2021年", "底前", "9月", "至", "12月", "25日", "前", "自", "起", "一", "年",
+              "第三季度", "截至", "—", "-", "本月", "，", "各地", "于", "上半年", "\n"]  # fmt: skip
+    rng = random.Random(11)
+    found = Counter()
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        for name, full, anchor, near in (
+            ("deadline", pattern, _DATE_ANCHOR, reach),
+            ("range", _RANGE_JOIN, _JOIN_ANCHOR, _JOIN_SPACE),
+        ):
+            expected = [m.span() for m in full.finditer(text)]
+            assert [m.span() for m in anchored_matches(full, anchor, near, text)] == expected, (name, text)
+            found[name] += bool(expected)
+    assert found["deadline"] > 500 and found["range"] > 500  # the generator does produce both
+
+
+def test_a_bare_date_under_a_deadline_column_is_a_deadline():
+    text = (
+        "附件：某市“跨省通办”事项清单\n序号\t事项名称\t完成时限\n1\t失业保险金申领\t2021年12月\n2\t异地就医登记备案\t长期坚持\n"
+    )
+    result = extract_text(text)
+    assert [(d.text, d.date) for d in result.deadlines] == [("2021年12月", "2021-12-31")]
+    assert [i.deadlines for i in result.items] == [(0,), ()]

@@ -1,0 +1,120 @@
+"""Document fields (title, number, issuer, headline, publish date) on the seeds and on real page shapes."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import extract_text
+from tests.conftest import NEWS_001, SEED_000, SEED_002, SEED_003
+
+
+@pytest.mark.parametrize("seed", [SEED_000, SEED_002])
+def test_state_council_metadata(extracted, seed):
+    meta = extracted(seed).document
+    assert meta.title == "国务院办公厅关于扩大政务服务“跨省通办”范围进一步提升服务效能的意见"
+    assert meta.doc_number == "国办发〔2022〕34号"
+    assert meta.issuer == "国务院办公厅"
+    assert meta.issued == "2022-09-28"
+
+
+def test_guangdong_plan_metadata(extracted):
+    meta = extracted(SEED_003).document
+    assert meta.title.startswith("广东省医疗保障局关于印发进一步深化医疗保障经办政务服务事项")
+    assert meta.doc_number == "粤医保发〔2021〕29号"
+    assert meta.issuer == "广东省医疗保障局"
+    assert meta.issued == "2021-05-24"
+
+
+def test_news_report_has_a_headline_and_a_publish_date(extracted):
+    meta = extracted(NEWS_001).document
+    assert meta.title == "2亿多流动人口异地办事更容易"
+    assert meta.doc_number is None and meta.published == "2020-10-01"
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "某某网首页 头条 要闻 经济 交通 法治 教育 房产 时评",
+        "您的位置：主页 > 政务公开 > 通知公告",
+        "某城新闻网 >> 新闻频道 >> 本地要闻",  # a breadcrumb with no chrome word in it
+        "某华网 example.com",  # a site's name with its domain
+    ],
+)
+def test_a_scraped_menu_line_is_not_the_headline(chrome):
+    text = f"{chrome}\n第二批通办事项清单发布\n来源：某某日报 时间：2021-03-09 08:48\n3月8日，两地联合发布事项清单。\n"
+    meta = extract_text(text).document
+    assert meta.title == "第二批通办事项清单发布"
+    assert meta.published == "2021-03-09"
+
+
+def test_the_issuer_of_a_forwarding_notice_is_the_forwarder():
+    text = "某水县人民政府办公室转发《某西省人民政府办公厅关于印发政务大厅管理办法》的通知\n各镇人民政府：\n现转发给你们。\n"
+    assert extract_text(text).document.issuer == "某水县人民政府办公室"
+
+
+def test_an_official_title_without_guanyu():
+    """A plan forwarded under a short letter: the number line is no headline."""
+    text = (
+        "遂府函〔2019〕55号\n各县（区）人民政府，市直有关部门：\n"
+        "《某市工程建设项目审批制度改革实施方案》已经市政府常务会议讨论通过，现印发给你们。\n"
+        "某市人民政府\n2019年4月29日\n某市工程建设项目审批制度改革实施方案\n一、总体要求\n"
+    )
+    assert extract_text(text).document.title == "某市工程建设项目审批制度改革实施方案"
+
+
+def test_a_news_report_keeps_its_headline_over_a_plan_it_names():
+    text = "吉林推进政务服务跨省通办\n近日，吉林省印发工作方案。\n吉林省加快推进政务服务跨省通办工作方案\n"
+    assert extract_text(text).document.title == "吉林推进政务服务跨省通办"
+
+
+def test_a_reposting_sites_name_before_a_bar_is_not_part_of_the_headline():
+    text = "某报|五省区市“跨省通办”服务专区上线\n2021-08-20 14:10 来源：某报\n20日，专区正式上线。\n"
+    meta = extract_text(text).document
+    assert meta.title == "五省区市“跨省通办”服务专区上线"
+    start, end = meta.title_span
+    assert text[start:end] == meta.title
+
+
+def test_a_column_name_before_a_han_bar_leaves_the_title_and_issuer_clean():
+    text = "政务服务丨某宁市人民政府关于深化“跨省通办”改革的实施意见\n某政字〔2021〕30号\n各县(市、区)人民政府：\n经市政府同意，现印发。\n"
+    result = extract_text(text)
+    assert result.document.title == "某宁市人民政府关于深化“跨省通办”改革的实施意见"
+    assert result.document.issuer == "某宁市人民政府"
+    assert [d.name for d in result.departments] == ["某宁市人民政府", "市政府"]  # not 市人民政府 of 丨某宁市…
+    assert {d.canonical for d in result.departments} == {"某宁市人民政府"}
+
+
+def test_a_wire_dateline_before_the_headline_is_no_part_of_it():
+    text = "新华社北京9月30日电题：让异地办事更容易——聚焦“跨省通办”\n新华社记者 某某\n正文。\n"
+    assert extract_text(text).document.title == "让异地办事更容易——聚焦“跨省通办”"
+
+
+def test_a_number_in_brackets_after_the_title_is_the_number_and_leaves_the_title():
+    text = "某州市人民政府关于优化营商环境的实施意见(某政〔2017〕101号)\n来源：某州市政府网 发布时间：2018-01-26\n一、持续减少审批事项。\n"
+    meta = extract_text(text).document
+    assert (meta.title, meta.doc_number) == ("某州市人民政府关于优化营商环境的实施意见", "某政〔2017〕101号")
+    start, end = meta.doc_number_span
+    assert text[start:end] == meta.doc_number
+
+
+def test_the_headline_is_the_line_over_the_dateline():
+    text = (
+        "地方频道热点速递栏目\n\n五省区市“跨省通办”服务专区正式上线\n2021-08-20 14:10:57 来源：某某网\n\n20日，专区正式上线。\n"
+    )
+    assert extract_text(text).document.title == "五省区市“跨省通办”服务专区正式上线"
+
+
+def test_a_date_in_a_table_row_is_no_publish_date():
+    text = "附件：某市“跨省通办”事项清单\n序号\t事项名称\t完成时限\n1\t失业保险金申领\t2022年6月30日\n"
+    assert extract_text(text).document.published is None
+
+
+def test_a_reposted_article_below_forum_chrome_keeps_its_headline_and_dateline():
+    chrome = "某城乐聚社区\n\n[百姓话题] 某某话题(转)\n\n[复制链接] 0\n回复\n查看\n打印 上一主题 下一主题\n楼主\n跳转到指定楼层\n"
+    posted = "发表于 2021-3-29 06:46:57 | 只看该作者 |只看大图 回帖奖励 |倒序浏览\n\n某网>>江苏频道>>政治\n\n"
+    article = "主动牵手省外“跨省通办”自选组合多点开花\n2021年03月26日07:07  来源:某某日报\n\n3月25日,苏州市行政审批局与银川市审批服务管理局签订框架协议。\n"
+    result = extract_text(chrome + posted + article)
+    assert result.document.title == "主动牵手省外“跨省通办”自选组合多点开花"
+    assert result.document.published == "2021-03-26"
+    # a half-width comma is a boundary a place may follow
+    assert [d.canonical for d in result.departments] == ["苏州市行政审批局", "银川市审批服务管理局"]
