@@ -36,8 +36,8 @@ def test_no_pinyin_group_survives_in_the_news_excerpt(normalized):
     text = normalized(NEWS_001).text
     assert "(dòng)" not in text and "(jīng)" not in text
     assert "2亿多流动人口异地办事更容易" in text
-    # A legitimate parenthesis survives (layout drops the space between Han characters).
-    assert "(记者曾诗阳)" in text
+    # A legitimate parenthesis survives, and so does the byline's space inside it.
+    assert "(记者 曾诗阳)" in text
 
 
 @pytest.mark.parametrize(
@@ -73,6 +73,11 @@ def test_pinyin_noise_is_removed(noisy, clean):
 )
 def test_legitimate_parentheses_are_kept(kept):
     assert strip_pinyin(kept)[0] == kept
+
+
+@pytest.mark.parametrize("byline", ["本报讯（记者 曾诗阳）", "(记者 曾诗阳)", "新京报记者 许雯"])
+def test_a_bylines_space_between_word_and_name_survives_the_whole_normalizer(byline):
+    assert normalize_text(byline).text == byline
 
 
 def test_taiwan_wording_uses_tw2sp_and_project_phrases():

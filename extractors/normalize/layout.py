@@ -18,9 +18,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
+from extractors.datafiles import load_list
 from extractors.normalize.pipe_tables import bar_edits
 from extractors.normalize.spaced_tables import cell_gap_edits
 from extractors.offsets import OffsetMap, rewrite
@@ -67,7 +69,7 @@ def tidy_layout(text: str) -> tuple[str, OffsetMap, LayoutStats]:
     text1, map1 = _apply(text0, cell_gap_edits(text0))  # before the gaps look like residue
     widths = _display_widths(text1)
     text2, map2 = _substitute(text1, _EDGE_SPACE, "")
-    inner = _edits(text2, _INNER_SPACE, "")
+    inner = [edit for edit in _edits(text2, _INNER_SPACE, "") if not _after_byline_word(text2, edit[0])]
     spaces = len(inner)
     text3, map3 = _apply(text2, inner)
     text4, map4 = _substitute(text3, _NBSP, " ")
@@ -77,6 +79,16 @@ def tidy_layout(text: str) -> tuple[str, OffsetMap, LayoutStats]:
     text7, map7 = _strip(text6)
     offset_map = map0.then(map1).then(map2).then(map3).then(map4).then(map5).then(map6).then(map7)
     return text7, offset_map, LayoutStats(spaces, joined, wrap_width is not None)
+
+
+@lru_cache(maxsize=1)
+def _byline_words() -> tuple[str, ...]:
+    return tuple(load_list("byline_words.txt"))
+
+
+def _after_byline_word(text: str, position: int) -> bool:
+    """ "(记者 曾诗阳)": the space between a byline word and its name is no residue."""
+    return text.endswith(_byline_words(), 0, position)
 
 
 def _substitute(text: str, pattern: re.Pattern[str], replacement: str) -> tuple[str, OffsetMap]:
