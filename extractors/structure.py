@@ -131,9 +131,29 @@ def _title(lines: list[Line], official: bool = False) -> Line | None:
     head = lines[:_MAX_HEAD_LINES]
     found = _about_title(head)
     if found is None and official:
-        found = next((line for line in head if _names_a_kind(line.text)), None)
+        found = _kind_title(head)
     found = found or _headline(head)
+    if found is None:  # a page that opens with a lead paragraph, then the plan it reports
+        found = _kind_title(head)
     return _without_number_suffix(_without_source_prefix(found)) if found else None
+
+
+def _kind_title(head: list[Line]) -> Line | None:
+    """The first line naming a kind (…工作方案), joined to the short line over it
+    when the title wraps there ("吉林省加快推进政务服务" / "“跨省通办”工作方案")."""
+    for index, line in enumerate(head):
+        if not _names_a_kind(line.text):
+            continue
+        previous = head[index - 1].text if index else ""
+        if previous and len(previous) + len(line.text) <= _MAX_HEADLINE_CHARS and _wraps_into(previous):
+            return _joined(head[index - 1 : index + 1])
+        return line
+    return None
+
+
+def _wraps_into(text: str) -> bool:
+    """A title's first part: no sentence, no number, no kind ending of its own."""
+    return not _SENTENCE.search(text) and not DOC_NUMBER.search(text) and not _TITLE_END.search(text) and _can_be_headline(text)
 
 
 def _without_number_suffix(line: Line) -> Line:
@@ -179,7 +199,16 @@ def _headline(head: list[Line]) -> Line | None:
             above = [c for c in candidates if c.start < line.start]
             if above:
                 return above[-1]
-    return candidates[0] if candidates else None
+    body = next((line for line in head if _is_body(line.text)), None)
+    first = candidates[0] if candidates else None
+    if first is None or (body is not None and body.start < first.start):
+        return None  # the page opens with its body: its headline was not kept
+    return first
+
+
+def _is_body(text: str) -> bool:
+    """A sentence of the body: it ends in 。, or runs long with one inside."""
+    return text.endswith("。") or (len(text) > _MAX_HEADLINE_CHARS and "。" in text)
 
 
 @lru_cache(maxsize=1)
@@ -192,9 +221,16 @@ def _dateline_label() -> re.Pattern[str]:
 _SITE_NAME = re.compile(r"[A-Za-z0-9-]+\.(?:com|cn|net|org)\b|www\.", re.I)
 
 
+_MAX_HEADLINE_CHARS = 60  # a longer line with a full stop is the lead paragraph
+
+
 def _can_be_headline(text: str) -> bool:
     if len(text) < 6 or "\t" in text or DOC_NUMBER.fullmatch(text):
         return False  # a table row (tabs) or a document number is never the headline
+    if _is_body(text):
+        return False  # "新京报快讯(记者 许雯)今后，…。": a page whose headline was not kept
+    if _dateline_label().search(text):
+        return False  # "本文转自：北青网", "来源：人民网": a dateline's field, even with no date
     return not find_full_dates(text) and not _is_chrome(text) and not _SITE_NAME.search(text)
 
 

@@ -118,3 +118,26 @@ def test_a_reposted_article_below_forum_chrome_keeps_its_headline_and_dateline()
     assert result.document.published == "2021-03-26"
     # a half-width comma is a boundary a place may follow
     assert [d.canonical for d in result.departments] == ["苏州市行政审批局", "银川市审批服务管理局"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lead paragraph first: the page's headline was not kept
+        "某报快讯（记者 张三）今后，新生儿入户等事项将有望异地办理。\n\n其中，2项为证明开具类。\n\n一、加快推进\n",
+        # a repost label is no headline, even with no date
+        "本文转自：某某网\n\n8月17日，记者从公安部获悉，某项业务将实现“跨省通办”。\n",
+        # a short first sentence ends in 。: body, not headline
+        "据介绍，保障机制基本形成。\n二、推进标准化\n",
+    ],
+)
+def test_a_page_that_opens_with_its_body_has_no_headline(text):
+    assert extract_text(text).document.title is None
+
+
+def test_a_plans_title_wrapped_under_a_lead_paragraph_is_the_title():
+    text = (
+        "近日，某省人民政府办公厅发布《某省加快推进政务服务“跨省通办”工作方案》。方案提出，推进“省内通办”。\n\n"
+        "某省加快推进政务服务\n\n“跨省通办”工作方案\n\n为深入贯彻落实有关部署，制定本方案。\n"
+    )
+    assert extract_text(text).document.title == "某省加快推进政务服务“跨省通办”工作方案"
