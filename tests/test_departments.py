@@ -313,6 +313,12 @@ def test_collectives_of_a_provinces_or_citys_own_departments_and_cities_with_pre
     ]
 
 
+def test_a_levels_own_departments_share_the_responsibility_after_them():
+    text = "（市政府办公室牵头，市级各有关部门及各县市区政府按职责分工负责）"
+    roles = [(d.name, d.role) for d in find_departments(text, issuer="某市人民政府")]
+    assert roles == [("市政府办公室", "lead"), ("市级各有关部门", "responsible"), ("各县市区政府", "responsible")]
+
+
 def test_roles_in_the_guangdong_plan(extracted):
     roles = Counter((d.canonical, d.role) for d in extracted(SEED_003).departments)
     assert roles[("广东省医疗保障局", "lead")] == 3
