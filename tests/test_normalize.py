@@ -5,7 +5,7 @@ from __future__ import annotations
 import opencc
 import pytest
 
-from extractors import extract_text
+from extractors import extract, extract_text
 from extractors.normalize import normalize_text
 from extractors.normalize.pinyin import strip_pinyin
 from extractors.normalize.script import to_simplified
@@ -257,3 +257,38 @@ def test_lines_of_labelled_fields_keep_their_breaks():
 
 def test_a_wrapped_sentence_before_a_bare_colon_phrase_is_still_joined():
     assert normalize_text("为做好异地就医工作，现将有关事项\n通知如下：\n").text == "为做好异地就医工作，现将有关事项通知如下："
+
+
+def _flattened(text: str, width: int = 30) -> str:
+    """What a document library serves for a PDF: its printed lines (here ``width``
+    characters) joined into one by spaces."""
+    lines = []
+    for paragraph in text.split("\n"):
+        lines += [paragraph[i : i + width] for i in range(0, len(paragraph), width)]
+    return " ".join(line for line in lines if line.strip())
+
+
+def test_a_flattened_pdf_page_gets_its_line_breaks_back(normalized, extracted):
+    flat = normalize_text(_flattened(normalized(SEED_003).text))
+    assert "\n粤医保发〔2021〕29号\n" in flat.text
+    fields = ("title", "doc_number", "issuer", "issued", "addressees")
+    from_flat, from_seed = extract(flat).document, extracted(SEED_003).document
+    assert [getattr(from_flat, f) for f in fields] == [getattr(from_seed, f) for f in fields]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a few stray spaces in a long paragraph: no cluster of full printed lines
+        (
+            "为进一步提升 政务服务水平，推进“一网通办”前提下“最多跑一次”改革向基层延伸，打通服务基层群众的"
+            "“最后一公里”，根据 有关文件精神，结合我市实际，制定本意见。一是 统一事项清单，二是统一办事"
+            "指南，三是统一 服务标准，四是统一受理窗口，五是统一网上平台，六是统一评价体系，七是强化人员"
+            "保障，确保各项 改革措施落地见效，让企业和群众 办事更加便捷、更加高效、更加满意。"
+        ),
+        # letter-spaced heading characters: pieces far narrower than a printed line
+        "基 础 信 息 变 更 与 参 保 信 息 登 记 " * 12,
+    ],
+)
+def test_a_long_line_that_is_not_flattened_keeps_no_breaks(line):
+    assert "\n" not in normalize_text(line).text

@@ -23,6 +23,7 @@ from functools import lru_cache
 import numpy as np
 
 from extractors.datafiles import load_list
+from extractors.normalize.flat_lines import line_break_edits
 from extractors.normalize.pipe_tables import bar_edits
 from extractors.normalize.spaced_tables import cell_gap_edits
 from extractors.offsets import OffsetMap, rewrite
@@ -66,7 +67,9 @@ def tidy_layout(text: str) -> tuple[str, OffsetMap, LayoutStats]:
     text_crlf, map_crlf = _substitute(text, _CRLF, "\n")
     text0, map_bars = _apply(text_crlf, bar_edits(text_crlf))
     map0 = map_crlf.then(map_bars)
-    text1, map1 = _apply(text0, cell_gap_edits(text0))  # before the gaps look like residue
+    text_cells, map_cells = _apply(text0, cell_gap_edits(text0))  # before the gaps look like residue
+    text1, map_flat = _apply(text_cells, line_break_edits(text_cells))  # … and so before them
+    map1 = map_cells.then(map_flat)
     widths = _display_widths(text1)
     text2, map2 = _substitute(text1, _EDGE_SPACE, "")
     inner = [edit for edit in _edits(text2, _INNER_SPACE, "") if not _after_byline_word(text2, edit[0])]
