@@ -181,8 +181,16 @@ def _about_title(head: list[Line]) -> Line | None:
                 break
             first -= 1
         if "关于" in "".join(l.text for l in head[first : index + 1]):
+            if first > 0 and head[first].text.startswith("关于") and _is_issuer_line(head[first - 1].text):
+                first -= 1  # "济源市人民政府办公室" / "关于推进…的实施意见": the issuer opens the title
             return _joined(head[first : index + 1])
     return None
+
+
+def _is_issuer_line(text: str) -> bool:
+    return (
+        len(text) <= 30 and _ISSUER_SUFFIX.search(text) is not None and not _SENTENCE.search(text) and not DOC_NUMBER.search(text)
+    )
 
 
 def _joined(parts: list[Line]) -> Line:

@@ -141,3 +141,10 @@ def test_a_plans_title_wrapped_under_a_lead_paragraph_is_the_title():
         "某省加快推进政务服务\n\n“跨省通办”工作方案\n\n为深入贯彻落实有关部署，制定本方案。\n"
     )
     assert extract_text(text).document.title == "某省加快推进政务服务“跨省通办”工作方案"
+
+
+def test_the_issuer_line_over_a_guanyu_line_opens_the_title():
+    text = "某政办〔2022〕7号\n某市人民政府办公室\n关于推进镇（街道）便民服务标准化规范化\n建设的实施意见\n各镇人民政府：\n"
+    meta = extract_text(text).document
+    assert meta.title == "某市人民政府办公室关于推进镇（街道）便民服务标准化规范化建设的实施意见"
+    assert meta.issuer == "某市人民政府办公室"
