@@ -326,12 +326,16 @@ _ADDRESSEE_END = re.compile(r"[：:]$")
 _ATTACHMENT = re.compile(r"^附件\s*[\d一二三四五六七八九十]*\s*[：:]?\s*(.*)$")
 
 
+_ADDRESSEE_TAIL = re.compile(r"(政府|局|厅|委|部|部门|机构|机关|单位|办公室|中心|管委会|办事处|院校|企业)$")
+_BRACKETED_TAIL = re.compile(r"[（(][^（）()]{1,6}[）)]$")  # "…医保局、财政厅（局）："
+
+
 def _addressee_line(lines: list[Line]) -> Line | None:
     """The 主送 line under the title: organizations joined by ，, ending in ："""
     for line in lines[:_MAX_HEAD_LINES]:
         text = line.text
         if _ADDRESSEE_END.search(text) and len(text) <= 80 and not re.search(r"[。；？！]", text):
-            if re.search(r"(政府|局|厅|委|部|部门|机构|机关|单位|办公室|中心|管委会|办事处|院校|企业)$", text[:-1]):
+            if _ADDRESSEE_TAIL.search(_BRACKETED_TAIL.sub("", text[:-1])):
                 return line
     return None
 

@@ -148,3 +148,8 @@ def test_the_issuer_line_over_a_guanyu_line_opens_the_title():
     meta = extract_text(text).document
     assert meta.title == "某市人民政府办公室关于推进镇（街道）便民服务标准化规范化建设的实施意见"
     assert meta.issuer == "某市人民政府办公室"
+
+
+def test_an_addressee_line_may_end_in_a_bracketed_alternative():
+    text = "某某关于进一步做好异地就医直接结算工作的通知\n医保发〔2022〕22号\n各省、自治区、直辖市医保局、财政厅（局）：\n为贯彻落实有关部署，现通知如下：\n"
+    assert extract_text(text).document.addressees == ("各省、自治区、直辖市医保局、财政厅（局）",)

@@ -75,9 +75,27 @@ def test_legitimate_parentheses_are_kept(kept):
     assert strip_pinyin(kept)[0] == kept
 
 
-@pytest.mark.parametrize("byline", ["本报讯（记者 曾诗阳）", "(记者 曾诗阳)", "新京报记者 许雯"])
-def test_a_bylines_space_between_word_and_name_survives_the_whole_normalizer(byline):
-    assert normalize_text(byline).text == byline
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "本报讯（记者 曾诗阳）",
+        "(记者 曾诗阳)",
+        "新京报记者 许雯",
+        "国家医保局 财政部关于进一步做好异地就医直接结算工作的通知",  # joint issuers
+        "《中共中央 国务院关于深化医疗保障制度改革的意见》",
+        "人力资源社会保障部 财政部 国家税务总局关于印发的通知",
+    ],
+)
+def test_a_space_between_two_names_survives_the_whole_normalizer(kept):
+    assert normalize_text(kept).text == kept
+
+
+@pytest.mark.parametrize(
+    ("spaced", "joined"),
+    [("市人民政府 办公厅关于印发", "市人民政府办公厅关于印发"), ("省医保局 将适时督办", "省医保局将适时督办")],
+)
+def test_a_space_inside_one_name_or_sentence_is_residue(spaced, joined):
+    assert normalize_text(spaced).text == joined
 
 
 def test_taiwan_wording_uses_tw2sp_and_project_phrases():

@@ -72,7 +72,7 @@ def tidy_layout(text: str) -> tuple[str, OffsetMap, LayoutStats]:
     map1 = map_cells.then(map_flat)
     widths = _display_widths(text1)
     text2, map2 = _substitute(text1, _EDGE_SPACE, "")
-    inner = [edit for edit in _edits(text2, _INNER_SPACE, "") if not _after_byline_word(text2, edit[0])]
+    inner = [edit for edit in _edits(text2, _INNER_SPACE, "") if not _separates_names(text2, edit[0])]
     spaces = len(inner)
     text3, map3 = _apply(text2, inner)
     text4, map4 = _substitute(text3, _NBSP, " ")
@@ -89,9 +89,20 @@ def _byline_words() -> tuple[str, ...]:
     return tuple(load_list("byline_words.txt"))
 
 
-def _after_byline_word(text: str, position: int) -> bool:
-    """ "(记者 曾诗阳)": the space between a byline word and its name is no residue."""
-    return text.endswith(_byline_words(), 0, position)
+# "国家医保局 财政部关于…", "《中共中央 国务院关于…》": joint issuers before 关于 are
+# separated by a space, by the title standard (GB/T 9704); more may follow (A B C关于).
+# An office is no second issuer: "市人民政府 办公厅关于" is one name, letter-spaced.
+_ISSUER_END = "部局委院厅署行府会央"
+_JOINT_ISSUER_SPACE = re.compile(
+    rf"(?<=[{_ISSUER_END}])[ \u3000](?!办公)(?=(?:[\u4e00-\u9fff]{{2,14}}?[{_ISSUER_END}][ \u3000])*"
+    rf"[\u4e00-\u9fff]{{2,14}}?[{_ISSUER_END}]关于)"
+)
+
+
+def _separates_names(text: str, position: int) -> bool:
+    """A space that is no residue: after a byline word ("(记者 曾诗阳)"), or between
+    joint issuers ("国家医保局 财政部关于")."""
+    return text.endswith(_byline_words(), 0, position) or _JOINT_ISSUER_SPACE.match(text, position) is not None
 
 
 def _substitute(text: str, pattern: re.Pattern[str], replacement: str) -> tuple[str, OffsetMap]:
