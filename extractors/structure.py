@@ -229,12 +229,15 @@ def _dateline_label() -> re.Pattern[str]:
 _SITE_NAME = re.compile(r"[A-Za-z0-9-]+\.(?:com|cn|net|org)\b|www\.", re.I)
 
 
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _MAX_HEADLINE_CHARS = 60  # a longer line with a full stop is the lead paragraph
 
 
 def _can_be_headline(text: str) -> bool:
     if len(text) < 6 or "\t" in text or DOC_NUMBER.fullmatch(text):
         return False  # a table row (tabs) or a document number is never the headline
+    if len(_HAN_CHAR.findall(text)) < 2:
+        return False  # "????,?????????!": text lost to placeholders, or no words at all
     if _is_body(text):
         return False  # "新京报快讯(记者 许雯)今后，…。": a page whose headline was not kept
     if _dateline_label().search(text):

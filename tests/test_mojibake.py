@@ -78,3 +78,14 @@ def test_a_half_width_question_mark_after_a_particle_asks_a_question():
     result = normalize_text(text)
     assert result.quality.mojibake == [] and "使用吗?" in result.text
     assert find_mojibake("结算吗?!澳壳?,已经") != []  # a ? inside garble still counts
+
+
+def test_text_lost_to_question_mark_placeholders_is_flagged_and_yields_nothing():
+    """A page saved through a code page without Han keeps only ? (and punctuation):
+    no byte is left to repair, so it is flagged, and it names no headline."""
+    lost = "????,?????????!\n\n??????,?????“???????????”????????。\n\n“跨省通办”事项包括????、??????等。\n"
+    result = normalize_text(lost)
+    flagged = [m for m in result.quality.mojibake if m["status"] == "flagged"]
+    assert len(flagged) >= 3 and all(set(m["text"]) & {"?"} for m in flagged)
+    extraction = extract(result)
+    assert extraction.document.title is None and extraction.items == []

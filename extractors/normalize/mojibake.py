@@ -75,6 +75,22 @@ def _span(text: str, start: int, end: int) -> MojibakeSpan:
 _TRAIL_SYMBOLS = set("@[\\]^_`{|}~")
 
 
+# A page saved through a code page without Han ("????,?????????!"): every character
+# became ASCII ?, and no byte is left to repair. Four in a row is never a question.
+_LOST = re.compile(r"\?{4,}(?:[^\S\n]*[^\w\s?]?[^\S\n]*\?+)*")
+
+
+def lost_runs(text: str, found: list[MojibakeSpan] = ()) -> list[MojibakeSpan]:
+    """Runs of ? placeholders outside the runs already ``found``: flagged, never repaired."""
+    if "????" not in text:
+        return []
+    runs = []
+    for match in _LOST.finditer(text):
+        if not any(run.start < match.end() and match.start() < run.end for run in found):
+            runs.append(MojibakeSpan(match.start(), match.end(), match.group()))
+    return runs
+
+
 def repair_mojibake(text: str) -> tuple[str, OffsetMap, list[MojibakeSpan]]:
     """Repair what can be repaired; every run found is returned, repaired or flagged."""
     edits: list[tuple[int, int, str]] = []
@@ -89,6 +105,7 @@ def repair_mojibake(text: str) -> tuple[str, OffsetMap, list[MojibakeSpan]]:
         start, end, replacement = repair
         edits.append((start, end, replacement))
         runs.append(MojibakeSpan(start, end, text[start:end], "repaired", replacement))
+    runs = sorted(runs + lost_runs(text, runs), key=lambda run: run.start)
     if not edits:
         return text, OffsetMap.identity(len(text)), runs
     new_text, offset_map = rewrite(text, edits)
