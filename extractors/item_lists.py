@@ -84,8 +84,9 @@ def _line_names(text: str, offset: int) -> list[tuple[int, int]]:
     return spans
 
 
-# 包括… inside a sentence; 如…/例如… opening one, after a sentence that named the items
-_INCLUDING = re.compile(r"包括|包含|涵盖|(?<=。)(?P<example>例如|如)[：:，,]?")
+# 包括… inside a sentence; 如…/例如… opening a sentence or a clause, after what named
+# the items ("…服务事项涵盖教育、社保等多领域，如A、B等")
+_INCLUDING = re.compile(r"包括|包含|涵盖|(?<=[。，,])(?P<example>例如|如)[：:，,]?")
 _INCLUDED_END = re.compile(r"等?(?=[，,。；;\n])|等(?=$)|$")
 
 

@@ -300,3 +300,20 @@ def test_a_list_of_examples_after_the_sentence_that_names_the_items():
         "正常退休提取住房公积金",
     ]
     assert {i.scope for i in items} == {("川渝通办",)}
+
+
+def test_examples_after_a_comma_in_the_sentence_that_names_the_items():
+    text = (
+        "本次“跨省通办”服务事项涵盖教育、社保、医疗等多领域，如公司设立登记、城乡居民基本养老保险关系转移接续等，将降低办事成本。"
+    )
+    items = extract_text(text).items
+    assert [i.name for i in items] == ["公司设立登记", "城乡居民基本养老保险关系转移接续"]
+    assert {i.scope for i in items} == {("跨省通办",)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["本次“跨省通办”服务事项涵盖社保等领域，如有疑问，请咨询窗口。", "“跨省通办”事项清单已公布，如期完成梳理、编制等工作。"],
+)
+def test_ru_meaning_if_or_on_time_opens_no_list(text):
+    assert extract_text(text).items == []
