@@ -144,3 +144,26 @@ def parse_iso(value: str | None) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         return None
+
+
+_RUN_TOGETHER = re.compile(r"((?:19|20)\d{2})(\d{2,4})")
+
+
+def run_together_date(text: str) -> date | None:
+    """ "2021813": a signature date whose 年, 月 and 日 a page lost (they sat in
+    spans the scraper dropped). Read only when one split gives a real date:
+    2021813 is 2021-08-13, 202156 is 2021-05-06, but 2021111 (1-11 or 11-1) is None."""
+    match = _RUN_TOGETHER.fullmatch(text.strip())
+    if match is None:
+        return None
+    year, rest = int(match.group(1)), match.group(2)
+    found = set()
+    for cut in (1, 2):
+        month, day = rest[:cut], rest[cut:]
+        if month.startswith("0") or day.startswith("0") or not 1 <= len(day) <= 2:
+            continue
+        try:
+            found.add(date(year, int(month), int(day)))
+        except ValueError:
+            continue
+    return found.pop() if len(found) == 1 else None

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extractors.datafiles import load_list, load_table
-from extractors.dates import find_full_dates
+from extractors.dates import find_full_dates, run_together_date
 from extractors.labels import find_label_block, is_label_line, labelled_date
 from extractors.records import DocumentMeta, Span
 from extractors.text import DOC_NUMBER, alternation, is_navigation
@@ -269,10 +269,15 @@ def _is_chrome(text: str) -> bool:
 
 
 def _issued(lines: list[Line]) -> tuple[Span, object] | None:
-    """The signature date: a full date alone on a line (or "…印发"), last one wins."""
-    for line in reversed(lines):
+    """The signature date: a full date alone on a line (or "…印发"), last one wins;
+    or digits run together ("2021813") right under a signature line."""
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
         dates = find_full_dates(line.text)
         if not dates:
+            bare = run_together_date(line.text)
+            if bare and index and _is_signature(lines[index - 1].text):
+                return (line.start, line.end), bare
             continue
         start, end, value = dates[-1]
         rest = (line.text[:start] + line.text[end:]).strip()
@@ -320,9 +325,13 @@ def _signature_before(lines: list[Line], date_start: int) -> str | None:
     for index, line in enumerate(lines):
         if line.start <= date_start < line.end + 1 and index > 0:
             candidate = lines[index - 1].text
-            if _ISSUER_SUFFIX.search(candidate) and not _SENTENCE.search(candidate) and len(candidate) <= 30:
+            if _is_signature(candidate):
                 return candidate
     return None
+
+
+def _is_signature(text: str) -> bool:
+    return _ISSUER_SUFFIX.search(text) is not None and not _SENTENCE.search(text) and len(text) <= 30
 
 
 _ADDRESSEE_END = re.compile(r"[：:]$")

@@ -153,3 +153,20 @@ def test_the_issuer_line_over_a_guanyu_line_opens_the_title():
 def test_an_addressee_line_may_end_in_a_bracketed_alternative():
     text = "某某关于进一步做好异地就医直接结算工作的通知\n医保发〔2022〕22号\n各省、自治区、直辖市医保局、财政厅（局）：\n为贯彻落实有关部署，现通知如下：\n"
     assert extract_text(text).document.addressees == ("各省、自治区、直辖市医保局、财政厅（局）",)
+
+
+@pytest.mark.parametrize(
+    ("digits", "issued"), [("2021813", "2021-08-13"), ("202156", "2021-05-06"), ("20211111", "2021-11-11"), ("2021111", None)]
+)
+def test_a_signature_date_that_lost_its_nian_yue_ri(digits, issued):
+    """Some portals drop 年月日 (set in their own spans): the digits run together under
+    the signature are read only when one split gives a real date."""
+    text = f"关于印发某某工作方案的通知\n各市人民政府：\n现将方案印发给你们，请认真贯彻执行。\n某省推进政府职能转变协调小组办公室\n{digits}\n"
+    meta = extract_text(text).document
+    assert meta.issued == issued
+    assert meta.issuer == ("某省推进政府职能转变协调小组办公室" if issued else None)
+
+
+def test_run_together_digits_in_a_sentence_are_no_signature_date():
+    text = "关于印发某某工作方案的通知\n各市人民政府：\n请于2021813前报送。\n"
+    assert extract_text(text).document.issued is None
