@@ -208,6 +208,24 @@ def test_near_duplicates_merge_only_through_the_alias_table_and_say_why(conn):
     assert set(aliases) == {"异地就医备案", "异地就医结算备案"}
 
 
+def test_a_name_holding_an_alias_term_merges_with_the_official_term_and_says_why(conn):
+    load(conn, [_text_doc("news.txt", "推进社保卡申领、养老保险关系接续转移等2项“跨省通办”。")])
+    build_registry(conn)
+    alone = _table(conn, "SELECT item_id, name FROM registry_items ORDER BY name")
+    # seen only in short form: named as written, keyed (and identified) by the official form
+    assert (item_id(item_key("社会保障卡申领")), "社保卡申领") in alone
+    load(conn, [_text_doc("plan.txt", "实现社会保障卡申领、养老保险关系转移接续等2个事项“跨省通办”。")])
+    build_registry(conn)
+    rows = _table(conn, "SELECT item_id, name, aliases, document_count FROM registry_items ORDER BY name")
+    assert [(r[1], set(r[2]), r[3]) for r in rows] == [
+        ("养老保险关系转移接续", {"养老保险关系接续转移", "养老保险关系转移接续"}, 2),
+        ("社会保障卡申领", {"社保卡申领", "社会保障卡申领"}, 2),
+    ]
+    assert rows[1][0] == alone[1][0]  # the id did not change when the official form arrived
+    (reason,) = _table(conn, "SELECT reason FROM registry_merges WHERE item_key = '社保卡申领'")[0]
+    assert reason.startswith("term alias: 社保卡 = 社会保障卡")
+
+
 def test_traditional_surface_forms_are_kept_as_aliases(conn):
     load(
         conn,

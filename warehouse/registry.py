@@ -3,8 +3,9 @@
 
 Mentions group by ``item_key`` (see :mod:`warehouse.keys`): script variants and
 exact repeats share a key because mentions are keyed on normalized text.
-Near-duplicates merge only through ``warehouse/data/item_aliases.tsv``, and
-every key's fate is written to ``registry_merges`` with its reason. The
+Near-duplicates merge only through ``warehouse/data/item_aliases.tsv`` (whole
+names) and ``warehouse/data/term_aliases.tsv`` (a term inside a name: 社保卡 =
+社会保障卡), and every key's fate is written to ``registry_merges`` with its reason. The
 canonical name is the most frequent spelling of the merged key itself; aliases
 keep every surface form, raw (traditional, noisy) ones included. Everything is
 rebuilt in one transaction, in SQL, so it scales with DuckDB, not Python.
@@ -72,7 +73,9 @@ SELECT
     now()
 FROM m
 JOIN canonical c USING (registry_key)
-LEFT JOIN (SELECT DISTINCT canonical_key, canonical FROM item_aliases) a ON a.canonical_key = m.registry_key
+-- a term alias has no display name of its own (NULL): the spellings choose it
+LEFT JOIN (SELECT canonical_key, max(canonical) AS canonical FROM item_aliases GROUP BY canonical_key) a
+    ON a.canonical_key = m.registry_key
 GROUP BY m.registry_key, c.name, a.canonical
 """
 
@@ -96,14 +99,38 @@ GROUP BY canonical
 """
 
 
-def alias_rows() -> list[tuple[str, str, str, str, str]]:
-    """Rows of the merge table, keyed the way mentions are keyed."""
-    text = resources.files("warehouse").joinpath("data", "item_aliases.tsv").read_text(encoding="utf-8")
+def _data_rows(name: str) -> list[tuple[str, str, str]]:
+    """(alias, canonical, reason) rows of a data file under its header."""
+    text = resources.files("warehouse").joinpath("data", name).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     rows = []
     for line in lines[1:]:
         alias, canonical, reason = (line.split("\t") + ["", ""])[:3]
-        rows.append((item_key(alias), item_key(canonical), alias, canonical, reason or "listed in item_aliases.tsv"))
+        rows.append((alias, canonical, reason or f"listed in {name}"))
+    return rows
+
+
+def alias_rows() -> list[tuple[str, str, str, str, str]]:
+    """Rows of the merge table, keyed the way mentions are keyed."""
+    return [(item_key(a), item_key(c), a, c, reason) for a, c, reason in _data_rows("item_aliases.tsv")]
+
+
+def term_alias_rows(keys: list[str], listed: dict[str, str]) -> list[tuple[str, str, str, str | None, str]]:
+    """Merge rows for mention keys holding an alias term (社保卡申领 -> 社会保障卡申领).
+    ``listed`` maps whole-name alias keys to their canonical keys: a name the terms
+    turn into a listed alias goes on to that alias's item."""
+    terms = _data_rows("term_aliases.tsv")
+    rows = []
+    for key in keys:
+        if key in listed:
+            continue
+        expanded, reasons = key, []
+        for alias, canonical, reason in terms:
+            if alias in expanded:
+                expanded = expanded.replace(alias, canonical)
+                reasons.append(f"{alias} = {canonical}: {reason}")
+        if expanded != key:
+            rows.append((key, listed.get(expanded, expanded), key, None, "term alias: " + "; ".join(reasons)))
     return rows
 
 
@@ -113,7 +140,12 @@ def build_registry(conn: duckdb.DuckDBPyConnection) -> int:
     try:
         for table in ("item_aliases", "registry_merges", "registry_items", "registry_departments"):
             conn.execute(f"DELETE FROM {table}")
-        conn.executemany("INSERT INTO item_aliases VALUES (?, ?, ?, ?, ?)", alias_rows())
+        listed = alias_rows()
+        conn.executemany("INSERT INTO item_aliases VALUES (?, ?, ?, ?, ?)", listed)
+        keys = [key for (key,) in conn.execute("SELECT DISTINCT item_key FROM item_mentions").fetchall()]
+        terms = term_alias_rows(keys, {alias: canonical for alias, canonical, *_ in listed})
+        if terms:
+            conn.executemany("INSERT INTO item_aliases VALUES (?, ?, ?, ?, ?)", terms)
         conn.execute(_MERGES)
         conn.execute(_ITEMS)
         conn.execute(_DEPARTMENTS)
