@@ -137,14 +137,26 @@ def _local_matches(text: str, home: dict[str, str]) -> list[_Match]:
                 found.append(shared)
             position = body.end()
             continue
-        trusted = match.group("province") or match.group("cls")
         before = text[match.start() - 1] if match.start() > 0 else "\n"
+        trusted = match.group("province") or _trusted_class(match.group("cls"), before)
         if (trusted or before in _boundary()) and not _holds_a_verb(match.group("place")):
             place = _local_place(match, home)
             found.append(_Match(match.start(), match.end(), place + _body_canonical(match.group("body")), place))
             position = match.end()
         else:
             position = match.start() + 1
+
+
+_LEVEL_CHARS = "省市县区州乡镇村"
+
+
+def _trusted_class(place_class: str | None, before: str) -> bool:
+    """A class of places opens a name after anything (会同省财政厅, 推动市人社局), but
+    a bare level word after another one is the tail of a list of levels: the 区 of
+    "县市区政务服务管理机构" is no district of its own."""
+    if not place_class:
+        return False
+    return len(place_class) > 1 or before not in _LEVEL_CHARS
 
 
 def _shared_place(text: str, body: re.Match[str], found: list[_Match]) -> _Match | None:

@@ -351,3 +351,17 @@ def test_the_publisher_after_laiyuan_is_no_mention_but_a_sentences_own_laiyuan_i
     )
     names = [d.name for d in extract_text(text).departments]
     assert names == ["市财政局", "市政务服务中心", "市医保局"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("推动市人社局配合做好转移接续。", ["市人社局"]),  # a clause's verb is no part of a place
+        ("积极推进市人社局配合。", ["市人社局"]),
+        ("14个县市区政务服务管理机构网上签约。", ["政务服务管理机构"]),  # 区 of 县市区 is no district
+        ("各县市区政务服务管理机构网上签约。", ["各县市区政务服务管理机构"]),
+        ("邯郸市丛台区人社局配合。", ["邯郸市丛台区人社局"]),
+    ],
+)
+def test_what_opens_a_local_bodys_place(text, names):
+    assert [d.name for d in find_departments(text, issuer="某省人民政府")] == names
