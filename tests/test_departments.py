@@ -365,3 +365,9 @@ def test_the_publisher_after_laiyuan_is_no_mention_but_a_sentences_own_laiyuan_i
 )
 def test_what_opens_a_local_bodys_place(text, names):
     assert [d.name for d in find_departments(text, issuer="某省人民政府")] == names
+
+
+def test_a_class_of_levels_opens_a_collective_of_bodies():
+    text = "同时，旗县级以上政务服务管理机构要设置窗口，推动县级以上政务服务中心窗口全覆盖。"
+    names = [d.canonical for d in find_departments(text, issuer="某省人民政府")]
+    assert names == ["旗县级以上政务服务管理机构", "县级以上政务服务中心"]
