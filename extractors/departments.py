@@ -206,13 +206,19 @@ _HEADS = ("部门", "机关", "机构")
 # "国务院办公厅印发《关于…》" or "省医保局将适时…" are not extended. A 司 or 局 before 长
 # is its head's title (局长, 副局长): "省医保局局长" names 省医保局, not 省医保局局.
 _UNIT = re.compile(r"(?P<unit>[\u4e00-\u9fff]{0,6}?(?:(?:司|局)(?!长)|中心|办公室))|(?P<cls>各?(?P<some>有关)?部门)")
-_NOT_IN_UNIT = re.compile(r"关于|印发|发布|举行|推出|会同|牵头|配合|负责|出台|通过|[的和与及在对将从向为要是于已等]")
+# Nor 国家 (…医疗保障局国家税务总局: a signature block's columns run together).
+_NOT_IN_UNIT = re.compile(r"关于|印发|发布|举行|推出|会同|牵头|配合|负责|出台|通过|国家|[的和与及在对将从向为要是于已等]")
+# A local body's unit never opens with a place: "上海市卫生健康委员会上海市公安局" is two
+# bodies. A central one's may: 国家税务总局上海市税务局 is the Shanghai tax bureau's name.
+_PLACE_FIRST = re.compile(r"[\u4e00-\u9fff]{1,3}(?:省|自治区|市(?!场))")
 
 
 def _extended(text: str, match: _Match) -> _Match:
     """The match grown over a unit or a class of departments right after it."""
     found = _UNIT.match(text, match.end)
     if found is None or _NOT_IN_UNIT.search(found.group()):
+        return match
+    if match.place and _PLACE_FIRST.match(found.group()):
         return match
     if found.group("cls"):
         suffix = "有关部门" if found.group("some") else "部门"

@@ -338,7 +338,7 @@ _ADDRESSEE_END = re.compile(r"[：:]$")
 _ATTACHMENT = re.compile(r"^附件\s*[\d一二三四五六七八九十]*\s*[：:]?\s*(.*)$")
 
 
-_ADDRESSEE_TAIL = re.compile(r"(政府|局|厅|委|部|部门|机构|机关|单位|办公室|中心|管委会|办事处|院校|企业)$")
+_ADDRESSEE_TAIL = re.compile(r"(政府|局|厅|委|委员会|部|部门|机构|机关|单位|办公室|中心|管委会|办事处|院校|企业|馆|处)$")
 _BRACKETED_TAIL = re.compile(r"[（(][^（）()]{1,6}[）)]$")  # "…医保局、财政厅（局）："
 
 
@@ -346,16 +346,29 @@ def _addressee_line(lines: list[Line]) -> Line | None:
     """The 主送 line under the title: organizations joined by ，, ending in ："""
     for line in lines[:_MAX_HEAD_LINES]:
         text = line.text
-        if _ADDRESSEE_END.search(text) and len(text) <= 80 and not re.search(r"[。；？！]", text):
-            if _ADDRESSEE_TAIL.search(_BRACKETED_TAIL.sub("", text[:-1])):
-                return line
+        if not _ADDRESSEE_END.search(text) or re.search(r"[。？！]", text):
+            continue
+        if len(text) <= 80 and "；" not in text and _addressed(text[:-1]):
+            return line
+        # a joint notice's long line: groups by province or level, each closed by ；
+        groups = [g for g in re.split(r"[；;]", text[:-1]) if g.strip()]
+        if len(text) <= _MAX_ADDRESSEE_CHARS and len(groups) > 1 and all(map(_addressed, groups)):
+            return line
     return None
+
+
+_MAX_ADDRESSEE_CHARS = 600
+
+
+def _addressed(text: str) -> bool:
+    """Every recipient in this part of an addressee line ends like a body."""
+    return all(_ADDRESSEE_TAIL.search(_BRACKETED_TAIL.sub("", part.strip())) for part in re.split(r"[，,]", text) if part.strip())
 
 
 def _split_addressees(line: Line | None) -> tuple[str, ...]:
     if line is None:
         return ()
-    return tuple(p.strip() for p in re.split(r"[，,]", line.text[:-1]) if p.strip())
+    return tuple(p.strip() for p in re.split(r"[，,；;]", line.text[:-1]) if p.strip())
 
 
 def _attachments(lines: list[Line]) -> tuple[str, ...]:

@@ -6,7 +6,8 @@ from collections import Counter
 
 import pytest
 
-from extractors import extract_text
+from extractors import extract, extract_text
+from extractors.normalize import normalize_text
 from extractors.departments import find_departments
 from tests.conftest import SEED_000, SEED_003
 
@@ -371,3 +372,26 @@ def test_a_class_of_levels_opens_a_collective_of_bodies():
     text = "同时，旗县级以上政务服务管理机构要设置窗口，推动县级以上政务服务中心窗口全覆盖。"
     names = [d.canonical for d in find_departments(text, issuer="某省人民政府")]
     assert names == ["旗县级以上政务服务管理机构", "县级以上政务服务中心"]
+
+
+def test_a_joint_signature_block_names_each_issuer_once():
+    """Two issuers a line, set apart by spaces; a central body's own branch keeps its full name."""
+    text = (
+        "特此通知。\n\n上海市卫生健康委员会           上海市公安局\n\n"
+        "   上海市医疗保障局      国家税务总局上海市税务局\n\n      上海市民政局              上海市档案局\n"
+    )
+    names = [d.canonical for d in extract(normalize_text(text)).departments]
+    assert names == [
+        "上海市卫生健康委员会",
+        "上海市公安局",
+        "上海市医疗保障局",
+        "国家税务总局上海市税务局",
+        "上海市民政局",
+        "上海市档案局",
+    ]
+
+
+def test_a_local_bodys_unit_never_opens_with_a_place():
+    """Columns already glued by the source: two bodies, as a central body's branch is one."""
+    assert [d.name for d in find_departments("上海市卫生健康委员会上海市公安局")] == ["上海市卫生健康委员会", "上海市公安局"]
+    assert [d.name for d in find_departments("国家税务总局江苏省税务局")] == ["国家税务总局江苏省税务局"]

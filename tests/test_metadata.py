@@ -170,3 +170,15 @@ def test_a_signature_date_that_lost_its_nian_yue_ri(digits, issued):
 def test_run_together_digits_in_a_sentence_are_no_signature_date():
     text = "关于印发某某工作方案的通知\n各市人民政府：\n请于2021813前报送。\n"
     assert extract_text(text).document.issued is None
+
+
+def test_a_joint_notices_long_addressee_line_groups_by_province():
+    text = (
+        "关于印发《某某工作方案》的通知\n某卫发〔2023〕5号\n"
+        "上海市各区卫生健康委员会、公安分局、大数据中心，各有关单位；浙江省各市卫生健康委员会、公安局、医疗保障局；"
+        "江苏省各市卫生健康委员会、政务服务管理办公室（行政审批局、大数据局）、档案局、档案馆：\n现将方案印发给你们。\n"
+    )
+    extraction = extract_text(text)
+    assert extraction.document.addressees[:2] == ("上海市各区卫生健康委员会、公安分局、大数据中心", "各有关单位")
+    assert len(extraction.document.addressees) == 4
+    assert extraction.departments == []  # recipients, not mentions

@@ -311,3 +311,15 @@ def test_a_flattened_pdf_page_gets_its_line_breaks_back(normalized, extracted):
 )
 def test_a_long_line_that_is_not_flattened_keeps_no_breaks(line):
     assert "\n" not in normalize_text(line).text
+
+
+@pytest.mark.parametrize(
+    ("text", "normalized"),
+    [
+        ("上海市民政局      上海市档案局", "上海市民政局\t上海市档案局"),  # a column's edge
+        ("通    知", "通知"),  # a spaced-out title: one character each side
+        ("基础信 息变更", "基础信息变更"),
+    ],
+)
+def test_a_wide_gap_between_two_words_is_a_column_edge(text, normalized):
+    assert normalize_text(text).text == normalized

@@ -35,6 +35,10 @@ _INNER_SPACE = re.compile(
     rf"(?<=[{_CJK}{_CJK_PUNCT}0-9])[ \u00a0\u3000\u2002\u2003\u2009]+(?=[{_CJK}{_CJK_PUNCT}])"
     rf"|(?<=[{_CJK}{_CJK_PUNCT}])[ \u00a0\u3000\u2002\u2003\u2009]+(?=[0-9])"
 )
+# A wide gap between two words is a column's edge, not residue: a joint notice's signature
+# block sets two issuers a line ("上海市卫生健康委员会      上海市公安局"). A spaced-out title
+# (通    知) has one character each side and stays residue.
+_COLUMN_GAP = re.compile(rf"(?<=[{_CJK}]{{2}})[ \u00a0\u3000]{{3,}}(?=[{_CJK}]{{2}})")
 _EDGE_SPACE = re.compile(r"^[ \u00a0\u3000\u2002\u2003\u2009]+|[ \u00a0\u3000\u2002\u2003\u2009]+$", re.M)
 _BLANKS = "[ \u00a0\u3000\u2002\u2003\u2009]"
 _BLANK_RUN = re.compile(_BLANKS + "+")
@@ -68,8 +72,9 @@ def tidy_layout(text: str) -> tuple[str, OffsetMap, LayoutStats]:
     text0, map_bars = _apply(text_crlf, bar_edits(text_crlf))
     map0 = map_crlf.then(map_bars)
     text_cells, map_cells = _apply(text0, cell_gap_edits(text0))  # before the gaps look like residue
-    text1, map_flat = _apply(text_cells, line_break_edits(text_cells))  # … and so before them
-    map1 = map_cells.then(map_flat)
+    text_flat, map_flat = _apply(text_cells, line_break_edits(text_cells))  # … and so before them
+    text1, map_columns = _substitute(text_flat, _COLUMN_GAP, "\t")  # … and so are these
+    map1 = map_cells.then(map_flat).then(map_columns)
     widths = _display_widths(text1)
     text2, map2 = _substitute(text1, _EDGE_SPACE, "")
     inner = [edit for edit in _edits(text2, _INNER_SPACE, "") if not _separates_names(text2, edit[0])]
