@@ -7,8 +7,8 @@ from collections import Counter
 import pytest
 
 from extractors import extract, extract_text
-from extractors.normalize import normalize_text
 from extractors.departments import find_departments
+from extractors.normalize import normalize_text
 from tests.conftest import SEED_000, SEED_003
 
 
