@@ -338,8 +338,9 @@ _ADDRESSEE_END = re.compile(r"[：:]$")
 _ATTACHMENT = re.compile(r"^附件\s*[\d一二三四五六七八九十]*\s*[：:]?\s*(.*)$")
 
 
-_ADDRESSEE_TAIL = re.compile(r"(政府|局|厅|委|委员会|部|部门|机构|机关|单位|办公室|中心|管委会|办事处|院校|企业|馆|处)$")
-_BRACKETED_TAIL = re.compile(r"[（(][^（）()]{1,6}[）)]$")  # "…医保局、财政厅（局）："
+_ADDRESSEE_TAIL = re.compile(r"(政府|局|厅|委|委员会|部|部门|机构|机关|单位|办公室|中心|管委会|办事处|院校|企业|馆|处|处室)$")
+# "…医保局、财政厅（局）：", "各区县卫生健康局（南太湖新区社发中心）"
+_BRACKETED_TAIL = re.compile(r"[（(][^（）()]{1,12}[）)]$")
 
 
 def _addressee_line(lines: list[Line]) -> Line | None:

@@ -359,6 +359,7 @@ def test_the_publisher_after_laiyuan_is_no_mention_but_a_sentences_own_laiyuan_i
     [
         ("推动市人社局配合做好转移接续。", ["市人社局"]),  # a clause's verb is no part of a place
         ("积极推进市人社局配合。", ["市人社局"]),
+        ("坚决贯彻市委市政府决策部署。", ["市政府"]),
         ("14个县市区政务服务管理机构网上签约。", ["政务服务管理机构"]),  # 区 of 县市区 is no district
         ("各县市区政务服务管理机构网上签约。", ["各县市区政务服务管理机构"]),
         ("邯郸市丛台区人社局配合。", ["邯郸市丛台区人社局"]),

@@ -182,3 +182,8 @@ def test_a_joint_notices_long_addressee_line_groups_by_province():
     assert extraction.document.addressees[:2] == ("上海市各区卫生健康委员会、公安分局、大数据中心", "各有关单位")
     assert len(extraction.document.addressees) == 4
     assert extraction.departments == []  # recipients, not mentions
+
+
+def test_addressees_with_a_long_bracketed_note_and_a_bureaus_own_offices():
+    text = "某某关于印发工作要点的通知\n某卫发〔2023〕1号\n各区县卫生健康局（南太湖新区社发中心），委属各单位，委机关各处室：\n现将要点印发给你们。\n"
+    assert extract_text(text).document.addressees == ("各区县卫生健康局（南太湖新区社发中心）", "委属各单位", "委机关各处室")
