@@ -51,6 +51,8 @@ def is_generic(name: str) -> bool:
 def split_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, cursor = [], start
     for separator in ITEM_SEPARATORS.finditer(text, start, end):
+        if _inside_brackets(text, cursor, separator.start()):
+            continue  # "公安（出入境、机动车等）": a list inside a bracket is one piece's
         spans.append(_trim(text, cursor, separator.start()))
         cursor = separator.end()
     spans.append(_trim(text, cursor, end))
@@ -124,7 +126,24 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def plausible(name: str) -> bool:
     has_han = re.search(r"[\u4e00-\u9fff]{2}", name) is not None
     counted = _COUNTED.match(name) is not None  # 新增22项可“跨省通办”: a count, not a name
+    if _EXAMPLES_IN_BRACKETS.search(name) or _inside_brackets(name, 0, len(name)):
+        return False  # a category with examples, 社保（社保卡、失业保险等）, or half of a bracket
     return has_han and not counted and len(name) <= MAX_ITEM_CHARS and not re.fullmatch(r"[\d\s.]+", name)
+
+
+_EXAMPLES_IN_BRACKETS = re.compile(r"[（(][^（）()]*等[）)]")
+_OPENING, _CLOSING = "（(", "）)"
+
+
+def _inside_brackets(text: str, start: int, end: int) -> bool:
+    """Is a bracket opened in text[start:end] still open at its end?"""
+    depth = 0
+    for char in text[start:end]:
+        if char in _OPENING:
+            depth += 1
+        elif char in _CLOSING and depth:
+            depth -= 1
+    return depth > 0
 
 
 _COUNTED = re.compile(r"[\d一二三四五六七八九十百]+(?:项|个|批)")  # not 类: 二类医疗器械经营备案

@@ -317,3 +317,13 @@ def test_examples_after_a_comma_in_the_sentence_that_names_the_items():
 )
 def test_ru_meaning_if_or_on_time_opens_no_list(text):
     assert extract_text(text).items == []
+
+
+def test_categories_with_bracketed_examples_are_no_items():
+    text = "服务事项包括社保（社保卡、失业保险等）、公安（出入境、机动车等）、公积金（公积金查询、提取、转移等）等101项，申报材料可以通过平台推送。"
+    assert extract_text(text).items == []
+
+
+def test_a_bracket_inside_a_name_keeps_its_separators():
+    text = "实现基本医疗保险参保人员医疗费用手工（零星、住院）报销、生育津贴支付等2个事项“跨省通办”。"
+    assert [i.name for i in extract_text(text).items] == ["基本医疗保险参保人员医疗费用手工（零星、住院）报销", "生育津贴支付"]
