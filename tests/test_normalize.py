@@ -112,6 +112,13 @@ def test_a_taiwan_window_marks_taiwan_wording():
     assert text == "在大厅设置“跨省通办”窗口，加强数据共享，证照共享互信。"
 
 
+def test_mainland_traditional_with_zixun_and_a_ning_variant():
+    """新聞資訊 is mainland wording too (no Taiwan marker); 甯 for 宁 is a converter's."""
+    text, _, stats = to_simplified("新聞資訊：遼甯、甯夏等21個省實施婚姻登記“跨省通辦”試點。")
+    assert stats.variant == "mainland"
+    assert text == "新闻资讯：辽宁、宁夏等21个省实施婚姻登记“跨省通办”试点。"
+
+
 def test_a_taiwan_gateway_copy_of_a_mainland_plan_normalizes_back_to_it(normalized):
     """What a Big5 gateway serves is OpenCC s2twp of the mainland text; tw2sp alone
     turns 新增 into 添加, 服务效能 into 服务性能 and 线上线下 into 在线线下."""
