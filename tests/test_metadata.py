@@ -187,3 +187,8 @@ def test_a_joint_notices_long_addressee_line_groups_by_province():
 def test_addressees_with_a_long_bracketed_note_and_a_bureaus_own_offices():
     text = "某某关于印发工作要点的通知\n某卫发〔2023〕1号\n各区县卫生健康局（南太湖新区社发中心），委属各单位，委机关各处室：\n现将要点印发给你们。\n"
     assert extract_text(text).document.addressees == ("各区县卫生健康局（南太湖新区社发中心）", "委属各单位", "委机关各处室")
+
+
+def test_a_header_line_is_no_part_of_the_kind_title_under_it():
+    text = "某市医疗保障局文件\n某市医疗保障经办“跨省通办”工作方案\n为深入贯彻落实有关部署，制定本方案。\n"
+    assert extract_text(text).document.title == "某市医疗保障经办“跨省通办”工作方案"

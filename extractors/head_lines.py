@@ -1,0 +1,48 @@
+"""A notice's head, line by line: what the title, metadata and signature readers share.
+
+A line here is a non-blank line of the normalized text with its offset, so every
+field read from it keeps its span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.text import DOC_NUMBER
+
+# how a notice's title ends: the kind of document it is
+TITLE_END = re.compile(r"(意见|通知|方案|办法|决定|规定|规划|批复|函|报告|公告|通告|细则|要点|清单|指南)$")
+# how an issuer's name ends (a signature, the line over a "关于…" title)
+ISSUER_SUFFIX = re.compile(r"(国务院|办公厅|办公室|人民政府|局|厅|部|委员会|委|署|院|中心|总局|办)$")
+HEADER = re.compile(r"^(?P<issuer>[\u4e00-\u9fff（）()、 ]{3,40}?)文件$")  # 广东省医疗保障局文件
+SENTENCE = re.compile(r"[，。；！？,;]")
+MAX_HEAD_LINES = 20  # how far down the title, number and addressees are looked for
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    start: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def lines_of(text: str) -> list[Line]:
+    """Non-blank lines with their offsets in ``text``."""
+    result, offset = [], 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            result.append(Line(stripped, offset + raw.index(stripped)))
+        offset += len(raw) + 1
+    return result
+
+
+def is_issuer_line(text: str) -> bool:
+    """A line that is a body's name alone: a signature, or the issuer over its title."""
+    return (
+        len(text) <= 30 and ISSUER_SUFFIX.search(text) is not None and not SENTENCE.search(text) and not DOC_NUMBER.search(text)
+    )

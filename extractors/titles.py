@@ -1,0 +1,159 @@
+"""Titles: an official notice's "…关于…的通知" (wrapped over lines, its issuer on the
+line above), a plan's kind title (…工作方案), or a news page's headline (the line over
+its dateline). Site names, columns, wire datelines and number suffixes come off.
+
+A page that opens with its body (a lead paragraph) has no headline rather than a
+sentence for one.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extractors.datafiles import load_list, load_table
+from extractors.dates import find_full_dates
+from extractors.head_lines import HEADER, MAX_HEAD_LINES, SENTENCE, TITLE_END, Line, is_issuer_line
+from extractors.text import DOC_NUMBER, alternation, is_navigation
+
+
+def find_title(lines: list[Line], official: bool = False) -> Line | None:
+    """The "…关于…的通知" line (maybe wrapped over a few short lines), else, in an
+    official document (it has a number line), a line that names its kind with no
+    关于 (遂宁市工程建设项目审批制度改革实施方案), else the headline."""
+    head = lines[:MAX_HEAD_LINES]
+    found = _about_title(head)
+    if found is None and official:
+        found = _kind_title(head)
+    found = found or _headline(head)
+    if found is None:  # a page that opens with a lead paragraph, then the plan it reports
+        found = _kind_title(head)
+    return _without_number_suffix(_without_source_prefix(found)) if found else None
+
+
+def _kind_title(head: list[Line]) -> Line | None:
+    """The first line naming a kind (…工作方案), joined to the short line over it
+    when the title wraps there ("吉林省加快推进政务服务" / "“跨省通办”工作方案")."""
+    for index, line in enumerate(head):
+        if not _names_a_kind(line.text):
+            continue
+        previous = head[index - 1].text if index else ""
+        if previous and len(previous) + len(line.text) <= _MAX_HEADLINE_CHARS and _wraps_into(previous):
+            return _joined(head[index - 1 : index + 1])
+        return line
+    return None
+
+
+def _wraps_into(text: str) -> bool:
+    """A title's first part: no sentence, no number, no kind ending of its own."""
+    if SENTENCE.search(text) or DOC_NUMBER.search(text) or TITLE_END.search(text):
+        return False
+    return _can_be_headline(text)
+
+
+def _without_number_suffix(line: Line) -> Line:
+    """ "…的实施意见(池政〔2017〕101号)": a portal's title may carry the number; the
+    title is what comes before it (the number is read by ``_doc_number``)."""
+    suffix = NUMBER_SUFFIX.search(line.text)
+    return Line(line.text[: suffix.start()], line.start) if suffix and suffix.start() > 0 else line
+
+
+NUMBER_SUFFIX = re.compile(rf"[（(]\s*(?:{DOC_NUMBER.pattern})\s*[）)]$")
+
+
+def _names_a_kind(text: str) -> bool:
+    return 6 <= len(text) <= 60 and TITLE_END.search(text) is not None and not SENTENCE.search(text) and text[0] != "《"
+
+
+def _about_title(head: list[Line]) -> Line | None:
+    for index, line in enumerate(head):
+        if SENTENCE.search(line.text) or not TITLE_END.search(line.text):
+            continue
+        first = index
+        while first > 0 and "关于" not in head[first].text and index - first < 3:
+            previous = head[first - 1].text
+            if SENTENCE.search(previous) or DOC_NUMBER.fullmatch(previous) or HEADER.match(previous):
+                break
+            first -= 1
+        if "关于" in "".join(l.text for l in head[first : index + 1]):
+            if first > 0 and head[first].text.startswith("关于") and is_issuer_line(head[first - 1].text):
+                first -= 1  # "济源市人民政府办公室" / "关于推进…的实施意见": the issuer opens the title
+            return _joined(head[first : index + 1])
+    return None
+
+
+def _joined(parts: list[Line]) -> Line:
+    """A title wrapped over several lines, as one line starting at the first."""
+    return Line("".join(p.text for p in parts).replace(" ", ""), parts[0].start) if len(parts) > 1 else parts[0]
+
+
+def _headline(head: list[Line]) -> Line | None:
+    """A news page's headline: the line over its dateline (2021-08-20 14:10 来源：…)
+    when there is one, else the first line that can be one."""
+    candidates = [line for line in head if _can_be_headline(line.text)]
+    for index, line in enumerate(head):
+        if index and dateline_label().search(line.text) and find_full_dates(line.text) and len(line.text) <= 60:
+            above = [c for c in candidates if c.start < line.start]
+            if above:
+                return above[-1]
+    body = next((line for line in head if _is_body(line.text)), None)
+    first = candidates[0] if candidates else None
+    if first is None or (body is not None and body.start < first.start):
+        return None  # the page opens with its body: its headline was not kept
+    return first
+
+
+def _is_body(text: str) -> bool:
+    """A sentence of the body: it ends in 。, or runs long with one inside."""
+    return text.endswith("。") or (len(text) > _MAX_HEADLINE_CHARS and "。" in text)
+
+
+@lru_cache(maxsize=1)
+def dateline_label() -> re.Pattern[str]:
+    """A dateline's labelled field (来源：, 作者：): with the colon, so 只看该作者 is none."""
+    return re.compile(rf"(?:{alternation(row['label'] for row in load_table('dateline_labels.tsv'))})[：:]")
+
+
+# "中华网 china.com": a site's name, with its domain
+_SITE_NAME = re.compile(r"[A-Za-z0-9-]+\.(?:com|cn|net|org)\b|www\.", re.I)
+
+
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+_MAX_HEADLINE_CHARS = 60  # a longer line with a full stop is the lead paragraph
+
+
+def _can_be_headline(text: str) -> bool:
+    if len(text) < 6 or "\t" in text or DOC_NUMBER.fullmatch(text) or HEADER.match(text):
+        return False  # a table row (tabs), a number or an issuer's header (…局文件) is never the headline
+    if len(_HAN_CHAR.findall(text)) < 2:
+        return False  # "????,?????????!": text lost to placeholders, or no words at all
+    if _is_body(text):
+        return False  # "新京报快讯(记者 许雯)今后，…。": a page whose headline was not kept
+    if dateline_label().search(text):
+        return False  # "本文转自：北青网", "来源：人民网": a dateline's field, even with no date
+    return not find_full_dates(text) and not _is_chrome(text) and not _SITE_NAME.search(text)
+
+
+# "人民网|十五省启动…", "政务服务丨…关于…": a reposting site's or a column's name before a
+# bar (丨 is the Han character portals use as one).
+_SOURCE_PREFIX = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,8}?\s*[|｜丨]\s*")
+
+
+# "新华社北京9月30日电题：让政务服务更亲民…": a wire dateline before the headline proper.
+_WIRE_PREFIX = re.compile(r"^[\u4e00-\u9fff0-9]{2,16}电\s*题[：:]\s*")
+
+
+def _without_source_prefix(line: Line) -> Line:
+    prefix = _SOURCE_PREFIX.match(line.text) or _WIRE_PREFIX.match(line.text)
+    if prefix is None or len(line.text) - prefix.end() < 6:
+        return line
+    return Line(line.text[prefix.end() :], line.start + prefix.end())
+
+
+def _is_chrome(text: str) -> bool:
+    """A menu or breadcrumb line of a scraped page ("首页 头条 要闻…", "您的位置：主页 > …")."""
+    if is_navigation(text):
+        return True
+    return "。" not in text and any(word in text for word in load_list("page_chrome_words.txt"))
