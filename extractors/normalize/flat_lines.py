@@ -19,7 +19,8 @@ import re
 
 import numpy as np
 
-_LONG_LINE = re.compile(r"[^\n]{200,}")
+# Anchored at line starts: unanchored, the scan would restart inside every shorter line.
+_LONG_LINE = re.compile(r"^[^\n]{200,}", re.M)
 # A space between two non-ASCII characters (Han, CJK marks, ↓), or after a scraped page's
 # half-width mark ("各相关部门: 为进一步…"); never after a digit or a Latin letter ("7 号").
 _BREAK = re.compile(r"(?<=[^\x00-\x7f]|[,.:;!?)]) (?=[^\x00-\x7f]|\()")

@@ -38,7 +38,20 @@ _INNER_SPACE = re.compile(
 # A wide gap between two words is a column's edge, not residue: a joint notice's signature
 # block sets two issuers a line ("上海市卫生健康委员会      上海市公安局"). A spaced-out title
 # (通    知) has one character each side and stays residue.
-_COLUMN_GAP = re.compile(rf"(?<=[{_CJK}]{{2}})[ \u00a0\u3000]{{3,}}(?=[{_CJK}]{{2}})")
+# Searched as runs of blanks first: a pattern opening with a look-behind is tried at every position.
+_WIDE_GAP = re.compile(r"[ \u00a0\u3000]{3,}")
+_TWO_CJK = re.compile(rf"[{_CJK}]{{2}}")
+
+
+def _column_gap_edits(text: str) -> list[tuple[int, int, str]]:
+    edits = []
+    for gap in _WIDE_GAP.finditer(text):
+        start, end = gap.span()
+        if _TWO_CJK.fullmatch(text, max(0, start - 2), start) and _TWO_CJK.match(text, end):
+            edits.append((start, end, "\t"))
+    return edits
+
+
 _EDGE_SPACE = re.compile(r"^[ \u00a0\u3000\u2002\u2003\u2009]+|[ \u00a0\u3000\u2002\u2003\u2009]+$", re.M)
 _BLANKS = "[ \u00a0\u3000\u2002\u2003\u2009]"
 _BLANK_RUN = re.compile(_BLANKS + "+")
@@ -73,7 +86,7 @@ def tidy_layout(text: str) -> tuple[str, OffsetMap, LayoutStats]:
     map0 = map_crlf.then(map_bars)
     text_cells, map_cells = _apply(text0, cell_gap_edits(text0))  # before the gaps look like residue
     text_flat, map_flat = _apply(text_cells, line_break_edits(text_cells))  # … and so before them
-    text1, map_columns = _substitute(text_flat, _COLUMN_GAP, "\t")  # … and so are these
+    text1, map_columns = _apply(text_flat, _column_gap_edits(text_flat))  # … and so are these
     map1 = map_cells.then(map_flat).then(map_columns)
     widths = _display_widths(text1)
     text2, map2 = _substitute(text1, _EDGE_SPACE, "")
