@@ -43,6 +43,13 @@ from extractors.text import alternation, overlaps
 _COUNTER = re.compile(
     r"等(?:[\u4e00-\u9fff]{0,6}?在内的)?(?P<batch>第[一二三四五六七八九十0-9]+批)?(?P<count>[0-9]+|[一二三四五六七八九十百两]+)(?P<more>余|多)?(?P<unit>个|项)"
 )
+# "完成A、B2个事项在我市落地": a count with no 等, right after the last name, before 事项.
+# No 等 vouches for the list, so the count must match the names exactly (never a lone name).
+# The look-behind for that last name is checked in code: opening the pattern with it would
+# make the engine try every position.
+_BARE_COUNTER = re.compile(
+    r"(?P<batch>(?!))?(?P<count>[0-9]+|[一二三四五六七八九十两]+)(?P<more>(?!))?(?P<unit>个|项)(?=(?:高频)?(?:政务服务)?事项)"
+)
 _CLAUSE_MARKS = "，,。；;：:\n！？"
 _CLAUSE_START = re.compile(f"[{_CLAUSE_MARKS}]")
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
@@ -61,6 +68,8 @@ def extract_items(text: str, skip: list[tuple[int, int]] = ()) -> tuple[list[Ite
             stated = listed[0].stated_count
             if stated is not None and match.group("more") is None:
                 checks.append(ItemCountCheck(stated, len(listed), match.span()))
+    bare = _bare_counted_lists(text, first_group=len(items) + 1, taken=[i.span for i in items])
+    items.extend(item for item in bare if not overlaps(item.span, skip))
     items.extend(_kinds_items(text, first_group=len(items) + 1))
     scoped = _scope_lists(text, first_group=len(items) + 1, taken=[i.span for i in items])
     items.extend(item for item in scoped if not overlaps(item.span, skip))
@@ -192,6 +201,18 @@ def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMentio
                     name, (start, end), "enumeration", scope=scope, modes=modes, stated_count=stated, group=group, batch=batch
                 )
             )
+    return items
+
+
+def _bare_counted_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> list[ItemMention]:
+    items: list[ItemMention] = []
+    for group, match in enumerate(_BARE_COUNTER.finditer(text), start=first_group):
+        if match.start() == 0 or not "\u4e00" <= text[match.start() - 1] <= "\u9fff":
+            continue
+        listed = _enumeration(text, match, group)
+        stated = listed[0].stated_count if listed else None
+        if stated and stated >= 2 and len(listed) == stated and not any(overlaps(i.span, taken) for i in listed):
+            items.extend(listed)
     return items
 
 

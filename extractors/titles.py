@@ -133,6 +133,8 @@ def _can_be_headline(text: str) -> bool:
         return False  # "新京报快讯(记者 许雯)今后，…。": a page whose headline was not kept
     if dateline_label().search(text):
         return False  # "本文转自：北青网", "来源：人民网": a dateline's field, even with no date
+    if text.endswith(("：", ":")):
+        return False  # "各区人民政府，市各相关单位：": the addressees, or a lead-in to a list
     return not find_full_dates(text) and not _is_chrome(text) and not _SITE_NAME.search(text)
 
 

@@ -396,3 +396,14 @@ def test_a_local_bodys_unit_never_opens_with_a_place():
     """Columns already glued by the source: two bodies, as a central body's branch is one."""
     assert [d.name for d in find_departments("上海市卫生健康委员会上海市公安局")] == ["上海市卫生健康委员会", "上海市公安局"]
     assert [d.name for d in find_departments("国家税务总局江苏省税务局")] == ["国家税务总局江苏省税务局"]
+
+
+def test_responsibility_by_field_and_a_citys_own_departments():
+    text = "（市公安局、北京市税务局按分管领域负责，2023年12月底前完成）（市各相关部门按分管领域负责）由副中心管委会政务服务局会同通州区政务服务局建立机制。"
+    roles = [(d.name, d.role) for d in find_departments(text, issuer="北京市政务服务管理局")]
+    assert roles == [
+        ("市公安局", "responsible"),
+        ("北京市税务局", "responsible"),
+        ("市各相关部门", "responsible"),
+        ("通州区政务服务局", "cooperate"),
+    ]

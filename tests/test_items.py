@@ -327,3 +327,15 @@ def test_categories_with_bracketed_examples_are_no_items():
 def test_a_bracket_inside_a_name_keeps_its_separators():
     text = "实现基本医疗保险参保人员医疗费用手工（零星、住院）报销、生育津贴支付等2个事项“跨省通办”。"
     assert [i.name for i in extract_text(text).items] == ["基本医疗保险参保人员医疗费用手工（零星、住院）报销", "生育津贴支付"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("完成临时居民身份证办理、误收多缴退还保险费申请2个事项在我市落地。", ["临时居民身份证办理", "误收多缴退还保险费申请"]),
+        ("21日起，北京市179项政务服务事项在廊坊实现“跨省通办”。", []),  # a count of no listed names
+        ("实现婚姻登记、户口迁移3个事项“跨省通办”。", []),  # no 等 and the count is off: not trusted
+    ],
+)
+def test_a_count_without_deng_must_match_its_names(text, names):
+    assert [i.name for i in extract_text(text).items] == names

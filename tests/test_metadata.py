@@ -192,3 +192,8 @@ def test_addressees_with_a_long_bracketed_note_and_a_bureaus_own_offices():
 def test_a_header_line_is_no_part_of_the_kind_title_under_it():
     text = "某市医疗保障局文件\n某市医疗保障经办“跨省通办”工作方案\n为深入贯彻落实有关部署，制定本方案。\n"
     assert extract_text(text).document.title == "某市医疗保障经办“跨省通办”工作方案"
+
+
+def test_an_addressee_line_is_never_the_title():
+    text = "各区人民政府，市各相关单位：\n经市政府同意，现将方案印发给你们。\n某市政务服务管理局\n2023年9月14日\n某市深化政务服务“跨省通办”实施方案\n为贯彻落实有关部署，制定本方案。\n"
+    assert extract_text(text).document.title == "某市深化政务服务“跨省通办”实施方案"
