@@ -16,6 +16,7 @@ import zipfile
 from xml.etree import ElementTree
 
 from sources.models import ReadError
+from sources.xls import is_xls
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -26,9 +27,11 @@ _IMAGES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x0
 
 
 def office_kind(data: bytes) -> str | None:
-    """``docx`` or ``xlsx`` for those archives; raise for formats we cannot read; else None."""
+    """``docx``, ``xlsx`` or ``xls`` for those files; raise for formats we cannot read; else None."""
+    if is_xls(data):
+        return "xls"
     if data.startswith(_OLE):
-        raise ReadError("unsupported_format", "a Word/Excel/WPS 97-2003 file (.doc/.xls/.wps): save it as .docx, .xlsx or PDF")
+        raise ReadError("unsupported_format", "a Word/WPS 97-2003 file (.doc/.wps): save it as .docx or PDF")
     if data.startswith(_IMAGES):
         raise ReadError("image", "an image: it has no text layer (tongban does no OCR)")
     if not data.startswith(b"PK\x03\x04"):

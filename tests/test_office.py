@@ -1,11 +1,13 @@
-"""Word and Excel attachments (.docx, .xlsx) read with the standard library; old formats refused."""
+"""Word and Excel attachments: .docx and .xlsx read with the standard library, .xls with xlrd; .doc refused."""
 
 from __future__ import annotations
 
+import datetime
 import io
 import zipfile
 
 import pytest
+import xlwt
 
 from extractors import extract, normalize_text
 from sources import RawDocument, ReadError, read_text
@@ -113,7 +115,7 @@ def test_xlsx_rows_become_tab_separated_lines_and_merged_cells_repeat():
 @pytest.mark.parametrize(
     ("data", "error_type"),
     [
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "unsupported_format"),  # .doc / .xls / .wps
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "unsupported_format"),  # .doc / .wps
         (b"\x89PNG\r\n\x1a\n" + bytes(100), "image"),
         (zipped({"mimetype": "application/epub+zip"}), "unsupported_format"),
         (b"PK\x03\x04" + bytes(60), "office_broken"),
@@ -130,3 +132,50 @@ def test_a_docx_with_broken_xml_is_a_read_error():
     with pytest.raises(ReadError) as caught:
         read_text(RawDocument.from_bytes("bad.docx", data, sniff_kind(data, "bad.docx")))
     assert caught.value.error_type == "office_broken"
+
+
+def xls(rows: list[list[object]], merges: list[tuple[int, int, int, int]] = ()) -> bytes:
+    """An Excel 97-2003 workbook as xlwt writes it: (first row, last row, first column, last column) merges."""
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("清单")
+    dates = xlwt.easyxf(num_format_str="YYYY-MM-DD")
+    merged = {(r, c) for r1, r2, c1, c2 in merges for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)}
+    for r1, r2, c1, c2 in merges:
+        sheet.write_merge(r1, r2, c1, c2, rows[r1][c1])
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if (r, c) in merged:
+                continue
+            sheet.write(r, c, value, dates) if isinstance(value, datetime.date) else sheet.write(r, c, value)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_an_xls_item_list_reads_like_an_xlsx_one():
+    data = xls(
+        [
+            ["序号", "事项名称", "责任单位", "完成时限"],
+            [1, "生育津贴支付", "省医疗保障局", datetime.date(2021, 12, 31)],
+            [2, "异地就医备案\n（含临时外出就医）", "", datetime.date(2021, 12, 31)],
+        ],
+        merges=[(1, 2, 2, 2)],
+    )
+    assert sniff_kind(data, "附件.xls") == "xls"
+    text = read_text(RawDocument.from_bytes("附件.xls", data, "xls")).text
+    assert text == (
+        "序号\t事项名称\t责任单位\t完成时限\n"
+        "1\t生育津贴支付\t省医疗保障局\t2021年12月31日\n"
+        "2\t异地就医备案（含临时外出就医）\t省医疗保障局\t2021年12月31日\n"
+    )
+    extraction = extract(normalize_text(text))
+    assert [i.name for i in extraction.items] == ["生育津贴支付", "异地就医备案（含临时外出就医）"]
+    assert {d.date for d in extraction.deadlines} == {"2021-12-31"}
+
+
+def test_a_damaged_xls_is_a_read_error():
+    data = xls([["事项名称"], ["生育津贴支付"]])
+    broken = data[:600]  # the OLE directory survives, the workbook stream does not
+    with pytest.raises(ReadError) as caught:
+        read_text(RawDocument.from_bytes("bad.xls", broken, sniff_kind(broken, "bad.xls")))
+    assert caught.value.error_type in ("office_broken", "unsupported_format")
