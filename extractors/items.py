@@ -47,9 +47,7 @@ _COUNTER = re.compile(
 # No 等 vouches for the list, so the count must match the names exactly (never a lone name).
 # The look-behind for that last name is checked in code: opening the pattern with it would
 # make the engine try every position.
-_BARE_COUNTER = re.compile(
-    r"(?P<batch>(?!))?(?P<count>[0-9]+|[一二三四五六七八九十两]+)(?P<more>(?!))?(?P<unit>个|项)(?=(?:高频)?(?:政务服务)?事项)"
-)
+_BARE_COUNTER = re.compile(r"(?P<count>[0-9]+|[一二三四五六七八九十两]+)(?P<unit>个|项)(?=(?:高频)?(?:政务服务)?事项)")
 _CLAUSE_MARKS = "，,。；;：:\n！？"
 _CLAUSE_START = re.compile(f"[{_CLAUSE_MARKS}]")
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
@@ -188,7 +186,7 @@ def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMentio
         # "…等115个事项，有望在10月底前实现川渝通办。": the scope comes a clause later.
         sentence_end = _SENTENCE_END.search(text, match.end())
         tail = text[match.end() : sentence_end.start() if sentence_end else len(text)]
-    scope, modes, batch = tags(tail, "scope"), tags(tail, "mode"), match.group("batch")
+    scope, modes, batch = tags(tail, "scope"), tags(tail, "mode"), match.groupdict().get("batch")
     spans = [unnumbered(text, span) for span in split_names(text, list_start, list_end)]
     if stated is not None and len(spans) == stated - 1:
         spans = _split_one_at_he(text, spans)
