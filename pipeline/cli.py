@@ -55,7 +55,7 @@ def main() -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print {text, quality} instead of the bare text.")
 def normalize(file: str, as_json: bool) -> None:
-    """Print the normalized simplified text of FILE (.txt, .html, .pdf, .docx, .xlsx or .xls)."""
+    """Print the normalized simplified text of FILE (.txt, .html, .pdf, .docx, .doc, .xlsx or .xls)."""
     doc = _normalized_or_exit(file).normalized
     if as_json:
         _print_json({"text": doc.text, "quality": doc.quality.to_json(), "offsets": doc.offsets.to_runs()})

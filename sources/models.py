@@ -23,7 +23,7 @@ class RawDocument:
     uri: str  # file path relative to the source root, or the URL
     data: bytes = field(repr=False)
     sha256: str
-    kind: str  # txt | html | pdf | docx | xlsx | xls (sniffed from the bytes, not only the name)
+    kind: str  # txt | html | pdf | docx | doc | xlsx | xls (sniffed from the bytes, not only the name)
     fetched_at: str
     metadata: dict[str, str] = field(default_factory=dict)
 

@@ -15,8 +15,9 @@ import re
 import zipfile
 from xml.etree import ElementTree
 
+import olefile
+
 from sources.models import ReadError
-from sources.xls import is_xls
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -27,11 +28,9 @@ _IMAGES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x0
 
 
 def office_kind(data: bytes) -> str | None:
-    """``docx``, ``xlsx`` or ``xls`` for those files; raise for formats we cannot read; else None."""
-    if is_xls(data):
-        return "xls"
+    """``docx``, ``xlsx``, ``xls`` or ``doc`` for those files; raise for formats we cannot read; else None."""
     if data.startswith(_OLE):
-        raise ReadError("unsupported_format", "a Word/WPS 97-2003 file (.doc/.wps): save it as .docx or PDF")
+        return _ole_kind(data)
     if data.startswith(_IMAGES):
         raise ReadError("image", "an image: it has no text layer (tongban does no OCR)")
     if not data.startswith(b"PK\x03\x04"):
@@ -42,6 +41,20 @@ def office_kind(data: bytes) -> str | None:
     if "xl/workbook.xml" in names:
         return "xlsx"
     raise ReadError("unsupported_format", "a ZIP archive that is neither a .docx nor a .xlsx document")
+
+
+def _ole_kind(data: bytes) -> str:
+    """An Office 97-2003 file by the stream at its root: Word's or Excel's (a Word file
+    may embed a workbook deeper down, so the bytes alone do not tell)."""
+    try:
+        ole = olefile.OleFileIO(io.BytesIO(data))
+    except (OSError, ValueError) as exc:  # olefile raises both on a damaged container
+        raise ReadError("office_broken", f"an Office 97-2003 (OLE) file that cannot be opened: {exc}") from exc
+    if ole.exists("WordDocument"):
+        return "doc"
+    if ole.exists("Workbook") or ole.exists("Book"):
+        return "xls"
+    raise ReadError("unsupported_format", "an OLE file that is neither a Word nor an Excel document (.wps, .ppt…)")
 
 
 def _xml(archive: zipfile.ZipFile, name: str) -> ElementTree.Element:

@@ -2,7 +2,7 @@
 
 Text files are decoded by the normalizer's decoder (it records the encoding);
 HTML is decoded the same way and then stripped to structured text; PDFs give
-their text layer; .docx, .xlsx and .xls attachments their paragraphs and table rows. Every failure is a :class:`ReadError` with a type.
+their text layer; .docx, .doc, .xlsx and .xls attachments their paragraphs and table rows. Every failure is a :class:`ReadError` with a type.
 """
 
 from __future__ import annotations
@@ -10,13 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extractors.normalize.encoding import decode_bytes
+from sources.doc import doc_to_text
 from sources.html import html_to_text
 from sources.models import RawDocument, ReadError
 from sources.office import docx_to_text, xlsx_to_text
 from sources.pdf import pdf_to_text
 from sources.xls import xls_to_text
 
-_OFFICE = {"docx": docx_to_text, "xlsx": xlsx_to_text, "xls": xls_to_text}
+_OFFICE = {"docx": docx_to_text, "xlsx": xlsx_to_text, "xls": xls_to_text, "doc": doc_to_text}
 
 
 @dataclass(frozen=True)

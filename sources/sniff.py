@@ -18,7 +18,7 @@ _SAMPLE = 8192
 
 
 def sniff_kind(data: bytes, name: str = "") -> str:
-    """Return ``pdf``, ``docx``, ``xlsx``, ``xls``, ``html`` or ``txt``; raise :class:`ReadError` for junk."""
+    """Return ``pdf``, ``docx``, ``doc``, ``xlsx``, ``xls``, ``html`` or ``txt``; raise :class:`ReadError` for junk."""
     if not data.strip():
         raise ReadError("empty", "the file is empty (no bytes, or only whitespace)")
     head = data[:_SAMPLE]

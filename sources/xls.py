@@ -15,14 +15,6 @@ import xlrd
 
 from sources.models import ReadError
 
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-# An OLE file's directory names its streams in UTF-16: a workbook has one of these.
-_WORKBOOK_STREAMS = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le") + b"\x00\x00")
-
-
-def is_xls(data: bytes) -> bool:
-    return data.startswith(_OLE) and any(name in data for name in _WORKBOOK_STREAMS)
-
 
 def xls_to_text(data: bytes) -> str:
     book = _open(data)

@@ -1,4 +1,5 @@
-"""Word and Excel attachments: .docx and .xlsx read with the standard library, .xls with xlrd; .doc refused."""
+"""Word and Excel attachments: .docx and .xlsx read with the standard library, .xls with xlrd, .doc
+from its piece table and paragraph properties; other formats refused with a reason."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import xlwt
 from extractors import extract, normalize_text
 from sources import RawDocument, ReadError, read_text
 from sources.sniff import sniff_kind
+from tests.ole_files import ole_file, word_97
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 S = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
@@ -115,7 +117,8 @@ def test_xlsx_rows_become_tab_separated_lines_and_merged_cells_repeat():
 @pytest.mark.parametrize(
     ("data", "error_type"),
     [
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "unsupported_format"),  # .doc / .wps
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "office_broken"),  # an OLE header and nothing
+        (ole_file({"WpsContent": b"x" * 5000}), "unsupported_format"),  # neither Word's nor Excel's stream
         (b"\x89PNG\r\n\x1a\n" + bytes(100), "image"),
         (zipped({"mimetype": "application/epub+zip"}), "unsupported_format"),
         (b"PK\x03\x04" + bytes(60), "office_broken"),
@@ -179,3 +182,33 @@ def test_a_damaged_xls_is_a_read_error():
     with pytest.raises(ReadError) as caught:
         read_text(RawDocument.from_bytes("bad.xls", broken, sniff_kind(broken, "bad.xls")))
     assert caught.value.error_type in ("office_broken", "unsupported_format")
+
+
+def test_a_word_97_notice_with_an_item_table_reads_like_a_docx_one():
+    data = word_97(
+        [
+            "某县人民政府办公室关于印发“跨省通办”事项清单的通知",
+            "各镇人民政府：",
+            ["序号", "事项名称", "责任单位", "备注"],
+            ["1", "生育津贴支付", "县医疗保障局", ""],  # an empty last cell: no row end
+            ["2", "异地就医备案", "", ""],
+            "特此通知。",
+        ],
+        field_in_first=True,
+    )
+    assert sniff_kind(data, "通知.doc") == "doc"
+    text = read_text(RawDocument.from_bytes("通知.doc", data, "doc")).text
+    assert text == (
+        "某县人民政府办公室关于印发“跨省通办”事项清单的通知\n各镇人民政府：\n"
+        "序号\t事项名称\t责任单位\t备注\n1\t生育津贴支付\t县医疗保障局\n2\t异地就医备案\n特此通知。\n"
+    )  # the field's code (HYPERLINK …) is gone, its result kept
+    extraction = extract(normalize_text(text))
+    assert extraction.document.title == "某县人民政府办公室关于印发“跨省通办”事项清单的通知"
+    assert [i.name for i in extraction.items] == ["生育津贴支付", "异地就医备案"]
+
+
+def test_a_password_protected_doc_is_named():
+    data = word_97(["某某通知"], encrypted=True)
+    with pytest.raises(ReadError) as caught:
+        read_text(RawDocument.from_bytes("secret.doc", data, sniff_kind(data, "secret.doc")))
+    assert caught.value.error_type == "encrypted"
