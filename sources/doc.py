@@ -68,9 +68,14 @@ def _streams(data: bytes) -> tuple[bytes, dict[int, bytes]]:
     return word, tables
 
 
+_NFIB_97 = 0xC1  # Word 97 and later write at least this; Word 6/95 files lay out the FIB otherwise
+
+
 def _fib(word: bytes) -> tuple[int, int]:
     if len(word) < _FC_CLX + 8 or struct.unpack_from("<H", word, 0)[0] != _WIDENT:
         raise ReadError("office_broken", "a .doc without a Word 97 file information block")
+    if struct.unpack_from("<H", word, 2)[0] < _NFIB_97:
+        raise ReadError("unsupported_format", "a Word 6/95 document: save it as .docx or PDF")
     return struct.unpack_from("<H", word, _FLAGS)[0], struct.unpack_from("<i", word, _CCP_TEXT)[0]
 
 

@@ -45,7 +45,7 @@ def _entry(name: str, kind: int, start: int, size: int, child: int = _FREE, righ
     return entry + struct.pack("<IQ", start, size)
 
 
-def word_97(paragraphs: list[str | list[str]], field_in_first: bool = False, encrypted: bool = False) -> bytes:
+def word_97(paragraphs: list[str | list[str]], field_in_first: bool = False, encrypted: bool = False, n_fib: int = 0xC1) -> bytes:
     """A .doc of these paragraphs; a list is one table row (its cells).
 
     The text is one UTF-16 piece. Each paragraph is one run of the paragraph
@@ -67,7 +67,7 @@ def word_97(paragraphs: list[str | list[str]], field_in_first: bool = False, enc
         runs[0] = (runs[0][0] + len(code) + 1, *runs[0][1:])
     text_fc, fkp_page = 0x800, 2  # the FKP page at 1024, the text at 2048
     word = bytearray(0x800 + 2 * len(text))
-    struct.pack_into("<HH", word, 0, 0xA5EC, 0xC1)
+    struct.pack_into("<HH", word, 0, 0xA5EC, n_fib)
     struct.pack_into("<H", word, 0x0A, 0x0200 | (0x0100 if encrypted else 0))  # fWhichTblStm (1Table), fEncrypted
     struct.pack_into("<H", word, 0x20, 14)
     struct.pack_into("<H", word, 0x3E, 22)

@@ -207,8 +207,12 @@ def test_a_word_97_notice_with_an_item_table_reads_like_a_docx_one():
     assert [i.name for i in extraction.items] == ["生育津贴支付", "异地就医备案"]
 
 
-def test_a_password_protected_doc_is_named():
-    data = word_97(["某某通知"], encrypted=True)
+@pytest.mark.parametrize(
+    ("data", "error_type"),
+    [(word_97(["某某通知"], encrypted=True), "encrypted"), (word_97(["某某通知"], n_fib=0x65), "unsupported_format")],
+)
+def test_a_doc_we_cannot_read_is_named(data, error_type):
+    """A password-protected one, and a Word 6/95 one (another FIB layout)."""
     with pytest.raises(ReadError) as caught:
-        read_text(RawDocument.from_bytes("secret.doc", data, sniff_kind(data, "secret.doc")))
-    assert caught.value.error_type == "encrypted"
+        read_text(RawDocument.from_bytes("a.doc", data, sniff_kind(data, "a.doc")))
+    assert caught.value.error_type == error_type
