@@ -58,6 +58,7 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
     rows_read = 0
     above: list[str] = []  # the last lines of running text
     caption_scope: tuple[str, ...] = ()
+    category: str | None = None  # the group heading the rows below it belong to
     for line in text.split("\n"):
         cells = line.split("\t")
         if not line.strip():
@@ -69,13 +70,17 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
             header, rows_read = cells, 0
             columns = _header_columns(cells)
             caption_scope, above = _caption_scope(above), []  # a caption serves one table
-            group += 1
+            group, category = group + 1, None
         elif rows_read == 0 and looks_like_header(cells):  # a second header row: 事项名称 over 主项 | 子项
             header = _stacked(header, cells)
             columns = _header_columns(header) or columns
         else:
             rows_read += 1
-            items.extend(_row_items(cells, offset, columns, group, caption_scope))
+            heading = _group_heading(cells, columns)
+            if heading is not None:
+                category = heading or None
+                continue
+            items.extend(_row_items(cells, offset, columns, group, caption_scope, category))
         after_blank = not line.strip()
         offset += len(line) + 1
     return items
@@ -102,6 +107,35 @@ def _is_group_row(cells: list[str]) -> bool:
     return len(filled) >= 2 and len(set(filled)) == 1
 
 
+def _name_column(cells: list[str], columns: _Columns) -> int | None:
+    """The 子项 column when the row fills it, else the 主项 (or only) one."""
+    sub_filled = columns.sub is not None and columns.sub < len(cells) and cells[columns.sub].strip()
+    return columns.sub if sub_filled else columns.main
+
+
+def _name_cell(cells: list[str], columns: _Columns) -> str:
+    column = _name_column(cells, columns)
+    return cells[column].strip() if column is not None and column < len(cells) else ""
+
+
+# what comes off a group heading to leave its category: the enumerator and the count
+_HEADING_COUNT = re.compile(r"[（(]\s*(?:共\s*)?[0-9一二三四五六七八九十百]+\s*[项个]\s*[）)]$")
+
+
+def _group_heading(cells: list[str], columns: _Columns) -> str | None:
+    """The category a group row names ("一、社会保障类（5项）" -> 社会保障类), "" for a
+    group row that names none, None for an item row."""
+    name = _name_cell(cells, columns)
+    if _is_group_row(cells):
+        text = next(cell.strip() for cell in cells if cell.strip())
+    elif name and _GROUP_MARK.match(name):
+        text = name
+    else:
+        return None
+    mark = _GROUP_MARK.match(text)
+    return _HEADING_COUNT.sub("", text[mark.end() :] if mark else text).strip()
+
+
 def _stacked(upper: list[str], lower: list[str]) -> list[str]:
     """Two header rows as one: a merged upper cell repeats over its columns, so
     ["事项名称", "事项名称"] over ["主项", "子项"] reads "事项名称主项", "事项名称子项"."""
@@ -122,16 +156,19 @@ def _trim_cell(cell: str, start: int) -> tuple[int, int]:
 
 
 def _row_items(
-    cells: list[str], line_start: int, columns: _Columns, group: int, caption_scope: tuple[str, ...] = ()
+    cells: list[str],
+    line_start: int,
+    columns: _Columns,
+    group: int,
+    caption_scope: tuple[str, ...] = (),
+    category: str | None = None,
 ) -> list[ItemMention]:
     def cell(index: int | None) -> str:
         return cells[index].strip() if index is not None and index < len(cells) else ""
 
-    if _is_group_row(cells):
-        return []
-    name_column = columns.sub if columns.sub is not None and cell(columns.sub) else columns.main
+    name_column = _name_column(cells, columns)
     name = cell(name_column)
-    if not name or not plausible(name) or _GROUP_MARK.match(name):
+    if not name or not plausible(name):
         return []
     scope = tuple(s for s in re.split(r"[；;、,，\s]+", cell(columns.scope)) if s)
     if columns.scope is None:
@@ -139,4 +176,4 @@ def _row_items(
     modes = tuple(s for s in re.split(r"[；;、,，\s]+", cell(columns.mode)) if s)
     span = _cell_span(cells, name_column, line_start)
     main = cell(columns.main) or None
-    return [ItemMention(name, span, "table", main_item=main, scope=scope, modes=modes, group=group)]
+    return [ItemMention(name, span, "table", main_item=main, category=category, scope=scope, modes=modes, group=group)]

@@ -339,3 +339,21 @@ def test_a_bracket_inside_a_name_keeps_its_separators():
 )
 def test_a_count_without_deng_must_match_its_names(text, names):
     assert [i.name for i in extract_text(text).items] == names
+
+
+def test_table_group_headings_are_their_rows_category():
+    """A colspan group row (its text in every cell) or a numbered heading in the name column
+    heads the rows under it: their category, without its enumerator and count."""
+    text = (
+        "附件：某市“跨省通办”事项清单\n序号\t事项名称\t责任单位\n"
+        "一、社会保障类（2项）\t一、社会保障类（2项）\t一、社会保障类（2项）\n"
+        "1\t失业保险金申领\t市人社局\n2\t社会保障卡申领\t市人社局\n"
+        "\t二、医疗保障类\t\n3\t异地就医备案\t市医保局\n"
+    )
+    items = extract_text(text).items
+    assert [(i.name, i.category) for i in items] == [
+        ("失业保险金申领", "社会保障类"),
+        ("社会保障卡申领", "社会保障类"),
+        ("异地就医备案", "医疗保障类"),
+    ]
+    assert extract_text("序号\t事项名称\n1\t婚姻登记\n").items[0].category is None

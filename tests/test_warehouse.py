@@ -153,6 +153,29 @@ def test_publish_writes_a_version_once_and_a_changelog(conn, tmp_path):
     assert json.loads((root / "latest.json").read_text())["version"] == "v0001"
 
 
+def test_categories_reach_the_registry_and_a_new_field_is_no_change_in_the_changelog(conn, tmp_path):
+    text = "序号\t事项名称\n一、社会保障类\t一、社会保障类\n1\t失业保险金申领\n2\t社会保障卡申领\n"
+    load(conn, [_text_doc("list.txt", text)])
+    build_registry(conn)
+    assert _table(conn, "SELECT name, categories FROM registry_items ORDER BY name") == [
+        ("失业保险金申领", ["社会保障类"]),
+        ("社会保障卡申领", ["社会保障类"]),
+    ]
+    root = tmp_path / "publish"
+    first = publish(conn, root)
+    records = [json.loads(line) for line in (first.path / "registry_items.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {r["name"]: r["categories"] for r in records} == {"失业保险金申领": ["社会保障类"], "社会保障卡申领": ["社会保障类"]}
+    # a release from before the field: the next one adds it, and no item counts as changed for it
+    old = first.path / "registry_items.jsonl"
+    old.write_text(
+        "".join(json.dumps({k: v for k, v in r.items() if k != "categories"}, ensure_ascii=False) + "\n" for r in records)
+    )
+    load(conn, [_text_doc("more.txt", "序号\t事项名称\n1\t婚姻登记\n")])
+    build_registry(conn)
+    second = publish(conn, root)
+    assert [a["name"] for a in second.changelog["added"]] == ["婚姻登记"] and second.changelog["changed"] == []
+
+
 def _published_before_and_after(conn, root, change: str):
     """Publish seed 003's registry, run ``change`` (SQL), rebuild and publish again."""
     load(conn, _docs(SEED_003))

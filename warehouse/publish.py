@@ -22,7 +22,7 @@ import duckdb
 from warehouse.publish_schema import datapackage, json_schema
 
 _ITEMS_SQL = """
-SELECT item_id, name, item_key, aliases, main_items, scope, modes, document_count, mention_count,
+SELECT item_id, name, item_key, aliases, main_items, categories, scope, modes, document_count, mention_count,
        CAST(first_seen AS VARCHAR) AS first_seen, CAST(last_seen AS VARCHAR) AS last_seen
 FROM registry_items ORDER BY item_id
 """
@@ -151,7 +151,7 @@ def _write_tables(conn: duckdb.DuckDBPyConnection, path: Path, items_jsonl: str)
 
 def _csv_friendly(sql: str) -> str:
     """CSV has no lists: join them with | (the datapackage says so)."""
-    for column in ("aliases", "main_items", "scope", "modes"):
+    for column in ("aliases", "main_items", "categories", "scope", "modes"):
         sql = sql.replace(f" {column},", f" array_to_string({column}, '|') AS {column},", 1)
     return sql
 
@@ -174,7 +174,8 @@ def _changelog(
     removed = sorted(set(previous) - set(current))
     changed = []
     for item_id in sorted(set(current) & set(previous)):
-        fields = sorted(k for k in current[item_id] if current[item_id][k] != previous[item_id].get(k))
+        # a field the previous release did not have yet is a new column, not a change to the item
+        fields = sorted(k for k in current[item_id] if k in previous[item_id] and current[item_id][k] != previous[item_id][k])
         if fields:
             changed.append({"item_id": item_id, "fields": fields})
     return {

@@ -21,6 +21,11 @@ ITEM_FIELDS: list[dict[str, Any]] = [
     {"name": "item_key", "type": "string", "description": "Canonical key the item_id is derived from (normalized name)"},
     {"name": "aliases", "type": "list", "description": f"Every surface form seen. {_LIST_NOTE}"},
     {"name": "main_items", "type": "list", "description": f"Main items (主项) this item was listed under. {_LIST_NOTE}"},
+    {
+        "name": "categories",
+        "type": "list",
+        "description": f"Group headings over its table rows (社会保障类), without enumerator or count. {_LIST_NOTE}",
+    },
     {"name": "scope", "type": "list", "description": f"通办 scope: 跨省通办, 省内通办, 区域通办. {_LIST_NOTE}"},
     {"name": "modes", "type": "list", "description": f"Service modes: 全程网办, 异地代收代办, 多地联办. {_LIST_NOTE}"},
     {"name": "document_count", "type": "integer", "description": "Documents that cite the item"},

@@ -70,7 +70,8 @@ SELECT
     count(DISTINCT m.doc_id),
     min(m.doc_date),
     max(m.doc_date),
-    now()
+    now(),
+    list_sort(list_distinct(coalesce(list(m.category) FILTER (WHERE m.category IS NOT NULL), [])))
 FROM m
 JOIN canonical c USING (registry_key)
 -- a term alias has no display name of its own (NULL): the spellings choose it

@@ -74,6 +74,7 @@ def build_rows(raw: RawDocument, doc: NormalizedText, extraction: Extraction) ->
                 "raw_name": doc.raw[spans["raw_start"] : spans["raw_end"]],
                 "item_key": item_key(item.name),
                 "main_item": item.main_item,
+                "category": item.category,
                 "method": item.method,
                 "scope": list(item.scope),
                 "modes": list(item.modes),

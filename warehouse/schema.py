@@ -272,14 +272,29 @@ MIGRATIONS.append(
 )
 
 
+MIGRATIONS.append(
+    (
+        10,
+        "item categories: the group heading over an item's table rows",
+        """
+        ALTER TABLE item_mentions ADD COLUMN category VARCHAR;  -- 社会保障类: the table group it was listed under
+        ALTER TABLE registry_items ADD COLUMN categories VARCHAR[];  -- every category its mentions give
+        """,
+    )
+)
+
+
 def migrate(conn: duckdb.DuckDBPyConnection) -> int:
     """Apply pending migrations; return the schema version now in force."""
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description VARCHAR, applied_at TIMESTAMPTZ)"
     )
-    current = conn.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+    # every migration not yet recorded runs, in order: a gap (a version removed by hand to
+    # re-run it) is filled without running the ones after it again
+    applied = {version for (version,) in conn.execute("SELECT version FROM schema_version").fetchall()}
+    current = max(applied, default=0)
     for version, description, sql in MIGRATIONS:
-        if version <= current:
+        if version in applied:
             continue
         conn.execute("BEGIN TRANSACTION")
         try:
@@ -289,5 +304,5 @@ def migrate(conn: duckdb.DuckDBPyConnection) -> int:
         except Exception:
             conn.execute("ROLLBACK")
             raise
-        current = version
+        current = max(current, version)
     return current
