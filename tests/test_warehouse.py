@@ -161,6 +161,7 @@ def test_categories_reach_the_registry_and_a_new_field_is_no_change_in_the_chang
         ("失业保险金申领", ["社会保障类"]),
         ("社会保障卡申领", ["社会保障类"]),
     ]
+    assert _table(conn, "SELECT DISTINCT category FROM v_registry") == [("社会保障类",)]
     root = tmp_path / "publish"
     first = publish(conn, root)
     records = [json.loads(line) for line in (first.path / "registry_items.jsonl").read_text(encoding="utf-8").splitlines()]
