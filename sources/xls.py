@@ -32,6 +32,9 @@ def _open(data: bytes) -> xlrd.book.Book:
     """With formatting (merged ranges need it), else without: some writers' formatting records are broken."""
     try:
         return xlrd.open_workbook(file_contents=data, formatting_info=True)
+    except xlrd.XLRDError as exc:
+        if "encrypted" in str(exc).lower():
+            raise ReadError("encrypted", "a password-protected .xls: its cells cannot be read") from exc
     except Exception:  # noqa: BLE001 - xlrd raises many types on damaged files; retried plainly
         pass
     try:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime
 import io
+import struct
 import zipfile
 
+import olefile
 import pytest
 import xlwt
 
@@ -216,3 +218,13 @@ def test_a_doc_we_cannot_read_is_named(data, error_type):
     with pytest.raises(ReadError) as caught:
         read_text(RawDocument.from_bytes("a.doc", data, sniff_kind(data, "a.doc")))
     assert caught.value.error_type == error_type
+
+
+def test_a_password_protected_xls_is_named():
+    """The workbook stream of an encrypted .xls holds a FILEPASS record after its BOF."""
+    plain = olefile.OleFileIO(io.BytesIO(xls([["事项名称"], ["生育津贴支付"]]))).openstream("Workbook").read()
+    bof_end = 4 + struct.unpack_from("<H", plain, 2)[0]
+    encrypted = ole_file({"Workbook": plain[:bof_end] + struct.pack("<HH", 0x002F, 0) + plain[bof_end:]})
+    with pytest.raises(ReadError) as caught:
+        read_text(RawDocument.from_bytes("secret.xls", encrypted, sniff_kind(encrypted, "secret.xls")))
+    assert caught.value.error_type == "encrypted"
