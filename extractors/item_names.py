@@ -136,14 +136,10 @@ _OPENING, _CLOSING = "（(", "）)"
 
 
 def _inside_brackets(text: str, start: int, end: int) -> bool:
-    """Is a bracket opened in text[start:end] still open at its end?"""
-    depth = 0
-    for char in text[start:end]:
-        if char in _OPENING:
-            depth += 1
-        elif char in _CLOSING and depth:
-            depth -= 1
-    return depth > 0
+    """Is a bracket opened in text[start:end] still open at its end? (Counted in C:
+    names hold few brackets, and a closer before any opener is not expected.)"""
+    opened = sum(text.count(b, start, end) for b in _OPENING)
+    return opened > 0 and opened > sum(text.count(b, start, end) for b in _CLOSING)
 
 
 _COUNTED = re.compile(r"[\d一二三四五六七八九十百]+(?:项|个|批)")  # not 类: 二类医疗器械经营备案

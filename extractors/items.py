@@ -205,8 +205,9 @@ def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMentio
 def _bare_counted_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> list[ItemMention]:
     items: list[ItemMention] = []
     for group, match in enumerate(_BARE_COUNTER.finditer(text), start=first_group):
-        if match.start() == 0 or not "\u4e00" <= text[match.start() - 1] <= "\u9fff":
-            continue
+        before = text[match.start() - 1] if match.start() else ""
+        if not "\u4e00" <= before <= "\u9fff" or before == "等" or overlaps(match.span(), taken):
+            continue  # no name right before it, or a count 等 already vouched for
         listed = _enumeration(text, match, group)
         stated = listed[0].stated_count if listed else None
         if stated and stated >= 2 and len(listed) == stated and not any(overlaps(i.span, taken) for i in listed):
