@@ -6,7 +6,9 @@ Two shapes news reports and short notices use:
   numbered inline ("…事项如下：（一）…；（二）…。"), or one name a line after a
   colon that ends its line (an HTML list under "具体事项如下：");
 * a numbered list under a heading line: "第二批“跨省通办”事项清单" then
-  "1.住房公积金汇缴" / "2、残疾人证迁移（市残联）", one item a line.
+  "1.住房公积金汇缴" / "2、残疾人证迁移（市残联）", one item a line;
+* category lines under such a heading: "（一）社会保障类（3项）：A、B、C。", the
+  category (社会保障类) kept with each item, the count checked when given.
 
 The introducing phrase must name 通办 items (通办 and 事项 or 清单 in it), and,
 with no count to check the list against, every name must end like a service
@@ -16,6 +18,7 @@ with no count to check the list against, every name must end like a service
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from extractors.item_names import all_services, names_an_item, split_names, split_services_at_he, tags, unnumbered
 from extractors.records import ItemMention
@@ -33,19 +36,76 @@ def introduced_lists(text: str, first_group: int, taken: list[tuple[int, int]]) 
     """Items of colon lists and of numbered lists under a heading, outside ``taken``."""
     items: list[ItemMention] = []
     group = first_group
-    for found in (*_colon_lists(text), *_including_lists(text), *_heading_lists(text)):
-        spans, scope = found
-        if spans and not any(overlaps(span, taken) for span in spans):
-            items.extend(ItemMention(text[a:b], (a, b), "enumeration", scope=scope, group=group) for a, b in spans)
+    for found in (*_colon_lists(text), *_including_lists(text), *_heading_lists(text), *_category_lines(text)):
+        if found.spans and not any(overlaps(span, taken) for span in found.spans):
+            items.extend(
+                ItemMention(text[a:b], (a, b), "enumeration", scope=found.scope, category=found.category, group=group)
+                for a, b in found.spans
+            )
             group += 1
     return items
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A list one reader found: its names' spans, their scope, and a category if it names one."""
+
+    spans: list[tuple[int, int]]
+    scope: tuple[str, ...]
+    category: str | None = None
+
+
+# "（一）社会保障类（3项）：A、B、C。": an enumerator, a category ending in 类, maybe a count, a colon
+_CATEGORY_LINE = re.compile(
+    r"^[ \t\u3000]*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．])?[ \t]*"
+    r"(?P<category>[\u4e00-\u9fff]{1,10}类)(?:[（(]共?(?P<count>\d{1,3})[项个][）)])?[：:](?P<list>[^\n]+)$",
+    re.M,
+)
+_CATEGORY_INTRO_LINES = 8  # how far up the heading that names the items may stand
+
+
+def _category_lines(text: str) -> list[_Found]:
+    """Category lines whose heading above names 通办 items; a stated count must match."""
+    lists = []
+    for line in _CATEGORY_LINE.finditer(text):
+        intro = _heading_above(text, line.start())
+        if intro is None:
+            continue
+        end = line.end("list")
+        while end > line.start("list") and text[end - 1] in "。；;，, 等":
+            end -= 1
+        spans = split_services_at_he(text, split_names(text, line.start("list"), end))
+        stated = line.group("count")
+        counted = stated is None or int(stated) == len(spans)
+        if (
+            spans
+            and counted
+            and all(names_an_item(text[a:b]) for a, b in spans)
+            and 2 * sum(all_services(text, [span]) for span in spans) >= len(spans)
+        ):
+            lists.append(_Found(spans, _nearest_scope(intro), line.group("category")))
+    return lists
+
+
+def _heading_above(text: str, position: int) -> str | None:
+    """The nearest line above that is no category line, if it names 通办 items."""
+    end = position
+    for _ in range(_CATEGORY_INTRO_LINES):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end - 1) + 1
+        line = text[start : end - 1] if text[end - 1] == "\n" else text[start:end]
+        if line.strip() and not _CATEGORY_LINE.match(line):
+            return line if _names_items(line) else None
+        end = start
+    return None
 
 
 def _names_items(intro: str) -> bool:
     return "通办" in intro and ("事项" in intro or "清单" in intro)
 
 
-def _colon_lists(text: str) -> list[tuple[list[tuple[int, int]], tuple[str, ...]]]:
+def _colon_lists(text: str) -> list[_Found]:
     lists = []
     for colon in _COLON_INTRO.finditer(text):
         line_start = text.rfind("\n", 0, colon.start()) + 1
@@ -59,7 +119,7 @@ def _colon_lists(text: str) -> list[tuple[list[tuple[int, int]], tuple[str, ...]
             spans = _line_names(text, colon.end())
             spans = spans if len(spans) >= 2 else []
         if spans and all(names_an_item(text[a:b]) for a, b in spans) and all_services(text, spans):
-            lists.append((spans, tags(intro, "scope")))
+            lists.append(_Found(spans, tags(intro, "scope")))
     return lists
 
 
@@ -90,7 +150,7 @@ _INCLUDING = re.compile(r"包括|包含|涵盖|(?<=[。，,])(?P<example>例如|
 _INCLUDED_END = re.compile(r"等?(?=[，,。；;\n])|等(?=$)|$")
 
 
-def _including_lists(text: str) -> list[tuple[list[tuple[int, int]], tuple[str, ...]]]:
+def _including_lists(text: str) -> list[_Found]:
     """ "首批“跨省通办”事项包括A、B等，…" and "…72项事项“跨省通办”，包括A、B等。": the
     sentence names 通办 items before 包括 (or, for "如A﹔B等。", the sentence before),
     and the list runs to 等 or the clause end.
@@ -108,7 +168,7 @@ def _including_lists(text: str) -> list[tuple[list[tuple[int, int]], tuple[str, 
             continue
         services = sum(all_services(text, [span]) for span in spans)
         if 2 * services >= len(spans):
-            lists.append((spans, _nearest_scope(intro)))
+            lists.append(_Found(spans, _nearest_scope(intro)))
     return lists
 
 
@@ -138,7 +198,7 @@ def _sentence_start(text: str, position: int) -> int:
 _FIRST_NUMBERED = re.compile(r"\n[ \t\u3000]*(?:[（(]\d{1,3}[）)]|\d{1,3}[.、．])")
 
 
-def _heading_lists(text: str) -> list[tuple[list[tuple[int, int]], tuple[str, ...]]]:
+def _heading_lists(text: str) -> list[_Found]:
     lists = []
     listed_to = 0
     for numbered in _FIRST_NUMBERED.finditer(text):
@@ -150,7 +210,7 @@ def _heading_lists(text: str) -> list[tuple[list[tuple[int, int]], tuple[str, ..
         spans = _numbered_names(text, numbered.start() + 1)
         listed_to = spans[-1][1] if spans else listed_to
         if len(spans) >= 2 and all(names_an_item(text[a:b]) for a, b in spans) and all_services(text, spans):
-            lists.append((spans, tags(heading, "scope")))
+            lists.append(_Found(spans, tags(heading, "scope")))
     return lists
 
 

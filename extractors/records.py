@@ -40,7 +40,7 @@ class ItemMention:
     span: Span
     method: str  # enumeration | table
     main_item: str | None = None
-    category: str | None = None  # the group heading over its table rows (社会保障类), if any
+    category: str | None = None  # 社会保障类: its table group's heading, or the category line listing it
     scope: tuple[str, ...] = ()  # 跨省通办, 省内通办, 区域通办
     modes: tuple[str, ...] = ()  # 全程网办, 异地代收代办, 多地联办
     stated_count: int | None = None  # the "等16个事项" count of its list

@@ -357,3 +357,26 @@ def test_table_group_headings_are_their_rows_category():
         ("异地就医备案", "医疗保障类"),
     ]
     assert extract_text("序号\t事项名称\n1\t婚姻登记\n").items[0].category is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "首批“跨省通办”事项清单如下：\n（一）社会保障类（2项）：失业保险金申领、社会保障卡申领。\n"
+            "（二）医疗保障类：异地就医备案、生育津贴支付等。\n",
+            [
+                ("失业保险金申领", "社会保障类"),
+                ("社会保障卡申领", "社会保障类"),
+                ("异地就医备案", "医疗保障类"),
+                ("生育津贴支付", "医疗保障类"),
+            ],
+        ),
+        ("首批“跨省通办”事项清单如下：\n（一）社会保障类（5项）：失业保险金申领、社会保障卡申领。\n", []),  # count off
+        ("主要任务如下：\n（一）制度类：完善工作机制、健全考核办法。\n", []),  # no heading naming 通办 items
+    ],
+)
+def test_category_lines_under_a_heading_that_names_the_items(text, expected):
+    items = extract_text(text).items
+    assert [(i.name, i.category) for i in items] == expected
+    assert all(i.scope == ("跨省通办",) for i in items)
