@@ -61,7 +61,7 @@ _CATEGORY_LINE = re.compile(
     r"(?P<category>[\u4e00-\u9fff]{1,10}类)(?:[（(]共?(?P<count>\d{1,3})[项个][）)])?[：:](?P<list>[^\n]+)$",
     re.M,
 )
-_CATEGORY_INTRO_LINES = 8  # how far up the heading that names the items may stand
+_CATEGORY_INTRO_LINES = 80  # how far up the heading that names the items may stand (past earlier categories)
 
 
 def _category_lines(text: str) -> list[_Found]:
@@ -87,15 +87,20 @@ def _category_lines(text: str) -> list[_Found]:
     return lists
 
 
+def _listing(line: str) -> bool:
+    """A line of the lists a heading introduces: a category line or heading, a numbered name."""
+    return bool(_CATEGORY_LINE.match(line) or _CATEGORY_HEADING.fullmatch(line) or _NUMBERED_LINE.fullmatch(line))
+
+
 def _heading_above(text: str, position: int) -> str | None:
-    """The nearest line above that is no category line, if it names 通办 items."""
+    """The nearest line above that lists nothing itself, if it names 通办 items."""
     end = position
     for _ in range(_CATEGORY_INTRO_LINES):
         if end <= 0:
             return None
         start = text.rfind("\n", 0, end - 1) + 1
         line = text[start : end - 1] if text[end - 1] == "\n" else text[start:end]
-        if line.strip() and not _CATEGORY_LINE.match(line):
+        if line.strip() and not _listing(line.strip()):
             return line if _names_items(line) else None
         end = start
     return None
@@ -204,14 +209,24 @@ def _heading_lists(text: str) -> list[_Found]:
     for numbered in _FIRST_NUMBERED.finditer(text):
         if numbered.start() < listed_to:
             continue  # a later line of a list already read
-        heading = text[text.rfind("\n", 0, numbered.start()) + 1 : numbered.start()]
-        if not _is_list_heading(heading):
+        heading_start = text.rfind("\n", 0, numbered.start()) + 1
+        heading = text[heading_start : numbered.start()]
+        category = _CATEGORY_HEADING.fullmatch(heading.strip())
+        intro = _heading_above(text, heading_start) if category else heading
+        if intro is None or not _is_list_heading(intro):
             continue
         spans = _numbered_names(text, numbered.start() + 1)
         listed_to = spans[-1][1] if spans else listed_to
         if len(spans) >= 2 and all(names_an_item(text[a:b]) for a, b in spans) and all_services(text, spans):
-            lists.append(_Found(spans, tags(heading, "scope")))
+            lists.append(_Found(spans, tags(intro, "scope"), category.group("category") if category else None))
     return lists
+
+
+# "一、社会保障类（5项）" over numbered lines, under a heading that names the items
+_CATEGORY_HEADING = re.compile(
+    r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．])[ \t]*"
+    r"(?P<category>[\u4e00-\u9fff]{1,10}类)(?:[（(]共?\d{1,3}[项个][）)])?"
+)
 
 
 def _is_list_heading(line: str) -> bool:
