@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from extractors.datafiles import load_aliases, load_list, load_table
 from extractors.gazetteer import Gazetteer
-from extractors.places import home_places, provinces
+from extractors.places import LEVEL_CHARS, home_places, provinces
 from extractors.records import DepartmentMention
 from extractors.text import alternation, doc_number_spans
 
@@ -147,16 +147,13 @@ def _local_matches(text: str, home: dict[str, str]) -> list[_Match]:
             position = match.start() + 1
 
 
-_LEVEL_CHARS = "省市县区州乡镇村"
-
-
 def _trusted_class(place_class: str | None, before: str) -> bool:
     """A class of places opens a name after anything (会同省财政厅, 推动市人社局), but
     a bare level word after another one is the tail of a list of levels: the 区 of
     "县市区政务服务管理机构" is no district of its own."""
     if not place_class:
         return False
-    return len(place_class) > 1 or before not in _LEVEL_CHARS
+    return len(place_class) > 1 or before not in LEVEL_CHARS
 
 
 def _shared_place(text: str, body: re.Match[str], found: list[_Match]) -> _Match | None:

@@ -20,7 +20,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.item_names import all_services, names_an_item, split_names, split_services_at_he, tags, unnumbered
+from extractors.dates import to_int
+from extractors.item_names import (
+    CATEGORY_HEAD,
+    all_services,
+    names_an_item,
+    split_names,
+    split_services_at_he,
+    tags,
+    unnumbered,
+)
 from extractors.records import ItemMention
 from extractors.text import line_end, overlaps
 
@@ -56,11 +65,7 @@ class _Found:
 
 
 # "（一）社会保障类（3项）：A、B、C。": an enumerator, a category ending in 类, maybe a count, a colon
-_CATEGORY_LINE = re.compile(
-    r"^[ \t\u3000]*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．])?[ \t]*"
-    r"(?P<category>[\u4e00-\u9fff]{1,10}类)(?:[（(]共?(?P<count>\d{1,3})[项个][）)])?[：:](?P<list>[^\n]+)$",
-    re.M,
-)
+_CATEGORY_LINE = re.compile(rf"^[ \t\u3000]*{CATEGORY_HEAD}[：:](?P<list>[^\n]+)$", re.M)
 _CATEGORY_INTRO_LINES = 80  # how far up the heading that names the items may stand (past earlier categories)
 
 
@@ -76,7 +81,7 @@ def _category_lines(text: str) -> list[_Found]:
             end -= 1
         spans = split_services_at_he(text, split_names(text, line.start("list"), end))
         stated = line.group("count")
-        counted = stated is None or int(stated) == len(spans)
+        counted = stated is None or to_int(stated) == len(spans)
         if (
             spans
             and counted
@@ -223,10 +228,7 @@ def _heading_lists(text: str) -> list[_Found]:
 
 
 # "一、社会保障类（5项）" over numbered lines, under a heading that names the items
-_CATEGORY_HEADING = re.compile(
-    r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．])[ \t]*"
-    r"(?P<category>[\u4e00-\u9fff]{1,10}类)(?:[（(]共?\d{1,3}[项个][）)])?"
-)
+_CATEGORY_HEADING = re.compile(CATEGORY_HEAD)
 
 
 def _is_list_heading(line: str) -> bool:

@@ -108,6 +108,13 @@ _ENUMERATOR = re.compile(
 )
 
 
+# A group's heading, for tables and lists alike: 一、社会保障类（5项）. Its count note comes off.
+HEADING_MARK = r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．])"
+COUNT_NOTE = r"[（(]\s*共?\s*(?P<count>[0-9一二三四五六七八九十百]+)\s*[项个]\s*[）)]"
+# a category heading: its mark (maybe), a name ending in 类, its count (maybe)
+CATEGORY_HEAD = rf"{HEADING_MARK}?[ \t]*(?P<category>[\u4e00-\u9fff]{{1,10}}类)(?:{COUNT_NOTE})?"
+
+
 def unnumbered(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """A piece without its enumerator: （一）住房公积金汇缴 -> 住房公积金汇缴."""
     start, end = span

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.item_names import cues, cues_in, plausible
+from extractors.item_names import COUNT_NOTE, cues, cues_in, plausible
 from extractors.records import ItemMention
 from extractors.tables import looks_like_header
 
@@ -119,7 +119,7 @@ def _name_cell(cells: list[str], columns: _Columns) -> str:
 
 
 # what comes off a group heading to leave its category: the enumerator and the count
-_HEADING_COUNT = re.compile(r"[（(]\s*(?:共\s*)?[0-9一二三四五六七八九十百]+\s*[项个]\s*[）)]$")
+_HEADING_COUNT = re.compile(rf"{COUNT_NOTE}$")
 
 
 def _group_heading(cells: list[str], columns: _Columns) -> str | None:

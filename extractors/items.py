@@ -43,11 +43,18 @@ from extractors.text import alternation, overlaps
 _COUNTER = re.compile(
     r"等(?:[\u4e00-\u9fff]{0,6}?在内的)?(?P<batch>第[一二三四五六七八九十0-9]+批)?(?P<count>[0-9]+|[一二三四五六七八九十百两]+)(?P<more>余|多)?(?P<unit>个|项)"
 )
+
+
 # "完成A、B2个事项在我市落地": a count with no 等, right after the last name, before 事项.
 # No 等 vouches for the list, so the count must match the names exactly (never a lone name).
 # The look-behind for that last name is checked in code: opening the pattern with it would
 # make the engine try every position.
-_BARE_COUNTER = re.compile(r"(?P<count>[0-9]+|[一二三四五六七八九十两]+)(?P<unit>个|项)(?=(?:高频)?(?:政务服务)?事项)")
+@lru_cache(maxsize=1)
+def _bare_counter() -> re.Pattern[str]:
+    nouns = alternation(cues()["counter_noun"])
+    return re.compile(rf"(?P<count>[0-9]+|[一二三四五六七八九十两]+)(?P<unit>个|项)(?=(?:{nouns}))")
+
+
 _CLAUSE_MARKS = "，,。；;：:\n！？"
 _CLAUSE_START = re.compile(f"[{_CLAUSE_MARKS}]")
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
@@ -204,7 +211,7 @@ def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMentio
 
 def _bare_counted_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> list[ItemMention]:
     items: list[ItemMention] = []
-    for group, match in enumerate(_BARE_COUNTER.finditer(text), start=first_group):
+    for group, match in enumerate(_bare_counter().finditer(text), start=first_group):
         before = text[match.start() - 1] if match.start() else ""
         if not "\u4e00" <= before <= "\u9fff" or before == "等" or overlaps(match.span(), taken):
             continue  # no name right before it, or a count 等 already vouched for

@@ -18,6 +18,8 @@ from extractors.datafiles import load_aliases, load_table
 # Up to the last city-level word: 邯郸市 of 邯郸市丛台区, 某州市 (not 某州) of 某州市.
 _CITY = re.compile(r"^.+(?:自治州|地区|市|州|盟)")
 _COUNTY_UNIT = re.compile(r"[^市州盟县区旗]{1,6}(?:县|区|旗)$")  # 丛台区 of 邯郸市丛台区
+# The characters a level of place is named by, bare: 省, 市, 县 … (市政府办公室 names no place of its own).
+LEVEL_CHARS = "省市县区州盟旗乡镇村"
 # The class words that stand for the issuer's own place, by the level they name.
 _LEVEL_WORDS = {"省": ("省", "省级"), "市": ("市", "市级"), "县": ("县", "县级"), "区": ("区",)}
 

@@ -16,6 +16,7 @@ from dataclasses import replace
 from extractors.dates import find_full_dates, run_together_date
 from extractors.head_lines import HEADER, ISSUER_SUFFIX, MAX_HEAD_LINES, SENTENCE, Line, is_issuer_line, lines_of
 from extractors.labels import find_label_block, is_label_line, labelled_date
+from extractors.places import LEVEL_CHARS
 from extractors.records import DocumentMeta, Span
 from extractors.text import DOC_NUMBER
 from extractors.titles import NUMBER_SUFFIX, dateline_label, find_title
@@ -48,16 +49,13 @@ def _fuller_issuer(layout: str | None, labelled: str) -> str:
     the title names it in full (舟山市人民政府办公室…关于…): the fuller name wins."""
     full, short = _plain(layout or ""), _plain(labelled)
     place = full[: len(full) - len(short)]
-    bare = short[:1] in _PLACE_LEVELS  # 市政府办公室, 县人民政府: no place name
+    bare = short[:1] in LEVEL_CHARS  # 市政府办公室, 县人民政府: no place name
     if bare and place and full.endswith(short) and _PLACE_NAME.fullmatch(place):
         return layout
     return labelled
 
 
 _PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}")  # what the label left off: 舟山 of 舟山市…
-
-
-_PLACE_LEVELS = "省市县区州盟旗"
 
 
 def _plain(name: str) -> str:

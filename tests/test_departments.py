@@ -399,11 +399,15 @@ def test_a_local_bodys_unit_never_opens_with_a_place():
 
 
 def test_responsibility_by_field_and_a_citys_own_departments():
-    text = "（市公安局、北京市税务局按分管领域负责，2023年12月底前完成）（市各相关部门按分管领域负责）由副中心管委会政务服务局会同通州区政务服务局建立机制。"
+    text = (
+        "（市公安局、北京市税务局按分管领域负责，2023年12月底前完成）（市各相关部门按分管领域负责）"
+        "由副中心管委会政务服务局会同通州区政务服务局建立机制。（市民政局按职能负责）"
+    )
     roles = [(d.name, d.role) for d in find_departments(text, issuer="北京市政务服务管理局")]
     assert roles == [
         ("市公安局", "responsible"),
         ("北京市税务局", "responsible"),
         ("市各相关部门", "responsible"),
         ("通州区政务服务局", "cooperate"),
+        ("市民政局", "responsible"),
     ]

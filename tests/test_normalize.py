@@ -302,6 +302,22 @@ def test_a_flattened_pdf_page_gets_its_line_breaks_back(normalized, extracted):
     assert [getattr(from_flat, f) for f in fields] == [getattr(from_seed, f) for f in fields]
 
 
+def test_a_flattened_page_with_half_width_marks_breaks_after_them():
+    """A scraped page writes half-width marks: "各相关部门: 为进一步…" and "(国发〔2022〕5号)" break too."""
+    lines = [
+        "某市人民政府办公室关于推进镇街便民服务标准化建设的实施意见",
+        "各片区管理办公室,各镇人民政府,各街道办事处,市人民政府各相关部门:",
+        "为进一步提升镇街政务服务水平,推进一网通办前提下最多跑一次改革向",
+        "基层延伸,打通服务基层群众的最后一公里,根据国务院关于加快推进政务",
+        "(国发〔2022〕5号)等文件精神,结合我市实际,现就推进镇街便民服务",
+        "标准化规范化建设提出如下意见。一是统一事项清单,二是统一办事指南,",
+        "三是统一服务标准,四是统一受理窗口,五是统一网上平台和评价体系。",
+    ]
+    text = normalize_text(" ".join(lines)).text
+    assert "\n各片区管理办公室,各镇人民政府,各街道办事处,市人民政府各相关部门:\n为进一步" in text
+    assert "政务 (国发" not in text  # a break before a half-width bracket, not a space left over
+
+
 @pytest.mark.parametrize(
     "line",
     [
