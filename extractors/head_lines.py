@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.datafiles import load_table
 from extractors.text import DOC_NUMBER
 
 # how a notice's title ends: the kind of document it is
 TITLE_END = re.compile(r"(意见|通知|方案|办法|决定|规定|规划|批复|函|报告|公告|通告|细则|要点|清单|指南)$")
-# how an issuer's name ends (a signature, the line over a "关于…" title)
-ISSUER_SUFFIX = re.compile(r"(国务院|办公厅|办公室|人民政府|局|厅|部|委员会|委|署|院|中心|总局|办)$")
 HEADER = re.compile(r"^(?P<issuer>[\u4e00-\u9fff（）()、 ]{3,40}?)文件$")  # 广东省医疗保障局文件
 SENTENCE = re.compile(r"[，。；！？,;]")
 MAX_HEAD_LINES = 20  # how far down the title, number and addressees are looked for
@@ -39,6 +38,21 @@ def lines_of(text: str) -> list[Line]:
             result.append(Line(stripped, offset + raw.index(stripped)))
         offset += len(raw) + 1
     return result
+
+
+def body_endings(use: str) -> tuple[str, ...]:
+    """Endings of body names marked for ``use`` (issuer, addressee) in body_endings.tsv."""
+    return tuple(row["ending"] for row in load_table("body_endings.tsv") if row[use] == "yes")
+
+
+def ending_pattern(use: str) -> re.Pattern[str]:
+    """A name that ends like a body, for ``use``; longest ending first."""
+    endings = sorted(body_endings(use), key=len, reverse=True)
+    return re.compile("(" + "|".join(map(re.escape, endings)) + ")$")
+
+
+# how an issuer's name ends (a signature, the line over a "关于…" title)
+ISSUER_SUFFIX = ending_pattern("issuer")
 
 
 def is_issuer_line(text: str) -> bool:

@@ -14,7 +14,16 @@ import re
 from dataclasses import replace
 
 from extractors.dates import find_full_dates, run_together_date
-from extractors.head_lines import HEADER, ISSUER_SUFFIX, MAX_HEAD_LINES, SENTENCE, Line, is_issuer_line, lines_of
+from extractors.head_lines import (
+    HEADER,
+    ISSUER_SUFFIX,
+    MAX_HEAD_LINES,
+    SENTENCE,
+    Line,
+    ending_pattern,
+    is_issuer_line,
+    lines_of,
+)
 from extractors.labels import find_label_block, is_label_line, labelled_date
 from extractors.places import LEVEL_CHARS
 from extractors.records import DocumentMeta, Span
@@ -166,7 +175,7 @@ _ADDRESSEE_END = re.compile(r"[：:]$")
 _ATTACHMENT = re.compile(r"^附件\s*[\d一二三四五六七八九十]*\s*[：:]?\s*(.*)$")
 
 
-_ADDRESSEE_TAIL = re.compile(r"(政府|局|厅|委|委员会|部|部门|机构|机关|单位|办公室|中心|管委会|办事处|院校|企业|馆|处|处室)$")
+_ADDRESSEE_TAIL = ending_pattern("addressee")
 
 
 # "…医保局、财政厅（局）：", "各区县卫生健康局（南太湖新区社发中心）"

@@ -167,6 +167,12 @@ def test_a_signature_date_that_lost_its_nian_yue_ri(digits, issued):
     assert meta.issuer == ("某省推进政府职能转变协调小组办公室" if issued else None)
 
 
+@pytest.mark.parametrize("signature", ["中国人民银行某市中心支行", "中共某市委员会办公室", "某市政务服务数据管理中心"])
+def test_a_signature_ends_like_a_body_named_in_the_data(signature):
+    text = f"关于印发某某工作方案的通知\n各有关单位：\n现将方案印发给你们，请认真贯彻执行。\n{signature}\n2021年8月13日\n"
+    assert extract_text(text).document.issuer == signature
+
+
 def test_run_together_digits_in_a_sentence_are_no_signature_date():
     text = "关于印发某某工作方案的通知\n各市人民政府：\n请于2021813前报送。\n"
     assert extract_text(text).document.issued is None

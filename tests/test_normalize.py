@@ -84,6 +84,7 @@ def test_legitimate_parentheses_are_kept(kept):
         "国家医保局 财政部关于进一步做好异地就医直接结算工作的通知",  # joint issuers
         "《中共中央 国务院关于深化医疗保障制度改革的意见》",
         "人力资源社会保障部 财政部 国家税务总局关于印发的通知",
+        "某市政务服务数据管理中心 某市公安局关于推行户籍迁移“跨省通办”的通知",  # endings from body_endings.tsv
     ],
 )
 def test_a_space_between_two_names_survives_the_whole_normalizer(kept):

@@ -23,6 +23,7 @@ from functools import lru_cache
 import numpy as np
 
 from extractors.datafiles import load_list
+from extractors.head_lines import body_endings
 from extractors.normalize.flat_lines import line_break_edits
 from extractors.normalize.pipe_tables import bar_edits
 from extractors.normalize.spaced_tables import cell_gap_edits
@@ -110,17 +111,18 @@ def _byline_words() -> tuple[str, ...]:
 # "国家医保局 财政部关于…", "《中共中央 国务院关于…》": joint issuers before 关于 are
 # separated by a space, by the title standard (GB/T 9704); more may follow (A B C关于).
 # An office is no second issuer: "市人民政府 办公厅关于" is one name, letter-spaced.
-_ISSUER_END = "部局委院厅署行府会央"
-_JOINT_ISSUER_SPACE = re.compile(
-    rf"(?<=[{_ISSUER_END}])[ \u3000](?!办公)(?=(?:[\u4e00-\u9fff]{{2,14}}?[{_ISSUER_END}][ \u3000])*"
-    rf"[\u4e00-\u9fff]{{2,14}}?[{_ISSUER_END}]关于)"
-)
+# Each name ends in the last character of an issuer ending of body_endings.tsv.
+@lru_cache(maxsize=1)
+def _joint_issuer_space() -> re.Pattern[str]:
+    last = "".join(sorted({ending[-1] for ending in body_endings("issuer")}))
+    name = rf"[\u4e00-\u9fff]{{2,14}}?[{last}]"
+    return re.compile(rf"(?<=[{last}])[ \u3000](?!办公)(?=(?:{name}[ \u3000])*{name}关于)")
 
 
 def _separates_names(text: str, position: int) -> bool:
     """A space that is no residue: after a byline word ("(记者 曾诗阳)"), or between
     joint issuers ("国家医保局 财政部关于")."""
-    return text.endswith(_byline_words(), 0, position) or _JOINT_ISSUER_SPACE.match(text, position) is not None
+    return text.endswith(_byline_words(), 0, position) or _joint_issuer_space().match(text, position) is not None
 
 
 def _substitute(text: str, pattern: re.Pattern[str], replacement: str) -> tuple[str, OffsetMap]:
