@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.datafiles import load_table
-from extractors.text import DOC_NUMBER
+from extractors.text import DOC_NUMBER, alternation
 
 # how a notice's title ends: the kind of document it is
 TITLE_END = re.compile(r"(意见|通知|方案|办法|决定|规定|规划|批复|函|报告|公告|通告|细则|要点|清单|指南)$")
@@ -46,9 +46,8 @@ def body_endings(use: str) -> tuple[str, ...]:
 
 
 def ending_pattern(use: str) -> re.Pattern[str]:
-    """A name that ends like a body, for ``use``; longest ending first."""
-    endings = sorted(body_endings(use), key=len, reverse=True)
-    return re.compile("(" + "|".join(map(re.escape, endings)) + ")$")
+    """A name that ends like a body, for ``use``."""
+    return re.compile(f"({alternation(body_endings(use))})$")
 
 
 # how an issuer's name ends (a signature, the line over a "关于…" title)

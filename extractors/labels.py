@@ -31,6 +31,7 @@ from typing import NamedTuple
 
 from extractors.datafiles import load_table
 from extractors.dates import find_full_dates
+from extractors.head_lines import ISSUER_SUFFIX
 from extractors.records import Span
 from extractors.text import alternation, line_end
 
@@ -51,11 +52,15 @@ class LabelBlock:
     span: Span  # from the first label to the end of the last value
 
 
+_BULLET = r"(?:[•·●▪◦■◆][ \t]*)?"
+
+
 @lru_cache(maxsize=1)
 def _labels() -> tuple[re.Pattern[str], dict[str, str]]:
     fields = {row["label"]: row["field"] for row in load_table("metadata_labels.tsv")}
-    # A label starts a line or a cell, so 标题 inside a sentence is not one.
-    pattern = re.compile(rf"(?:^|(?<=[\t\n]))(?P<label>{alternation(fields)})[：:][ \t]*(?P<value>[^\t\n]*)", re.M)
+    # A label starts a line or a cell, so 标题 inside a sentence is not one; a
+    # list bullet may stand before it (<li>• 发文字号：</li>).
+    pattern = re.compile(rf"(?:^|(?<=[\t\n])){_BULLET}(?P<label>{alternation(fields)})[：:][ \t]*(?P<value>[^\t\n]*)", re.M)
     return pattern, fields
 
 
@@ -127,7 +132,7 @@ class _Pair(NamedTuple):
 def _colon_pairs(text: str, head_end: int) -> list[_Pair]:
     """Pairs of lines that open with a colon label; a line may hold more pairs
     ("文号: 粤办函〔2016〕186号 发布日期: 2016-05-09" once normalization took the space)."""
-    pattern, _ = _labels()
+    pattern, fields = _labels()
     pairs = []
     for match in pattern.finditer(text, 0, head_end):
         label, start = match.group("label"), match.start()
@@ -135,8 +140,24 @@ def _colon_pairs(text: str, head_end: int) -> list[_Pair]:
         for inner in _inner_label().finditer(text, value_start, value_end):
             pairs.append(_Pair(label, text[value_start : inner.start()], value_start, start))
             label, start, value_start = inner.group("label"), inner.start(), inner.end()
+        if value_start == value_end and fields[label] != "-":
+            value_start, value_end = _value_below(text, value_end, head_end)
         pairs.append(_Pair(label, text[value_start:value_end], value_start, start))
     return pairs
+
+
+def _value_below(text: str, label_end: int, head_end: int) -> tuple[int, int]:
+    """A label alone on its line: its value is the next non-blank line, if that
+    line is no label of its own ("发文字号：" / "" / "镇政发〔2024〕7号", a portal
+    that puts label and value in separate elements). Empty span when there is none.
+    Only for fields kept: a page that puts 内容概述： over the notice must not pull
+    the notice's first lines into the block."""
+    start = label_end
+    while start < head_end and text[start] == "\n":
+        start += 1
+    if start == label_end or start >= head_end or start - label_end > 3 or is_label_line(text[start : line_end(text, start)]):
+        return label_end, label_end
+    return start, line_end(text, start)
 
 
 @lru_cache(maxsize=1)
@@ -185,4 +206,6 @@ def _value(field: str, raw: str, start: int) -> Labelled | None:
             return None
         date_start, date_end, day = dates[0]
         return Labelled(field, day.isoformat(), (start + date_start, start + date_end))
+    if field == "issuer" and not ISSUER_SUFFIX.search(value):
+        return None  # 发文机构：县政府网站, the site that posted it, is no body
     return Labelled(field, value, (start, start + len(value)))

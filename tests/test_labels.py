@@ -152,3 +152,29 @@ def test_a_lone_labelled_publish_date_is_the_pages_own():
     text = "某山县人民政府办公室关于公布事项清单的通知\n发布时间：2022-04-12 09:30 来源：某山县政务服务中心\n山政办发〔2022〕7号\n各乡镇：\n现予公布。\n"
     meta = extract_text(text).document
     assert find_label_block(text) is None and meta.published == "2022-04-12"
+
+
+def test_bulleted_labels_with_their_values_on_the_line_below():
+    """Some portals put each label and its value in separate list elements: a
+    bullet, the label alone, a blank line, then the value."""
+    text = normalize_text(
+        "某县人民政府工作规则\n\n  • 索引号:\n\n    0000000000/2024-001005\n  • 主题分类:\n\n  • 发文机构:\n\n    县政府网站\n"
+        "  • 发文字号:\n\n    某政发〔2024〕7号\n  • 发文日期:\n\n    2024年04月06日 16:40\n  • 内容概述:\n\n"
+        "某县人民政府工作规则\n\n第一章总则\n一、为规范县政府工作，制定本规则。\n"
+    ).text
+    meta = extract_text(text).document
+    assert (meta.doc_number, meta.issued) == ("某政发〔2024〕7号", "2024-04-06")
+    assert meta.issuer is None  # the site that posted the page is no body
+    assert meta.addressees == ()
+    assert find_label_block(text).span[1] < text.index("第一章")  # 内容概述 leaves the notice alone
+
+
+def test_labels_a_portal_adds_do_not_run_into_the_title():
+    text = normalize_text(
+        "索引号: 003129766/201901-00336 组配分类: 规范性文件发布\n发布机构: 某湖县人民政府办公室\n"
+        "发文日期: 2019-01-23 生效时间: 2019-01-23\n废止时间: 2020-01-23 名称: 某湖县人民政府关于印发《某湖县人民政府工作规则》的通知\n"
+        "信息来源: 关键词:\n浏览次数: 590 内容概述:\n\n某湖县人民政府关于印发《某湖县人民政府工作规则》的通知\n各乡、镇人民政府：\n现予印发。\n"
+    ).text
+    meta = extract_text(text).document
+    assert meta.title == "某湖县人民政府关于印发《某湖县人民政府工作规则》的通知"
+    assert meta.issued == "2019-01-23"
