@@ -45,9 +45,12 @@ def _boundary() -> frozenset[str]:
 
 
 def _local_unit() -> str:
-    """One level of a place (邯郸市, 丛台区), not opening with a function word."""
+    """One level of a place (邯郸市, 丛台区), not opening with a function word, nor
+    holding one after its second character: "申请人向市医保局" is 申请人向 + 市医保局
+    (大同市, 呼和浩特市 hold one earlier, as place names do)."""
     chars, _ = _stop_words()
-    return rf"(?![{chars}])[\u4e00-\u9fff]{{1,4}}?(?:自治州|地区|市|州|盟|县|区|旗)"
+    han = r"[\u4e00-\u9fff]"
+    return rf"(?![{chars}]){han}{{1,2}}?(?:(?![{chars}]){han}){{0,2}}?(?:自治州|地区|市|州|盟|县|区|旗)"
 
 
 def _holds_a_verb(place: str) -> bool:
@@ -284,6 +287,35 @@ def _cues() -> tuple[dict[str, str], dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _agent_cues() -> dict[str, str]:
+    return {r["cue"]: r["role"] for r in load_table("department_roles.tsv") if r["position"] == "agent"}
+
+
+def _agent_role(text: str, match: _Match, ends: dict[int, int]) -> str | None:
+    """ "由A、B在6月底前完成", "交由各市人民政府组织实施": names right after an agent
+    cue do what the clause says, whatever its verb. Only names and joiners may stand
+    between the cue and this name, so 由于 and a 由 of an earlier clause never count."""
+    head_start = max(text.rfind(mark, 0, match.start) for mark in ",，" + _SENTENCE_MARKS) + 1
+    for cue, role in _agent_cues().items():
+        at = text.rfind(cue, head_start, match.start)
+        if at >= 0 and _only_names_between(text, at + len(cue), match.start, ends):
+            return role
+    return None
+
+
+def _only_names_between(text: str, start: int, end: int, ends: dict[int, int]) -> bool:
+    position = start
+    while position < end:
+        if text[position] in _LIST_JOINERS:
+            position += 1
+        elif position in ends:
+            position = ends[position]
+        else:
+            return False
+    return position == end
+
+
+@lru_cache(maxsize=1)
 def _between() -> re.Pattern[str]:
     """Words between the names and a cue after them: "…市场监管总局等按职责分工负责"."""
     words = [r["cue"] for r in load_table("department_roles.tsv") if r["position"] == "between"]
@@ -296,6 +328,9 @@ def _role(text: str, match: _Match, ends: dict[int, int]) -> str:
     for cue in after_cues:
         if tail.startswith(cue):
             return after_cues[cue]
+    agent = _agent_role(text, match, ends)
+    if agent:
+        return agent
     head = _head_before(text, match)
     best, best_at = "mentioned", -1
     for cue, role in before_cues.items():

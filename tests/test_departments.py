@@ -363,6 +363,9 @@ def test_the_publisher_after_laiyuan_is_no_mention_but_a_sentences_own_laiyuan_i
         ("14个县市区政务服务管理机构网上签约。", ["政务服务管理机构"]),  # 区 of 县市区 is no district
         ("各县市区政务服务管理机构网上签约。", ["各县市区政务服务管理机构"]),
         ("邯郸市丛台区人社局配合。", ["邯郸市丛台区人社局"]),
+        ("线下要在区行政服务中心设置专窗。", ["区行政服务中心"]),  # a function word deep inside: no place
+        ("群众可向县医保局申请。", ["县医保局"]),
+        ("大同市医保局、呼和浩特市医保局配合。", ["大同市医保局", "呼和浩特市医保局"]),
     ],
 )
 def test_what_opens_a_local_bodys_place(text, names):
@@ -411,3 +414,21 @@ def test_responsibility_by_field_and_a_citys_own_departments():
         ("通州区政务服务局", "cooperate"),
         ("市民政局", "responsible"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        (
+            "争取国家层面支持等，由重庆市政府办公厅、四川省发展改革委在今年6月底前完成。",
+            [("重庆市政府办公厅", "responsible"), ("四川省发展改革委", "responsible")],
+        ),
+        ("上述工作交由各市人民政府组织实施。", [("各市人民政府", "responsible")]),
+        ("社保卡由各地人社部门组织实施发行和应用工作。", [("各地人社部门", "responsible")]),
+        ("由市医保局牵头，市财政局配合。", [("市医保局", "lead"), ("市财政局", "cooperate")]),  # a cue after wins
+        ("由于省医疗保障局系统升级，暂停办理。", [("省医疗保障局", "mentioned")]),
+        ("由申请人提交材料，省医疗保障局审核。", [("省医疗保障局", "mentioned")]),  # 由 of another clause
+    ],
+)
+def test_names_right_after_an_agent_cue_do_what_their_clause_says(text, roles):
+    assert [(d.name, d.role) for d in find_departments(text, issuer="某省人民政府")] == roles
