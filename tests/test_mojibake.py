@@ -12,7 +12,7 @@ from tests.conftest import NEWS_001
 def test_news_excerpt_runs_are_each_repaired_or_flagged(normalized):
     report = [(m["status"], m["text"], m["repaired"]) for m in normalized(NEWS_001).quality.mojibake]
     assert report[0] == ("flagged", "日?", None)  # 日報 lost two bytes: nothing to decode
-    assert ("repaired", "算?!澳壳?,已經", "算。“目前，已經") in report
+    assert ("repaired", "算?!澳壳?,", "算。“目前，") in report  # ends where the garbling does
     medical = [r for r in report if r[1].startswith("\ue2ae")]
     assert medical and medical[0][0] == "repaired" and medical[0][2].startswith("金支付")  # not 金支给: 支付 is the common word
     assert [status for status, _, _ in report] == ["flagged", "repaired", "repaired"]
@@ -89,3 +89,15 @@ def test_text_lost_to_question_mark_placeholders_is_flagged_and_yields_nothing()
     assert len(flagged) >= 3 and all(set(m["text"]) & {"?"} for m in flagged)
     extraction = extract(result)
     assert extraction.document.title is None and extraction.items == []
+
+
+def test_a_run_marked_only_by_bopomofo_and_math_signs_takes_its_rare_characters_before():
+    """A Big5-to-GBK news page: 確保“跨省通辦” read one byte off is 確!翱缡⊥ㄞk”. Only ⊥ and
+    ㄞ are marks; 翱 and 缡 are rare characters and the ! before them a narrowed ！."""
+    raw = "加緊做好補錄婚姻歷史檔案信息等工作,確保“跨省通辦”工作順利進行。".encode("gbk")
+    lead = raw.index("保".encode("gbk"))
+    garbled = (raw[:lead] + raw[lead + 1 :]).decode("gbk").replace("！", "!")
+    assert "!翱缡⊥ㄞk" in garbled
+    result = normalize_text(garbled)
+    assert [(m["text"], m["status"]) for m in result.quality.mojibake] == [("!翱缡⊥ㄞk”工作", "repaired")]
+    assert "确“跨省通办”工作顺利进行" in result.text  # 保 went with its lost byte

@@ -114,10 +114,10 @@ def test_a_taiwan_window_marks_taiwan_wording():
 
 
 def test_mainland_traditional_with_zixun_and_a_ning_variant():
-    """新聞資訊 is mainland wording too (no Taiwan marker); 甯 for 宁 is a converter's."""
-    text, _, stats = to_simplified("新聞資訊：遼甯、甯夏等21個省實施婚姻登記“跨省通辦”試點。")
+    """新聞資訊 is mainland wording too (no Taiwan marker); 甯 for 宁 and 陜 for 陕 are a converter's."""
+    text, _, stats = to_simplified("新聞資訊：遼甯、甯夏、陜西等21個省實施婚姻登記“跨省通辦”試點。")
     assert stats.variant == "mainland"
-    assert text == "新闻资讯：辽宁、宁夏等21个省实施婚姻登记“跨省通办”试点。"
+    assert text == "新闻资讯：辽宁、宁夏、陕西等21个省实施婚姻登记“跨省通办”试点。"
 
 
 def test_a_taiwan_gateway_copy_of_a_mainland_plan_normalizes_back_to_it(normalized):

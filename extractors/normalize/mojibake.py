@@ -11,13 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.normalize.repair import best_repair
+from extractors.normalize.repair import ODD_CHARS, best_repair, is_rare_han
 from extractors.offsets import OffsetMap, rewrite
 
 _HAN = r"\u3400-\u9fff\uf900-\ufaff"
-# GBK rows of Greek, Cyrillic, pinyin letters, box drawing and block elements: a shifted decode
-# lands there often, real notices put them between Han characters never.
-_ODD = r"\u0370-\u03ff\u0400-\u04ff\u2500-\u259f\u0101-\u01dc"
+_ODD = ODD_CHARS
 # A GBK trail byte can be ASCII 0x40-0x7E: a shifted decode leaves 省（區 as 。▍^.
 _TRAIL_ASCII = r"@A-Za-z\[\\\]^_`{|}~"
 # A half-width ? after a question particle, ending its line or quote, asks a question
@@ -27,7 +25,7 @@ _QUESTION_END = r"[\s”\"’）)]|$"
 _MARKER = re.compile(
     rf"(?<=[{_HAN}\u3000-\u303f\uff00-\uffef])(?:\ufffd|\?(?<![{_PARTICLES}]\?)|\?(?!{_QUESTION_END}))"
     rf"|[?\ufffd](?=[{_HAN}])|[\ufffd\ue000-\uf8ff]"
-    rf"|(?<=[{_HAN}?\u3000-\u303f\uff00-\uffef])[{_ODD}](?=[{_HAN}?{_TRAIL_ASCII}])"
+    rf"|(?<=[{_HAN}?\u3000-\u303f\uff00-\uffef{_ODD}])[{_ODD}](?=[{_HAN}?{_ODD}{_TRAIL_ASCII}])"
 )
 # Every marker is one of these: most pages have none, and this finds that in C
 # (_MARKER's look-behinds make the engine try every position).
@@ -67,12 +65,29 @@ def _span(text: str, start: int, end: int) -> MojibakeSpan:
     # The character just before a marker is usually half of the broken pair (or a
     # pair of trail and lead bytes that happens to be punctuation: 。 of 省（ shifted).
     start = max(0, start - 1) if start > 0 and re.match(rf"[{_HAN}\u3000-\u303f]", text[start - 1]) else start
+    start = _rare_before(text, start)
     # A trail byte that decodes to an ASCII symbol after the run belongs to it (▍^).
     end = end + 1 if end < len(text) and text[end] in _TRAIL_SYMBOLS else end
     return MojibakeSpan(start, end, text[start:end])
 
 
 _TRAIL_SYMBOLS = set("@[\\]^_`{|}~")
+_NARROWED = set("!,?:;()")  # full-width marks a later step made ASCII (！ of a shifted pair)
+_MAX_BACK = 3
+
+
+def _rare_before(text: str, start: int) -> int:
+    """Garbled characters before the first marker: 確!翱缡⊥ㄞk” (確保“跨省通辦”) marks only
+    ⊥ and ㄞ. Rare characters before the run, and a narrowed mark before one, belong to it."""
+    for _ in range(_MAX_BACK):
+        if start == 0:
+            break
+        before = text[start - 1]
+        if is_rare_han(before) or (before in _NARROWED and is_rare_han(text[start])):
+            start -= 1
+        else:
+            break
+    return start
 
 
 # A page saved through a code page without Han ("????,?????????!"): every character

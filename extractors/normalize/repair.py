@@ -31,7 +31,12 @@ _LEADS = range(0x81, 0xFF)
 _TRAILS = [b for b in range(0x40, 0xFF) if b != 0x7F]
 _PUNCT = set("。，、；：？！“”‘’（）《》…—")
 _MIN_GAIN = 3.0  # mean log-score gain per character a repair must show
-_NOT_TEXT = re.compile(r"[A-Za-z\u0370-\u04ff\u2500-\u257f\u0101-\u01dc\ue000-\uf8ff?]")
+_SAME_GAIN = 1e-6  # gains this close are equal (float sums in another order)
+# GBK rows of Greek, Cyrillic, pinyin letters, bopomofo, kana, math operators, box drawing
+# and block elements: a shifted decode lands there often, real notices put them between Han
+# characters never, and no repair may hold one.
+ODD_CHARS = r"\u0370-\u03ff\u0400-\u04ff\u2200-\u22ff\u2500-\u259f\u0101-\u01dc\u3041-\u3096\u30a1-\u30fa\u3105-\u312f"
+_NOT_TEXT = re.compile(rf"[A-Za-z{ODD_CHARS}\ue000-\uf8ff?]")
 
 
 _COUNTS_FILE = "char_frequencies.tsv"
@@ -88,6 +93,18 @@ def _word_bonus(freq: str) -> float:
 @lru_cache(maxsize=1)
 def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
+
+
+_RARE = -12.0  # log share of a character seen fewer than about 6 times in a million
+
+
+def is_rare_han(char: str) -> bool:
+    """A Han character that real text seldom uses (翱, 缡; in simplified form, so 確 is
+    common): a shifted decode produces such characters, a notice seldom does."""
+    if not "\u3400" <= char <= "\u9fff":
+        return False
+    logs, _ = _frequencies()
+    return logs.get(_t2s().convert(char), -20.0) < _RARE
 
 
 def mean_score(text: str) -> float:
@@ -217,8 +234,10 @@ def best_repair(text: str, start: int, end: int, grow: int = 12) -> tuple[int, i
             repaired = repair_run(run, context)
             if repaired is None:
                 continue
-            gain = (mean_score(context + repaired) - mean_score(context + run)) * len(run)
-            if best is None or gain > best[0]:
+            # the total gain: intact characters the run grows over add nothing, so
+            # the shortest run that repairs the garbling wins
+            gain = score(context + repaired) - score(context + run)
+            if best is None or gain > best[0] + _SAME_GAIN:
                 best = (gain, first, last, repaired)
     return None if best is None else best[1:]
 
