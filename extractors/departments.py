@@ -23,40 +23,10 @@ from functools import lru_cache
 
 from extractors.datafiles import load_aliases, load_list, load_table
 from extractors.gazetteer import Gazetteer
+from extractors.place_bounds import holds_a_verb, local_unit, place_may_start
 from extractors.places import LEVEL_CHARS, home_places, provinces
 from extractors.records import DepartmentMention
 from extractors.text import alternation, doc_number_spans
-
-# half-width too: scraped pages write ",苏州市行政审批局"; 丨: a portal's bar (政务服务丨济宁市…)
-_PUNCTUATION_BOUNDARY = "，。；：、（）()《》“”\n\t |｜丨,;:!?！？\"'"
-
-
-@lru_cache(maxsize=1)
-def _stop_words() -> tuple[str, tuple[str, ...]]:
-    """(function characters, verbs) a place name never opens with."""
-    entries = load_list("place_stop_words.txt")
-    return "".join(e for e in entries if len(e) == 1), tuple(e for e in entries if len(e) > 1)
-
-
-@lru_cache(maxsize=1)
-def _boundary() -> frozenset[str]:
-    """Characters after which a place may begin: punctuation and function characters."""
-    return frozenset(_PUNCTUATION_BOUNDARY + _stop_words()[0])
-
-
-def _local_unit() -> str:
-    """One level of a place (邯郸市, 丛台区), not opening with a function word, nor
-    holding one after its second character: "申请人向市医保局" is 申请人向 + 市医保局
-    (大同市, 呼和浩特市 hold one earlier, as place names do)."""
-    chars, _ = _stop_words()
-    han = r"[\u4e00-\u9fff]"
-    return rf"(?![{chars}]){han}{{1,2}}?(?:(?![{chars}]){han}){{0,2}}?(?:自治州|地区|市|州|盟|县|区|旗)"
-
-
-def _holds_a_verb(place: str) -> bool:
-    """此件发至县: a verb inside the run of characters before 县 makes it no place."""
-    return any(verb in place for verb in _stop_words()[1])
-
 
 _CLAUSE_END = re.compile(r"[，。；：\n,;:]")
 _SENTENCE_MARKS = "。；;\n"
@@ -95,7 +65,7 @@ def _local_pattern(group_office: bool = False) -> re.Pattern[str]:
     names = alternation(list(provinces()))
     classes = alternation(list(load_list("place_classes.txt")))
     body = _group_office() if group_office else alternation(list(_bodies()))
-    unit = _local_unit()
+    unit = local_unit()
     return re.compile(
         rf"(?P<place>(?P<province>{names})(?:{unit})*|(?:{unit})+|(?P<cls>{classes}))"
         rf"(?P<body>{body})"
@@ -142,7 +112,7 @@ def _local_matches(text: str, home: dict[str, str]) -> list[_Match]:
             continue
         before = text[match.start() - 1] if match.start() > 0 else "\n"
         trusted = match.group("province") or _trusted_class(match.group("cls"), before)
-        if (trusted or before in _boundary()) and not _holds_a_verb(match.group("place")):
+        if (trusted or place_may_start(text, match.start())) and not holds_a_verb(match.group("place")):
             place = _local_place(match, home)
             found.append(_Match(match.start(), match.end(), place + _body_canonical(match.group("body")), place))
             position = match.end()

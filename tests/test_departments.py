@@ -365,6 +365,7 @@ def test_the_publisher_after_laiyuan_is_no_mention_but_a_sentences_own_laiyuan_i
         ("邯郸市丛台区人社局配合。", ["邯郸市丛台区人社局"]),
         ("线下要在区行政服务中心设置专窗。", ["区行政服务中心"]),  # a function word deep inside: no place
         ("群众可向县医保局申请。", ["县医保局"]),
+        ("信息中心负责同志和市民政局分管同志为成员。", ["市民政局"]),  # 同 of 同志 is no function word
         ("大同市医保局、呼和浩特市医保局配合。", ["大同市医保局", "呼和浩特市医保局"]),
     ],
 )
@@ -432,3 +433,11 @@ def test_responsibility_by_field_and_a_citys_own_departments():
 )
 def test_names_right_after_an_agent_cue_do_what_their_clause_says(text, roles):
     assert [(d.name, d.role) for d in find_departments(text, issuer="某省人民政府")] == roles
+
+
+def test_shipped_function_char_words_match_the_pinned_jieba_dictionary():
+    from extractors.datafiles import load_list
+    from extractors.normalize.repair import jieba_dictionary
+    from extractors.place_bounds import function_char_words
+
+    assert list(load_list("function_char_words.txt")) == function_char_words(jieba_dictionary())

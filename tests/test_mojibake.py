@@ -53,10 +53,10 @@ def test_shipped_char_frequencies_match_the_pinned_jieba_dictionary():
     """The repair scorer reads char_frequencies.tsv instead of counting jieba's
     350k words at start-up; the file must be exactly what the pinned jieba gives."""
     from extractors.datafiles import load_table
-    from extractors.normalize.repair import _jieba_dictionary, count_chars
+    from extractors.normalize.repair import count_chars, jieba_dictionary
 
     shipped = {row["char"]: int(row["count"]) for row in load_table("char_frequencies.tsv")}
-    assert shipped == count_chars(_jieba_dictionary())
+    assert shipped == count_chars(jieba_dictionary())
 
 
 def test_a_lead_byte_dropped_without_a_trace_is_flagged():

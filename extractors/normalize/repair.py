@@ -43,7 +43,7 @@ _COUNTS_FILE = "char_frequencies.tsv"
 _WORD = re.compile(r"^(\S{2,4}) (\d+)", re.M)
 
 
-def _jieba_dictionary() -> str:
+def jieba_dictionary() -> str:
     with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as handle:
         return handle.read()
 
@@ -63,7 +63,7 @@ def count_chars(dictionary: str) -> dict[str, int]:
 
 def write_char_counts(path: str) -> None:
     """Regenerate ``extractors/data/char_frequencies.tsv`` (after a jieba upgrade)."""
-    counts = count_chars(_jieba_dictionary())
+    counts = count_chars(jieba_dictionary())
     rows = "".join(f"{char}\t{n}\n" for char, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
     header = f"# Character frequencies summed over jieba {jieba.__version__}'s dict.txt, by write_char_counts().\nchar\tcount\n"
     with open(path, "w", encoding="utf-8") as handle:
@@ -80,7 +80,7 @@ def _frequencies() -> tuple[dict[str, float], dict[str, str]]:
     """
     counts = {row["char"]: int(row["count"]) for row in load_table(_COUNTS_FILE)}
     total = sum(counts.values())
-    words = dict(_WORD.findall(_jieba_dictionary()))  # word -> frequency, as text
+    words = dict(_WORD.findall(jieba_dictionary()))  # word -> frequency, as text
     return {c: math.log(n / total) for c, n in counts.items()}, words
 
 

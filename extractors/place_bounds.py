@@ -1,0 +1,95 @@
+"""Where a place name in a department's name may begin and what it never holds.
+
+A local body is a place plus a body (邯郸市 + 医保局), but the place is an open run
+of characters ending in 市, 县 or 区, so its start must be found: after punctuation,
+or after a function character (在邯郸市, 已经市政府同意), never inside a verb
+(此件发至县). The function characters and verbs are ``data/place_stop_words.txt``.
+
+A function character that opens a word is no function word there: the 同 of
+"负责同志和市民政局" is 同志's, so no place "志和市" starts after it. Those words are
+``data/function_char_words.txt``, generated from jieba's dictionary by
+``write_function_char_words`` (regenerate it after a jieba upgrade or a stop-word edit).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from extractors.datafiles import load_list
+
+# half-width too: scraped pages write ",苏州市行政审批局"; 丨: a portal's bar (政务服务丨济宁市…)
+_PUNCTUATION_BOUNDARY = "，。；：、（）()《》“”\n\t |｜丨,;:!?！？\"'"
+_LEVELS = "自治州|地区|市|州|盟|县|区|旗"
+_WORDS_FILE = "function_char_words.txt"
+_MIN_WORD_FREQ = 20  # rarer dictionary words are names and fragments, not the words that matter
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> tuple[str, tuple[str, ...]]:
+    """(function characters, verbs) a place name never opens with."""
+    entries = load_list("place_stop_words.txt")
+    return "".join(e for e in entries if len(e) == 1), tuple(e for e in entries if len(e) > 1)
+
+
+@lru_cache(maxsize=1)
+def _punctuation() -> frozenset[str]:
+    return frozenset(_PUNCTUATION_BOUNDARY)
+
+
+@lru_cache(maxsize=1)
+def _words_opening_with_function_chars() -> frozenset[str]:
+    return frozenset(load_list(_WORDS_FILE))
+
+
+def place_may_start(text: str, start: int) -> bool:
+    """After punctuation, or after a function character that opens no word with the
+    place's first character (在邯郸市 yes; 同志和市 no: 同志 is a word)."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    if before in _punctuation():
+        return True
+    return before in stop_words()[0] and text[start - 1 : start + 1] not in _words_opening_with_function_chars()
+
+
+def local_unit() -> str:
+    """One level of a place (邯郸市, 丛台区), not opening with a function word, nor
+    holding one after its second character: "申请人向市医保局" is 申请人向 + 市医保局
+    (大同市, 呼和浩特市 hold one earlier, as place names do)."""
+    chars, _ = stop_words()
+    han = r"[\u4e00-\u9fff]"
+    return rf"(?![{chars}]){han}{{1,2}}?(?:(?![{chars}]){han}){{0,2}}?(?:{_LEVELS})"
+
+
+def holds_a_verb(place: str) -> bool:
+    """此件发至县: a verb inside the run of characters before 县 makes it no place."""
+    return any(verb in place for verb in stop_words()[1])
+
+
+def function_char_words(dictionary: str) -> list[str]:
+    """Two-character words of ``dictionary`` (jieba's format: word, frequency, tag)
+    that open with a function character: 同志, 经办, 在线. Places (tag ns) and words
+    ending in a level character (在市) are left out: there the character is a boundary."""
+    chars, _ = stop_words()
+    words = []
+    for line in dictionary.splitlines():
+        word, freq, tag = line.split(" ")[:3]
+        if len(word) == 2 and word[0] in chars and int(freq) >= _MIN_WORD_FREQ:
+            if tag != "ns" and word[1] not in "省市县区州盟旗":
+                words.append(word)
+    return words
+
+
+def write_function_char_words(path: str) -> None:
+    """Regenerate ``extractors/data/function_char_words.txt`` from jieba's dictionary."""
+    import jieba
+
+    from extractors.normalize.repair import jieba_dictionary
+
+    header = (
+        f"# Words that open with a place stop character (place_stop_words.txt), from jieba {jieba.__version__}'s\n"
+        f"# dict.txt (frequency >= {_MIN_WORD_FREQ}, no places), by place_bounds.write_function_char_words().\n"
+        "# After such a character no place begins: 负责同志和市民政局 holds no 志和市.\n"
+    )
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(header + "".join(f"{word}\n" for word in function_char_words(jieba_dictionary())))
