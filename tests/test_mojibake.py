@@ -101,3 +101,11 @@ def test_a_run_marked_only_by_bopomofo_and_math_signs_takes_its_rare_characters_
     result = normalize_text(garbled)
     assert [(m["text"], m["status"]) for m in result.quality.mojibake] == [("!翱缡⊥ㄞk”工作", "repaired")]
     assert "确“跨省通办”工作顺利进行" in result.text  # 保 went with its lost byte
+
+
+def test_a_latin_vowel_of_gbks_pinyin_row_between_han_marks_a_run():
+    """（此件公开发布） read off by a byte, on a page later converted to traditional: no ?
+    inside the line, only ù (A8B4), which ruby pinyin never leaves between two Han characters."""
+    result = normalize_text("某省人民政府办公厅\n2018年9月8日\n ?。ù思_發(fā)布)\n")
+    assert [(m["text"], m["status"]) for m in result.quality.mojibake] == [("。ù", "flagged")]
+    assert normalize_text("流動(dòng)人口異地辦事").quality.mojibake == []  # ruby pinyin is no run

@@ -35,7 +35,10 @@ _SAME_GAIN = 1e-6  # gains this close are equal (float sums in another order)
 # GBK rows of Greek, Cyrillic, pinyin letters, bopomofo, kana, math operators, box drawing
 # and block elements: a shifted decode lands there often, real notices put them between Han
 # characters never, and no repair may hold one.
-ODD_CHARS = r"\u0370-\u03ff\u0400-\u04ff\u2200-\u22ff\u2500-\u259f\u0101-\u01dc\u3041-\u3096\u30a1-\u30fa\u3105-\u312f"
+ODD_CHARS = (
+    r"\u0370-\u03ff\u0400-\u04ff\u2200-\u22ff\u2500-\u259f\u0101-\u01dc\u3041-\u3096\u30a1-\u30fa\u3105-\u312f"
+    r"àáèéìíòóùúü"  # GBK's pinyin row holds these Latin-1 vowels too (ù is A8B4)
+)
 _NOT_TEXT = re.compile(rf"[A-Za-z{ODD_CHARS}\ue000-\uf8ff?]")
 
 
