@@ -247,6 +247,19 @@ def test_a_sentence_after_a_heading_marker_is_still_reflowed(text):
     assert "\n" not in normalize_text(text).text
 
 
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("一、总体要求\n(一)\n指导思想。\n以人民为中心。", ["一、总体要求", "(一)指导思想。", "以人民为中心。"]),
+        ("（二）\n\n工作目标\n到2021年底基本实现。", ["（二）工作目标", "到2021年底基本实现。"]),
+        ("1.\n全程网办。\n2.\n异地代收代办。", ["1.全程网办。", "2.异地代收代办。"]),
+        ("附件\n某省“跨省通办”事项清单", ["附件", "某省“跨省通办”事项清单"]),  # 附件 stands over its title
+    ],
+)
+def test_a_heading_number_set_apart_on_its_own_line_rejoins_its_heading(text, lines):
+    assert normalize_text(text).text.split("\n") == lines
+
+
 BAR_TABLE = "某市“省内通办”事项\n| 事项名称 | 责任单位 | 备注 |\n| 异地就医 登记备案 | 市医保局 | |\n| 失业保险金申领 | 市人力社保局 | 代收代办 |\n"
 
 

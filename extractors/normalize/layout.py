@@ -73,6 +73,12 @@ _HEADING = re.compile(
 )
 
 
+# A heading's number with nothing after it (not 附件 or 抄送, which stand alone over what they head)
+_MARKER_ALONE = re.compile(
+    r"第[一二三四五六七八九十百零〇]+[章节条部分]|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.]|[①-⑳]"
+)
+
+
 @dataclass(frozen=True)
 class LayoutStats:
     spaces_removed: int
@@ -236,6 +242,8 @@ def _should_join(brk: _Break, wrap_width: int | None, width: int) -> bool:
     line, following = brk.line, brk.following
     if "\t" in line or "\t" in following or _HEADING.match(following):
         return False
+    if _MARKER_ALONE.fullmatch(line):
+        return True  # "（一）" over "指导思想。": the page set the marker apart
     last = line[-1]
     finished = last in _TERMINAL or last in _CLOSERS or last in _DASHES
     mid_word = bool(re.match(rf"[{_CJK}0-9]", last))
