@@ -441,3 +441,13 @@ def test_shipped_function_char_words_match_the_pinned_jieba_dictionary():
     from extractors.place_bounds import function_char_words
 
     assert list(load_list("function_char_words.txt")) == function_char_words(jieba_dictionary())
+
+
+def test_a_special_administrative_regions_government_is_no_peoples_government():
+    text = "香港特区政府创新科技及工业局与广东省政府签署协议。网页列54条特区政府连结。澳门特别行政区政府参与。"
+    assert [(d.name, d.canonical) for d in find_departments(text)] == [
+        ("香港特区政府", "香港特别行政区政府"),
+        ("广东省政府", "广东省人民政府"),
+        ("特区政府", "特别行政区政府"),  # not the 区政府 of a district
+        ("澳门特别行政区政府", "澳门特别行政区政府"),
+    ]
