@@ -109,3 +109,12 @@ def test_a_latin_vowel_of_gbks_pinyin_row_between_han_marks_a_run():
     result = normalize_text("某省人民政府办公厅\n2018年9月8日\n ?。ù思_發(fā)布)\n")
     assert [(m["text"], m["status"]) for m in result.quality.mojibake] == [("。ù", "flagged")]
     assert normalize_text("流動(dòng)人口異地辦事").quality.mojibake == []  # ruby pinyin is no run
+
+
+def test_a_lone_letter_after_a_rare_character_joins_the_run_beside_it():
+    """當地辦理 read off by a byte, on a page that then added pinyin: 當?shù)剞k理. k is a
+    trail byte decoded alone; after the rare 剞 it is garbling, where 做B超 is text.
+    No repair reads through the pinyin, so the run is flagged, 剞k with it."""
+    result = normalize_text("無須親身到當?shù)剞k理政務(wù)服務(wù)，可先做B超檢查。")
+    assert [(m["text"], m["status"]) for m in result.quality.mojibake] == [("當?shù)剞k", "flagged")]
+    assert len(result.flagged_spans()) == 1 and "B超" in result.text

@@ -47,6 +47,8 @@ def find_mojibake(text: str) -> list[MojibakeSpan]:
     if not _MARKER_CHARS.search(text):
         return []
     markers = [m.start() for m in _MARKER.finditer(text)]
+    if markers:
+        markers = sorted(markers + _letters_after_rare_characters(text))
     spans: list[MojibakeSpan] = []
     run_start = run_end = None
     for position in markers:
@@ -59,6 +61,22 @@ def find_mojibake(text: str) -> list[MojibakeSpan]:
     if run_start is not None:
         spans.append(_span(text, run_start, run_end))
     return spans
+
+
+# A lone Latin letter between Han characters: a GBK trail byte (0x40-0x7E) decoded alone.
+_LONE_LETTER = re.compile(rf"[A-Za-z](?=[{_HAN}])")
+
+
+def _letters_after_rare_characters(text: str) -> list[int]:
+    """當?剞k理 (當地辦理 read off by a byte): a letter after a rare character and before
+    a Han one. "做B超" has a common character before its letter. Looked for only on a
+    page that has other markers: alone, such a letter is too weak a sign."""
+    found = []
+    for match in _LONE_LETTER.finditer(text):
+        position = match.start()
+        if position > 0 and is_rare_han(text[position - 1]):
+            found.append(position)
+    return found
 
 
 def _span(text: str, start: int, end: int) -> MojibakeSpan:
