@@ -105,6 +105,14 @@ def test_taiwan_wording_uses_tw2sp_and_project_phrases():
     assert text == "推动互联网与远程服务优化，提高服务水平，群众可复制推广。"
 
 
+def test_a_document_written_as_wenjian_on_a_taiwan_phrased_page_stays_a_document():
+    """tw2sp reads 文件 as a computer file (文档); a Hong Kong report using 登入 is
+    Taiwan-phrased, and its 個人證明文件 are documents."""
+    text, _, stats = to_simplified("讓香港居民以「智方便」登入網站，提交個人證明文件。")
+    assert stats.variant == "taiwan"
+    assert text == "让香港居民以「智方便」登录网站，提交个人证明文件。"
+
+
 def test_a_taiwan_window_marks_taiwan_wording():
     """A page whose only Taiwan word is 視窗 (a service window) still needs tw2sp:
     t2s would leave 视窗, 设定 and 资料共用 in a mainland registry."""
