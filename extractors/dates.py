@@ -20,7 +20,7 @@ _DAY = rf"(?P<day>{_NUM})[日号]"
 
 _AFTER_YEAR = (
     rf"年?(?P<year_part>年底|年末|年中|上半年|下半年|底|末)"
-    rf"|第?(?P<quarter>[一二三四1-4])季度(?P<quarter_part>末|底)?"
+    rf"|第?(?P<quarter>[一二三四1-4首])季度?(?P<quarter_part>末|底)?"  # 首季: the first quarter
     rf"|(?:{_MONTH})(?:{_DAY}|(?P<month_part>底|末|中旬|上旬|下旬))?"
 )
 # Every part is optional, so DATE_PATTERN also matches the empty string.
@@ -87,7 +87,7 @@ def window_from_groups(groups: dict[str, str | None], base: date | None) -> Wind
     if month is not None:
         return _month_window(year, month, groups)
     if groups.get("quarter"):
-        quarter = to_int(groups["quarter"])
+        quarter = 1 if groups["quarter"] == "首" else to_int(groups["quarter"])
         if quarter is None or not 1 <= quarter <= 4:
             return None
         first_month = 3 * quarter - 2

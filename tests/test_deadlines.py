@@ -29,6 +29,8 @@ def test_guangdong_deadlines_resolve_against_the_document_date(extracted):
     "text, kind, date, start",
     [
         ("三季度末前完成", "by", "2021-09-30", None),
+        ("明年首季前设立自助服务机", "by", "2022-03-31", None),  # 首季: the first quarter
+        ("二季末前完成", "by", "2021-06-30", None),
         ("二○二一年六月底前", "by", "2021-06-30", None),
         ("6月底完成", "by", "2021-06-30", None),
         ("本月底前", "by", "2021-05-31", None),
@@ -98,7 +100,7 @@ def test_deadline_and_range_searches_find_what_a_full_scan_finds():
 
     pattern, reach = _pattern()
     pieces = ["完成时限", "：", "  ", "2021年", "底前", "9月", "至", "12月", "25日", "前", "自", "起", "一", "年",
-              "第三季度", "截至", "—", "-", "本月", "，", "各地", "于", "上半年", "\n"]  # fmt: skip
+              "第三季度", "首季", "二季", "截至", "—", "-", "本月", "，", "各地", "于", "上半年", "\n"]  # fmt: skip
     rng = random.Random(11)
     found = Counter()
     for _ in range(4000):
