@@ -168,12 +168,12 @@ def _dated(match: re.Match[str], base: date | None, default_kind: str | None = N
     kind = prefix_kind or suffix_kind or label_kind or ("by" if names_end else default_kind)
     if kind is None:
         return None
-    window = window_from_groups(groups, base)
-    if window is None:
-        return None
     # A label (完成时限：) says what the date is, but is not part of it.
     span = (match.start("prefix") if groups.get("prefix") else match.start("date"), match.end())
     text = match.string[span[0] : span[1]]
+    window = window_from_groups(groups, base)
+    if window is None:
+        return _unresolved(text, span, kind) if base is None and _relative(groups) else None
     if kind == "start":
         return _record(text, span, "start", window, base, start=window.first, end=None)
     if kind == "period" and groups.get("suffix") in ("之后", "以后"):
@@ -181,6 +181,20 @@ def _dated(match: re.Match[str], base: date | None, default_kind: str | None = N
     if kind == "period":
         return _record(text, span, "period", window, base, start=window.first)
     return _record(text, span, "by", window, base)
+
+
+_ANY_BASE = date(2000, 1, 1)
+
+
+def _relative(groups: dict[str, str | None]) -> bool:
+    """A date that names a window once a year is known (今年10月底, 6月底前)."""
+    return window_from_groups(groups, _ANY_BASE) is not None
+
+
+def _unresolved(text: str, span: tuple[int, int], kind: str) -> Deadline:
+    """今年10月底前 on a page with no date of its own: a deadline still, whose date
+    cannot be known. Kept, with precision "unresolved", rather than dropped."""
+    return Deadline(text=text, span=span, kind=kind, date=None, precision="unresolved")
 
 
 def _record(

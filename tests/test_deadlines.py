@@ -122,3 +122,17 @@ def test_a_bare_date_under_a_deadline_column_is_a_deadline():
     result = extract_text(text)
     assert [(d.text, d.date) for d in result.deadlines] == [("2021年12月", "2021-12-31")]
     assert [i.deadlines for i in result.items] == [(0,), ()]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("115个事项有望在今年10月底前实现川渝通办。", [("今年10月底前", "by")]),
+        ("请于6月底前报送，自7月1日起施行。", [("6月底前", "by"), ("自7月1日起施行", "start")]),
+        ("9月30日，国务院新闻办公室举行发布会。", []),  # a bare date is no deadline, base or not
+    ],
+)
+def test_a_relative_deadline_without_a_base_date_is_kept_unresolved(text, expected):
+    found = extract_deadlines(text, None)
+    assert [(d.text, d.kind) for d in found] == expected
+    assert all(d.date is None and d.precision == "unresolved" and d.base_date is None for d in found)

@@ -286,6 +286,13 @@ def test_deadline_status_is_relative_to_a_date(conn):
     assert rows["5月25日前"] == "overdue" and rows["6月30日前"] == "upcoming" and rows["每月20日前"] == "recurring"
 
 
+def test_a_relative_deadline_on_an_undated_page_is_unresolved_not_open(conn):
+    load(conn, [_text_doc("news.txt", "115个事项有望在今年10月底前实现川渝通办，相关工作长期坚持。")])
+    rows = _table(conn, "SELECT text, date, precision, status FROM v_deadlines")
+    assert rows == [("今年10月底前", None, "unresolved", "unresolved")]
+    assert _table(conn, "SELECT status FROM deadlines_as_of('2021-06-01')") == [("unresolved",)]
+
+
 def test_tasks_view_answers_who_does_what_by_when(conn):
     load(conn, _docs(SEED_003))
     rows = {r[0]: r[1:] for r in _table(conn, "SELECT task, first_due, departments FROM v_tasks WHERE first_due IS NOT NULL")}

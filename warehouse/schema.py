@@ -300,6 +300,36 @@ MIGRATIONS.append(
 )
 
 
+# A deadline's status, relative to a day: a relative date on a page with no date of its
+# own (今年10月底前, precision unresolved) has no date, but is no open-ended one either.
+def _deadline_status(day: str) -> str:
+    return f"""CASE WHEN d.kind = 'recurring' THEN 'recurring'
+                        WHEN d.precision = 'unresolved' THEN 'unresolved'
+                        WHEN d.date IS NULL THEN 'open'
+                        WHEN d.date < {day} THEN 'overdue'
+                        ELSE 'upcoming' END"""
+
+
+MIGRATIONS.append(
+    (
+        12,
+        "deadline status unresolved: a relative date with no base date",
+        f"""
+        CREATE OR REPLACE VIEW v_deadlines AS
+            SELECT d.doc_id, doc.title, doc.doc_number, d.text, d.kind, d.date, d.start_date, d.precision,
+                   {_deadline_status("current_date")} AS status,
+                   d.date - current_date AS days_left, d.context
+            FROM deadlines d JOIN documents doc USING (doc_id);
+        CREATE OR REPLACE MACRO deadlines_as_of(as_of) AS TABLE
+            SELECT d.doc_id, doc.title, d.text, d.kind, d.date,
+                   {_deadline_status("CAST(as_of AS DATE)")} AS status,
+                   d.date - CAST(as_of AS DATE) AS days_left, d.context
+            FROM deadlines d JOIN documents doc USING (doc_id);
+        """,
+    )
+)
+
+
 def migrate(conn: duckdb.DuckDBPyConnection) -> int:
     """Apply pending migrations; return the schema version now in force."""
     conn.execute(
