@@ -118,3 +118,11 @@ def test_a_lone_letter_after_a_rare_character_joins_the_run_beside_it():
     result = normalize_text("無須親身到當?shù)剞k理政務(wù)服務(wù)，可先做B超檢查。")
     assert [(m["text"], m["status"]) for m in result.quality.mojibake] == [("當?shù)剞k", "flagged")]
     assert len(result.flagged_spans()) == 1 and "B超" in result.text
+
+
+def test_a_repair_that_guesses_a_rare_character_is_flagged_instead():
+    """版?;窘ǔ扇〗y一 (版。基本建成統一): the lost bytes' likeliest guesses give 版模痪建成,
+    which scores better than the garble but holds the rare 痪. No repair beats a flag there."""
+    result = normalize_text("發布省網上辦事大廳手機版?;窘ǔ扇〗y一的電子證照系統。")
+    assert [m["status"] for m in result.quality.mojibake] == ["flagged"]
+    assert "痪" not in result.text

@@ -274,6 +274,8 @@ def repair_run(run: str, before: str = "") -> str | None:
     best = max(candidates, key=lambda c: mean_score(context + c))
     if _han(best) == _han(run):
         return None  # no character re-decoded: punctuation made ASCII, not mojibake
+    if any(map(is_rare_han, best)):
+        return None  # a lost byte guessed into a rare character (版模痪建成 for 版。基本建成): flag it
     gain = mean_score(context + best) - mean_score(context + run)
     return best if gain >= _MIN_GAIN and word_coverage(context + best) >= 0.5 else None
 
