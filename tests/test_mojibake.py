@@ -126,3 +126,9 @@ def test_a_repair_that_guesses_a_rare_character_is_flagged_instead():
     result = normalize_text("發布省網上辦事大廳手機版?;窘ǔ扇〗y一的電子證照系統。")
     assert [m["status"] for m in result.quality.mojibake] == ["flagged"]
     assert "痪" not in result.text
+
+
+def test_a_half_width_question_mark_ending_a_question_is_no_lost_byte():
+    text = "事项清单是怎样梳理而来的?群众关切的事项落实了哪些?还将有哪些举措值得期待?下一步将继续推进。"
+    result = normalize_text(text)
+    assert result.quality.mojibake == [] and "而来的" in result.text

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from extractors.datafiles import load_list
 from extractors.normalize.repair import ODD_CHARS, best_repair, is_rare_han
 from extractors.offsets import OffsetMap, rewrite
 
@@ -46,7 +48,7 @@ def find_mojibake(text: str) -> list[MojibakeSpan]:
     """Runs of garbled text, each covering its markers and what lies between."""
     if not _MARKER_CHARS.search(text):
         return []
-    markers = [m.start() for m in _MARKER.finditer(text)]
+    markers = [m.start() for m in _MARKER.finditer(text) if not _asks(text, m.start())]
     if markers:
         markers = sorted(markers + _letters_after_rare_characters(text))
     spans: list[MojibakeSpan] = []
@@ -61,6 +63,23 @@ def find_mojibake(text: str) -> list[MojibakeSpan]:
     if run_start is not None:
         spans.append(_span(text, run_start, run_end))
     return spans
+
+
+_SENTENCE_START = "。！？!?\n"
+
+
+@lru_cache(maxsize=1)
+def _question_words() -> tuple[str, ...]:
+    return load_list("question_words.txt")
+
+
+def _asks(text: str, position: int) -> bool:
+    """A ? that ends a question: its sentence holds a question word (怎样…的?)."""
+    if text[position] != "?":
+        return False
+    start = max(text.rfind(mark, 0, position) for mark in _SENTENCE_START) + 1
+    sentence = text[start:position]
+    return any(word in sentence for word in _question_words())
 
 
 # A lone Latin letter between Han characters: a GBK trail byte (0x40-0x7E) decoded alone.
