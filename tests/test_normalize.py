@@ -268,6 +268,20 @@ def test_a_heading_number_set_apart_on_its_own_line_rejoins_its_heading(text, li
     assert normalize_text(text).text.split("\n") == lines
 
 
+@pytest.mark.parametrize("mark", ["- 1 -", "— 12 —", "第3页 共9页", "P. 2", "Page 4 of 9"])
+def test_a_page_number_line_is_furniture_a_sentence_runs_across(mark):
+    """A PDF shown as HTML pages keeps each page's number on a line of its own."""
+    text = f"为深入推进改革，推动线上线下政务服\n{mark}\n务平台建设，实现通办。"
+    result = normalize_text(text)
+    assert result.text == "为深入推进改革，推动线上线下政务服务平台建设，实现通办。"
+    start = result.text.index("务平台")
+    assert text[slice(*result.raw_span(start, start + 3))] == "务平台"
+
+
+def test_a_bare_number_line_is_no_page_number():
+    assert "\n12\n" in normalize_text("序号\n12\n异地就医备案").text
+
+
 BAR_TABLE = "某市“省内通办”事项\n| 事项名称 | 责任单位 | 备注 |\n| 异地就医 登记备案 | 市医保局 | |\n| 失业保险金申领 | 市人力社保局 | 代收代办 |\n"
 
 

@@ -60,6 +60,13 @@ _BLANK_PATTERNS = (_EDGE_SPACE, _INNER_SPACE)  # every match is a run of _BLANKS
 _NBSP = re.compile(r"[\u00a0\u2002\u2003\u2009]")
 _CRLF = re.compile(r"\r\n?")
 _MANY_BLANKS = re.compile(r"\n{3,}")
+# A page's number on a line of its own, from a PDF shown as HTML pages ("- 1 -", "第2页",
+# "P. 3", "Page 4 of 9"): furniture a sentence runs across. Bare digits may be a table's.
+_PAGE_MARK = re.compile(
+    r"^(?:[-—－–]\s*\d{1,4}\s*[-—－–]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|P\.\s*\d{1,4}|Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?)$",
+    re.M,
+)
 
 _TERMINAL = "。！？；!?;…：:"
 _CLOSERS = "）)】》」』”’"
@@ -101,6 +108,8 @@ def tidy_layout(text: str) -> tuple[str, OffsetMap, LayoutStats]:
     spaces = len(inner)
     text3, map3 = _apply(text2, inner)
     text4, map4 = _substitute(text3, _NBSP, " ")
+    text4, map_pages = _substitute(text4, _PAGE_MARK, "")  # a blank line: a sentence may run across it
+    map4 = map4.then(map_pages)
     wrap_width = _wrap_width(widths)
     text5, map5, joined = _reflow(text4, wrap_width, widths)
     text6, map6 = _substitute(text5, _MANY_BLANKS, "\n\n")
