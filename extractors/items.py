@@ -105,9 +105,10 @@ def _before_scope() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _scope_group() -> re.Pattern[str]:
-    """One or more scopes joined by 、: “跨省通办、省内通办”."""
+    """One or more scopes joined by 、 (“跨省通办、省内通办”) or each in its own quotes
+    (“跨省通办”“省内通办”)."""
     scope = "|".join(map(re.escape, cues()["scope"]))
-    return re.compile(rf"(?:{scope})(?:[、和及](?:{scope}))*")
+    return re.compile(rf"(?:{scope})(?:(?:[、和及]|”“|\"\")(?:{scope}))*")
 
 
 def _scope_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> list[ItemMention]:
@@ -118,6 +119,8 @@ def _scope_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> l
     a generic phrase (政务服务事项) or a category (工作类事项)."""
     items: list[ItemMention] = []
     for group, marker in enumerate(_scope_group().finditer(text), start=first_group):
+        if text[max(0, marker.start() - 2) : marker.start()] in ("”“", '""'):
+            continue  # “一网通办”“跨省通办”: a quoted goal stands right before, no list
         past_goal = text[max(0, marker.start() - 3) : marker.start()] in ("”和“", "”及“", "”、“")
         reach = _JOINT_REACH_PAST_A_GOAL if past_goal else _JOINT_REACH
         joint = _before_scope().search(text, max(0, marker.start() - reach), marker.start())

@@ -176,6 +176,12 @@ def test_a_subject_that_has_the_items_is_not_the_first_name():
         ("全面实现户口登记、社保卡申领“一件事一次办”和“跨省通办”。", ["户口登记", "社保卡申领"], ("跨省通办",)),
         ("实现【异地就医备案】、【社保卡申领】“跨省通办”。", ["异地就医备案", "社保卡申领"], ("跨省通办",)),
         ("推进基本医疗保险参保信息变更“跨省通办、省内通办”。", ["基本医疗保险参保信息变更"], ("跨省通办", "省内通办")),
+        # scopes each in quotes of their own
+        (
+            "推动社会保障卡申领、户口迁移、婚姻登记等事项实现“跨省通办”“省内通办”,便利群众异地办事。",
+            ["社会保障卡申领", "户口迁移", "婚姻登记"],
+            ("跨省通办", "省内通办"),
+        ),
         # examples before 等各类 are no part of a name; 和 between two services splits them
         (
             "推动企业等各类市场主体登记注册和涉企经营许可等事项“跨省通办”。",
@@ -206,6 +212,7 @@ def test_uncounted_lists_before_a_scope_are_items(sentence, names, scope):
         "推动县级以上政务服务中心“跨省通办”窗口全覆盖。",  # … and 窗口
         "现将《关于深化医疗保障经办政务服务事项“跨省通办”工作方案》印发给你们。",  # a title
         "深化“跨省通办”改革，不断提升服务能力。",  # no list at all
+        "着力推进“一网通办”“跨省通办”“全省通办”，推动线上线下融合。",  # quoted goals, no items
     ],
 )
 def test_scope_phrases_that_name_no_item(sentence):
