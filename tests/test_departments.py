@@ -340,8 +340,9 @@ def test_role_words_alone_name_nobody():
     assert extract_text("责任单位牵头，相关部门配合。").departments == []
 
 
-def test_document_numbers_are_not_department_mentions():
-    names = [d.name for d in extract_text("根据国办发〔2020〕35号文件，国务院办公厅负责统筹。").departments]
+@pytest.mark.parametrize("number", ["国办发〔2020〕35号", "国办发﹝2020﹞35号", "国办发〖2020〗35号", "国办发[2020]35号"])
+def test_document_numbers_are_not_department_mentions(number):
+    names = [d.name for d in extract_text(f"根据{number}文件，国务院办公厅负责统筹。").departments]
     assert names == ["国务院办公厅"]
 
 
