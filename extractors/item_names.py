@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from extractors.datafiles import load_table
+from extractors.text import BULLETS
 
 # 、 and ；, or a comma that goes on with 以及 (…、注销，以及工业产品生产许可证核发)
 ITEM_SEPARATORS = re.compile(r"[、；;﹔]|[，,](?:以及|及)")
@@ -104,7 +105,7 @@ def _join_shared_objects(text: str, spans: list[tuple[int, int]]) -> list[tuple[
 
 # （一） 1. 一、 and the bullets of a web list (● • ▪ ■ ◆ ★ - *)
 _ENUMERATOR = re.compile(
-    r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.、．]|[一二三四五六七八九十]{1,3}[、．]|[●•·▪■◆◇★☆\-*])\s*"
+    rf"(?:[（(][一二三四五六七八九十\d]{{1,3}}[）)]|\d{{1,3}}[.、．]|[一二三四五六七八九十]{{1,3}}[、．]|[{BULLETS}\-*])\s*"
 )
 
 

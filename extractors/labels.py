@@ -33,7 +33,7 @@ from extractors.datafiles import load_table
 from extractors.dates import find_full_dates
 from extractors.head_lines import ISSUER_SUFFIX
 from extractors.records import Span
-from extractors.text import alternation, line_end
+from extractors.text import BULLETS, alternation, line_end
 
 _HEAD_CHARS = 4000  # the block sits above the notice, after the page's header
 _MIN_LABELS = 2
@@ -52,7 +52,7 @@ class LabelBlock:
     span: Span  # from the first label to the end of the last value
 
 
-_BULLET = r"(?:[•·●▪◦■◆][ \t]*)?"
+_BULLET = rf"(?:[{BULLETS}][ \t]*)?"
 
 
 @lru_cache(maxsize=1)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from extractors.datafiles import load_list
+from extractors.places import LEVEL_CHARS
 
 # half-width too: scraped pages write ",苏州市行政审批局"; 丨: a portal's bar (政务服务丨济宁市…)
 _PUNCTUATION_BOUNDARY = "，。；：、（）()《》“”\n\t |｜丨,;:!?！？\"'"
@@ -75,7 +76,7 @@ def function_char_words(dictionary: str) -> list[str]:
     for line in dictionary.splitlines():
         word, freq, tag = line.split(" ")[:3]
         if len(word) == 2 and word[0] in chars and int(freq) >= _MIN_WORD_FREQ:
-            if tag != "ns" and word[1] not in "省市县区州盟旗":
+            if tag != "ns" and word[1] not in LEVEL_CHARS:
                 words.append(word)
     return words
 

@@ -8,6 +8,9 @@ from functools import lru_cache
 
 from extractors.datafiles import load_table
 
+# The bullets of a web list (<li>): what may stand before a list entry or a label.
+BULLETS = "●•·▪◦■◆◇★☆"
+
 # 国办发〔2022〕34号, 粤医保发〔2021〕29号: an issuer code, a bracketed year, a serial.
 # Pages also write the brackets as ﹝﹞ (small form) or 〖〗.
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔﹝〖\[［【(（]\s*(?:19|20)\d{2}\s*[〕﹞〗\]］】)）]\s*第?\d{1,4}\s*号")

@@ -74,16 +74,16 @@ _CLAUSE_MARKS = "，、；,："
 _DASHES = "—－-"
 _LABEL = re.compile(r"^[^，。；：:]{1,6}[：:]")
 _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》|（[^（）]*）|\([^()]*\)")
-_HEADING = re.compile(
-    r"^(第[一二三四五六七八九十百零〇]+[章节条部分批]|[一二三四五六七八九十]+[、．.]|"
-    r"[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.](?!\d)|[①-⑳]|附件|附：|抄送|联系人)"
+# A heading's number: 第一章, 一、, （一）, 1., ①
+_NUMBER_MARK = (
+    r"第[一二三四五六七八九十百零〇]+[章节条部分批]|[一二三四五六七八九十]+[、．.]|"
+    r"[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.](?!\d)|[①-⑳]"
 )
+_HEADING = re.compile(rf"^(?:{_NUMBER_MARK}|附件|附：|抄送|联系人)")
 
 
 # A heading's number with nothing after it (not 附件 or 抄送, which stand alone over what they head)
-_MARKER_ALONE = re.compile(
-    r"第[一二三四五六七八九十百零〇]+[章节条部分]|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.]|[①-⑳]"
-)
+_MARKER_ALONE = re.compile(_NUMBER_MARK)
 
 
 @dataclass(frozen=True)

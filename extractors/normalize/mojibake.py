@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.datafiles import load_list
-from extractors.normalize.repair import ODD_CHARS, best_repair, is_rare_han
+from extractors.normalize.repair import NARROWED, ODD_CHARS, best_repair, is_rare_han
 from extractors.offsets import OffsetMap, rewrite
 
 _HAN = r"\u3400-\u9fff\uf900-\ufaff"
@@ -109,7 +109,6 @@ def _span(text: str, start: int, end: int) -> MojibakeSpan:
 
 
 _TRAIL_SYMBOLS = set("@[\\]^_`{|}~")
-_NARROWED = set("!,?:;()")  # full-width marks a later step made ASCII (！ of a shifted pair)
 _MAX_BACK = 3
 
 
@@ -120,7 +119,7 @@ def _rare_before(text: str, start: int) -> int:
         if start == 0:
             break
         before = text[start - 1]
-        if is_rare_han(before) or (before in _NARROWED and is_rare_han(text[start])):
+        if is_rare_han(before) or (before in NARROWED and is_rare_han(text[start])):
             start -= 1
         else:
             break

@@ -26,6 +26,7 @@ import opencc
 from extractors.datafiles import load_table
 
 _FULL_WIDTH = {"!": "！", ",": "，", "?": "？", ":": "：", ";": "；", "(": "（", ")": "）"}
+NARROWED = frozenset(_FULL_WIDTH)  # full-width marks a later step may have made ASCII
 _LOST = {"?", "\ufffd"}
 _LEADS = range(0x81, 0xFF)
 _TRAILS = [b for b in range(0x40, 0xFF) if b != 0x7F]
