@@ -86,8 +86,14 @@ def extract_items(text: str, skip: list[tuple[int, int]] = ()) -> tuple[list[Ite
 
 _JOINT_REACH = 16  # the longest joint: 等高频政务服务事项纳入“
 _JOINT_REACH_PAST_A_GOAL = 32  # …“一件事一次办”和“: another quoted goal before the scope
-# after the scope: the clause's end, or what 纳入 puts the list into (范围, 事项清单, 清单)
-_AFTER_SCOPE = re.compile(r"[”\"]?(?:$|[，,。；;：:！？\n]|(?P<range>范围|事项清单|清单|事项目录))")
+
+
+@lru_cache(maxsize=1)
+def _after_scope() -> re.Pattern[str]:
+    """After the scope: the clause's end, maybe after a noun that keeps the list one of
+    items (“跨省通办”试点), or what 纳入 puts the list into (范围, 事项清单, 清单)."""
+    nouns = alternation(cues()["scope_noun"])
+    return re.compile(rf"[”\"]?(?:{nouns})?(?:$|[，,。；;：:！？\n]|(?P<range>范围|事项清单|清单|事项目录))")
 
 
 @lru_cache(maxsize=1)
@@ -124,7 +130,7 @@ def _scope_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> l
         past_goal = text[max(0, marker.start() - 3) : marker.start()] in ("”和“", "”及“", "”、“")
         reach = _JOINT_REACH_PAST_A_GOAL if past_goal else _JOINT_REACH
         joint = _before_scope().search(text, max(0, marker.start() - reach), marker.start())
-        after = _AFTER_SCOPE.match(text, marker.end())
+        after = _after_scope().match(text, marker.end())
         if after is None or (after.group("range") and not (joint and joint.group("into"))):
             continue
         list_end = joint.start() if joint else marker.start()
@@ -276,7 +282,20 @@ def _list_start(text: str, end: int) -> int:
     subject = _SUBJECT_HAS.match(head)
     if subject:
         cut = max(cut, subject.end())
-    return start + cut
+    return max(start + cut, _after_late_verb(text, head_end, end))
+
+
+def _after_late_verb(text: str, head_end: int, end: int) -> int:
+    """ "在北京、天津等21个省实施结婚登记和离婚登记": a lead verb after the clause's last
+    separator opens the list; what the separators joined before it was no list of items."""
+    last_separator = head_end
+    for separator in ITEM_SEPARATORS.finditer(text, head_end, end):
+        last_separator = separator.end()
+    if last_separator == head_end:
+        return 0  # one separator-free stretch: the head's lead verb decided
+    tail = text[last_separator:end]
+    at = max((tail.rfind(verb) + len(verb) for verb in cues()["lead_verb"] if verb in tail), default=0)
+    return last_separator + at if at else 0
 
 
 _LIST_CONTINUES = ("以及", "及")

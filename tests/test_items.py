@@ -194,6 +194,12 @@ def test_a_subject_that_has_the_items_is_not_the_first_name():
             ["异地就医登记备案和结算", "住房公积金缴存和提取"],
             ("跨省通办",),
         ),
+        # a pilot of the scope; the lead verb comes after a list of places
+        (
+            "在甲省、乙省、丙市等3个省（直辖市）实施出生登记和死亡登记“跨省通办”试点。",
+            ["出生登记", "死亡登记"],
+            ("跨省通办",),
+        ),
     ],
 )
 def test_uncounted_lists_before_a_scope_are_items(sentence, names, scope):
@@ -213,6 +219,8 @@ def test_uncounted_lists_before_a_scope_are_items(sentence, names, scope):
         "现将《关于深化医疗保障经办政务服务事项“跨省通办”工作方案》印发给你们。",  # a title
         "深化“跨省通办”改革，不断提升服务能力。",  # no list at all
         "着力推进“一网通办”“跨省通办”“全省通办”，推动线上线下融合。",  # quoted goals, no items
+        "与片区内其他城市开展区域内“跨省通办”试点，以点带面。",  # a place, not an item
+        "在甲地、乙地等地区开展“跨省通办”试点。",  # places before the verb, nothing after it
     ],
 )
 def test_scope_phrases_that_name_no_item(sentence):
