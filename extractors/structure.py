@@ -222,4 +222,6 @@ def _attachments(lines: list[Line]) -> tuple[str, ...]:
         title = re.sub(r"[（(]见[^）)]*[）)]$", "", title).strip()
         if title and title not in found:
             found.append(title)
-    return tuple(found)
+    # "附件：<title>" in the body, then the attachment's own page under "附件" alone, its
+    # title set over several lines: the first of them is the same attachment, cut short.
+    return tuple(title for title in found if not any(other.startswith(title) and other != title for other in found))

@@ -48,6 +48,15 @@ def test_guangdong_attachment(extracted):
     assert extracted(SEED_003).document.attachments == ("“跨省通办、省内通办”工作进展情况表",)
 
 
+def test_an_attachment_title_set_over_lines_on_its_own_page_is_listed_once():
+    text = (
+        "某省人民政府关于某事项的通知\n某政发〔2023〕3号\n各市人民政府：\n现予印发。\n"
+        "附件：某省政务服务事项调整实施目录\n某省人民政府\n2023年5月12日\n"
+        "附件\n\n某省政务服务\n\n事项调整实施目录\n\n事项名称"
+    )
+    assert extract_text(text).document.attachments == ("某省政务服务事项调整实施目录",)
+
+
 def test_chinese_numeral_issue_date():
     text = "国务院关于某事项的通知\n国发〔2001〕12号\n各省、自治区、直辖市人民政府：\n现予印发。\n国务院\n二○○一年四月四日"
     meta = extract_text(text).document
