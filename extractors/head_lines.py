@@ -55,7 +55,12 @@ ISSUER_SUFFIX = ending_pattern("issuer")
 
 
 def is_issuer_line(text: str) -> bool:
-    """A line that is a body's name alone: a signature, or the issuer over its title."""
+    """A line that is a body's name alone: a signature, or the issuer over its title.
+    A table row (cells split by tabs) may end in a body's name too."""
     return (
-        len(text) <= 30 and ISSUER_SUFFIX.search(text) is not None and not SENTENCE.search(text) and not DOC_NUMBER.search(text)
+        len(text) <= 30
+        and "\t" not in text
+        and ISSUER_SUFFIX.search(text) is not None
+        and not SENTENCE.search(text)
+        and not DOC_NUMBER.search(text)
     )

@@ -66,8 +66,18 @@ def home_places(issuer: str | None, issuer_place: str | None, number: str | None
 
 
 def _issuer_province(issuer: str | None, number: str | None) -> str | None:
+    """The issuer's province. Joint issuers ("浙江省桐乡市… 江苏省如东县…") share one or
+    name none: "省" in a notice of two provinces' bodies is neither's."""
     if not issuer:
         return None
+    signers = issuer.split()
+    if len(signers) > 1:
+        found = {_one_province(signer, number) for signer in signers} - {None}
+        return found.pop() if len(found) == 1 else None  # a central body beside them names none
+    return _one_province(issuer, number)
+
+
+def _one_province(issuer: str, number: str | None) -> str | None:
     for name in sorted(provinces(), key=len, reverse=True):
         if issuer.startswith(name):
             return provinces()[name]

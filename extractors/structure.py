@@ -160,12 +160,20 @@ def _issuer(lines: list[Line], title: Line | None, issued: tuple[Span, object] |
     return None
 
 
+_MAX_JOINT_SIGNERS = 6
+
+
 def _signature_before(lines: list[Line], date_start: int) -> str | None:
+    """The signature over the date. A joint notice signs one body a line (桐乡市人民政府办公室 /
+    如东县人民政府办公室): all of them, joined by a space as a joint title joins them."""
     for index, line in enumerate(lines):
         if line.start <= date_start < line.end + 1 and index > 0:
-            candidate = lines[index - 1].text
-            if is_issuer_line(candidate):
-                return candidate
+            signers: list[str] = []
+            above = index - 1
+            while above >= 0 and len(signers) < _MAX_JOINT_SIGNERS and is_issuer_line(lines[above].text):
+                signers.insert(0, lines[above].text)
+                above -= 1
+            return " ".join(signers) or None
     return None
 
 

@@ -186,6 +186,19 @@ def test_an_issuer_that_says_only_province_is_named_by_its_number(issuer, number
     assert found == {f"{province or '省'}商务厅"}
 
 
+@pytest.mark.parametrize(
+    ("issuer", "expected"),
+    [
+        ("广东省医疗保障局 广东省财政厅", "广东省商务厅"),
+        ("国家医疗保障局 广东省医疗保障局", "广东省商务厅"),  # a central body beside it names no province
+        ("浙江省桐乡市人民政府办公室 江苏省如东县人民政府办公室", "省商务厅"),  # two provinces: neither's
+    ],
+)
+def test_joint_issuers_name_a_province_only_when_they_share_it(issuer, expected):
+    found = {d.canonical for d in find_departments("（责任单位：省商务厅）", issuer=issuer)}
+    assert found == {expected}
+
+
 def test_the_number_names_the_province_through_extract():
     text = "省人民政府关于进一步优化营商环境的若干意见\n鄂政发〔2018〕26号\n各市、州、县人民政府：\n一、主要任务\n（一）全面清理审批事项。（牵头单位：省发展改革委）\n"
     names = {d.canonical for d in extract_text(text).departments}

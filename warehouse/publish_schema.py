@@ -45,7 +45,7 @@ SOURCE_FIELDS: list[dict[str, Any]] = [
     {"name": "uri", "type": "string", "description": "Where the document was first seen"},
     {"name": "title", "type": "string"},
     {"name": "doc_number", "type": "string", "description": "e.g. 国办发〔2022〕34号"},
-    {"name": "issuer", "type": "string"},
+    {"name": "issuer", "type": "string", "description": "Issuing body; joint issuers separated by a space"},
     {"name": "doc_date", "type": "date", "description": "Issue date, else publish date"},
 ]
 
