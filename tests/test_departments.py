@@ -223,6 +223,12 @@ def test_a_bare_body_after_a_central_one_is_nobody_in_particular():
     assert found == {("公安部", "mentioned")}
 
 
+def test_business_environment_bureaus_and_each_level_of_government():
+    text = "（责任单位：省营商环境局、省直有关部门，各市级政府、各县级政府）"
+    found = {d.canonical for d in find_departments(text, issuer="黑龙江省营商环境建设监督局")}
+    assert found == {"黑龙江省营商环境局", "省直有关部门", "各市级人民政府", "各县级人民政府"}
+
+
 def test_a_working_groups_office_is_a_body_and_shares_the_lead():
     text = "（市政府办公室、市行政审批制度改革工作领导小组办公室牵头，各县市区政府按职责分工负责）"
     assert _found(text) == {
