@@ -28,7 +28,7 @@ def find_title(lines: list[Line], official: bool = False) -> Line | None:
     found = found or _headline(head)
     if found is None:  # a page that opens with a lead paragraph, then the plan it reports
         found = _kind_title(head)
-    return _without_number_suffix(_without_source_prefix(found)) if found else None
+    return _without_title_marks(_without_number_suffix(_without_source_prefix(found))) if found else None
 
 
 def _kind_title(head: list[Line]) -> Line | None:
@@ -56,6 +56,26 @@ def _without_number_suffix(line: Line) -> Line:
     title is what comes before it (the number is read by ``_doc_number``)."""
     suffix = NUMBER_SUFFIX.search(line.text)
     return Line(line.text[: suffix.start()], line.start) if suffix and suffix.start() > 0 else line
+
+
+def _without_title_marks(line: Line) -> Line:
+    """ "《关于健全…机制的意见》": a page that heads itself with the document's name in
+    title marks; the title is the name. "《A》和《B》解读" keeps its marks: the first 》
+    closes before the end."""
+    text = line.text
+    if not (text.startswith("《") and text.endswith("》")) or _closing_mark(text) != len(text) - 1:
+        return line
+    return Line(text[1:-1], line.start + 1)
+
+
+def _closing_mark(text: str) -> int:
+    """Where the 》 that closes the opening 《 stands (nested marks counted), or -1."""
+    depth = 0
+    for index, char in enumerate(text):
+        depth += (char == "《") - (char == "》")
+        if depth == 0:
+            return index
+    return -1
 
 
 NUMBER_SUFFIX = re.compile(rf"[（(]\s*(?:{DOC_NUMBER.pattern})\s*[）)]$")

@@ -173,6 +173,18 @@ def test_a_signature_ends_like_a_body_named_in_the_data(signature):
     assert extract_text(text).document.issuer == signature
 
 
+@pytest.mark.parametrize(
+    ("headline", "title"),
+    [
+        ("《关于健全“高效办成一件事”重点事项常态化推进机制的意见》", "关于健全“高效办成一件事”重点事项常态化推进机制的意见"),
+        ("《关于某事的意见》和《实施方案》", "《关于某事的意见》和《实施方案》"),  # the first 》 closes early
+    ],
+)
+def test_a_headline_in_title_marks_is_the_documents_name(headline, title):
+    text = f"{headline}\n《意见》明确，推动重点事项清单管理和常态化实施。\n"
+    assert extract_text(text).document.title == title
+
+
 def test_a_joint_signature_one_body_a_line_names_every_signer():
     text = (
         "关于印发某某工作方案的通知\n各镇人民政府：\n现将方案印发给你们，请认真贯彻实施。\n"
