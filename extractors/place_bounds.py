@@ -22,6 +22,7 @@ from extractors.places import LEVEL_CHARS
 _PUNCTUATION_BOUNDARY = "，。；：、（）()《》“”\n\t |｜丨,;:!?！？\"'"
 _LEVELS = "自治州|地区|市|州|盟|县|区|旗"
 _WORDS_FILE = "function_char_words.txt"
+_PLACES_FILE = "places_with_stop_chars.txt"
 _MIN_WORD_FREQ = 20  # rarer dictionary words are names and fragments, not the words that matter
 
 
@@ -53,13 +54,27 @@ def place_may_start(text: str, start: int) -> bool:
     return before in stop_words()[0] and text[start - 1 : start + 1] not in _words_opening_with_function_chars()
 
 
-def local_unit() -> str:
-    """One level of a place (邯郸市, 丛台区), not opening with a function word, nor
-    holding one after its second character: "申请人向市医保局" is 申请人向 + 市医保局
-    (大同市, 呼和浩特市 hold one earlier, as place names do)."""
+@lru_cache(maxsize=1)
+def _places_with_stop_chars() -> tuple[tuple[str, ...], str]:
+    """(names that open with a stop character, the stop characters real names hold)."""
+    names = load_list(_PLACES_FILE)
     chars, _ = stop_words()
+    opening = tuple(name for name in names if name[0] in chars)
+    held = "".join(sorted({char for name in names for char in name[1:] if char in chars}))
+    return opening, held
+
+
+def local_unit() -> str:
+    """One level of a place (邯郸市, 丛台区). It opens with no function word and holds
+    only those real names hold (大同市, 呼和浩特市), and only as its second character:
+    "申请人向市医保局" is 申请人向 + 市医保局, "设在邯郸市" is 设在 + 邯郸市. The real
+    places that open with one (于都县, 将乐县) are matched by name."""
+    chars, _ = stop_words()
+    opening, held = _places_with_stop_chars()
+    refused = "".join(char for char in chars if char not in held)
     han = r"[\u4e00-\u9fff]"
-    return rf"(?![{chars}]){han}{{1,2}}?(?:(?![{chars}]){han}){{0,2}}?(?:{_LEVELS})"
+    generic = rf"(?![{chars}]){han}(?:(?![{refused}]){han})??(?:(?![{chars}]){han}){{0,2}}?(?:{_LEVELS})"
+    return "|".join([*opening, generic])
 
 
 def holds_a_verb(place: str) -> bool:

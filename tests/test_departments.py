@@ -455,6 +455,20 @@ def test_names_right_after_an_agent_cue_do_what_their_clause_says(text, roles):
     assert [(d.name, d.role) for d in find_departments(text, issuer="某省人民政府")] == roles
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("由申请人向市医保局提出申请。", ["市医保局"]),  # 向 is in no place's name
+        ("设在邯郸市医保局的专班负责。", ["邯郸市医保局"]),  # … nor 在
+        # real places that open with or hold a stop character keep it
+        ("江西省于都县医保局、将乐县人民政府负责。", ["江西省于都县医保局", "将乐县人民政府"]),
+        ("大同市医保局、呼和浩特市人社局、犍为县医保局配合。", ["大同市医保局", "呼和浩特市人社局", "犍为县医保局"]),
+    ],
+)
+def test_a_place_holds_a_stop_character_only_as_real_names_do(text, names):
+    assert [d.name for d in find_departments(text)] == names
+
+
 def test_shipped_function_char_words_match_the_pinned_jieba_dictionary():
     from extractors.datafiles import load_list
     from extractors.normalize.repair import jieba_dictionary
