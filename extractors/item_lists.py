@@ -156,12 +156,14 @@ def _line_names(text: str, offset: int) -> list[tuple[int, int]]:
 
 # 包括… inside a sentence; 如…/例如… opening a sentence or a clause, after what named
 # the items ("…服务事项涵盖教育、社保等多领域，如A、B等")
-_INCLUDING = re.compile(r"包括|包含|涵盖|(?<=[。，,])(?P<example>例如|如)[：:，,]?")
+# "…“跨省通办”试点业务范围为A和B": a range that names 通办 business is its items
+_INCLUDING = re.compile(r"包括|包含|涵盖|(?<=范围)(?P<range>为|是)[：:]?|(?<=[。，,])(?P<example>例如|如)[：:，,]?")
 _INCLUDED_END = re.compile(r"等?(?=[，,。；;\n])|等(?=$)|$")
 
 
 def _including_lists(text: str) -> list[_Found]:
-    """ "首批“跨省通办”事项包括A、B等，…" and "…72项事项“跨省通办”，包括A、B等。": the
+    """ "首批“跨省通办”事项包括A、B等，…", "…72项事项“跨省通办”，包括A、B等。" and
+    "“跨省通办”试点业务范围为A和B": the
     sentence names 通办 items before 包括 (or, for "如A﹔B等。", the sentence before),
     and the list runs to 等 or the clause end.
     The intro vouches for the list as a count would; still, every name must read as
@@ -170,7 +172,8 @@ def _including_lists(text: str) -> list[_Found]:
     for verb in _INCLUDING.finditer(text):
         intro_end = verb.start() - 1 if verb.group("example") else verb.start()
         intro = _with_question(text, text[_sentence_start(text, intro_end) : intro_end], intro_end)
-        if not _names_items(intro):
+        names_a_range = verb.group("range") is not None and "通办" in intro
+        if not (_names_items(intro) or names_a_range):
             continue
         end = _INCLUDED_END.search(text, verb.end())
         spans = split_services_at_he(text, split_names(text, verb.end(), end.start()))

@@ -104,6 +104,7 @@ def test_a_scope_in_a_later_sentence_is_not_the_lists():
         "还将在年底前实现72项高频事项“跨省通办”，包括住房公积金汇缴、残疾人证迁移、机动车驾驶证审验等。",
         "新增的“跨省通办”事项如下：\n● 住房公积金汇缴\n• 残疾人证迁移\n- 机动车驾驶证审验\n",  # bullets
         "问：哪些事项可以“跨省通办”？\n答：主要包括住房公积金汇缴、残疾人证迁移、机动车驾驶证审验等。\n",  # Q&A
+        "此次“跨省通办”试点的业务范围为：住房公积金汇缴、残疾人证迁移、机动车驾驶证审验。",  # the scope first
     ],
 )
 def test_lists_introduced_by_a_phrase_naming_tongban_items(text):
@@ -221,6 +222,7 @@ def test_uncounted_lists_before_a_scope_are_items(sentence, names, scope):
         "着力推进“一网通办”“跨省通办”“全省通办”，推动线上线下融合。",  # quoted goals, no items
         "与片区内其他城市开展区域内“跨省通办”试点，以点带面。",  # a place, not an item
         "在甲地、乙地等地区开展“跨省通办”试点。",  # places before the verb, nothing after it
+        "政务服务“跨省通办”的覆盖范围为全省各市县。",  # a range of places, not of services
     ],
 )
 def test_scope_phrases_that_name_no_item(sentence):
