@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from extractors.datafiles import load_aliases, load_list, load_table
 from extractors.gazetteer import Gazetteer
-from extractors.place_bounds import holds_a_verb, local_unit, place_may_start
+from extractors.place_bounds import ends_a_zone, holds_a_verb, local_unit, place_may_start
 from extractors.places import LEVEL_CHARS, home_places, provinces
 from extractors.records import DepartmentMention
 from extractors.text import alternation, doc_number_spans
@@ -112,6 +112,9 @@ def _local_matches(text: str, home: dict[str, str]) -> list[_Match]:
             continue
         before = text[match.start() - 1] if match.start() > 0 else "\n"
         trusted = match.group("province") or _trusted_class(match.group("cls"), before)
+        if match.group("cls") and ends_a_zone(text, match.end("cls")):
+            position = match.start() + 1  # the 区 that ends a zone's name (…开发区管委会)
+            continue
         if (trusted or place_may_start(text, match.start())) and not holds_a_verb(match.group("place")):
             place = _local_place(match, home)
             found.append(_Match(match.start(), match.end(), place + _body_canonical(match.group("body")), place))
@@ -171,11 +174,11 @@ def _issuer_place(issuer: str | None) -> str | None:
 
 _HEADS = ("部门", "机关", "机构")
 # What may follow a body's name to make a longer one: its own unit (公安部 + 治安管理局,
-# 国家医疗保障局 + 基金监管司, 广东省医疗保障局 + 办公室) or its departments as a class
+# 国家医疗保障局 + 基金监管司, 广东省医疗保障局 + 办公室, 中国人民银行 + 广州分行) or its departments as a class
 # (国务院 + 有关部门). The unit's words never include a verb or function word, so
 # "国务院办公厅印发《关于…》" or "省医保局将适时…" are not extended. A 司 or 局 before 长
 # is its head's title (局长, 副局长): "省医保局局长" names 省医保局, not 省医保局局.
-_UNIT = re.compile(r"(?P<unit>[\u4e00-\u9fff]{0,6}?(?:(?:司|局)(?!长)|中心|办公室))|(?P<cls>各?(?P<some>有关)?部门)")
+_UNIT = re.compile(r"(?P<unit>[\u4e00-\u9fff]{0,6}?(?:(?:司|局)(?!长)|中心|办公室|分行|支行))|(?P<cls>各?(?P<some>有关)?部门)")
 # Nor 国家 (…医疗保障局国家税务总局: a signature block's columns run together).
 _NOT_IN_UNIT = re.compile(r"关于|印发|发布|举行|推出|会同|牵头|配合|负责|出台|通过|国家|[的和与及在对将从向为要是于已等]")
 # A local body's unit never opens with a place: "上海市卫生健康委员会上海市公安局" is two
@@ -317,10 +320,14 @@ _COLLECTIVE = re.compile(r"等[\u4e00-\u9fff]{0,6}?(?:部门|单位|机构|机�
 def _tail_after(text: str, match: _Match, ends: dict[int, int]) -> str:
     """What follows the name in its clause, skipping a list of further names
     (``ends``: start -> end of every mention) and a collective that closes it:
-    in "A、B配合" and "A、B等有关部门配合" the cue belongs to A too."""
+    in "A、B配合" and "A、B等有关部门配合" the cue belongs to A too. A comma with a
+    name right after it goes on with the list: in "C牵头，A、B，各市政府配合" A
+    and B cooperate."""
     end = match.end
     while True:
         while end < len(text) and text[end] in _LIST_JOINERS:
+            end += 1
+        if end + 1 in ends and text[end] in "，,":
             end += 1
         if end in ends:
             end = ends[end]

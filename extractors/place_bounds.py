@@ -44,13 +44,13 @@ def _words_opening_with_function_chars() -> frozenset[str]:
 
 
 def place_may_start(text: str, start: int) -> bool:
-    """After punctuation, or after a function character that opens no word with the
-    place's first character (在邯郸市 yes; 同志和市 no: 同志 is a word)."""
+    """After punctuation or a stop verb, or after a function character that opens no
+    word with the place's first character (在邯郸市 yes; 同志和市 no: 同志 is a word)."""
     if start == 0:
         return True
     before = text[start - 1]
-    if before in _punctuation():
-        return True
+    if before in _punctuation() or text.endswith(stop_words()[1], 0, start):
+        return True  # … or after a verb that puts a place after it (推进济宁经济技术开发区…)
     return before in stop_words()[0] and text[start - 1 : start + 1] not in _words_opening_with_function_chars()
 
 
@@ -74,12 +74,25 @@ def local_unit() -> str:
     refused = "".join(char for char in chars if char not in held)
     han = r"[\u4e00-\u9fff]"
     generic = rf"(?![{chars}]){han}(?:(?![{refused}]){han})??(?:(?![{chars}]){han}){{0,2}}?(?:{_LEVELS})"
-    return "|".join([*opening, generic])
+    zone = rf"(?![{chars}]){han}{{1,8}}?(?:{'|'.join(zone_endings())})"
+    return "|".join([*opening, zone, generic])
+
+
+@lru_cache(maxsize=1)
+def zone_endings() -> tuple[str, ...]:
+    """How a zone's name ends (开发区, 示范区), longest first."""
+    return tuple(sorted(load_list("zone_endings.txt"), key=len, reverse=True))
+
+
+def ends_a_zone(text: str, end: int) -> bool:
+    """Does ``text[:end]`` end with a zone's name (…经济技术开发区)? Its last 区 is the zone's."""
+    return text.endswith(zone_endings(), 0, end)
 
 
 def holds_a_verb(place: str) -> bool:
-    """此件发至县: a verb inside the run of characters before 县 makes it no place."""
-    return any(verb in place for verb in stop_words()[1])
+    """此件发至县: a verb inside the run of characters before 县 makes it no place. Nor
+    does a party committee's 委: "贯彻市委市政府部署" is 市委 + 市政府."""
+    return "委" in place or any(verb in place for verb in stop_words()[1])
 
 
 def function_char_words(dictionary: str) -> list[str]:

@@ -229,6 +229,34 @@ def test_business_environment_bureaus_and_each_level_of_government():
     assert found == {"黑龙江省营商环境局", "省直有关部门", "各市级人民政府", "各县级人民政府"}
 
 
+def test_a_list_goes_on_past_a_comma_to_the_cue_after_it():
+    text = "（省政务服务和数据管理局牵头，省委编办、省委网信办、中国人民银行广州分行、省通信管理局，各地级以上市政府配合）"
+    found = [(d.name, d.canonical, d.role) for d in find_departments(text, issuer="广东省人民政府办公厅")]
+    assert found == [
+        ("省政务服务和数据管理局", "广东省政务服务和数据管理局", "lead"),
+        ("省委编办", "广东省委机构编制委员会办公室", "cooperate"),
+        ("省委网信办", "广东省委网络安全和信息化委员会办公室", "cooperate"),
+        ("中国人民银行广州分行", "中国人民银行广州分行", "cooperate"),
+        ("省通信管理局", "广东省通信管理局", "cooperate"),
+        ("各地级以上市政府", "各地级以上市人民政府", "cooperate"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("（济宁经济技术开发区管委会负责）", ["济宁经济技术开发区管委会"]),
+        ("（横琴粤澳深度合作区执行委员会负责）", ["横琴粤澳深度合作区执行委员会"]),
+        ("推进济宁经济技术开发区管委会工作。", ["济宁经济技术开发区管委会"]),  # after a verb
+        # the 区 ending a zone's name longer than a place unit is no class of districts: no "区管委会"
+        ("（某某县某某镇现代农业产业园区管委会负责）", []),
+        ("坚决贯彻市委市政府决策部署。", ["市政府"]),  # a party committee's 委 is in no place
+    ],
+)
+def test_zones_are_places_of_their_own(text, names):
+    assert [d.name for d in find_departments(text, issuer="济宁市人民政府")] == names
+
+
 def test_a_working_groups_office_is_a_body_and_shares_the_lead():
     text = "（市政府办公室、市行政审批制度改革工作领导小组办公室牵头，各县市区政府按职责分工负责）"
     assert _found(text) == {
