@@ -58,14 +58,16 @@ def _group_office() -> str:
     return rf"[\u4e00-\u9fff“”]{{2,30}}?(?:{alternation(_group_office_endings())})"
 
 
-@lru_cache(maxsize=2)
-def _local_pattern(group_office: bool = False) -> re.Pattern[str]:
+@lru_cache(maxsize=4)
+def _local_pattern(group_office: bool = False, zone: bool = False) -> re.Pattern[str]:
     """Place + body; with ``group_office``, place + a working group's office
-    (a pattern of its own: its open-ended name is costly to try after every place)."""
+    (a pattern of its own: its open-ended name is costly to try after every place).
+    With ``zone``, a zone's long name (…经济技术开发区) is a place unit too: tried only
+    before a body that a zone's name ends right before, as the units cost every position."""
     names = alternation(list(provinces()))
     classes = alternation(list(load_list("place_classes.txt")))
     body = _group_office() if group_office else alternation(list(_bodies()))
-    unit = local_unit()
+    unit = local_unit(zone)
     return re.compile(
         rf"(?P<place>(?P<province>{names})(?:{unit})*|(?:{unit})+|(?P<cls>{classes}))"
         rf"(?P<body>{body})"
@@ -97,7 +99,7 @@ def _local_matches(text: str, home: dict[str, str]) -> list[_Match]:
         if body is None:
             return found
         group_office = body.group() not in _bodies()
-        pattern = _local_pattern(group_office=group_office)
+        pattern = _local_pattern(group_office=group_office, zone=ends_a_zone(text, body.start()))
         # A match ends with a body, so none ends past this body's end unless it has
         # a later body of its own: searched for from there, not scanned to here.
         # A group office's name may hold a body word (推进政府职能转变…小组办公室)
@@ -168,7 +170,7 @@ def find_departments(text: str, issuer: str | None = None, number: str | None = 
 
 def _issuer_place(issuer: str | None) -> str | None:
     """The place in a local body's name: 遂宁市 of 遂宁市人民政府."""
-    match = _local_pattern().fullmatch(issuer) if issuer else None
+    match = _local_pattern(zone=True).fullmatch(issuer) if issuer else None
     return match.group("place") if match else None
 
 

@@ -13,10 +13,12 @@ A function character that opens a word is no function word there: the 同 of
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from extractors.datafiles import load_list
 from extractors.places import LEVEL_CHARS
+from extractors.text import alternation
 
 # half-width too: scraped pages write ",苏州市行政审批局"; 丨: a portal's bar (政务服务丨济宁市…)
 _PUNCTUATION_BOUNDARY = "，。；：、（）()《》“”\n\t |｜丨,;:!?！？\"'"
@@ -64,18 +66,19 @@ def _places_with_stop_chars() -> tuple[tuple[str, ...], str]:
     return opening, held
 
 
-def local_unit() -> str:
+def local_unit(zone: bool = False) -> str:
     """One level of a place (邯郸市, 丛台区). It opens with no function word and holds
     only those real names hold (大同市, 呼和浩特市), and only as its second character:
     "申请人向市医保局" is 申请人向 + 市医保局, "设在邯郸市" is 设在 + 邯郸市. The real
-    places that open with one (于都县, 将乐县) are matched by name."""
+    places that open with one (于都县, 将乐县) are matched by name. With ``zone``, a
+    zone's longer name (济宁经济技术开发区) is a unit too."""
     chars, _ = stop_words()
     opening, held = _places_with_stop_chars()
     refused = "".join(char for char in chars if char not in held)
     han = r"[\u4e00-\u9fff]"
     generic = rf"(?![{chars}]){han}(?:(?![{refused}]){han})??(?:(?![{chars}]){han}){{0,2}}?(?:{_LEVELS})"
-    zone = rf"(?![{chars}]){han}{{1,8}}?(?:{'|'.join(zone_endings())})"
-    return "|".join([*opening, zone, generic])
+    zone_unit = rf"(?![{chars}]){han}{{1,8}}?(?:{'|'.join(zone_endings())})"
+    return "|".join([*opening, zone_unit, generic] if zone else [*opening, generic])
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +95,12 @@ def ends_a_zone(text: str, end: int) -> bool:
 def holds_a_verb(place: str) -> bool:
     """此件发至县: a verb inside the run of characters before 县 makes it no place. Nor
     does a party committee's 委: "贯彻市委市政府部署" is 市委 + 市政府."""
-    return "委" in place or any(verb in place for verb in stop_words()[1])
+    return _held_words().search(place) is not None
+
+
+@lru_cache(maxsize=1)
+def _held_words() -> re.Pattern[str]:
+    return re.compile("委|" + alternation(stop_words()[1]))
 
 
 def function_char_words(dictionary: str) -> list[str]:
