@@ -1,4 +1,4 @@
-"""Deadlines: 2021年底前, 完成时限：5月25日前, 每月20日前, 自2023年7月1日起, 年内.
+"""Deadlines: 2021年底前, 完成时限：5月25日前, 每月20日前, 自2023年7月1日起, 年内, 长期坚持.
 
 A deadline is a date expression (:mod:`extractors.dates`) with a marker from
 ``data/deadline_markers.tsv`` before or after it, or a date that itself names
@@ -104,6 +104,10 @@ def extract_deadlines(text: str, base: date | None) -> list[Deadline]:
         if not overlaps(deadline.span, taken):
             found.append(deadline)
             taken.append(deadline.span)
+    for deadline in _ongoing(text):
+        if not overlaps(deadline.span, taken):
+            found.append(deadline)
+            taken.append(deadline.span)
     for match in _WITHIN_YEAR.finditer(text):
         if base and not overlaps(match.span(), taken):
             window = Window(date(base.year, 1, 1), date(base.year, 12, 31), "year")
@@ -143,11 +147,45 @@ def _column_deadlines(text: str, base: date | None) -> list[Deadline]:
         elif column is not None and column < len(cells):
             cell_start = offset + sum(len(cell) + 1 for cell in cells[:column])
             cell_start += len(cells[column]) - len(cells[column].lstrip())
-            match = _pattern()[0].match(text, cell_start, cell_start + len(cells[column].strip()))
+            cell_end = cell_start + len(cells[column].strip())
+            match = _pattern()[0].match(text, cell_start, cell_end)
             deadline = _dated(match, base, default_kind="by") if match else None
+            if deadline is None and text[cell_start:cell_end] in _markers("ongoing"):
+                deadline = _ongoing_record(text, (cell_start, cell_end))
             found += [deadline] if deadline else []
         offset += len(line) + 1
     return found
+
+
+@lru_cache(maxsize=1)
+def _ongoing_words() -> re.Pattern[str]:
+    return re.compile(alternation(_markers("ongoing")))
+
+
+_LABEL_COLON = re.compile(r"[：:]\s*$")
+_NOTE_CLAUSE = "；;，,"  # what opens the last clause of a bracketed note
+_NOTE_CLOSE = "）)"
+_LINE_END = "。；;，,）)\n"
+
+
+def _ongoing(text: str) -> list[Deadline]:
+    """长期坚持 where a time limit stands: after a label (完成时限：长期坚持) or as the
+    last clause of a bracketed note (（省医保局牵头；持续推进）). In running text
+    ("持续推进“跨省通办”…") the words are a verb, not a time limit."""
+    found = []
+    for match in _ongoing_words().finditer(text):
+        start, end = match.span()
+        after = text[end : end + 1]
+        head = text[max(0, start - 12) : start]
+        labelled = bool(_LABEL_COLON.search(head)) and head.rstrip("：: \t").endswith(tuple(_markers("label")))
+        closes_note = start > 0 and text[start - 1] in _NOTE_CLAUSE and after in _NOTE_CLOSE
+        if closes_note or (labelled and (after == "" or after in _LINE_END)):
+            found.append(_ongoing_record(text, (start, end)))
+    return found
+
+
+def _ongoing_record(text: str, span: tuple[int, int]) -> Deadline:
+    return Deadline(text=text[span[0] : span[1]], span=span, kind="ongoing", date=None, precision="ongoing")
 
 
 def _label_column(cells: list[str]) -> int | None:

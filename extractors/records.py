@@ -12,7 +12,7 @@ from typing import Any
 
 Span = tuple[int, int]
 
-DEADLINE_KINDS = ("by", "recurring", "period", "start")
+DEADLINE_KINDS = ("by", "recurring", "period", "start", "ongoing")
 DEPARTMENT_ROLES = ("lead", "cooperate", "responsible", "mentioned")
 
 
@@ -55,7 +55,7 @@ class Deadline:
     text: str
     span: Span
     kind: str  # one of DEADLINE_KINDS
-    date: str | None  # ISO end of the window, None when open
+    date: str | None  # ISO end of the window, None when open (or ongoing: 长期坚持)
     start: str | None = None
     precision: str | None = None  # day | month | quarter | half | year | weekly… (recurring) | unresolved (no base date)
     base_date: str | None = None  # the date relative phrases were resolved against

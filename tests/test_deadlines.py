@@ -120,8 +120,27 @@ def test_a_bare_date_under_a_deadline_column_is_a_deadline():
         "附件：某市“跨省通办”事项清单\n序号\t事项名称\t完成时限\n1\t失业保险金申领\t2021年12月\n2\t异地就医登记备案\t长期坚持\n"
     )
     result = extract_text(text)
-    assert [(d.text, d.date) for d in result.deadlines] == [("2021年12月", "2021-12-31")]
-    assert [i.deadlines for i in result.items] == [(0,), ()]
+    assert [(d.text, d.kind, d.date) for d in result.deadlines] == [
+        ("2021年12月", "by", "2021-12-31"),
+        ("长期坚持", "ongoing", None),
+    ]
+    assert [i.deadlines for i in result.items] == [(0,), (1,)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（省政务服务数据管理局牵头，各市配合；长期坚持）", ["长期坚持"]),  # a bracketed note's last clause
+        ("（市医保局负责，持续推进）", ["持续推进"]),
+        ("完成时限：长期\n", ["长期"]),  # after a label
+        ("持续推进“跨省通办”服务网上办，相关工作长期坚持。", []),  # running text: a verb
+        ("（异地长期居住人员备案）", []),  # inside a name
+    ],
+)
+def test_an_ongoing_time_limit_where_a_time_limit_stands(text, expected):
+    found = extract_deadlines(text, parse_iso("2021-05-24"))
+    assert [d.text for d in found] == expected
+    assert all(d.kind == "ongoing" and d.date is None and d.precision == "ongoing" for d in found)
 
 
 @pytest.mark.parametrize(

@@ -293,6 +293,12 @@ def test_a_relative_deadline_on_an_undated_page_is_unresolved_not_open(conn):
     assert _table(conn, "SELECT status FROM deadlines_as_of('2021-06-01')") == [("unresolved",)]
 
 
+def test_an_ongoing_time_limit_has_a_status_of_its_own(conn):
+    load(conn, [_text_doc("plan.txt", "（一）推进数据共享。（省政务服务数据管理局牵头，各市配合；长期坚持）")])
+    assert _table(conn, "SELECT text, date, status FROM v_deadlines") == [("长期坚持", None, "ongoing")]
+    assert _table(conn, "SELECT status FROM deadlines_as_of('2021-06-01')") == [("ongoing",)]
+
+
 def test_tasks_view_answers_who_does_what_by_when(conn):
     load(conn, _docs(SEED_003))
     rows = {r[0]: r[1:] for r in _table(conn, "SELECT task, first_due, departments FROM v_tasks WHERE first_due IS NOT NULL")}

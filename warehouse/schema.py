@@ -302,32 +302,32 @@ MIGRATIONS.append(
 
 # A deadline's status, relative to a day: a relative date on a page with no date of its
 # own (今年10月底前, precision unresolved) has no date, but is no open-ended one either.
-def _deadline_status(day: str) -> str:
-    return f"""CASE WHEN d.kind = 'recurring' THEN 'recurring'
-                        WHEN d.precision = 'unresolved' THEN 'unresolved'
+def _deadline_status(day: str, undated_kinds: tuple[str, ...] = ("recurring",)) -> str:
+    """``undated_kinds``: kinds that are their own status, never dated (recurring, ongoing)."""
+    undated = "".join(f"WHEN d.kind = '{kind}' THEN '{kind}'\n                        " for kind in undated_kinds)
+    return f"""CASE {undated}WHEN d.precision = 'unresolved' THEN 'unresolved'
                         WHEN d.date IS NULL THEN 'open'
                         WHEN d.date < {day} THEN 'overdue'
                         ELSE 'upcoming' END"""
 
 
-MIGRATIONS.append(
-    (
-        12,
-        "deadline status unresolved: a relative date with no base date",
-        f"""
+def _deadline_views(undated_kinds: tuple[str, ...]) -> str:
+    return f"""
         CREATE OR REPLACE VIEW v_deadlines AS
             SELECT d.doc_id, doc.title, doc.doc_number, d.text, d.kind, d.date, d.start_date, d.precision,
-                   {_deadline_status("current_date")} AS status,
+                   {_deadline_status("current_date", undated_kinds)} AS status,
                    d.date - current_date AS days_left, d.context
             FROM deadlines d JOIN documents doc USING (doc_id);
         CREATE OR REPLACE MACRO deadlines_as_of(as_of) AS TABLE
             SELECT d.doc_id, doc.title, d.text, d.kind, d.date,
-                   {_deadline_status("CAST(as_of AS DATE)")} AS status,
+                   {_deadline_status("CAST(as_of AS DATE)", undated_kinds)} AS status,
                    d.date - CAST(as_of AS DATE) AS days_left, d.context
             FROM deadlines d JOIN documents doc USING (doc_id);
-        """,
-    )
-)
+        """
+
+
+MIGRATIONS.append((12, "deadline status unresolved: a relative date with no base date", _deadline_views(("recurring",))))
+MIGRATIONS.append((13, "deadline status ongoing: a time limit of 长期坚持", _deadline_views(("recurring", "ongoing"))))
 
 
 def migrate(conn: duckdb.DuckDBPyConnection) -> int:
