@@ -174,7 +174,7 @@ def _issuer_place(issuer: str | None) -> str | None:
     return match.group("place") if match else None
 
 
-_HEADS = ("部门", "机关", "机构")
+_HEADS = ("部门", "机关", "机构", "单位")
 # What may follow a body's name to make a longer one: its own unit (公安部 + 治安管理局,
 # 国家医疗保障局 + 基金监管司, 广东省医疗保障局 + 办公室, 中国人民银行 + 广州分行) or its departments as a class
 # (国务院 + 有关部门). The unit's words never include a verb or function word, so

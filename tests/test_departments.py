@@ -257,6 +257,17 @@ def test_zones_are_places_of_their_own(text, names):
     assert [d.name for d in find_departments(text, issuer="济宁市人民政府")] == names
 
 
+def test_a_levels_bodies_and_lists_of_levels_are_classes():
+    text = "牵头单位：省数据局；配合单位：省直各相关部门、市级有关单位；责任单位：各市、县（区）人民政府"
+    found = [(d.name, d.role) for d in find_departments(text)]
+    assert found == [
+        ("省数据局", "lead"),
+        ("省直各相关部门", "cooperate"),
+        ("市级有关单位", "cooperate"),
+        ("各市、县（区）人民政府", "responsible"),
+    ]
+
+
 def test_a_working_groups_office_is_a_body_and_shares_the_lead():
     text = "（市政府办公室、市行政审批制度改革工作领导小组办公室牵头，各县市区政府按职责分工负责）"
     assert _found(text) == {
