@@ -203,6 +203,9 @@ def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMentio
         sentence_end = _SENTENCE_END.search(text, match.end())
         tail = text[match.end() : sentence_end.start() if sentence_end else len(text)]
     scope, modes, batch = tags(tail, "scope"), tags(tail, "mode"), match.groupdict().get("batch")
+    if not scope:
+        # "新增的“跨省通办”事项包括：A、B等14项。": the sentence named the scope before the list.
+        scope = tags(_lead_in(text, list_start), "scope")
     spans = [unnumbered(text, span) for span in split_names(text, list_start, list_end)]
     if stated is not None and len(spans) == stated - 1:
         spans = _split_one_at_he(text, spans)
@@ -216,6 +219,13 @@ def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMentio
                 )
             )
     return items
+
+
+def _lead_in(text: str, list_start: int) -> str:
+    """The sentence before a list, when it leads into the list (…事项包括：, …事项有)."""
+    start = max(text.rfind(mark, 0, list_start) for mark in "。；;！？\n") + 1
+    lead = text[start:list_start]
+    return lead if lead.rstrip("：: ").endswith(("包括", "包含", "涉及", "有", "为")) else ""
 
 
 def _bare_counted_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> list[ItemMention]:

@@ -49,6 +49,21 @@ def test_enumerations_match_their_stated_counts(extracted):
     assert only_in_province == {"临时异地就医人员备案", "产前检查就医确认"}
 
 
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("此次新增的“跨省通办”事项包括：个体工商户登记、排污许可证核发、公证书核验等14项。", ("跨省通办",)),
+        ("“省内通办”事项涉及个体工商户登记、排污许可证核发、公证书核验等14项。", ("省内通办",)),
+        # the sentence names a scope, but does not lead into the list
+        ("依托“跨省通办”专区，推出个体工商户登记、排污许可证核发、公证书核验等14项服务。", ()),
+    ],
+)
+def test_a_counted_list_takes_the_scope_of_the_sentence_leading_into_it(text, scope):
+    items = extract_text(text).items
+    assert [i.name for i in items] == ["个体工商户登记", "排污许可证核发", "公证书核验"]
+    assert {i.scope for i in items} == {scope}
+
+
 def test_traditional_news_enumerations_and_count_mismatch(extracted):
     result = extracted(NEWS_001)
     names = [i.name for i in result.items]
