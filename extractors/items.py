@@ -52,7 +52,9 @@ _COUNTER = re.compile(
 @lru_cache(maxsize=1)
 def _bare_counter() -> re.Pattern[str]:
     nouns = alternation(cues()["counter_noun"])
-    return re.compile(rf"(?P<count>[0-9]+|[一二三四五六七八九十两]+)(?P<unit>个|项)(?=(?:{nouns}))")
+    scope = r"(?:“[^“”]{1,12}”)?"  # 2项“跨省通办”服务: a quoted scope may stand before the noun
+    # 项 counts services too (A和B2项“跨省通办”服务); 个 does not (2个服务中心)
+    return re.compile(rf"(?P<count>[0-9]+|[一二三四五六七八九十两]+)(?P<unit>个|项)(?={scope}(?:{nouns})|(?<=项){scope}服务)")
 
 
 _CLAUSE_MARKS = "，,。；;：:\n！？"

@@ -367,6 +367,9 @@ def test_a_bracket_inside_a_name_keeps_its_separators():
         ("完成临时居民身份证办理、误收多缴退还保险费申请2个事项在我市落地。", ["临时居民身份证办理", "误收多缴退还保险费申请"]),
         ("21日起，北京市179项政务服务事项在廊坊实现“跨省通办”。", []),  # a count of no listed names
         ("实现婚姻登记、户口迁移3个事项“跨省通办”。", []),  # no 等 and the count is off: not trusted
+        # 项 counts services, a quoted scope before the noun
+        ("新增电子社保卡申领和医保关系转移接续2项“跨省通办”服务。", ["电子社保卡申领", "医保关系转移接续"]),
+        ("完成婚姻登记、户口迁移2个服务中心建设。", []),  # 个 does not: 服务中心 are no items
     ],
 )
 def test_a_count_without_deng_must_match_its_names(text, names):
