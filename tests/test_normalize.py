@@ -268,6 +268,23 @@ def test_a_heading_number_set_apart_on_its_own_line_rejoins_its_heading(text, li
     assert normalize_text(text).text.split("\n") == lines
 
 
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        (
+            "为贯彻落实《某某指导意见》（国办发〔2020〕35号）\n精神，现提出如下意见。",
+            ["为贯彻落实《某某指导意见》（国办发〔2020〕35号）精神，现提出如下意见。"],
+        ),
+        ("关于印发《某某工作方案》\n的通知", ["关于印发《某某工作方案》的通知"]),
+        # a title over its addressees, a closing quote: the breaks stay
+        ("某某方案的通知（某政发〔2020〕3号）\n各市人民政府：", ["某某方案的通知（某政发〔2020〕3号）", "各市人民政府："]),
+        ("他说：“要加快推进。”\n要求，各地抓紧落实。", ["他说：“要加快推进。”", "要求，各地抓紧落实。"]),
+    ],
+)
+def test_a_line_ending_in_a_bracket_goes_on_where_the_next_opens_with_no_paragraph_word(text, lines):
+    assert normalize_text(text).text.split("\n") == lines
+
+
 @pytest.mark.parametrize("mark", ["- 1 -", "— 12 —", "第3页 共9页", "P. 2", "Page 4 of 9"])
 def test_a_page_number_line_is_furniture_a_sentence_runs_across(mark):
     """A PDF shown as HTML pages keeps each page's number on a line of its own."""

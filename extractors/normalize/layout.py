@@ -254,6 +254,8 @@ def _should_join(brk: _Break, wrap_width: int | None, width: int) -> bool:
     if _MARKER_ALONE.fullmatch(line):
         return True  # "（一）" over "指导思想。": the page set the marker apart
     last = line[-1]
+    if last in _CLOSERS and last not in "”’" and _continues(following):
+        return True  # "…意见》（国办发〔2020〕35号）" over "精神，现提出如下意见。"
     finished = last in _TERMINAL or last in _CLOSERS or last in _DASHES
     mid_word = bool(re.match(rf"[{_CJK}0-9]", last))
     if wrap_width is not None:
@@ -269,6 +271,19 @@ def _should_join(brk: _Break, wrap_width: int | None, width: int) -> bool:
     if brk.across_blank and not mid_word:
         return False
     return _stops_mid_clause(brk.paragraph)
+
+
+@lru_cache(maxsize=1)
+def _continuation_openers() -> tuple[str, ...]:
+    return tuple(sorted(load_list("continuation_openers.txt"), key=len, reverse=True))
+
+
+def _continues(following: str) -> bool:
+    """Does the line open with a word that only goes on with a sentence (精神，…, 的通知)?"""
+    for word in _continuation_openers():
+        if following.startswith(word):
+            return word == "的" or following[len(word) : len(word) + 1] in "，,。；;、"
+    return False
 
 
 _FIELD = re.compile(r"[^，。；：:\s]{2,6}[：:]")  # 发布机构: / 主题词:
