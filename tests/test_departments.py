@@ -257,6 +257,18 @@ def test_zones_are_places_of_their_own(text, names):
     assert [d.name for d in find_departments(text, issuer="济宁市人民政府")] == names
 
 
+def test_central_bodies_named_by_their_short_forms_share_the_cue():
+    text = "（国家发展改革委牵头，中央网信办、国家市场监管总局、中国残联、全国总工会、国家数据局配合）"
+    assert [(d.canonical, d.role) for d in find_departments(text)] == [
+        ("国家发展和改革委员会", "lead"),
+        ("中央网络安全和信息化委员会办公室", "cooperate"),
+        ("国家市场监督管理总局", "cooperate"),
+        ("中国残疾人联合会", "cooperate"),
+        ("中华全国总工会", "cooperate"),
+        ("国家数据局", "cooperate"),
+    ]
+
+
 def test_a_levels_bodies_and_lists_of_levels_are_classes():
     text = "牵头单位：省数据局；配合单位：省直各相关部门、市级有关单位；责任单位：各市、县（区）人民政府"
     found = [(d.name, d.role) for d in find_departments(text)]
