@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from extractors.datafiles import load_aliases, load_list, load_table
 from extractors.gazetteer import Gazetteer
+from extractors.head_lines import ending_pattern
 from extractors.place_bounds import ends_a_zone, holds_a_verb, local_unit, place_may_start
 from extractors.places import LEVEL_CHARS, home_places, provinces
 from extractors.records import DepartmentMention
@@ -331,6 +332,11 @@ def _tail_after(text: str, match: _Match, ends: dict[int, int]) -> str:
             end += 1
         if end + 1 in ends and text[end] in "，,":
             end += 1
+        if end not in ends and end > match.end:
+            past = _past_unknown_name(text, end)
+            if past != end:
+                end = past
+                continue
         if end in ends:
             end = ends[end]
             continue
@@ -341,6 +347,21 @@ def _tail_after(text: str, match: _Match, ends: dict[int, int]) -> str:
         break
     clause = _CLAUSE_END.search(text, end)
     return text[end : clause.start() if clause else len(text)]
+
+
+_UNKNOWN_NAME = re.compile(r"[\u4e00-\u9fff（）()]{2,20}?(?=、)")
+
+
+def _past_unknown_name(text: str, start: int) -> int:
+    """Past a name the gazetteers do not know, in the middle of a list: "A、团省委、B配合"
+    still gives A the cue. It must end like a body and be followed by 、."""
+    unknown = _UNKNOWN_NAME.match(text, start)
+    if unknown is None or not _BODY_END.search(unknown.group()):
+        return start
+    return unknown.end()
+
+
+_BODY_END = ending_pattern("addressee")
 
 
 def _head_before(text: str, match: _Match) -> str:

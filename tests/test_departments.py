@@ -269,6 +269,15 @@ def test_central_bodies_named_by_their_short_forms_share_the_cue():
     ]
 
 
+def test_a_name_no_gazetteer_knows_does_not_break_the_list_when_it_ends_like_a_body():
+    text = "（省发展改革委牵头，省财政厅、团省委、省妇联、有关企业、省人社厅配合）"
+    found = [(d.name, d.role) for d in find_departments(text, issuer="广东省人民政府")]
+    assert found == [("省发展改革委", "lead"), ("省财政厅", "cooperate"), ("省人社厅", "cooperate")]
+    # a piece that is no body's name still ends the list
+    found = [(d.name, d.role) for d in find_departments("省财政厅、加强宣传、省人社厅配合", issuer="广东省人民政府")]
+    assert found == [("省财政厅", "mentioned"), ("省人社厅", "cooperate")]
+
+
 def test_a_levels_bodies_and_lists_of_levels_are_classes():
     text = "牵头单位：省数据局；配合单位：省直各相关部门、市级有关单位；责任单位：各市、县（区）人民政府"
     found = [(d.name, d.role) for d in find_departments(text)]
