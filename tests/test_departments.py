@@ -269,8 +269,18 @@ def test_central_bodies_named_by_their_short_forms_share_the_cue():
     ]
 
 
+def test_party_bodies_and_peoples_organizations_are_local_bodies():
+    text = "（省委宣传部、省妇联、省总工会、省科协配合）"
+    assert [d.canonical for d in find_departments(text, issuer="广东省人民政府")] == [
+        "广东省委宣传部",
+        "广东省妇女联合会",
+        "广东省总工会",
+        "广东省科学技术协会",
+    ]
+
+
 def test_a_name_no_gazetteer_knows_does_not_break_the_list_when_it_ends_like_a_body():
-    text = "（省发展改革委牵头，省财政厅、团省委、省妇联、有关企业、省人社厅配合）"
+    text = "（省发展改革委牵头，省财政厅、团省委、省地震局、有关企业、省人社厅配合）"
     found = [(d.name, d.role) for d in find_departments(text, issuer="广东省人民政府")]
     assert found == [("省发展改革委", "lead"), ("省财政厅", "cooperate"), ("省人社厅", "cooperate")]
     # a piece that is no body's name still ends the list
