@@ -79,8 +79,8 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
             heading = _group_heading(cells, columns)
             if heading is not None:
                 category = heading or None
-                continue
-            items.extend(_row_items(cells, offset, columns, group, caption_scope, category))
+            else:
+                items.extend(_row_items(cells, offset, columns, group, caption_scope, category))
         after_blank = not line.strip()
         offset += len(line) + 1
     return items

@@ -385,12 +385,16 @@ def test_table_group_headings_are_their_rows_category():
         "1\t失业保险金申领\t市人社局\n2\t社会保障卡申领\t市人社局\n"
         "\t二、医疗保障类\t\n3\t异地就医备案\t市医保局\n"
     )
-    items = extract_text(text).items
+    result = extract_text(text)
+    items = result.items
     assert [(i.name, i.category) for i in items] == [
         ("失业保险金申领", "社会保障类"),
         ("社会保障卡申领", "社会保障类"),
         ("异地就医备案", "医疗保障类"),
     ]
+    # the spans past a heading row point at the names, so each row's department is linked
+    assert all(text[i.span[0] : i.span[1]] == i.name for i in items)
+    assert [[result.departments[d].name for d in i.departments] for i in items] == [["市人社局"], ["市人社局"], ["市医保局"]]
     assert extract_text("序号\t事项名称\n1\t婚姻登记\n").items[0].category is None
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.normalize import normalize_text
 from extractors.normalize.pinyin import strip_pinyin
 from extractors.offsets import OffsetMap
-from tests.conftest import SEED_002
+from tests.conftest import FIXTURES, SEED_002
 
 # Text made of the things notices contain: Han characters (traditional too),
 # pinyin groups, brackets, punctuation, digits, spaces and line breaks.
@@ -89,3 +90,22 @@ def test_a_length_changing_phrase_maps_to_its_whole_source():
     start = doc.text.index("互联网")
     assert doc.raw_span(start, start + 3) == (2, 6)
     assert doc.raw_span(start + 3, start + 5) == (6, 8)
+
+
+_EXTRACTED_FILES = sorted(
+    [*(p for p in (SEED_002.parent).glob("*.txt")), *(p for p in FIXTURES.iterdir() if p.is_file())], key=lambda p: p.name
+)
+
+
+@pytest.mark.parametrize("path", _EXTRACTED_FILES, ids=lambda p: p.name)
+def test_every_extracted_span_holds_what_was_extracted(path, extracted, normalized):
+    """An item's, a department's and a deadline's span slice the normalized text to
+    exactly its name or text: the context, the raw span and the HTML view rest on it."""
+    text = normalized(path).text
+    result = extracted(path)
+    for found, name in [
+        *((i, i.name) for i in result.items),
+        *((d, d.name) for d in result.departments),
+        *((d, d.text) for d in result.deadlines),
+    ]:
+        assert text[found.span[0] : found.span[1]] == name
