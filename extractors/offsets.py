@@ -57,6 +57,18 @@ class OffsetMap:
             return anchor, anchor
         return int(self.starts[start:end].min()), int(self.ends[start:end].max())
 
+    def source_text(self, source: str, start: int, end: int) -> str:
+        """The source characters the output span came from, without what no output
+        character came from: pinyin and blanks a step removed inside the span are left out
+        (結(jié)婚登記 gives 結婚登記), and a source span two output characters share counts once."""
+        pieces: list[str] = []
+        last = (-1, -1)
+        for piece in zip(self.starts[start:end].tolist(), self.ends[start:end].tolist()):
+            if piece != last:
+                pieces.append(source[piece[0] : piece[1]])
+                last = piece
+        return "".join(pieces)
+
     def to_runs(self) -> list[list[int]]:
         """Compact form ``[[out_start, src_start, src_end, length], ...]``.
 

@@ -263,6 +263,16 @@ def test_traditional_surface_forms_are_kept_as_aliases(conn):
     assert set(row[0]) == {"婚姻登记", "婚姻登記"} and row[1] == 2
 
 
+def test_a_spelling_keeps_the_script_and_drops_the_pinyin(conn):
+    load(conn, [_text_doc("t.txt", "實施結(jié)婚登記和離(lí)婚登記“跨省通辦”試點(diǎn)。")])
+    build_registry(conn)
+    rows = dict(_table(conn, "SELECT name, aliases FROM registry_items"))
+    assert set(rows["结婚登记"]) == {"结婚登记", "結婚登記"} and set(rows["离婚登记"]) == {"离婚登记", "離婚登記"}
+    # the raw name keeps what the source said, noise and all
+    raw = {name: raw for name, raw in _table(conn, "SELECT name, raw_name FROM item_mentions")}
+    assert raw["结婚登记"] == "結(jié)婚登記"
+
+
 def test_a_raw_spelling_differing_only_by_layout_blanks_is_no_alias(conn):
     load(conn, [_text_doc("s.txt", "序号\t事项名称\t责任单位\n1\t婚姻登 记\t市民政局\n2\t出生医学证明\t市卫健委\n")])
     build_registry(conn)

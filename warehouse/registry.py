@@ -56,9 +56,11 @@ SELECT
     'item-' || substr(sha256(m.registry_key), 1, 12) AS item_id,
     coalesce(a.canonical, c.name) AS name,
     m.registry_key,
-    -- a raw spelling without its layout blanks: 登 记 of a scraped table is no spelling of its own
+    -- the source's spelling without the noise normalization removed (pinyin, blanks); rows
+    -- written before it was kept fall back to the raw name without its layout blanks
     list_sort(list_distinct(list(m.name) || coalesce(
-        list(regexp_replace(m.raw_name, '\\s+', '', 'g')) FILTER (WHERE m.raw_name IS NOT NULL AND m.raw_name <> ''), []
+        list(coalesce(m.spelling, regexp_replace(m.raw_name, '\\s+', '', 'g')))
+            FILTER (WHERE coalesce(m.spelling, m.raw_name, '') <> ''), []
     ))),
     -- a filtered list() over no rows is NULL, not []: coalesce keeps the column a list
     list_sort(list_distinct(coalesce(list(m.main_item) FILTER (WHERE m.main_item IS NOT NULL), []))),

@@ -41,6 +41,17 @@ def _spans(doc: NormalizedText, span: tuple[int, int]) -> dict[str, Any]:
     return {"span_start": start, "span_end": end, "raw_start": raw_start, "raw_end": raw_end, "context": context}
 
 
+def _spelling(doc: NormalizedText, span: tuple[int, int]) -> str | None:
+    """The name as the source wrote it (traditional, Taiwan wording) without the noise
+    normalization removed (pinyin, blanks): a spelling the registry can list. None where
+    the name lies in repaired mojibake, whose source characters are garbage."""
+    for run in doc.quality.mojibake:
+        repaired = run["status"] == "repaired" and run["span"]
+        if repaired and run["span"][0] < span[1] and span[0] < run["span"][1]:
+            return None
+    return "".join(doc.offsets.source_text(doc.raw, *span).split())
+
+
 def build_rows(raw: RawDocument, doc: NormalizedText, extraction: Extraction) -> DocumentRows:
     meta = extraction.document
     quality = doc.quality
@@ -72,6 +83,7 @@ def build_rows(raw: RawDocument, doc: NormalizedText, extraction: Extraction) ->
                 "ordinal": ordinal,
                 "name": item.name,
                 "raw_name": doc.raw[spans["raw_start"] : spans["raw_end"]],
+                "spelling": _spelling(doc, item.span),
                 "item_key": item_key(item.name),
                 "main_item": item.main_item,
                 "category": item.category,

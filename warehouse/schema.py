@@ -328,6 +328,13 @@ def _deadline_views(undated_kinds: tuple[str, ...]) -> str:
 
 MIGRATIONS.append((12, "deadline status unresolved: a relative date with no base date", _deadline_views(("recurring",))))
 MIGRATIONS.append((13, "deadline status ongoing: a time limit of 长期坚持", _deadline_views(("recurring", "ongoing"))))
+MIGRATIONS.append(
+    (
+        14,
+        "item spelling: the name as the source wrote it, without the pinyin and blanks removed",
+        "ALTER TABLE item_mentions ADD COLUMN IF NOT EXISTS spelling VARCHAR;",
+    )
+)
 
 
 def migrate(conn: duckdb.DuckDBPyConnection) -> int:
