@@ -232,6 +232,13 @@ def test_near_duplicates_merge_only_through_the_alias_table_and_say_why(conn):
     assert set(aliases) == {"异地就医备案", "异地就医结算备案"}
 
 
+def test_the_national_lists_spellings_of_one_item_merge(conn):
+    load(conn, [_text_doc("a.txt", "包括异地就医登记备案、大中专录取学生户口迁移、大中专院校录取学生户口迁移等3个事项。")])
+    build_registry(conn)
+    names = [r[0] for r in _table(conn, "SELECT name FROM registry_items ORDER BY name")]
+    assert names == ["大中专院校录取学生户口迁移", "异地就医备案"]
+
+
 def test_a_name_holding_an_alias_term_merges_with_the_official_term_and_says_why(conn):
     load(conn, [_text_doc("news.txt", "推进社保卡申领、养老保险关系接续转移等2项“跨省通办”。")])
     build_registry(conn)
