@@ -52,7 +52,8 @@ class LabelBlock:
     span: Span  # from the first label to the end of the last value
 
 
-_BULLET = rf"(?:[{BULLETS}][ \t]*)?"
+# a list bullet or number before a label (<li>• 发文字号：, "5. [成文日期] 2020-09-24")
+_BULLET = rf"(?:(?:[{BULLETS}]|\d{{1,2}}[.、．])[ \t]*)?"
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +61,9 @@ def _labels() -> tuple[re.Pattern[str], dict[str, str]]:
     fields = {row["label"]: row["field"] for row in load_table("metadata_labels.tsv")}
     # A label starts a line or a cell, so 标题 inside a sentence is not one; a
     # list bullet may stand before it (<li>• 发文字号：</li>).
-    pattern = re.compile(rf"(?:^|(?<=[\t\n])){_BULLET}(?P<label>{alternation(fields)})[：:][ \t]*(?P<value>[^\t\n]*)", re.M)
+    # A label ends in a colon, or stands in brackets of its own ([发文机构] 国务院办公厅).
+    label = rf"(?P<open>[\[【［])?(?P<label>{alternation(fields)})(?(open)[\]】］]|[：:])"
+    pattern = re.compile(rf"(?:^|(?<=[\t\n])){_BULLET}{label}[ \t]*(?P<value>[^\t\n]*)", re.M)
     return pattern, fields
 
 

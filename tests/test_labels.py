@@ -178,3 +178,16 @@ def test_labels_a_portal_adds_do_not_run_into_the_title():
     meta = extract_text(text).document
     assert meta.title == "某湖县人民政府关于印发《某湖县人民政府工作规则》的通知"
     assert meta.issued == "2019-01-23"
+
+
+def test_numbered_labels_in_brackets_of_their_own():
+    """A Big5 gateway copy of a portal page: "5. [成文日期] 2020-09-24", no colon."""
+    text = normalize_text(
+        "政务公开 > 政策文件\n  1. [主題分類] 綜合政務\n  2. [發文機構] 某省人民政府辦公廳\n  3. [聯合發文單位]\n"
+        "  4. [成文日期] 2020-09-24\n  5. [發文字號] 某政辦發〔2020〕35號\n  6. [發佈日期] 2020-09-29\n\n"
+        "某省人民政府辦公廳關於加快推進政務服務“跨省通辦”的實施意見\n\n各市人民政府：\n  一、總體要求\n"
+    ).text
+    meta = extract_text(text).document
+    assert (meta.issuer, meta.doc_number) == ("某省人民政府办公厅", "某政办发〔2020〕35号")
+    assert (meta.issued, meta.published) == ("2020-09-24", "2020-09-29")
+    assert meta.title == "某省人民政府办公厅关于加快推进政务服务“跨省通办”的实施意见"
