@@ -288,6 +288,15 @@ def test_a_name_no_gazetteer_knows_does_not_break_the_list_when_it_ends_like_a_b
     assert found == [("省财政厅", "mentioned"), ("省人社厅", "cooperate")]
 
 
+@pytest.mark.parametrize(
+    ("header", "role"),
+    [("实施主体", "responsible"), ("办理部门", "responsible"), ("牵头部门", "lead"), ("配合部门", "cooperate")],
+)
+def test_a_column_headed_by_other_role_words_gives_its_departments_their_role(header, role):
+    text = f"某县“跨省通办”事项清单\n序号\t事项名称\t{header}\n1\t婚姻登记\t县民政局\n2\t失业登记\t县人社局\n"
+    assert [(d.name, d.role) for d in extract_text(text).departments] == [("县民政局", role), ("县人社局", role)]
+
+
 def test_a_levels_bodies_and_lists_of_levels_are_classes():
     text = "牵头单位：省数据局；配合单位：省直各相关部门、市级有关单位；责任单位：各市、县（区）人民政府"
     found = [(d.name, d.role) for d in find_departments(text)]
