@@ -274,9 +274,14 @@ def _agent_role(text: str, match: _Match, ends: dict[int, int]) -> str | None:
     head_start = max(text.rfind(mark, 0, match.start) for mark in ",，" + _SENTENCE_MARKS) + 1
     for cue, role in _agent_cues().items():
         at = text.rfind(cue, head_start, match.start)
-        if at >= 0 and _only_names_between(text, at + len(cue), match.start, ends):
+        if at < 0 or (cue == _PLEASE and at > 0 and "\u4e00" <= text[at - 1] <= "\u9fff"):
+            continue  # the 请 of 申请 or 邀请 asks nobody
+        if _only_names_between(text, at + len(cue), match.start, ends):
             return role
     return None
+
+
+_PLEASE = "请"  # "请各市医保局…": asks the names after it, where it opens its clause
 
 
 def _only_names_between(text: str, start: int, end: int, ends: dict[int, int]) -> bool:
@@ -300,6 +305,8 @@ def _between() -> re.Pattern[str]:
 
 def _role(text: str, match: _Match, ends: dict[int, int]) -> str:
     after_cues, before_cues = _cues()
+    if text.endswith(_JOINED_BY, 0, match.start):
+        return before_cues[_JOINED_BY]  # "由A会同B负责": B cooperates, whatever follows
     tail = _between().sub("", _tail_after(text, match, ends), count=1)
     for cue in after_cues:
         if tail.startswith(cue):
@@ -318,6 +325,9 @@ def _role(text: str, match: _Match, ends: dict[int, int]) -> str:
 
 # "A、B等省有关部门和C按职责分工负责": a list may close on a collective of its kind.
 _COLLECTIVE = re.compile(r"等[\u4e00-\u9fff]{0,6}?(?:部门|单位|机构|机关)")
+
+
+_JOINED_BY = "会同"
 
 
 def _tail_after(text: str, match: _Match, ends: dict[int, int]) -> str:

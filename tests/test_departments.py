@@ -384,7 +384,8 @@ def test_an_administrative_service_centres_committee_is_a_body():
 def test_a_half_width_semicolon_ends_the_sentence_a_role_cue_reaches():
     text = "配合单位:市财政局;请市医保局做好统筹。"
     roles = [(d.name, d.role) for d in find_departments(text, issuer="某市人民政府")]
-    assert roles == [("市财政局", "cooperate"), ("市医保局", "mentioned")]
+    # the cue 配合单位 stops at ;. (请 asks 市医保局: responsible, not the cue's cooperate.)
+    assert roles == [("市财政局", "cooperate"), ("市医保局", "responsible")]
 
 
 @pytest.mark.parametrize(
@@ -528,6 +529,10 @@ def test_responsibility_by_field_and_a_citys_own_departments():
         ("由市医保局牵头，市财政局配合。", [("市医保局", "lead"), ("市财政局", "cooperate")]),  # a cue after wins
         ("由于省医疗保障局系统升级，暂停办理。", [("省医疗保障局", "mentioned")]),
         ("由申请人提交材料，省医疗保障局审核。", [("省医疗保障局", "mentioned")]),  # 由 of another clause
+        ("由省医保局会同省财政厅负责组织实施。", [("省医保局", "lead"), ("省财政厅", "cooperate")]),  # 会同 B: B cooperates
+        ("请各市医保局于6月底前报送。", [("各市医保局", "responsible")]),
+        ("改由一地受理申请、各地人社部门内部协同。", [("各地人社部门", "mentioned")]),  # the 请 of 申请 asks nobody
+        ("省政务服务数据管理局统筹，各市政府具体实施。", [("省政务服务数据管理局", "lead"), ("各市政府", "responsible")]),
     ],
 )
 def test_names_right_after_an_agent_cue_do_what_their_clause_says(text, roles):
