@@ -107,7 +107,8 @@ def test_a_latin_vowel_of_gbks_pinyin_row_between_han_marks_a_run():
     """（此件公开发布） read off by a byte, on a page later converted to traditional: no ?
     inside the line, only ù (A8B4), which ruby pinyin never leaves between two Han characters."""
     result = normalize_text("某省人民政府办公厅\n2018年9月8日\n ?。ù思_發(fā)布)\n")
-    assert [(m["text"], m["status"]) for m in result.quality.mojibake] == [("。ù", "flagged")]
+    # the ? before the run, a lost lead byte before 。, is flagged on its own
+    assert [(m["text"], m["status"]) for m in result.quality.mojibake] == [("?", "flagged"), ("。ù", "flagged")]
     assert normalize_text("流動(dòng)人口異地辦事").quality.mojibake == []  # ruby pinyin is no run
 
 
@@ -132,3 +133,14 @@ def test_a_half_width_question_mark_ending_a_question_is_no_lost_byte():
     text = "事项清单是怎样梳理而来的?群众关切的事项落实了哪些?还将有哪些举措值得期待?下一步将继续推进。"
     result = normalize_text(text)
     assert result.quality.mojibake == [] and "而来的" in result.text
+
+
+def test_a_placeholder_before_full_width_punctuation_is_flagged_alone():
+    """ "21個(gè)?。ㄗ灾螀^": the ? holds 省, its lead byte lost; pinyin stands between it and
+    the Han character before, so no run takes it in. It is flagged, never a question."""
+    result = normalize_text("寧夏等21個(gè)?。ㄗ灾螀^、直轄市)實施婚姻登記。")
+    flagged = result.flagged_spans()
+    assert [result.text[start:end] for start, end in flagged] == ["?"]
+    assert "（自治区、直辖市）" in result.text
+    # a question mark that ends a question is left alone
+    assert normalize_text("社保卡还能继续使用吗?").flagged_spans() == []

@@ -142,6 +142,23 @@ def lost_runs(text: str, found: list[MojibakeSpan] = ()) -> list[MojibakeSpan]:
     return runs
 
 
+# A half-width ? right before full-width punctuation never asks a question: it holds a
+# character whose lead byte was lost ("21個(gè)?。ㄗ灾螀^" for 21個省（自治區). Pinyin noise
+# may stand between it and its Han character, so it is no marker of a run; flagged alone.
+_STRAY_MARK = re.compile(r"\?(?=[。、，（])")
+
+
+def stray_marks(text: str, found: list[MojibakeSpan] = ()) -> list[MojibakeSpan]:
+    """Lone placeholders outside the runs already ``found``: flagged, never repaired."""
+    if "?" not in text:
+        return []
+    spans = []
+    for match in _STRAY_MARK.finditer(text):
+        if not any(run.start <= match.start() < run.end for run in found):
+            spans.append(MojibakeSpan(match.start(), match.end(), match.group()))
+    return spans
+
+
 def repair_mojibake(text: str) -> tuple[str, OffsetMap, list[MojibakeSpan]]:
     """Repair what can be repaired; every run found is returned, repaired or flagged."""
     edits: list[tuple[int, int, str]] = []
@@ -156,7 +173,8 @@ def repair_mojibake(text: str) -> tuple[str, OffsetMap, list[MojibakeSpan]]:
         start, end, replacement = repair
         edits.append((start, end, replacement))
         runs.append(MojibakeSpan(start, end, text[start:end], "repaired", replacement))
-    runs = sorted(runs + lost_runs(text, runs), key=lambda run: run.start)
+    runs = runs + lost_runs(text, runs)
+    runs = sorted(runs + stray_marks(text, runs), key=lambda run: run.start)
     if not edits:
         return text, OffsetMap.identity(len(text)), runs
     new_text, offset_map = rewrite(text, edits)
