@@ -160,13 +160,28 @@ def _local_place(match: re.Match[str], home: dict[str, str]) -> str:
 def find_departments(text: str, issuer: str | None = None, number: str | None = None) -> list[DepartmentMention]:
     """Department mentions with canonical names and roles, in text order.
     ``issuer`` and its document ``number`` tell which place "省" or "市" means."""
-    home = home_places(issuer, _issuer_place(issuer), number)
+    home = _home(issuer, number)
     central = [_Match(s, e, c) for s, e, c in _central().longest(text)]
     numbers = doc_number_spans(text)
     found = [_extended(text, m) for m in central + _local_matches(text, home)] + _class_matches(text)
     matches = _longest_first([m for m in found if not _inside(m, numbers)])
     ends = {m.start: m.end for m in matches}
     return [DepartmentMention(text[m.start : m.end], m.canonical, _role(text, m, ends), (m.start, m.end)) for m in matches]
+
+
+def _home(issuer: str | None, number: str | None) -> dict[str, str]:
+    """Which place a bare 省, 市 or 县 means. Joint signers (甲市人民政府办公室 乙县人民政府办公室)
+    each give theirs: 市 is 甲市 and 县 is 乙县; a word two signers read differently means neither."""
+    signers = issuer.split() if issuer else []
+    if len(signers) <= 1:
+        return home_places(issuer, _issuer_place(issuer), number)
+    merged: dict[str, str] = {}
+    clashes: set[str] = set()
+    for signer in signers:
+        for word, place in home_places(signer, _issuer_place(signer), number).items():
+            if merged.setdefault(word, place) != place:
+                clashes.add(word)
+    return {word: place for word, place in merged.items() if word not in clashes}
 
 
 def _issuer_place(issuer: str | None) -> str | None:

@@ -199,6 +199,15 @@ def test_joint_issuers_name_a_province_only_when_they_share_it(issuer, expected)
     assert found == {expected}
 
 
+def test_joint_signers_each_name_their_level():
+    issuer = "甲市人民政府办公室 乙县人民政府办公室"
+    found = {d.canonical for d in find_departments("（市人社局、县民政局负责）", issuer=issuer)}
+    assert found == {"甲市人力资源和社会保障局", "乙县民政局"}
+    # two cities: a bare 市 is neither's
+    found = {d.canonical for d in find_departments("（市人社局负责）", issuer="甲市人民政府办公室 丙市人民政府办公室")}
+    assert found == {"市人力资源和社会保障局"}
+
+
 def test_the_number_names_the_province_through_extract():
     text = "省人民政府关于进一步优化营商环境的若干意见\n鄂政发〔2018〕26号\n各市、州、县人民政府：\n一、主要任务\n（一）全面清理审批事项。（牵头单位：省发展改革委）\n"
     names = {d.canonical for d in extract_text(text).departments}

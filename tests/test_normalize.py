@@ -285,6 +285,18 @@ def test_a_line_ending_in_a_bracket_goes_on_where_the_next_opens_with_no_paragra
     assert normalize_text(text).text.split("\n") == lines
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a 、 in a title looks like an open clause; a title and a number keep their lines
+        "关于印发甲市、乙县政务服务“跨省通办”合作方案的通知\n\n甲政办发〔2023〕6号\n\n各镇人民政府、街道办事处：",
+        "甲市、乙县政务服务“跨省通办”合作方案\n\n为贯彻落实有关要求，制定本方案。",
+    ],
+)
+def test_a_title_or_a_document_number_keeps_its_line(text):
+    assert normalize_text(text).text == text
+
+
 @pytest.mark.parametrize("mark", ["- 1 -", "— 12 —", "第3页 共9页", "P. 2", "Page 4 of 9"])
 def test_a_page_number_line_is_furniture_a_sentence_runs_across(mark):
     """A PDF shown as HTML pages keeps each page's number on a line of its own."""

@@ -23,11 +23,12 @@ from functools import lru_cache
 import numpy as np
 
 from extractors.datafiles import load_list
-from extractors.head_lines import body_endings
+from extractors.head_lines import TITLE_END, body_endings
 from extractors.normalize.flat_lines import line_break_edits
 from extractors.normalize.pipe_tables import bar_edits
 from extractors.normalize.spaced_tables import cell_gap_edits
 from extractors.offsets import OffsetMap, rewrite
+from extractors.text import DOC_NUMBER
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef“”‘’《》"
@@ -251,6 +252,8 @@ def _should_join(brk: _Break, wrap_width: int | None, width: int) -> bool:
     line, following = brk.line, brk.following
     if "\t" in line or "\t" in following or _HEADING.match(following):
         return False
+    if _stands_alone(brk):
+        return False
     if _MARKER_ALONE.fullmatch(line):
         return True  # "（一）" over "指导思想。": the page set the marker apart
     last = line[-1]
@@ -284,6 +287,15 @@ def _continues(following: str) -> bool:
         if following.startswith(word):
             return word == "的" or following[len(word) : len(word) + 1] in "，,。；;、"
     return False
+
+
+def _stands_alone(brk: _Break) -> bool:
+    """A document number, or a title (…关于…的通知; a plan's own title between blank lines),
+    is a line of its own, even when a 、 in it (甲市、乙县…方案) looks like an open clause."""
+    if DOC_NUMBER.fullmatch(brk.line) or DOC_NUMBER.fullmatch(brk.following):
+        return True
+    titled = TITLE_END.search(brk.line) is not None and not any(mark in brk.line for mark in "，。；,;")
+    return titled and ("关于" in brk.line or brk.across_blank)
 
 
 _FIELD = re.compile(r"[^，。；：:\s]{2,6}[：:]")  # 发布机构: / 主题词:
