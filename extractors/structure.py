@@ -57,7 +57,8 @@ def _fuller_issuer(layout: str | None, labelled: str) -> str:
     """Portals often label the issuer without its place (发布机构：市政府办公室) where
     the title names it in full (舟山市人民政府办公室…关于…): the fuller name wins. A joint
     notice's signers win over the one of them a portal labels."""
-    if layout and len(layout.split()) > 1 and _plain(labelled) in map(_plain, layout.split()):
+    signers = layout.split(" ") if layout and "\t" not in layout else []
+    if len(signers) > 1 and _plain(labelled) in map(_plain, signers):
         return layout  # a joint notice's signers: the portal labels the first, or its own
     full, short = _plain(layout or ""), _plain(labelled)
     place = full[: len(full) - len(short)]
