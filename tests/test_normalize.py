@@ -276,6 +276,11 @@ def test_a_heading_number_set_apart_on_its_own_line_rejoins_its_heading(text, li
             ["为贯彻落实《某某指导意见》（国办发〔2020〕35号）精神，现提出如下意见。"],
         ),
         ("关于印发《某某工作方案》\n的通知", ["关于印发《某某工作方案》的通知"]),
+        # a bracket left open after its label goes on
+        (
+            "（二）加强督查。（责任单位：\n县医保局；完成时限：2022年12月底前）",
+            ["（二）加强督查。（责任单位：县医保局；完成时限：2022年12月底前）"],
+        ),
         # a title over its addressees, a closing quote: the breaks stay
         ("某某方案的通知（某政发〔2020〕3号）\n各市人民政府：", ["某某方案的通知（某政发〔2020〕3号）", "各市人民政府："]),
         ("他说：“要加快推进。”\n要求，各地抓紧落实。", ["他说：“要加快推进。”", "要求，各地抓紧落实。"]),

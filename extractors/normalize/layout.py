@@ -259,6 +259,8 @@ def _should_join(brk: _Break, wrap_width: int | None, width: int) -> bool:
     last = line[-1]
     if last in _CLOSERS and last not in "”’" and _continues(following):
         return True  # "…意见》（国办发〔2020〕35号）" over "精神，现提出如下意见。"
+    if last in "：:" and line.count("（") > line.count("）"):
+        return True  # "（责任单位：" over "县医保局；完成时限：…）": a bracket's label goes on
     finished = last in _TERMINAL or last in _CLOSERS or last in _DASHES
     mid_word = bool(re.match(rf"[{_CJK}0-9]", last))
     if wrap_width is not None:
