@@ -22,7 +22,7 @@ from extractors.text import alternation
 
 # half-width too: scraped pages write ",苏州市行政审批局"; 丨: a portal's bar (政务服务丨济宁市…)
 _PUNCTUATION_BOUNDARY = "，。；：、（）()《》“”\n\t |｜丨,;:!?！？\"'"
-_LEVELS = "自治州|地区|市|州|盟|县|区|旗"
+_LEVELS = "自治州|地区|市|州|盟|县|区|旗|街道|镇|乡"
 _WORDS_FILE = "function_char_words.txt"
 _PLACES_FILE = "places_with_stop_chars.txt"
 _MIN_WORD_FREQ = 20  # rarer dictionary words are names and fragments, not the words that matter

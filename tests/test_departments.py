@@ -257,8 +257,10 @@ def test_a_list_goes_on_past_a_comma_to_the_cue_after_it():
         ("（济宁经济技术开发区管委会负责）", ["济宁经济技术开发区管委会"]),
         ("（横琴粤澳深度合作区执行委员会负责）", ["横琴粤澳深度合作区执行委员会"]),
         ("推进济宁经济技术开发区管委会工作。", ["济宁经济技术开发区管委会"]),  # after a verb
-        # the 区 ending a zone's name longer than a place unit is no class of districts: no "区管委会"
-        ("（某某县某某镇现代农业产业园区管委会负责）", []),
+        # a county, a town, then a zone
+        ("（某某县某某镇现代农业产业园区管委会负责）", ["某某县某某镇现代农业产业园区管委会"]),
+        # the 区 ending a zone's name too long for a unit is no class of districts: no "区管委会"
+        ("（某某省级高新技术产业开发区管委会负责）", []),
         ("坚决贯彻市委市政府决策部署。", ["市政府"]),  # a party committee's 委 is in no place
     ],
 )
@@ -304,6 +306,18 @@ def test_a_name_no_gazetteer_knows_does_not_break_the_list_when_it_ends_like_a_b
 def test_a_column_headed_by_other_role_words_gives_its_departments_their_role(header, role):
     text = f"某县“跨省通办”事项清单\n序号\t事项名称\t{header}\n1\t婚姻登记\t县民政局\n2\t失业登记\t县人社局\n"
     assert [(d.name, d.role) for d in extract_text(text).departments] == [("县民政局", role), ("县人社局", role)]
+
+
+def test_towns_and_street_offices_are_places_of_bodies():
+    text = "（区政务服务中心牵头，东城街道办事处、某某镇人民政府、各街道办事处配合）"
+    found = [(d.name, d.role) for d in find_departments(text, issuer="某城区人民政府")]
+    assert found == [
+        ("区政务服务中心", "lead"),
+        ("东城街道办事处", "cooperate"),
+        ("某某镇人民政府", "cooperate"),
+        ("各街道办事处", "cooperate"),
+    ]
+    assert find_departments("推进城镇职工基本医疗保险参保登记。") == []  # 城镇 is a word, no town
 
 
 def test_a_levels_bodies_and_lists_of_levels_are_classes():
