@@ -25,7 +25,7 @@ from extractors.datafiles import load_aliases, load_list, load_table
 from extractors.gazetteer import Gazetteer
 from extractors.head_lines import ending_pattern
 from extractors.place_bounds import ends_a_zone, holds_a_verb, local_unit, place_may_start
-from extractors.places import LEVEL_CHARS, home_places, provinces
+from extractors.places import LEVEL_CHARS, home_places, provinces, signers_of
 from extractors.records import DepartmentMention
 from extractors.text import alternation, doc_number_spans
 
@@ -172,7 +172,7 @@ def find_departments(text: str, issuer: str | None = None, number: str | None = 
 def _home(issuer: str | None, number: str | None) -> dict[str, str]:
     """Which place a bare 省, 市 or 县 means. Joint signers (甲市人民政府办公室 乙县人民政府办公室)
     each give theirs: 市 is 甲市 and 县 is 乙县; a word two signers read differently means neither."""
-    signers = issuer.split() if issuer else []
+    signers = signers_of(issuer)
     if len(signers) <= 1:
         return home_places(issuer, _issuer_place(issuer), number)
     merged: dict[str, str] = {}

@@ -65,12 +65,20 @@ def home_places(issuer: str | None, issuer_place: str | None, number: str | None
     return home
 
 
+def signers_of(issuer: str | None) -> list[str]:
+    """A joint notice's issuer names its signers separated by spaces (甲市人民政府办公室
+    乙县人民政府办公室); a tab is no separator (a label cell run into the title)."""
+    if not issuer:
+        return []
+    return [issuer] if "\t" in issuer else issuer.split(" ")
+
+
 def _issuer_province(issuer: str | None, number: str | None) -> str | None:
     """The issuer's province. Joint issuers ("浙江省桐乡市… 江苏省如东县…") share one or
     name none: "省" in a notice of two provinces' bodies is neither's."""
     if not issuer:
         return None
-    signers = issuer.split()
+    signers = signers_of(issuer)
     if len(signers) > 1:
         found = {_one_province(signer, number) for signer in signers} - {None}
         return found.pop() if len(found) == 1 else None  # a central body beside them names none

@@ -25,7 +25,7 @@ from extractors.head_lines import (
     lines_of,
 )
 from extractors.labels import find_label_block, is_label_line, labelled_date
-from extractors.places import LEVEL_CHARS
+from extractors.places import LEVEL_CHARS, signers_of
 from extractors.records import DocumentMeta, Span
 from extractors.text import DOC_NUMBER
 from extractors.titles import NUMBER_SUFFIX, dateline_label, find_title
@@ -57,7 +57,7 @@ def _fuller_issuer(layout: str | None, labelled: str) -> str:
     """Portals often label the issuer without its place (发布机构：市政府办公室) where
     the title names it in full (舟山市人民政府办公室…关于…): the fuller name wins. A joint
     notice's signers win over the one of them a portal labels."""
-    signers = layout.split(" ") if layout and "\t" not in layout else []
+    signers = signers_of(layout)
     if len(signers) > 1 and _plain(labelled) in map(_plain, signers):
         return layout  # a joint notice's signers: the portal labels the first, or its own
     full, short = _plain(layout or ""), _plain(labelled)
