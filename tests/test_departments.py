@@ -556,6 +556,8 @@ def test_responsibility_by_field_and_a_citys_own_departments():
         ("请各市医保局于6月底前报送。", [("各市医保局", "responsible")]),
         ("改由一地受理申请、各地人社部门内部协同。", [("各地人社部门", "mentioned")]),  # the 请 of 申请 asks nobody
         ("省政务服务数据管理局统筹，各市政府具体实施。", [("省政务服务数据管理局", "lead"), ("各市政府", "responsible")]),
+        ("省委网信办做好网络安全保障，省医保局要抓好落实。", [("省委网信办", "responsible"), ("省医保局", "responsible")]),
+        ("为做好异地就医工作，省医保局召开会议。", [("省医保局", "mentioned")]),  # 做好 before a name gives it nothing
     ],
 )
 def test_names_right_after_an_agent_cue_do_what_their_clause_says(text, roles):
