@@ -11,8 +11,8 @@ Two matchers, longest match wins:
   run of characters that merely ends in 市 after a verb). A bare 省 or 市 is the
   issuer's own province or city (``places.py``: 鄂政发 -> 湖北省, 遂宁市人民政府 -> 遂宁市).
 
-Roles come from cues in ``data/department_roles.tsv``; role words are never
-names, so "责任单位牵头" yields nothing.
+Roles come from cues in ``data/department_roles.tsv``, read in ``department_roles.py``;
+role words are never names, so "责任单位牵头" yields nothing.
 """
 
 from __future__ import annotations
@@ -21,16 +21,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractors.datafiles import load_aliases, load_list, load_table
+from extractors.datafiles import load_aliases, load_list
+from extractors.department_roles import LIST_JOINERS, role_of
 from extractors.gazetteer import Gazetteer
-from extractors.head_lines import ending_pattern
 from extractors.place_bounds import ends_a_zone, holds_a_verb, local_unit, place_may_start
 from extractors.places import LEVEL_CHARS, home_places, provinces, signers_of
 from extractors.records import DepartmentMention
 from extractors.text import alternation, doc_number_spans
-
-_CLAUSE_END = re.compile(r"[，。；：\n,;:]")
-_SENTENCE_MARKS = "。；;\n"
 
 
 @dataclass(frozen=True)
@@ -138,15 +135,12 @@ def _trusted_class(place_class: str | None, before: str) -> bool:
 def _shared_place(text: str, body: re.Match[str], found: list[_Match]) -> _Match | None:
     """A bare body that continues a list of local bodies has their place:
     "省发展改革委、交通运输厅、水利厅" names three provincial bodies."""
-    if not found or body.start() == 0 or text[body.start() - 1] not in _LIST_JOINERS:
+    if not found or body.start() == 0 or text[body.start() - 1] not in LIST_JOINERS:
         return None
     last = found[-1]
     if last.end != body.start() - 1 or not last.place:
         return None
     return _Match(body.start(), body.end(), last.place + _body_canonical(body.group()), last.place)
-
-
-_LIST_JOINERS = "、和及与"
 
 
 def _local_place(match: re.Match[str], home: dict[str, str]) -> str:
@@ -166,7 +160,7 @@ def find_departments(text: str, issuer: str | None = None, number: str | None = 
     found = [_extended(text, m) for m in central + _local_matches(text, home)] + _class_matches(text)
     matches = _longest_first([m for m in found if not _inside(m, numbers)])
     ends = {m.start: m.end for m in matches}
-    return [DepartmentMention(text[m.start : m.end], m.canonical, _role(text, m, ends), (m.start, m.end)) for m in matches]
+    return [DepartmentMention(text[m.start : m.end], m.canonical, role_of(text, m, ends), (m.start, m.end)) for m in matches]
 
 
 def _home(issuer: str | None, number: str | None) -> dict[str, str]:
@@ -265,131 +259,3 @@ def _longest_first(matches: list[_Match]) -> list[_Match]:
         if all(match.end <= c.start or c.end <= match.start for c in chosen):
             chosen.append(match)
     return sorted(chosen, key=lambda m: m.start)
-
-
-@lru_cache(maxsize=1)
-def _cues() -> tuple[dict[str, str], dict[str, str]]:
-    """(cues after the name, longest first; cues before it)."""
-    rows = load_table("department_roles.tsv")
-    after_rows = sorted((r for r in rows if r["position"] == "after"), key=lambda r: len(r["cue"]), reverse=True)
-    after = {r["cue"]: r["role"] for r in after_rows}
-    before = {r["cue"]: r["role"] for r in rows if r["position"] == "before"}
-    return after, before
-
-
-@lru_cache(maxsize=1)
-def _agent_cues() -> dict[str, str]:
-    return {r["cue"]: r["role"] for r in load_table("department_roles.tsv") if r["position"] == "agent"}
-
-
-def _agent_role(text: str, match: _Match, ends: dict[int, int]) -> str | None:
-    """ "由A、B在6月底前完成", "交由各市人民政府组织实施": names right after an agent
-    cue do what the clause says, whatever its verb. Only names and joiners may stand
-    between the cue and this name, so 由于 and a 由 of an earlier clause never count."""
-    head_start = max(text.rfind(mark, 0, match.start) for mark in ",，" + _SENTENCE_MARKS) + 1
-    for cue, role in _agent_cues().items():
-        at = text.rfind(cue, head_start, match.start)
-        if at < 0 or (cue == _PLEASE and at > 0 and "\u4e00" <= text[at - 1] <= "\u9fff"):
-            continue  # the 请 of 申请 or 邀请 asks nobody
-        if _only_names_between(text, at + len(cue), match.start, ends):
-            return role
-    return None
-
-
-_PLEASE = "请"  # "请各市医保局…": asks the names after it, where it opens its clause
-
-
-def _only_names_between(text: str, start: int, end: int, ends: dict[int, int]) -> bool:
-    position = start
-    while position < end:
-        if text[position] in _LIST_JOINERS:
-            position += 1
-        elif position in ends:
-            position = ends[position]
-        else:
-            return False
-    return position == end
-
-
-@lru_cache(maxsize=1)
-def _between() -> re.Pattern[str]:
-    """Words between the names and a cue after them: "…市场监管总局等按职责分工负责"."""
-    words = [r["cue"] for r in load_table("department_roles.tsv") if r["position"] == "between"]
-    return re.compile(rf"^(?:{alternation(words)})*")
-
-
-def _role(text: str, match: _Match, ends: dict[int, int]) -> str:
-    after_cues, before_cues = _cues()
-    if text.endswith(_JOINED_BY, 0, match.start):
-        return before_cues[_JOINED_BY]  # "由A会同B负责": B cooperates, whatever follows
-    tail = _between().sub("", _tail_after(text, match, ends), count=1)
-    for cue in after_cues:
-        if tail.startswith(cue):
-            return after_cues[cue]
-    agent = _agent_role(text, match, ends)
-    if agent:
-        return agent
-    head = _head_before(text, match)
-    best, best_at = "mentioned", -1
-    for cue, role in before_cues.items():
-        at = head.rfind(cue)
-        if at > best_at:
-            best, best_at = role, at
-    return best
-
-
-# "A、B等省有关部门和C按职责分工负责": a list may close on a collective of its kind.
-_COLLECTIVE = re.compile(r"等[\u4e00-\u9fff]{0,6}?(?:部门|单位|机构|机关)")
-
-
-_JOINED_BY = "会同"
-
-
-def _tail_after(text: str, match: _Match, ends: dict[int, int]) -> str:
-    """What follows the name in its clause, skipping a list of further names
-    (``ends``: start -> end of every mention) and a collective that closes it:
-    in "A、B配合" and "A、B等有关部门配合" the cue belongs to A too. A comma with a
-    name right after it goes on with the list: in "C牵头，A、B，各市政府配合" A
-    and B cooperate."""
-    end = match.end
-    while True:
-        while end < len(text) and text[end] in _LIST_JOINERS:
-            end += 1
-        if end + 1 in ends and text[end] in "，,":
-            end += 1
-        if end not in ends and end > match.end:
-            past = _past_unknown_name(text, end)
-            if past != end:
-                end = past
-                continue
-        if end in ends:
-            end = ends[end]
-            continue
-        collective = _COLLECTIVE.match(text, end)
-        if collective:
-            end = collective.end()
-            continue
-        break
-    clause = _CLAUSE_END.search(text, end)
-    return text[end : clause.start() if clause else len(text)]
-
-
-_UNKNOWN_NAME = re.compile(r"[\u4e00-\u9fff（）()]{2,20}?(?=、)")
-
-
-def _past_unknown_name(text: str, start: int) -> int:
-    """Past a name the gazetteers do not know, in the middle of a list: "A、团省委、B配合"
-    still gives A the cue. It must end like a body and be followed by 、."""
-    unknown = _UNKNOWN_NAME.match(text, start)
-    if unknown is None or not _BODY_END.search(unknown.group()):
-        return start
-    return unknown.end()
-
-
-_BODY_END = ending_pattern("addressee")
-
-
-def _head_before(text: str, match: _Match) -> str:
-    """The sentence so far: from the last 。 ； or line break before the name."""
-    start = max(text.rfind(mark, 0, match.start) for mark in _SENTENCE_MARKS) + 1
-    return text[start : match.start]
