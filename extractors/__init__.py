@@ -13,7 +13,7 @@ from datetime import date
 
 from extractors.dates import parse_iso
 from extractors.deadlines import extract_deadlines
-from extractors.departments import find_departments
+from extractors.departments import find_departments, leading_place
 from extractors.items import extract_items
 from extractors.normalize import NormalizedText, normalize_bytes, normalize_text
 from extractors.records import Extraction
@@ -42,7 +42,9 @@ def extract_text(text: str, issued: str | date | None = None, skip: list[tuple[i
     deadlines = [d for d in extract_deadlines(text, base) if not overlaps(d.span, skip)]
     page_chrome = [*navigation_spans(text), *source_spans(text)]
     not_mentions = [*skip, *page_chrome, *(span for span in (meta.addressees_span, meta.labels_span) if span)]
-    departments = [d for d in find_departments(text, meta.issuer, meta.doc_number) if not overlaps(d.span, not_mentions)]
+    place = None if meta.issuer else leading_place(meta.title)  # a list page with no issuer: its title's place
+    found = find_departments(text, meta.issuer, meta.doc_number, place)
+    departments = [d for d in found if not overlaps(d.span, not_mentions)]
     items, departments = link_rows(text, items, deadlines, departments)
     sections = find_sections(text)
     tasks = link_tasks(sections, deadlines, departments, items)

@@ -151,10 +151,13 @@ def _local_place(match: re.Match[str], home: dict[str, str]) -> str:
     return home.get(place, place)
 
 
-def find_departments(text: str, issuer: str | None = None, number: str | None = None) -> list[DepartmentMention]:
+def find_departments(
+    text: str, issuer: str | None = None, number: str | None = None, place: str | None = None
+) -> list[DepartmentMention]:
     """Department mentions with canonical names and roles, in text order.
-    ``issuer`` and its document ``number`` tell which place "省" or "市" means."""
-    home = _home(issuer, number)
+    ``issuer`` and its document ``number`` tell which place "省" or "市" means; with no
+    issuer, ``place`` does (the place a page's title opens with: 某阳市第二批…清单)."""
+    home = _home(issuer, number) if issuer or not place else home_places(place, place, number)
     central = [_Match(s, e, c) for s, e, c in _central().longest(text)]
     numbers = doc_number_spans(text)
     found = [_extended(text, m) for m in central + _local_matches(text, home)] + _class_matches(text)
@@ -176,6 +179,19 @@ def _home(issuer: str | None, number: str | None) -> dict[str, str]:
             if merged.setdefault(word, place) != place:
                 clashes.add(word)
     return {word: place for word, place in merged.items() if word not in clashes}
+
+
+@lru_cache(maxsize=1)
+def _leading_place() -> re.Pattern[str]:
+    names = alternation(list(provinces()))
+    unit = local_unit()
+    return re.compile(rf"(?:{names})(?:{unit})*|(?:{unit})+")
+
+
+def leading_place(title: str | None) -> str | None:
+    """The place a title opens with (某阳市 of 某阳市第二批“省内通办”事项清单), if any."""
+    match = _leading_place().match(title) if title else None
+    return match.group() if match else None
 
 
 def _issuer_place(issuer: str | None) -> str | None:

@@ -199,6 +199,19 @@ def test_joint_issuers_name_a_province_only_when_they_share_it(issuer, expected)
     assert found == {expected}
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("某阳市第二批“省内通办”事项清单", {"某阳市医疗保障局", "省人民政府"}),
+        ("浙江：“跨省通办”事项扩容", {"市医疗保障局", "浙江省人民政府"}),  # a province's short name
+        ("第二批“省内通办”事项清单", {"市医疗保障局", "省人民政府"}),  # no place: bare stays bare
+    ],
+)
+def test_a_page_with_no_issuer_reads_a_bare_level_by_its_titles_place(title, expected):
+    text = f"{title}\n经省政府同意，现公布如下。\n序号\t事项名称\t实施部门\n1\t异地就医备案\t市医保局\n"
+    assert {d.canonical for d in extract_text(text).departments} == expected
+
+
 def test_joint_signers_each_name_their_level():
     issuer = "甲市人民政府办公室 乙县人民政府办公室"
     found = {d.canonical for d in find_departments("（市人社局、县民政局负责）", issuer=issuer)}
