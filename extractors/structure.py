@@ -131,20 +131,22 @@ def _issued(lines: list[Line]) -> tuple[Span, object] | None:
 
 def _published(lines: list[Line], official: bool = False) -> str | None:
     """A news dateline ("2020-10-01 07:24:14 来源: …") near the top. In an official
-    document a date alone on its line is the signature of a short forwarding letter."""
+    document, or under an issuer's name, a date alone on its line is a signature's."""
     for line in lines[:MAX_HEAD_LINES]:  # a dateline that says so (…来源：), wherever the head puts it
         if len(line.text) >= 60 or not dateline_label().search(line.text) or SENTENCE.search(line.text):
             continue
         dates = find_full_dates(line.text)
         if dates:
             return dates[0][2].isoformat()
-    for line in lines[:8]:
+    for index, line in enumerate(lines[:8]):
         dates = find_full_dates(line.text)
         if not dates or len(line.text) >= 60 or SENTENCE.search(line.text) or "\t" in line.text:
             continue  # a table row's date is a deadline's, not the page's
         start, end, day = dates[0]
-        if official and not (line.text[:start] + line.text[end:]).strip():
-            continue
+        bare = not (line.text[:start] + line.text[end:]).strip()
+        signed = index > 0 and is_issuer_line(lines[index - 1].text)
+        if bare and (official or signed):
+            continue  # a signature's date, under its issuer: the issue date, not a dateline
         return day.isoformat()
     return None
 

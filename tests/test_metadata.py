@@ -185,6 +185,14 @@ def test_a_headline_in_title_marks_is_the_documents_name(headline, title):
     assert extract_text(text).document.title == title
 
 
+def test_a_signature_under_the_title_dates_the_issue_not_the_page():
+    text = "某州市“跨省通办”工作进展情况通报\n某州市人民政府办公室\n2022年7月5日\n各县人民政府：\n今年以来，工作进展顺利。\n"
+    meta = extract_text(text).document
+    assert (meta.issuer, meta.issued, meta.published) == ("某州市人民政府办公室", "2022-07-05", None)
+    # a news page's date line under its headline stays the page's
+    assert extract_text("异地办事更便捷\n2022年7月5日\n记者从市政务服务中心获悉。").document.published == "2022-07-05"
+
+
 def test_a_joint_signature_one_body_a_line_names_every_signer():
     text = (
         "关于印发某某工作方案的通知\n各镇人民政府：\n现将方案印发给你们，请认真贯彻实施。\n"
