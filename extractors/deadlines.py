@@ -1,4 +1,4 @@
-"""Deadlines: 2021年底前, 完成时限：5月25日前, 每月20日前, 自2023年7月1日起, 年内, 长期坚持.
+"""Deadlines: 2021年底前, 完成时限：5月25日前, 每月20日前, 自2023年7月1日起, 自印发之日起, 年内, 长期坚持.
 
 A deadline is a date expression (:mod:`extractors.dates`) with a marker from
 ``data/deadline_markers.tsv`` before or after it, or a date that itself names
@@ -31,6 +31,8 @@ _RECURRING = re.compile(
     r"(?P<suffix>底前|底|末前|末|之前|以前|前)?"
 )
 _WITHIN_YEAR = re.compile(r"(?<![0-9一二三四五六七八九十〇零])(?:本|今|当)?年内")
+# "本方案自印发之日起施行": a start on the document's own date
+_FROM_ISSUE = re.compile(r"自(?:本[\u4e00-\u9fff]{1,4}?)?(?:印发|发布|公布|颁布)之日起(?:施行|实施|执行|生效)?")
 _PART_ENDS = {"底", "末", "年底", "年末"}
 
 
@@ -108,6 +110,9 @@ def extract_deadlines(text: str, base: date | None) -> list[Deadline]:
         if not overlaps(deadline.span, taken):
             found.append(deadline)
             taken.append(deadline.span)
+    for match in _FROM_ISSUE.finditer(text):
+        if not overlaps(match.span(), taken):
+            found.append(_from_issue(match, base))
     for match in _WITHIN_YEAR.finditer(text):
         if base and not overlaps(match.span(), taken):
             window = Window(date(base.year, 1, 1), date(base.year, 12, 31), "year")
@@ -256,11 +261,27 @@ def _record(
     )
 
 
+def _from_issue(match: re.Match[str], base: date | None) -> Deadline:
+    """自印发之日起施行: it starts on the document's own date, unknown on an undated page."""
+    return Deadline(
+        text=match.group(),
+        span=match.span(),
+        kind="start",
+        date=None,
+        start=base.isoformat() if base else None,
+        precision="day" if base else "unresolved",
+        base_date=base.isoformat() if base else None,
+    )
+
+
 def _recurring(match: re.Match[str], base: date | None) -> Deadline:
     """每月20日前: no single date; the rule stays in ``text`` and ``precision``."""
     unit = {"季": "季度"}.get(match.group("unit"), match.group("unit"))
     day = to_int(match.group("rday")) if match.group("rday") else None
     precision = {"年": "yearly", "半年": "half-yearly", "季度": "quarterly", "月": "monthly", "周": "weekly"}[unit]
+    month = to_int(match.group("rmonth")) if match.group("rmonth") else None
+    if month:
+        precision += f":month={month}"  # 每年1月15日前: yearly:month=1:day=15
     if day:
         precision += f":day={day}"
     return Deadline(

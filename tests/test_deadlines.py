@@ -128,6 +128,24 @@ def test_a_bare_date_under_a_deadline_column_is_a_deadline():
 
 
 @pytest.mark.parametrize(
+    ("text", "base", "start", "precision"),
+    [
+        ("本方案自印发之日起施行。", "2022-03-01", "2022-03-01", "day"),
+        ("本通知自发布之日起实施，有效期3年。", "2022-03-01", "2022-03-01", "day"),
+        ("本方案自印发之日起施行。", None, None, "unresolved"),  # an undated page: its day is unknown
+    ],
+)
+def test_a_start_on_the_documents_own_date(text, base, start, precision):
+    (found,) = extract_deadlines(text, parse_iso(base))
+    assert (found.kind, found.date, found.start, found.precision) == ("start", None, start, precision)
+
+
+def test_a_yearly_limit_keeps_its_month():
+    (found,) = extract_deadlines("于每年1月15日前报送上年度情况。", parse_iso("2022-03-01"))
+    assert (found.text, found.kind, found.precision) == ("每年1月15日前", "recurring", "yearly:month=1:day=15")
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("（省政务服务数据管理局牵头，各市配合；长期坚持）", ["长期坚持"]),  # a bracketed note's last clause
