@@ -92,6 +92,8 @@ def role_of(text: str, match: Located, ends: dict[int, int]) -> str:
     agent = _agent_role(text, match, ends)
     if agent:
         return agent
+    if _closes_a_line_note(text, match, ends):
+        return "responsible"  # "3.异地就医结算备案（市医保局）": the body that handles the line's item
     head = _head_before(text, match)
     best, best_at = "mentioned", -1
     for cue, role in before_cues.items():
@@ -99,6 +101,26 @@ def role_of(text: str, match: Located, ends: dict[int, int]) -> str:
         if at > best_at:
             best, best_at = role, at
     return best
+
+
+def _closes_a_line_note(text: str, match: Located, ends: dict[int, int]) -> bool:
+    """Is the name inside a bracket of names that ends its line ("…备案（市医保局、市卫健委）")?"""
+    line_start = text.rfind("\n", 0, match.start) + 1
+    opened = max(text.rfind("（", line_start, match.start), text.rfind("(", line_start, match.start))
+    if opened < 0 or not _only_names_between(text, opened + 1, match.start, ends):
+        return False
+    close = _tail_after_names(text, match.end, ends)
+    return text[close : close + 1] in ("）", ")") and text[close + 1 : close + 2] in ("", "\n")
+
+
+def _tail_after_names(text: str, end: int, ends: dict[int, int]) -> int:
+    """Where a list of names that starts at a name ending at ``end`` stops."""
+    while end < len(text):
+        if text[end] in LIST_JOINERS and end + 1 in ends:
+            end = ends[end + 1]
+        else:
+            break
+    return end
 
 
 # "A、B等省有关部门和C按职责分工负责": a list may close on a collective of its kind.

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from extractors.datafiles import load_table
+from extractors.datafiles import load_list, load_table
 from extractors.text import DOC_NUMBER, alternation
 
 # how a notice's title ends: the kind of document it is
@@ -54,6 +55,11 @@ def ending_pattern(use: str) -> re.Pattern[str]:
 ISSUER_SUFFIX = ending_pattern("issuer")
 
 
+@lru_cache(maxsize=1)
+def _not_body_endings() -> tuple[str, ...]:
+    return load_list("not_body_endings.txt")
+
+
 def is_issuer_line(text: str) -> bool:
     """A line that is a body's name alone: a signature, or the issuer over its title.
     A table row (cells split by tabs) may end in a body's name too."""
@@ -61,6 +67,7 @@ def is_issuer_line(text: str) -> bool:
         len(text) <= 30
         and "\t" not in text
         and ISSUER_SUFFIX.search(text) is not None
+        and not text.endswith(_not_body_endings())
         and not SENTENCE.search(text)
         and not DOC_NUMBER.search(text)
     )

@@ -212,6 +212,14 @@ def test_a_page_with_no_issuer_reads_a_bare_level_by_its_titles_place(title, exp
     assert {d.canonical for d in extract_text(text).departments} == expected
 
 
+def test_bodies_in_a_bracket_ending_a_list_line_handle_its_item():
+    text = "第一批“跨省通办”事项清单\n1.工伤保险待遇资格认证（市人社局）\n2.异地就医结算备案（市医保局、市卫健委）\n"
+    roles = [(d.name, d.role) for d in find_departments(text)]
+    assert roles == [("市人社局", "responsible"), ("市医保局", "responsible"), ("市卫健委", "responsible")]
+    # a bracket in running text that goes on is no such note
+    assert [d.role for d in find_departments("经市政府（市医保局）研究，同意实施。")] == ["mentioned", "mentioned"]
+
+
 def test_joint_signers_each_name_their_level():
     issuer = "甲市人民政府办公室 乙县人民政府办公室"
     found = {d.canonical for d in find_departments("（市人社局、县民政局负责）", issuer=issuer)}

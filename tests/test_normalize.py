@@ -290,6 +290,13 @@ def test_a_line_ending_in_a_bracket_goes_on_where_the_next_opens_with_no_paragra
     assert normalize_text(text).text.split("\n") == lines
 
 
+def test_a_signature_keeps_its_line_after_a_contact_line():
+    text = "联系人：张某某，电话：0000-12345678\n某口市人民政府办公室\n2021年5月20日"
+    assert normalize_text(text).text == text
+    # a line ending in a way of doing business is no signature: a wrapped row still joins
+    assert normalize_text("推进社会保障卡申领、异地就医备案\n全程网办").text == "推进社会保障卡申领、异地就医备案全程网办"
+
+
 @pytest.mark.parametrize(
     "text",
     [

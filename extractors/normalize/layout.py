@@ -23,7 +23,7 @@ from functools import lru_cache
 import numpy as np
 
 from extractors.datafiles import load_list
-from extractors.head_lines import TITLE_END, body_endings
+from extractors.head_lines import TITLE_END, body_endings, is_issuer_line
 from extractors.normalize.flat_lines import line_break_edits
 from extractors.normalize.pipe_tables import bar_edits
 from extractors.normalize.spaced_tables import cell_gap_edits
@@ -292,10 +292,13 @@ def _continues(following: str) -> bool:
 
 
 def _stands_alone(brk: _Break) -> bool:
-    """A document number, or a title (…关于…的通知; a plan's own title between blank lines),
-    is a line of its own, even when a 、 in it (甲市、乙县…方案) looks like an open clause."""
+    """A document number, a signature (a body's name alone), or a title (…关于…的通知; a
+    plan's own title between blank lines) is a line of its own, even when a 、 in it
+    (甲市、乙县…方案) or the line above ("联系人：…，电话：…") looks like an open clause."""
     if DOC_NUMBER.fullmatch(brk.line) or DOC_NUMBER.fullmatch(brk.following):
         return True
+    if is_issuer_line(brk.line) or is_issuer_line(brk.following):
+        return True  # a signature: 某口市人民政府办公室 between a contact line and its date
     titled = TITLE_END.search(brk.line) is not None and not any(mark in brk.line for mark in "，。；,;")
     return titled and ("关于" in brk.line or brk.across_blank)
 
