@@ -26,6 +26,7 @@ _DATE_ANCHOR = re.compile(rf"[{_DATE_CHARS}](?<=(?={DATE_AHEAD}).)")
 _LABEL_SPACE = 4  # blanks allowed between a label's colon and its date
 _RECURRING = re.compile(
     r"每(?P<unit>年|半年|季度|季|月|周)"
+    r"(?P<which>首月|末月)?"  # 每季度首月10日前: the quarter's first month
     r"(?:(?P<rmonth>[0-9]{1,2}|[一二三四五六七八九十]{1,3})月)?"
     r"(?:(?P<rday>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号])?"
     r"(?P<suffix>底前|底|末前|末|之前|以前|前)?"
@@ -282,6 +283,8 @@ def _recurring(match: re.Match[str], base: date | None) -> Deadline:
     month = to_int(match.group("rmonth")) if match.group("rmonth") else None
     if month:
         precision += f":month={month}"  # 每年1月15日前: yearly:month=1:day=15
+    if match.group("which"):
+        precision += ":month=" + {"首月": "first", "末月": "last"}[match.group("which")]
     if day:
         precision += f":day={day}"
     return Deadline(

@@ -190,7 +190,10 @@ def _leading_place() -> re.Pattern[str]:
 
 def leading_place(title: str | None) -> str | None:
     """The place a title opens with (某阳市 of 某阳市第二批“省内通办”事项清单), if any."""
-    match = _leading_place().match(title) if title else None
+    if not title:
+        return None
+    opening = len(title) - len(title.lstrip("《“"))  # 《某安市…方案》政策解读: the plan's place
+    match = _leading_place().match(title, opening)
     return match.group() if match else None
 
 

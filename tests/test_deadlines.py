@@ -140,9 +140,16 @@ def test_a_start_on_the_documents_own_date(text, base, start, precision):
     assert (found.kind, found.date, found.start, found.precision) == ("start", None, start, precision)
 
 
-def test_a_yearly_limit_keeps_its_month():
-    (found,) = extract_deadlines("于每年1月15日前报送上年度情况。", parse_iso("2022-03-01"))
-    assert (found.text, found.kind, found.precision) == ("每年1月15日前", "recurring", "yearly:month=1:day=15")
+@pytest.mark.parametrize(
+    ("text", "limit", "precision"),
+    [
+        ("于每年1月15日前报送上年度情况。", "每年1月15日前", "yearly:month=1:day=15"),
+        ("于每季度首月10日前报送工作进展。", "每季度首月10日前", "quarterly:month=first:day=10"),
+    ],
+)
+def test_a_recurring_limit_keeps_its_month(text, limit, precision):
+    (found,) = extract_deadlines(text, parse_iso("2022-03-01"))
+    assert (found.text, found.kind, found.precision) == (limit, "recurring", precision)
 
 
 @pytest.mark.parametrize(

@@ -205,6 +205,7 @@ def test_joint_issuers_name_a_province_only_when_they_share_it(issuer, expected)
         ("某阳市第二批“省内通办”事项清单", {"某阳市医疗保障局", "省人民政府"}),
         ("浙江：“跨省通办”事项扩容", {"市医疗保障局", "浙江省人民政府"}),  # a province's short name
         ("第二批“省内通办”事项清单", {"市医疗保障局", "省人民政府"}),  # no place: bare stays bare
+        ("《某安市深化政务服务“省内通办”实施方案》政策解读", {"某安市医疗保障局", "省人民政府"}),  # in title marks
     ],
 )
 def test_a_page_with_no_issuer_reads_a_bare_level_by_its_titles_place(title, expected):
