@@ -430,3 +430,9 @@ def test_category_lines_under_a_heading_that_names_the_items(text, expected):
     items = extract_text(text).items
     assert [(i.name, i.category) for i in items] == expected
     assert all(i.scope == ("跨省通办",) for i in items)
+
+
+def test_names_ending_in_other_service_verbs_make_a_colon_list():
+    text = "新增的“省内通办”事项有：食品经营许可证核发、道路运输从业资格证补证、户口迁入、住房公积金补缴。"
+    names = [i.name for i in extract_text(text).items]
+    assert names == ["食品经营许可证核发", "道路运输从业资格证补证", "户口迁入", "住房公积金补缴"]
