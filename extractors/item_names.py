@@ -14,7 +14,8 @@ from extractors.datafiles import load_table
 from extractors.text import BULLETS
 
 # 、 and ；, or a comma that goes on with 以及 (…、注销，以及工业产品生产许可证核发)
-ITEM_SEPARATORS = re.compile(r"[、；;﹔]|[，,](?:以及|及)")
+# 、 and ；; "，以及"; and the seam between names each in quotes of its own (“A”“B”“C”等)
+ITEM_SEPARATORS = re.compile(r"[、；;﹔]|[，,](?:以及|及)|(?<=”)(?=“)")
 _QUOTES = "“”‘’\"'「」『』【】"  # marks around a name, not part of it
 MAX_ITEM_CHARS = 40
 # a description, not a name: 的, a title, a quote, a preposition first, or a count inside

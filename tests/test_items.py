@@ -436,3 +436,8 @@ def test_names_ending_in_other_service_verbs_make_a_colon_list():
     text = "新增的“省内通办”事项有：食品经营许可证核发、道路运输从业资格证补证、户口迁入、住房公积金补缴。"
     names = [i.name for i in extract_text(text).items]
     assert names == ["食品经营许可证核发", "道路运输从业资格证补证", "户口迁入", "住房公积金补缴"]
+
+
+def test_names_each_in_quotes_of_their_own_are_a_list():
+    text = "第四批“川渝通办”事项清单发布，新增事项其中包括“医保关系转移接续”“失业登记”“工伤认定申请”等。"
+    assert [i.name for i in extract_text(text).items] == ["医保关系转移接续", "失业登记", "工伤认定申请"]
