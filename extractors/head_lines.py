@@ -31,14 +31,20 @@ class Line:
 
 
 def lines_of(text: str) -> list[Line]:
-    """Non-blank lines with their offsets in ``text``."""
+    """Non-blank lines with their offsets in ``text``. A row whose cells all hold one text
+    (a merged cell across a sheet: the list's title over its table) is that text once."""
     result, offset = [], 0
     for raw in text.split("\n"):
         stripped = raw.strip()
         if stripped:
-            result.append(Line(stripped, offset + raw.index(stripped)))
+            result.append(Line(_merged(stripped), offset + raw.index(stripped)))
         offset += len(raw) + 1
     return result
+
+
+def _merged(line: str) -> str:
+    cells = line.split("\t")
+    return cells[0] if len(cells) > 1 and all(cell == cells[0] for cell in cells) else line
 
 
 def body_endings(use: str) -> tuple[str, ...]:

@@ -42,7 +42,9 @@ def _rows(text: str) -> list[tuple[int, int, list[tuple[int, int]], list[str] | 
     header: list[str] | None = None
     offset, after_blank = 0, False
     for line in text.split("\n"):
-        if "\t" in line:
+        if "\t" in line and _merged_row(line):
+            pass  # a caption or group heading merged across the table: neither header nor row
+        elif "\t" in line:
             cells, spans, cursor = line.split("\t"), [], offset
             for cell in cells:
                 spans.append((cursor, cursor + len(cell)))
@@ -56,6 +58,12 @@ def _rows(text: str) -> list[tuple[int, int, list[tuple[int, int]], list[str] | 
         after_blank = not line.strip()
         offset += len(line) + 1
     return rows
+
+
+def _merged_row(line: str) -> bool:
+    """A row whose cells all hold one text: a merged cell across the table."""
+    cells = [cell.strip() for cell in line.split("\t")]
+    return len(set(cells)) == 1 and bool(cells[0])
 
 
 def link_rows(

@@ -116,6 +116,25 @@ def test_xlsx_rows_become_tab_separated_lines_and_merged_cells_repeat():
     assert [i.name for i in extract(normalize_text(text)).items] == ["生育津贴支付", "异地就医备案"]
 
 
+def test_a_sheet_titled_by_a_merged_row_gives_its_title_and_its_columns_roles():
+    """A merged title row over the header repeats its text in every cell: it is the list's
+    title (whose place resolves a bare 市), not the table's header."""
+    rows = [
+        ["某宁市“跨省通办”事项清单（第三批）"] * 4,
+        ["序号", "事项名称", "主管部门", "通办范围"],
+        ["1", "机动车驾驶证补领", "市公安局", "跨省通办"],
+        ["2", "教师资格证补发", "市教育局", "省内通办"],
+    ]
+    data = xlsx(rows)
+    result = extract(normalize_text(read_text(RawDocument.from_bytes("list.xlsx", data, "xlsx")).text))
+    assert result.document.title == "某宁市“跨省通办”事项清单（第三批）"
+    assert [(d.canonical, d.role) for d in result.departments] == [
+        ("某宁市公安局", "responsible"),
+        ("某宁市教育局", "responsible"),
+    ]
+    assert [i.name for i in result.items] == ["机动车驾驶证补领", "教师资格证补发"]
+
+
 @pytest.mark.parametrize(
     ("data", "error_type"),
     [
