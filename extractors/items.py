@@ -137,7 +137,7 @@ def _scope_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> l
             continue
         list_end = joint.start() if joint else marker.start()
         list_start = _list_start(text, list_end)
-        led = _opens_with_lead_verb(text, list_start)
+        led = _opens_with_lead_verb(text, list_start) or _follows_a_led_list(items, text, list_start)
         subject = joint is not None and joint.group("verb") is not None
         if not (led or subject) or overlaps((list_start, list_end), taken):
             continue
@@ -152,6 +152,16 @@ def _scope_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> l
         modes = tags(text[marker.end() : clause_end.start() if clause_end else len(text)], "mode")
         items.extend(ItemMention(text[a:b], (a, b), "enumeration", scope=scope, modes=modes, group=group) for a, b in spans)
     return items
+
+
+def _follows_a_led_list(items: list[ItemMention], text: str, list_start: int) -> bool:
+    """ "推动A、B“跨省通办”，C、D“省内通办”": a list right after the previous one's scope
+    and a comma has that list's lead verb."""
+    if text[max(0, list_start - 2) : list_start] not in ("”，", "”,"):
+        return False
+    if not items or not text.endswith(cues()["scope"], 0, list_start - 2):
+        return False  # the quote before the comma must close a scope
+    return _SENTENCE_END.search(text, items[-1].span[1], list_start) is None
 
 
 def _opens_with_lead_verb(text: str, list_start: int) -> bool:

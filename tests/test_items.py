@@ -441,3 +441,17 @@ def test_names_ending_in_other_service_verbs_make_a_colon_list():
 def test_names_each_in_quotes_of_their_own_are_a_list():
     text = "第四批“川渝通办”事项清单发布，新增事项其中包括“医保关系转移接续”“失业登记”“工伤认定申请”等。"
     assert [i.name for i in extract_text(text).items] == ["医保关系转移接续", "失业登记", "工伤认定申请"]
+
+
+def test_a_second_list_after_a_scope_and_a_comma_shares_the_lead_verb():
+    text = "推动户口迁移、居民身份证换领“跨省通办”，城乡居民医保参保登记、残疾人两项补贴申请“省内通办”。"
+    assert [(i.name, i.scope) for i in extract_text(text).items] == [
+        ("户口迁移", ("跨省通办",)),
+        ("居民身份证换领", ("跨省通办",)),
+        ("城乡居民医保参保登记", ("省内通办",)),
+        ("残疾人两项补贴申请", ("省内通办",)),
+    ]
+    # after a sentence end the verb no longer reaches, and the names are no subject of their own
+    assert [
+        i.name for i in extract_text("推动户口迁移“跨省通办”。城乡居民医保参保登记、残疾人两项补贴申请“省内通办”。").items
+    ] == ["户口迁移"]
