@@ -32,8 +32,15 @@ _RECURRING = re.compile(
     r"(?P<suffix>底前|底|末前|末|之前|以前|前)?"
 )
 _WITHIN_YEAR = re.compile(r"(?<![0-9一二三四五六七八九十〇零])(?:本|今|当)?年内")
-# "本方案自印发之日起施行": a start on the document's own date
-_FROM_ISSUE = re.compile(r"自(?:本[\u4e00-\u9fff]{1,4}?)?(?:印发|发布|公布|颁布)之日起(?:施行|实施|执行|生效)?")
+
+
+@lru_cache(maxsize=1)
+def _from_issue_pattern() -> re.Pattern[str]:
+    """ "本方案自印发之日起施行": a start on the document's own date."""
+    verbs, in_force = alternation(_markers("issue_verb")), alternation(_markers("in_force"))
+    return re.compile(rf"自(?:本[\u4e00-\u9fff]{{1,4}}?)?(?:{verbs})之日起(?:{in_force})?")
+
+
 _PART_ENDS = {"底", "末", "年底", "年末"}
 
 
@@ -111,7 +118,7 @@ def extract_deadlines(text: str, base: date | None) -> list[Deadline]:
         if not overlaps(deadline.span, taken):
             found.append(deadline)
             taken.append(deadline.span)
-    for match in _FROM_ISSUE.finditer(text):
+    for match in _from_issue_pattern().finditer(text):
         if not overlaps(match.span(), taken):
             found.append(_from_issue(match, base))
     for match in _WITHIN_YEAR.finditer(text):

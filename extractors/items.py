@@ -237,7 +237,7 @@ def _lead_in(text: str, list_start: int) -> str:
     """The sentence before a list, when it leads into the list (…事项包括：, …事项有)."""
     start = max(text.rfind(mark, 0, list_start) for mark in "。；;！？\n") + 1
     lead = text[start:list_start]
-    return lead if lead.rstrip("：: ").endswith(("包括", "包含", "涉及", "有", "为")) else ""
+    return lead if lead.rstrip("：: ").endswith(cues()["list_intro"]) else ""
 
 
 def _bare_counted_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> list[ItemMention]:

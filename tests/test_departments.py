@@ -16,6 +16,10 @@ def _found(text: str) -> set[tuple[str, str]]:
     return {(d.canonical, d.role) for d in find_departments(text)}
 
 
+def _name_roles(text: str, issuer: str | None = None) -> list[tuple[str, str]]:
+    return [(d.name, d.role) for d in find_departments(text, issuer=issuer)]
+
+
 def test_a_shared_head_names_every_member():
     found = _found("各类补贴发到社保卡，医保、人社部门紧密合作，社保卡全面支持跨省异地就医结算。")
     assert found == {("医保部门", "mentioned"), ("人社部门", "mentioned")}
@@ -215,7 +219,7 @@ def test_a_page_with_no_issuer_reads_a_bare_level_by_its_titles_place(title, exp
 
 def test_bodies_in_a_bracket_ending_a_list_line_handle_its_item():
     text = "第一批“跨省通办”事项清单\n1.工伤保险待遇资格认证（市人社局）\n2.异地就医结算备案（市医保局、市卫健委）\n"
-    roles = [(d.name, d.role) for d in find_departments(text)]
+    roles = _name_roles(text)
     assert roles == [("市人社局", "responsible"), ("市医保局", "responsible"), ("市卫健委", "responsible")]
     # a bracket in running text that goes on is no such note
     assert [d.role for d in find_departments("经市政府（市医保局）研究，同意实施。")] == ["mentioned", "mentioned"]
@@ -314,10 +318,10 @@ def test_party_bodies_and_peoples_organizations_are_local_bodies():
 
 def test_a_name_no_gazetteer_knows_does_not_break_the_list_when_it_ends_like_a_body():
     text = "（省发展改革委牵头，省财政厅、团省委、省地震局、有关企业、省人社厅配合）"
-    found = [(d.name, d.role) for d in find_departments(text, issuer="广东省人民政府")]
+    found = _name_roles(text, issuer="广东省人民政府")
     assert found == [("省发展改革委", "lead"), ("省财政厅", "cooperate"), ("省人社厅", "cooperate")]
     # a piece that is no body's name still ends the list
-    found = [(d.name, d.role) for d in find_departments("省财政厅、加强宣传、省人社厅配合", issuer="广东省人民政府")]
+    found = _name_roles("省财政厅、加强宣传、省人社厅配合", issuer="广东省人民政府")
     assert found == [("省财政厅", "mentioned"), ("省人社厅", "cooperate")]
 
 
@@ -332,7 +336,7 @@ def test_a_column_headed_by_other_role_words_gives_its_departments_their_role(he
 
 def test_towns_and_street_offices_are_places_of_bodies():
     text = "（区政务服务中心牵头，东城街道办事处、某某镇人民政府、各街道办事处配合）"
-    found = [(d.name, d.role) for d in find_departments(text, issuer="某城区人民政府")]
+    found = _name_roles(text, issuer="某城区人民政府")
     assert found == [
         ("区政务服务中心", "lead"),
         ("东城街道办事处", "cooperate"),
@@ -344,7 +348,7 @@ def test_towns_and_street_offices_are_places_of_bodies():
 
 def test_a_levels_bodies_and_lists_of_levels_are_classes():
     text = "牵头单位：省数据局；配合单位：省直各相关部门、市级有关单位；责任单位：各市、县（区）人民政府"
-    found = [(d.name, d.role) for d in find_departments(text)]
+    found = _name_roles(text)
     assert found == [
         ("省数据局", "lead"),
         ("省直各相关部门", "cooperate"),
@@ -417,7 +421,7 @@ def test_a_verb_before_a_city_is_no_part_of_its_name_but_a_county_named_so_stays
 
 def test_a_role_in_brackets_after_a_name():
     text = "责任单位：市人社局（牵头）、市财政局；省医保局(配合)"
-    roles = [(d.name, d.role) for d in find_departments(text, issuer="某市人民政府")]
+    roles = _name_roles(text, issuer="某市人民政府")
     assert roles == [("市人社局", "lead"), ("市财政局", "responsible"), ("省医保局", "cooperate")]
 
 
@@ -428,7 +432,7 @@ def test_an_administrative_service_centres_committee_is_a_body():
 
 def test_a_half_width_semicolon_ends_the_sentence_a_role_cue_reaches():
     text = "配合单位:市财政局;请市医保局做好统筹。"
-    roles = [(d.name, d.role) for d in find_departments(text, issuer="某市人民政府")]
+    roles = _name_roles(text, issuer="某市人民政府")
     # the cue 配合单位 stops at ;. (请 asks 市医保局: responsible, not the cue's cooperate.)
     assert roles == [("市财政局", "cooperate"), ("市医保局", "responsible")]
 
@@ -460,7 +464,7 @@ def test_collectives_of_a_provinces_or_citys_own_departments_and_cities_with_pre
 
 def test_a_levels_own_departments_share_the_responsibility_after_them():
     text = "（市政府办公室牵头，市级各有关部门及各县市区政府按职责分工负责）"
-    roles = [(d.name, d.role) for d in find_departments(text, issuer="某市人民政府")]
+    roles = _name_roles(text, issuer="某市人民政府")
     assert roles == [("市政府办公室", "lead"), ("市级各有关部门", "responsible"), ("各县市区政府", "responsible")]
 
 
@@ -552,7 +556,7 @@ def test_responsibility_by_field_and_a_citys_own_departments():
         "（市公安局、北京市税务局按分管领域负责，2023年12月底前完成）（市各相关部门按分管领域负责）"
         "由副中心管委会政务服务局会同通州区政务服务局建立机制。（市民政局按职能负责）"
     )
-    roles = [(d.name, d.role) for d in find_departments(text, issuer="北京市政务服务管理局")]
+    roles = _name_roles(text, issuer="北京市政务服务管理局")
     assert roles == [
         ("市公安局", "responsible"),
         ("北京市税务局", "responsible"),
@@ -583,7 +587,7 @@ def test_responsibility_by_field_and_a_citys_own_departments():
     ],
 )
 def test_names_right_after_an_agent_cue_do_what_their_clause_says(text, roles):
-    assert [(d.name, d.role) for d in find_departments(text, issuer="某省人民政府")] == roles
+    assert _name_roles(text, issuer="某省人民政府") == roles
 
 
 @pytest.mark.parametrize(

@@ -432,15 +432,23 @@ def test_category_lines_under_a_heading_that_names_the_items(text, expected):
     assert all(i.scope == ("跨省通办",) for i in items)
 
 
-def test_names_ending_in_other_service_verbs_make_a_colon_list():
-    text = "新增的“省内通办”事项有：食品经营许可证核发、道路运输从业资格证补证、户口迁入、住房公积金补缴。"
-    names = [i.name for i in extract_text(text).items]
-    assert names == ["食品经营许可证核发", "道路运输从业资格证补证", "户口迁入", "住房公积金补缴"]
-
-
-def test_names_each_in_quotes_of_their_own_are_a_list():
-    text = "第四批“川渝通办”事项清单发布，新增事项其中包括“医保关系转移接续”“失业登记”“工伤认定申请”等。"
-    assert [i.name for i in extract_text(text).items] == ["医保关系转移接续", "失业登记", "工伤认定申请"]
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # names ending in other service verbs
+        (
+            "新增的“省内通办”事项有：食品经营许可证核发、道路运输从业资格证补证、户口迁入、住房公积金补缴。",
+            ["食品经营许可证核发", "道路运输从业资格证补证", "户口迁入", "住房公积金补缴"],
+        ),
+        # names each in quotes of their own
+        (
+            "第四批“川渝通办”事项清单发布，新增事项其中包括“医保关系转移接续”“失业登记”“工伤认定申请”等。",
+            ["医保关系转移接续", "失业登记", "工伤认定申请"],
+        ),
+    ],
+)
+def test_more_shapes_of_introduced_lists(text, names):
+    assert [i.name for i in extract_text(text).items] == names
 
 
 def test_a_second_list_after_a_scope_and_a_comma_shares_the_lead_verb():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from extractors import extract_text
 from extractors.labels import find_label_block
 from extractors.normalize import normalize_text
+from extractors.records import DocumentMeta
 from sources.html import html_to_text
 
 # The layout of a gov.cn policy page: a metadata table, then the notice.
@@ -20,6 +21,11 @@ GOV_PAGE = """<html><head><meta charset="utf-8">
 <p>各省、自治区、直辖市人民政府，国务院各部委、各直属机构：</p>
 <p>　　（一）推动工作类事项“跨省通办”。2020年底前，实现工伤保险待遇资格认证、特种设备作业人员资格认定等2个事项“跨省通办”。（人力资源社会保障部、市场监管总局等按职责分工负责）</p>
 </div></body></html>"""
+
+
+def _document(raw: str) -> DocumentMeta:
+    """The document record of raw page text, normalized first as the pipeline does."""
+    return extract_text(normalize_text(raw).text).document
 
 
 def gov_page_text() -> str:
@@ -137,13 +143,12 @@ def test_pairs_after_a_number_split_at_a_short_label_and_the_fuller_issuer_wins(
 
 
 def test_a_colon_line_may_hold_more_than_one_pair():
-    text = normalize_text(
+    meta = _document(
         "索引号: 0069/2016-00289 分类: 综合政务、通知\n"
         "发布机构: 某省人民政府办公厅 成文日期: 2016-04-29\n"
         "文号: 某办函〔2016〕186号 发布日期: 2016-05-09\n"
         "某省人民政府办公厅关于印发网上办事大厅建设工作方案的通知\n"
-    ).text
-    meta = extract_text(text).document
+    )
     assert meta.doc_number == "某办函〔2016〕186号"
     assert (meta.issuer, meta.issued, meta.published) == ("某省人民政府办公厅", "2016-04-29", "2016-05-09")
 
@@ -170,24 +175,22 @@ def test_bulleted_labels_with_their_values_on_the_line_below():
 
 
 def test_labels_a_portal_adds_do_not_run_into_the_title():
-    text = normalize_text(
+    meta = _document(
         "索引号: 003129766/201901-00336 组配分类: 规范性文件发布\n发布机构: 某湖县人民政府办公室\n"
         "发文日期: 2019-01-23 生效时间: 2019-01-23\n废止时间: 2020-01-23 名称: 某湖县人民政府关于印发《某湖县人民政府工作规则》的通知\n"
         "信息来源: 关键词:\n浏览次数: 590 内容概述:\n\n某湖县人民政府关于印发《某湖县人民政府工作规则》的通知\n各乡、镇人民政府：\n现予印发。\n"
-    ).text
-    meta = extract_text(text).document
+    )
     assert meta.title == "某湖县人民政府关于印发《某湖县人民政府工作规则》的通知"
     assert meta.issued == "2019-01-23"
 
 
 def test_numbered_labels_in_brackets_of_their_own():
     """A Big5 gateway copy of a portal page: "5. [成文日期] 2020-09-24", no colon."""
-    text = normalize_text(
+    meta = _document(
         "政务公开 > 政策文件\n  1. [主題分類] 綜合政務\n  2. [發文機構] 某省人民政府辦公廳\n  3. [聯合發文單位]\n"
         "  4. [成文日期] 2020-09-24\n  5. [發文字號] 某政辦發〔2020〕35號\n  6. [發佈日期] 2020-09-29\n\n"
         "某省人民政府辦公廳關於加快推進政務服務“跨省通辦”的實施意見\n\n各市人民政府：\n  一、總體要求\n"
-    ).text
-    meta = extract_text(text).document
+    )
     assert (meta.issuer, meta.doc_number) == ("某省人民政府办公厅", "某政办发〔2020〕35号")
     assert (meta.issued, meta.published) == ("2020-09-24", "2020-09-29")
     assert meta.title == "某省人民政府办公厅关于加快推进政务服务“跨省通办”的实施意见"

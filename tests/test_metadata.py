@@ -193,17 +193,18 @@ def test_a_signature_under_the_title_dates_the_issue_not_the_page():
     assert extract_text("异地办事更便捷\n2022年7月5日\n记者从市政务服务中心获悉。").document.published == "2022-07-05"
 
 
-def test_a_joint_signature_one_body_a_line_names_every_signer():
-    text = (
-        "关于印发某某工作方案的通知\n各镇人民政府：\n现将方案印发给你们，请认真贯彻实施。\n"
-        "甲市人民政府办公室\n乙县人民政府办公室\n2021年3月12日\n"
-    )
-    assert extract_text(text).document.issuer == "甲市人民政府办公室 乙县人民政府办公室"
-
-
-def test_a_table_row_ending_in_a_body_is_no_signer():
-    text = "关于做好某某工作的通知\n各市医疗保障局：\n序号\t事项\t责任单位\n1\t生育津贴支付\t省医疗保障局\n某省医疗保障局\n2021年5月24日\n"
-    assert extract_text(text).document.issuer == "某省医疗保障局"
+@pytest.mark.parametrize(
+    ("above", "issuer"),
+    [
+        # a joint notice signs one body a line: every signer
+        ("甲市人民政府办公室\n乙县人民政府办公室", "甲市人民政府办公室 乙县人民政府办公室"),
+        # a table row that ends in a body is no signer
+        ("序号\t事项\t责任单位\n1\t生育津贴支付\t省医疗保障局\n某省医疗保障局", "某省医疗保障局"),
+    ],
+)
+def test_the_signers_over_the_date(above, issuer):
+    text = f"关于印发某某工作方案的通知\n各镇人民政府：\n现将方案印发给你们，请认真贯彻实施。\n{above}\n2021年3月12日\n"
+    assert extract_text(text).document.issuer == issuer
 
 
 def test_run_together_digits_in_a_sentence_are_no_signature_date():

@@ -133,13 +133,16 @@ _LOST = re.compile(r"\?{4,}(?:[^\S\n]*[^\w\s?]?[^\S\n]*\?+)*")
 
 def lost_runs(text: str, found: list[MojibakeSpan] = ()) -> list[MojibakeSpan]:
     """Runs of ? placeholders outside the runs already ``found``: flagged, never repaired."""
-    if "????" not in text:
-        return []
-    runs = []
-    for match in _LOST.finditer(text):
+    return _flagged_outside(_LOST, text, found) if "????" in text else []
+
+
+def _flagged_outside(pattern: re.Pattern[str], text: str, found: list[MojibakeSpan]) -> list[MojibakeSpan]:
+    """The pattern's matches that overlap no run already ``found``, as flagged spans."""
+    spans = []
+    for match in pattern.finditer(text):
         if not any(run.start < match.end() and match.start() < run.end for run in found):
-            runs.append(MojibakeSpan(match.start(), match.end(), match.group()))
-    return runs
+            spans.append(MojibakeSpan(match.start(), match.end(), match.group()))
+    return spans
 
 
 # A half-width ? right before full-width punctuation never asks a question: it holds a
@@ -150,13 +153,7 @@ _STRAY_MARK = re.compile(r"\?(?=[。、，（])")
 
 def stray_marks(text: str, found: list[MojibakeSpan] = ()) -> list[MojibakeSpan]:
     """Lone placeholders outside the runs already ``found``: flagged, never repaired."""
-    if "?" not in text:
-        return []
-    spans = []
-    for match in _STRAY_MARK.finditer(text):
-        if not any(run.start <= match.start() < run.end for run in found):
-            spans.append(MojibakeSpan(match.start(), match.end(), match.group()))
-    return spans
+    return _flagged_outside(_STRAY_MARK, text, found) if "?" in text else []
 
 
 def repair_mojibake(text: str) -> tuple[str, OffsetMap, list[MojibakeSpan]]:
