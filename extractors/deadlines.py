@@ -14,9 +14,9 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from extractors.datafiles import load_table
 from extractors.dates import DATE_AHEAD, DATE_PATTERN, Window, to_int, window_from_groups
 from extractors.records import Deadline
+from extractors.relative_deadlines import from_issue, holidays, markers, plan_ends, within_year
 from extractors.text import alternation, anchored_matches, overlaps
 
 _DATE_CHARS = "0-9０-９零〇○一二三四五六七八九十两今本当明次上去下第年"  # what a date can start with
@@ -31,30 +31,15 @@ _RECURRING = re.compile(
     r"(?:(?P<rday>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号])?"
     r"(?P<suffix>底前|底|末前|末|之前|以前|前)?"
 )
-_WITHIN_YEAR = re.compile(r"(?<![0-9一二三四五六七八九十〇零])(?:本|今|当)?年内")
-
-
-@lru_cache(maxsize=1)
-def _from_issue_pattern() -> re.Pattern[str]:
-    """ "本方案自印发之日起施行": a start on the document's own date."""
-    verbs, in_force = alternation(_markers("issue_verb")), alternation(_markers("in_force"))
-    return re.compile(rf"自(?:本[\u4e00-\u9fff]{{1,4}}?)?(?:{verbs})之日起(?:{in_force})?")
-
-
 _PART_ENDS = {"底", "末", "年底", "年末"}
-
-
-@lru_cache(maxsize=None)
-def _markers(position: str) -> dict[str, str]:
-    return {row["marker"]: row["kind"] for row in load_table("deadline_markers.tsv") if row["position"] == position}
 
 
 @lru_cache(maxsize=1)
 def _pattern() -> tuple[re.Pattern[str], int]:
     """The deadline pattern, and how far before its date a match can start."""
-    before = [m for m in _markers("before") if m != "每"]
-    after = list(_markers("after"))
-    labels = list(_markers("label"))
+    before = [m for m in markers("before") if m != "每"]
+    after = list(markers("after"))
+    labels = list(markers("label"))
     pattern = re.compile(
         rf"(?:(?P<label>{alternation(labels)})[：:]\s{{0,{_LABEL_SPACE}}})?"
         rf"(?P<prefix>{alternation(before)})?{_DATE_START}{DATE_AHEAD}(?P<date>{DATE_PATTERN})"
@@ -118,13 +103,11 @@ def extract_deadlines(text: str, base: date | None) -> list[Deadline]:
         if not overlaps(deadline.span, taken):
             found.append(deadline)
             taken.append(deadline.span)
-    for match in _from_issue_pattern().finditer(text):
-        if not overlaps(match.span(), taken):
-            found.append(_from_issue(match, base))
-    for match in _WITHIN_YEAR.finditer(text):
-        if base and not overlaps(match.span(), taken):
-            window = Window(date(base.year, 1, 1), date(base.year, 12, 31), "year")
-            found.append(_record(match.group(), match.span(), "period", window, base, start=window.first))
+    for finder in (from_issue, within_year, plan_ends, holidays):
+        for deadline in finder(text, base):
+            if not overlaps(deadline.span, taken):
+                found.append(deadline)
+                taken.append(deadline.span)
     return sorted(found, key=lambda d: d.span)
 
 
@@ -135,12 +118,12 @@ def _dao_after_a_verb(match: re.Match[str]) -> bool:
     if match.group("prefix") != "到":
         return False
     before = match.string[: match.start("prefix")]
-    return bool(before) and before[-1] not in "，,。；;：:！？\n \t" and not before.endswith(tuple(_markers("dao_opener")))
+    return bool(before) and before[-1] not in "，,。；;：:！？\n \t" and not before.endswith(tuple(markers("dao_opener")))
 
 
 def _reports_a_fact(match: re.Match[str]) -> bool:
     """2021年底已实现…: what is done by a date is a fact, not a deadline."""
-    return match.string.startswith(tuple(_markers("next")), match.end())
+    return match.string.startswith(tuple(markers("next")), match.end())
 
 
 def _column_deadlines(text: str, base: date | None) -> list[Deadline]:
@@ -163,7 +146,7 @@ def _column_deadlines(text: str, base: date | None) -> list[Deadline]:
             cell_end = cell_start + len(cells[column].strip())
             match = _pattern()[0].match(text, cell_start, cell_end)
             deadline = _dated(match, base, default_kind="by") if match else None
-            if deadline is None and text[cell_start:cell_end] in _markers("ongoing"):
+            if deadline is None and text[cell_start:cell_end] in markers("ongoing"):
                 deadline = _ongoing_record(text, (cell_start, cell_end))
             found += [deadline] if deadline else []
         offset += len(line) + 1
@@ -172,7 +155,7 @@ def _column_deadlines(text: str, base: date | None) -> list[Deadline]:
 
 @lru_cache(maxsize=1)
 def _ongoing_words() -> re.Pattern[str]:
-    return re.compile(alternation(_markers("ongoing")))
+    return re.compile(alternation(markers("ongoing")))
 
 
 _LABEL_COLON = re.compile(r"[：:]\s*$")
@@ -190,7 +173,7 @@ def _ongoing(text: str) -> list[Deadline]:
         start, end = match.span()
         after = text[end : end + 1]
         head = text[max(0, start - 12) : start]
-        labelled = bool(_LABEL_COLON.search(head)) and head.rstrip("：: \t").endswith(tuple(_markers("label")))
+        labelled = bool(_LABEL_COLON.search(head)) and head.rstrip("：: \t").endswith(tuple(markers("label")))
         closes_note = start > 0 and text[start - 1] in _NOTE_CLAUSE and after in _NOTE_CLOSE
         if closes_note or (labelled and (after == "" or after in _LINE_END)):
             found.append(_ongoing_record(text, (start, end)))
@@ -202,20 +185,20 @@ def _ongoing_record(text: str, span: tuple[int, int]) -> Deadline:
 
 
 def _label_column(cells: list[str]) -> int | None:
-    labels = _markers("label")
+    labels = markers("label")
     return next((index for index, cell in enumerate(cells) if cell.strip() in labels), None)
 
 
 def _dated(match: re.Match[str], base: date | None, default_kind: str | None = None) -> Deadline | None:
     """``default_kind``: what a date with no marker is where it stands (a 完成时限 column)."""
     groups = match.groupdict()
-    prefix_kind = _markers("before").get(groups.get("prefix") or "")
-    suffix_kind = _markers("after").get(groups.get("suffix") or "")
+    prefix_kind = markers("before").get(groups.get("prefix") or "")
+    suffix_kind = markers("after").get(groups.get("suffix") or "")
     names_end = (groups.get("year_part") in _PART_ENDS) or groups.get("month_part") in ("底", "末")
     names_end = names_end or bool(groups.get("quarter_part"))
     if "not" in (prefix_kind, suffix_kind) or _reports_a_fact(match) or _dao_after_a_verb(match):
         return None
-    label_kind = _markers("label").get(groups.get("label") or "")
+    label_kind = markers("label").get(groups.get("label") or "")
     kind = prefix_kind or suffix_kind or label_kind or ("by" if names_end else default_kind)
     if kind is None:
         return None
@@ -265,19 +248,6 @@ def _record(
         date=last.isoformat() if isinstance(last, date) else None,
         start=start.isoformat() if start else None,
         precision=window.precision,
-        base_date=base.isoformat() if base else None,
-    )
-
-
-def _from_issue(match: re.Match[str], base: date | None) -> Deadline:
-    """自印发之日起施行: it starts on the document's own date, unknown on an undated page."""
-    return Deadline(
-        text=match.group(),
-        span=match.span(),
-        kind="start",
-        date=None,
-        start=base.isoformat() if base else None,
-        precision="day" if base else "unresolved",
         base_date=base.isoformat() if base else None,
     )
 

@@ -180,3 +180,39 @@ def test_a_relative_deadline_without_a_base_date_is_kept_unresolved(text, expect
     found = extract_deadlines(text, None)
     assert [(d.text, d.kind) for d in found] == expected
     assert all(d.date is None and d.precision == "unresolved" and d.base_date is None for d in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "expected"),
+    [
+        # counted from the document's own date (working days skip weekends: 2023-03-15 is a Wednesday)
+        ("自本通知印发之日起30日内报送方案。", "2023-03-15", ("自本通知印发之日起30日内", "2023-04-14", "day")),
+        ("各市于本方案下发后15个工作日内报送。", "2023-03-15", ("本方案下发后15个工作日内", "2023-04-05", "day")),
+        ("自印发之日起两个月内完成清理。", "2023-12-31", ("自印发之日起两个月内", "2024-02-29", "day")),
+        ("自本通知印发之日起30日内报送方案。", None, ("自本通知印发之日起30日内", None, "unresolved")),
+        # the last year of a five-year plan
+        ("到“十四五”末，全面实现高频事项跨省通办。", "2022-01-10", ("“十四五”末", "2025-12-31", "year")),
+        ("十五五期末前基本建成", None, ("十五五期末", "2030-12-31", "year")),
+        # holidays: with no year, the next one on or after the document's date
+        ("春节前完成系统切换。", "2023-03-15", ("春节前", "2024-02-10", "day")),
+        ("春节前完成系统切换。", "2023-01-10", ("春节前", "2023-01-22", "day")),
+        ("2024年国庆节前上线运行。", "2023-03-15", ("2024年国庆节前", "2024-10-01", "day")),
+        ("春节前完成系统切换。", None, ("春节前", None, "unresolved")),
+    ],
+)
+def test_deadlines_with_no_calendar_date_of_their_own(text, base, expected):
+    (found,) = extract_deadlines(text, parse_iso(base))
+    assert (found.text, found.date, found.precision) == expected
+    assert found.kind == "by"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "收到申请后3个工作日内办结。",  # a service's time limit, not counted from the document
+        "春节前后做好值守工作。",  # around the holiday
+        "“十四五”时期是全面建设的关键时期。",  # the plan's years, no end named
+    ],
+)
+def test_no_deadline_counted_from_another_event_or_around_a_holiday(text):
+    assert extract_deadlines(text, parse_iso("2023-03-15")) == []

@@ -1,0 +1,196 @@
+"""Deadlines that carry no calendar date of their own: 自本通知印发之日起30日内, 本方案自印发之日起施行,
+年内, 到"十四五"末, 春节前.
+
+Each is resolved against the base date (the document's own date) or a calendar of named days
+(``data/holidays.tsv``); on a page with no date the deadline is kept with precision "unresolved".
+The markers (印发, 发布… and 施行, 实施…) come from ``data/deadline_markers.tsv``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+from extractors.datafiles import load_table
+from extractors.dates import Window, to_int
+from extractors.records import Deadline
+from extractors.text import alternation
+
+_THIS_DOCUMENT = r"(?:本(?:(?!自)[\u4e00-\u9fff]){1,4}?)"  # 本通知, 本方案, 本实施意见 (not 本通知自…)
+_COUNT = r"[0-9０-９]{1,3}|[一二三四五六七八九十两]{1,3}"
+_UNITS = {
+    "个工作日": "workday",
+    "工作日": "workday",
+    "个自然日": "day",
+    "自然日": "day",
+    "日": "day",
+    "天": "day",
+    "周": "week",
+    "个星期": "week",
+    "星期": "week",
+    "个月": "month",
+}
+_WITHIN = r"(?:之内|以内|内)"
+_WITHIN_YEAR = re.compile(r"(?<![0-9一二三四五六七八九十〇零])(?:本|今|当)?年度?内")
+# "十四五" is the 14th five-year plan. The plans after the third run back to back from 1966.
+_PLAN_END = re.compile(r"[“\"「]?十(?P<n>[一二三四五六七八九])五[”\"」]?(?:规划)?(?:时期|规划期|期)?(?:末期|末)")
+_FIRST_PLAN_YEAR, _FIRST_NUMBERED_PLAN = 1966, 3
+_HOLIDAY_AFTER = r"(?:假期)?(?:之前|以前|前)(?!后)"  # 春节前后 is "around", no deadline
+
+
+@lru_cache(maxsize=None)
+def markers(position: str) -> dict[str, str]:
+    """``{marker: kind}`` of one position of ``data/deadline_markers.tsv``."""
+    return {row["marker"]: row["kind"] for row in load_table("deadline_markers.tsv") if row["position"] == position}
+
+
+@lru_cache(maxsize=1)
+def _from_issue_pattern() -> re.Pattern[str]:
+    """本方案自印发之日起施行 (a start on the document's date) and 自本通知印发之日起30日内 or
+    本方案印发后1个月内 (a deadline counted from it). A count needs 自 or 本… before the
+    verb, so it is the document's own date: 收到申请后3个工作日内 is a service's time limit."""
+    verbs, in_force = alternation(markers("issue_verb")), alternation(markers("in_force"))
+    counted = rf"(?:之日起|后)(?P<count>{_COUNT})(?P<unit>{alternation(_UNITS)}){_WITHIN}"
+    return re.compile(
+        rf"(?:自{_THIS_DOCUMENT}?|{_THIS_DOCUMENT}?)(?:{verbs})"
+        rf"(?:{counted}|之日起(?:{in_force})?)"
+    )
+
+
+def from_issue(text: str, base: date | None) -> list[Deadline]:
+    """Deadlines counted from the document's own date, and its own start."""
+    found = []
+    for match in _from_issue_pattern().finditer(text):
+        counted = match.group("count") is not None
+        if not counted and not match.group().startswith("自"):
+            continue  # 印发之日起 with no 自 and no count: no deadline
+        if counted and not re.match(rf"自|{_THIS_DOCUMENT}", match.group()):
+            continue
+        found.append(_counted(match, base) if counted else _start(match, base))
+    return found
+
+
+def _start(match: re.Match[str], base: date | None) -> Deadline:
+    return Deadline(
+        text=match.group(),
+        span=match.span(),
+        kind="start",
+        date=None,
+        start=base.isoformat() if base else None,
+        precision="day" if base else "unresolved",
+        base_date=base.isoformat() if base else None,
+    )
+
+
+def _counted(match: re.Match[str], base: date | None) -> Deadline:
+    """The last day of the count. Working days skip weekends only: the calendar of
+    public holidays and the weekends worked in their place is not known here."""
+    count = to_int(match.group("count"))
+    end = _add(base, count, _UNITS[match.group("unit")]) if base and count else None
+    return Deadline(
+        text=match.group(),
+        span=match.span(),
+        kind="by",
+        date=end.isoformat() if end else None,
+        start=base.isoformat() if base else None,
+        precision="day" if end else "unresolved",
+        base_date=base.isoformat() if base else None,
+    )
+
+
+def _add(base: date, count: int, unit: str) -> date:
+    if unit == "week":
+        return base + timedelta(weeks=count)
+    if unit == "month":
+        month_index = base.month - 1 + count
+        year, month = base.year + month_index // 12, month_index % 12 + 1
+        return date(year, month, min(base.day, calendar.monthrange(year, month)[1]))
+    if unit == "day":
+        return base + timedelta(days=count)
+    day = base
+    while count:
+        day += timedelta(days=1)
+        count -= day.weekday() < 5
+    return day
+
+
+def within_year(text: str, base: date | None) -> list[Deadline]:
+    """年内, 本年度内: the base date's year."""
+    if base is None:
+        return []
+    window = Window(date(base.year, 1, 1), date(base.year, 12, 31), "year")
+    return [_window(m.group(), m.span(), "period", window, base) for m in _WITHIN_YEAR.finditer(text)]
+
+
+def plan_ends(text: str, base: date | None) -> list[Deadline]:
+    """到"十四五"末: the last year of a five-year plan (十四五 = 2021-2025)."""
+    found = []
+    for match in _PLAN_END.finditer(text):
+        number = 10 + (to_int(match.group("n")) or 0)
+        last_year = _FIRST_PLAN_YEAR + 5 * (number - _FIRST_NUMBERED_PLAN) + 4
+        window = Window(date(last_year, 1, 1), date(last_year, 12, 31), "year")
+        found.append(_window(match.group(), match.span(), "by", window, base))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _holidays() -> dict[str, dict[str, str]]:
+    """``{name: {year or "*": "MM-DD"}}``"""
+    table: dict[str, dict[str, str]] = {}
+    for row in load_table("holidays.tsv"):
+        table.setdefault(row["name"], {})[row["year"]] = row["day"]
+    return table
+
+
+@lru_cache(maxsize=1)
+def _holiday_pattern() -> re.Pattern[str]:
+    names = alternation(_holidays())
+    year = r"(?:(?P<year>[12][0-9]{3})年|(?P<rel>今年|明年|次年))?"
+    return re.compile(rf"{year}(?P<name>{names})(?:(?<!节)节)?{_HOLIDAY_AFTER}")
+
+
+def holidays(text: str, base: date | None) -> list[Deadline]:
+    """春节前, 2024年国庆节前: by the holiday's day; with no year, its next one from the base date."""
+    found = []
+    for match in _holiday_pattern().finditer(text):
+        day = _holiday_day(match, base)
+        if day is not None:
+            window = Window(day, day, "day")
+            found.append(_window(match.group(), match.span(), "by", window, base))
+        elif base is None:
+            found.append(Deadline(match.group(), match.span(), "by", None, precision="unresolved"))
+    return found
+
+
+def _holiday_day(match: re.Match[str], base: date | None) -> date | None:
+    days = _holidays()[match.group("name")]
+    if match.group("year"):
+        years = [int(match.group("year"))]
+    elif match.group("rel") and base:
+        years = [base.year + (0 if match.group("rel") == "今年" else 1)]
+    elif base:
+        years = [base.year, base.year + 1]
+    else:
+        return None
+    for year in years:
+        month_day = days.get("*") or days.get(str(year))
+        if month_day is None:
+            continue
+        day = date.fromisoformat(f"{year}-{month_day}")
+        if match.group("year") or match.group("rel") or day >= base:
+            return day
+    return None
+
+
+def _window(text: str, span: tuple[int, int], kind: str, window: Window, base: date | None) -> Deadline:
+    return Deadline(
+        text=text,
+        span=span,
+        kind=kind,
+        date=window.last.isoformat(),
+        start=window.first.isoformat() if kind == "period" else None,
+        precision=window.precision,
+        base_date=base.isoformat() if base else None,
+    )
