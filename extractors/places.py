@@ -45,7 +45,7 @@ def home_places(issuer: str | None, issuer_place: str | None, number: str | None
     ``issuer_place`` is the place part of a local issuer's name (邯郸市丛台区), if any."""
     home: dict[str, str] = {}
     province = _issuer_province(issuer, number)
-    if province:
+    if province and not province.endswith("市"):  # a municipality (重庆市) has no 省: 省 beside it is another's
         home.update(dict.fromkeys(_LEVEL_WORDS["省"], province))
     place = issuer_place or ""
     if province and place.startswith(province):

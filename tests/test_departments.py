@@ -196,11 +196,19 @@ def test_an_issuer_that_says_only_province_is_named_by_its_number(issuer, number
         ("广东省医疗保障局 广东省财政厅", "广东省商务厅"),
         ("国家医疗保障局 广东省医疗保障局", "广东省商务厅"),  # a central body beside it names no province
         ("浙江省桐乡市人民政府办公室 江苏省如东县人民政府办公室", "省商务厅"),  # two provinces: neither's
+        ("四川省人民政府办公厅 重庆市人民政府办公厅", "四川省商务厅"),  # a municipality has no 省 of its own
+        ("重庆市人民政府办公厅", "省商务厅"),
     ],
 )
 def test_joint_issuers_name_a_province_only_when_they_share_it(issuer, expected):
     found = {d.canonical for d in find_departments("（责任单位：省商务厅）", issuer=issuer)}
     assert found == {expected}
+
+
+def test_a_municipality_beside_a_province_names_the_bare_city():
+    issuer = "四川省人民政府办公厅 重庆市人民政府办公厅"
+    found = {d.canonical for d in find_departments("（责任单位：省公安厅、市公安局、市大数据应用发展管理局）", issuer=issuer)}
+    assert found == {"四川省公安厅", "重庆市公安局", "重庆市大数据应用发展管理局"}
 
 
 @pytest.mark.parametrize(
