@@ -161,6 +161,7 @@ def find_departments(
     central = [_Match(s, e, c) for s, e, c in _central().longest(text)]
     numbers = doc_number_spans(text)
     found = [_extended(text, m) for m in central + _local_matches(text, home)] + _class_matches(text)
+    found += _own_ministry_units(text, issuer)
     matches = _longest_first([m for m in found if not _inside(m, numbers)])
     ends = {m.start: m.end for m in matches}
     return [DepartmentMention(text[m.start : m.end], m.canonical, role_of(text, m, ends), (m.start, m.end)) for m in matches]
@@ -209,7 +210,9 @@ _HEADS = ("部门", "机关", "机构", "单位")
 # (国务院 + 有关部门). The unit's words never include a verb or function word, so
 # "国务院办公厅印发《关于…》" or "省医保局将适时…" are not extended. A 司 or 局 before 长
 # is its head's title (局长, 副局长): "省医保局局长" names 省医保局, not 省医保局局.
-_UNIT = re.compile(r"(?P<unit>[\u4e00-\u9fff]{0,6}?(?:(?:司|局)(?!长)|中心|办公室|分行|支行))|(?P<cls>各?(?P<some>有关)?部门)")
+_UNIT = re.compile(
+    r"(?P<unit>[\u4e00-\u9fff]{0,6}?(?:(?:司|局)(?!长)|中心|办公厅|办公室|分行|支行))|(?P<cls>各?(?P<some>有关)?部门)"
+)
 # Nor 国家 (…医疗保障局国家税务总局: a signature block's columns run together).
 _NOT_IN_UNIT = re.compile(r"关于|印发|发布|举行|推出|会同|牵头|配合|负责|出台|通过|国家|[的和与及在对将从向为要是于已等]")
 # A local body's unit never opens with a place: "上海市卫生健康委员会上海市公安局" is two
@@ -228,6 +231,25 @@ def _extended(text: str, match: _Match) -> _Match:
         suffix = "有关部门" if found.group("some") else "部门"
         return _Match(match.start, found.end(), match.canonical + suffix)
     return _Match(match.start, found.end(), match.canonical + found.group())
+
+
+# 部社保中心 in a ministry's own notice: a bare 部 opening a name, after no Han character
+# or after a cue that a name follows (由, 请, 会同, 与, 和, 及).
+_BARE_MINISTRY = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[由请同与和及]))部(?![分门署队位])")
+
+
+def _own_ministry_units(text: str, issuer: str | None) -> list[_Match]:
+    """A ministry names its own units with a bare 部 (部社保中心, 部信息中心 in a
+    人力资源社会保障部 notice): the issuer's ministry and the unit as written."""
+    ministry = next((c for s, _, c in _central().longest(issuer or "") if s == 0), "")
+    if not ministry.endswith("部"):
+        return []
+    found = []
+    for bare in _BARE_MINISTRY.finditer(text):
+        unit = _UNIT.match(text, bare.end())
+        if unit and unit.group("unit") and not _NOT_IN_UNIT.search(unit.group()) and "各" not in unit.group():
+            found.append(_Match(bare.start(), unit.end(), ministry + unit.group()))
+    return found
 
 
 @lru_cache(maxsize=1)

@@ -112,20 +112,34 @@ def _doc_number(lines: list[Line]) -> Line | None:
 
 
 def _issued(lines: list[Line]) -> tuple[Span, object] | None:
-    """The signature date: a full date alone on a line (or "…印发"), last one wins;
-    or digits run together ("2021813") right under a signature line."""
+    """The signature date (成文日期). The colophon's printing date (…2023年3月8日印发)
+    stands in for it only where no signature carries a date of its own."""
+    last = _last_date_line(lines)
+    if last is None or not last[2]:
+        return last[:2] if last else None
+    signed = _last_date_line(lines[: last[3]], under_issuer=True)
+    return signed[:2] if signed else last[:2]
+
+
+def _last_date_line(lines: list[Line], under_issuer: bool = False) -> tuple[Span, object, bool, int] | None:
+    """The last full date alone on a line (or "…印发") as (span, date, printed, line index);
+    or digits run together ("2021813") right under a signature line. ``under_issuer``:
+    only a date alone on its line right under an issuer's name."""
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
         dates = find_full_dates(line.text)
+        signed = index > 0 and is_issuer_line(lines[index - 1].text)
         if not dates:
             bare = run_together_date(line.text)
-            if bare and index and is_issuer_line(lines[index - 1].text):
-                return (line.start, line.end), bare
+            if bare and signed:
+                return (line.start, line.end), bare, False, index
             continue
         start, end, value = dates[-1]
         rest = (line.text[:start] + line.text[end:]).strip()
+        if under_issuer and (rest or not signed):
+            continue
         if rest in ("", "印发", "发布", "公布") or rest.endswith("印发"):
-            return (line.start + start, line.start + end), value
+            return (line.start + start, line.start + end), value, bool(rest), index
     return None
 
 

@@ -628,3 +628,16 @@ def test_a_special_administrative_regions_government_is_no_peoples_government():
         ("特区政府", "特别行政区政府"),  # not the 区政府 of a district
         ("澳门特别行政区政府", "澳门特别行政区政府"),
     ]
+
+
+def test_a_ministry_names_its_own_units_with_a_bare_bu():
+    text = "部社保中心负责平台建设，部信息中心配合。全部社保中心业务由财政部办公厅会同部分地区中心办理。"
+    names = _name_roles(text, issuer="人力资源社会保障部办公厅")
+    assert names == [
+        ("部社保中心", "responsible"),
+        ("部信息中心", "cooperate"),
+        ("财政部办公厅", "lead"),  # a ministry's 办公厅 is its unit
+    ]
+    found = find_departments("部社保中心负责平台建设。", issuer="人力资源社会保障部办公厅")
+    assert [d.canonical for d in found] == ["人力资源和社会保障部社保中心"]
+    assert find_departments("部社保中心负责平台建设。", issuer="广东省人力资源和社会保障厅") == []  # no ministry

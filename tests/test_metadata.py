@@ -207,6 +207,21 @@ def test_the_signers_over_the_date(above, issuer):
     assert extract_text(text).document.issuer == issuer
 
 
+@pytest.mark.parametrize(
+    ("signature", "issued"),
+    [
+        ("某省人力资源和社会保障厅\n2023年3月6日\n（此件主动公开）\n", "2023-03-06"),  # signed: the signature's date
+        ("", "2023-03-08"),  # no signature date: the colophon's printing date stands in
+    ],
+)
+def test_the_signature_date_wins_over_the_colophons_printing_date(signature, issued):
+    text = (
+        "关于做好某某工作的通知\n各市人力资源社会保障局：\n现将有关事项通知如下。\n"
+        f"{signature}抄送：省财政厅。\n某省人力资源和社会保障厅办公室 2023年3月8日印发\n"
+    )
+    assert extract_text(text).document.issued == issued
+
+
 def test_run_together_digits_in_a_sentence_are_no_signature_date():
     text = "关于印发某某工作方案的通知\n各市人民政府：\n请于2021813前报送。\n"
     assert extract_text(text).document.issued is None
