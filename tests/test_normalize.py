@@ -9,7 +9,7 @@ from extractors import extract, extract_text
 from extractors.normalize import normalize_text
 from extractors.normalize.pinyin import strip_pinyin
 from extractors.normalize.script import to_simplified
-from tests.conftest import NEWS_001, NEWS_004, SEED_000, SEED_002, SEED_003
+from tests.conftest import FIXTURES, NEWS_001, NEWS_004, SEED_000, SEED_002, SEED_003
 
 
 def _body_lines(text: str, first: str, last: str) -> list[str]:
@@ -317,6 +317,26 @@ def test_a_page_number_line_is_furniture_a_sentence_runs_across(mark):
     assert result.text == "为深入推进改革，推动线上线下政务服务平台建设，实现通办。"
     start = result.text.index("务平台")
     assert text[slice(*result.raw_span(start, start + 3))] == "务平台"
+
+
+def test_a_short_hard_wrapped_notice_is_reflowed_though_short_lines_outnumber_full_ones():
+    """PDF text of a short notice: headings, contact lines and a signature outnumber its
+    full lines, yet where a line stops mid-sentence it stops at the column."""
+    raw = (FIXTURES / "ministry_notice_pdf_text.txt").read_text(encoding="utf-8")
+    lines = normalize_text(raw).text.split("\n")
+    assert any(line.startswith("（一）加强组织领导。") and line.endswith("确保按时完成。") for line in lines)
+    assert "（三）及时报送进展。请各省级人力资源社会保障部门于每季度末月25日前，将工作进展情况报送部社保中心。" in lines
+    # a page's number between two lines of a sentence: one sentence
+    assert any(line.endswith("要于2023年9月底前完成本地系统与全国平台的对接。") for line in lines)
+    # a line set in further than the one above opens a paragraph, even after a full line
+    assert "各省、自治区、直辖市及新疆生产建设兵团人力资源社会保障厅（局）：" in lines
+    # a heading, a signature and its date keep their lines
+    assert {"一、工作目标", "人力资源社会保障部办公厅", "2023年3月6日"} <= set(lines)
+
+
+def test_lines_of_blanks_only_in_a_short_notice():
+    text = "    为推进改革，现就有关\n事项通知如下：\n   \n" * 9
+    assert "为推进改革，现就有关事项通知如下：" in normalize_text(text).text
 
 
 def test_a_bare_number_line_is_no_page_number():

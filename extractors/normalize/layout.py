@@ -20,13 +20,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy as np
-
 from extractors.datafiles import load_list
 from extractors.head_lines import TITLE_END, body_endings, is_issuer_line
 from extractors.normalize.flat_lines import line_break_edits
 from extractors.normalize.pipe_tables import bar_edits
 from extractors.normalize.spaced_tables import cell_gap_edits
+from extractors.normalize.wrapping import (
+    CLOSERS,
+    FULL_WIDTH,
+    PAGE_MARK,
+    TERMINAL,
+    LineFacts,
+    blank_lines_between,
+    column_width,
+    line_facts,
+)
 from extractors.offsets import OffsetMap, rewrite
 from extractors.text import DOC_NUMBER
 
@@ -61,16 +69,6 @@ _BLANK_PATTERNS = (_EDGE_SPACE, _INNER_SPACE)  # every match is a run of _BLANKS
 _NBSP = re.compile(r"[\u00a0\u2002\u2003\u2009]")
 _CRLF = re.compile(r"\r\n?")
 _MANY_BLANKS = re.compile(r"\n{3,}")
-# A page's number on a line of its own, from a PDF shown as HTML pages ("- 1 -", "第2页",
-# "P. 3", "Page 4 of 9"): furniture a sentence runs across. Bare digits may be a table's.
-_PAGE_MARK = re.compile(
-    r"^(?:[-—－–]\s*\d{1,4}\s*[-—－–]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"
-    r"|P\.\s*\d{1,4}|Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?)$",
-    re.M,
-)
-
-_TERMINAL = "。！？；!?;…：:"
-_CLOSERS = "）)】》」』”’"
 _CLAUSE_MARKS = "，、；,："
 _DASHES = "—－-"
 _LABEL = re.compile(r"^[^，。；：:]{1,6}[：:]")
@@ -103,16 +101,16 @@ def tidy_layout(text: str) -> tuple[str, OffsetMap, LayoutStats]:
     text_flat, map_flat = _apply(text_cells, line_break_edits(text_cells))  # … and so before them
     text1, map_columns = _apply(text_flat, _column_gap_edits(text_flat))  # … and so are these
     map1 = map_cells.then(map_flat).then(map_columns)
-    widths = _display_widths(text1)
+    facts = line_facts(text1)
     text2, map2 = _substitute(text1, _EDGE_SPACE, "")
     inner = [edit for edit in _edits(text2, _INNER_SPACE, "") if not _separates_names(text2, edit[0])]
     spaces = len(inner)
     text3, map3 = _apply(text2, inner)
     text4, map4 = _substitute(text3, _NBSP, " ")
-    text4, map_pages = _substitute(text4, _PAGE_MARK, "")  # a blank line: a sentence may run across it
+    text4, map_pages = _substitute(text4, PAGE_MARK, "")  # a blank line: a sentence may run across it
     map4 = map4.then(map_pages)
-    wrap_width = _wrap_width(widths)
-    text5, map5, joined = _reflow(text4, wrap_width, widths)
+    wrap_width = column_width(facts, text1.split("\n"))
+    text5, map5, joined = _reflow(text4, wrap_width, facts)
     text6, map6 = _substitute(text5, _MANY_BLANKS, "\n\n")
     text7, map7 = _strip(text6)
     offset_map = map0.then(map1).then(map2).then(map3).then(map4).then(map5).then(map6).then(map7)
@@ -175,37 +173,7 @@ def _strip(text: str) -> tuple[str, OffsetMap]:
     return rewrite(text, edits) if edits else (text, OffsetMap.identity(len(text)))
 
 
-def _display_width(line: str) -> int:
-    """Columns a line takes in print: CJK characters are two wide.
-
-    Counted from the UTF-8 length (CJK is three bytes, ASCII one) so it runs in C.
-    """
-    line = line.strip("\n")
-    return len(line) + (len(line.encode("utf-8")) - len(line)) // 2
-
-
-def _display_widths(text: str) -> list[int]:
-    """Widths of the original lines: spacing in a justified column counts."""
-    return [_display_width(line) for line in text.split("\n")]
-
-
-def _wrap_width(widths: list[int]) -> int | None:
-    """The column width if the text is hard-wrapped, else None.
-
-    Hard-wrapped text has many lines whose widths cluster just under a maximum:
-    at least half of the non-blank lines within 85% of the 80th percentile.
-    """
-    nonblank = np.array([w for w in widths if w > 0])
-    if len(nonblank) < 8:
-        return None
-    column = float(np.percentile(nonblank, 80))
-    if column < 16:
-        return None
-    near = np.count_nonzero((nonblank >= 0.85 * column) & (nonblank <= 1.1 * column))
-    return int(column) if near >= 0.5 * len(nonblank) else None
-
-
-def _reflow(text: str, wrap_width: int | None, widths: list[int]) -> tuple[str, OffsetMap, int]:
+def _reflow(text: str, wrap_width: int | None, facts: LineFacts) -> tuple[str, OffsetMap, int]:
     lines = text.split("\n")
     starts = []
     offset = 0
@@ -218,9 +186,10 @@ def _reflow(text: str, wrap_width: int | None, widths: list[int]) -> tuple[str, 
     first_line = True
     for here, after in zip(nonblank, nonblank[1:]):
         paragraph = _open_sentence(paragraph + lines[here])
-        gap = after - here - 1  # blank lines between them
-        context = _Break(lines[here], lines[after], paragraph, gap == 1, first_line)
-        if gap <= 1 and _should_join(context, wrap_width, widths[here]):
+        gap = blank_lines_between(here, after, facts.page_marks)
+        opens = facts.indents[after] >= facts.indents[here] + 2 * FULL_WIDTH  # a paragraph's first line
+        context = _Break(lines[here], lines[after], paragraph, gap == 1, first_line, opens)
+        if gap <= 1 and _should_join(context, wrap_width, facts.widths[here]):
             end_of_here = starts[here] + len(lines[here])
             edits.append((end_of_here, starts[after], _joiner(lines[here], lines[after])))
             first_line = False
@@ -241,6 +210,7 @@ class _Break:
     paragraph: str  # the paragraph's last sentence, up to and including `line`
     across_blank: bool
     first_line: bool  # `line` starts its paragraph (print indents it)
+    indented_after: bool = False  # `following` is set in two characters further: a new paragraph
 
 
 def _joiner(left: str, right: str) -> str:
@@ -257,15 +227,17 @@ def _should_join(brk: _Break, wrap_width: int | None, width: int) -> bool:
     if _MARKER_ALONE.fullmatch(line):
         return True  # "（一）" over "指导思想。": the page set the marker apart
     last = line[-1]
-    if last in _CLOSERS and last not in "”’" and _continues(following):
+    if last in CLOSERS and last not in "”’" and _continues(following):
         return True  # "…意见》（国办发〔2020〕35号）" over "精神，现提出如下意见。"
     if last in "：:" and line.count("（") > line.count("）"):
         return True  # "（责任单位：" over "县医保局；完成时限：…）": a bracket's label goes on
-    finished = last in _TERMINAL or last in _CLOSERS or last in _DASHES
+    finished = last in TERMINAL or last in CLOSERS or last in _DASHES
     mid_word = bool(re.match(rf"[{_CJK}0-9]", last))
     if wrap_width is not None:
         # Print indents a paragraph's first line by two characters.
         full = width >= 0.85 * wrap_width - (4 if brk.first_line else 0)
+        if brk.indented_after:
+            return False
         if full and not brk.across_blank:
             return True
         if full and mid_word:
@@ -337,10 +309,10 @@ def _is_bare_heading(line: str) -> bool:
     if marker is None:
         return False
     rest = line[marker.end() :]
-    if not any(mark in rest for mark in _TERMINAL + _CLAUSE_MARKS):
+    if not any(mark in rest for mark in TERMINAL + _CLAUSE_MARKS):
         return True
     two_phrases = len(rest) <= _HEADING_MAX and rest[-1:] not in _CLAUSE_MARKS
-    return two_phrases and not any(mark in rest for mark in _TERMINAL + "、")
+    return two_phrases and not any(mark in rest for mark in TERMINAL + "、")
 
 
 _SENTENCE_ENDS = "。！？!?"

@@ -1,0 +1,108 @@
+"""Reading a hard-wrapped text's column: which lines a PDF or a newspaper broke at a fixed width.
+
+The re-flow (``layout.py``) joins a full line to the next only in a text wrapped at a column, so the
+column must be read first. Display widths count a Han character as two columns; a page's number on a
+line of its own is a page break, not a paragraph break.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+TERMINAL = "。！？；!?;…：:"
+CLOSERS = "）)】》」』”’"
+FULL_WIDTH = 2  # display columns of one Han character
+
+# A page's number on a line of its own, from a PDF shown as HTML pages ("- 1 -", "第2页",
+# "P. 3", "Page 4 of 9"): furniture a sentence runs across. Bare digits may be a table's.
+PAGE_MARK = re.compile(
+    r"^(?:[-—－–]\s*\d{1,4}\s*[-—－–]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|P\.\s*\d{1,4}|Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?)$",
+    re.M,
+)
+
+
+def display_width(line: str) -> int:
+    """Columns a line takes in print: CJK characters are two wide.
+
+    Counted from the UTF-8 length (CJK is three bytes, ASCII one) so it runs in C.
+    """
+    line = line.strip("\n")
+    return len(line) + (len(line.encode("utf-8")) - len(line)) // 2
+
+
+@dataclass(frozen=True)
+class LineFacts:
+    """What the re-flow knows of each original line: its display width (spacing in a
+    justified column counts), its indent, and whether it held a page's number."""
+
+    widths: list[int]
+    indents: list[int]
+    page_marks: frozenset[int]
+
+
+def line_facts(text: str) -> LineFacts:
+    lines = text.split("\n")
+    indents = [display_width(line[: len(line) - len(line.lstrip())]) for line in lines]
+    marks = frozenset(index for index, line in enumerate(lines) if PAGE_MARK.match(line.strip()))
+    return LineFacts([display_width(line) for line in lines], indents, marks)
+
+
+def column_width(facts: LineFacts, lines: list[str]) -> int | None:
+    """The column width if the text is hard-wrapped, else None."""
+    return _by_full_lines(facts.widths) or _by_stops(facts.widths, lines)
+
+
+def _by_full_lines(widths: list[int]) -> int | None:
+    """Hard-wrapped text has many lines whose widths cluster just under a maximum:
+    at least half of the non-blank lines within 85% of the 80th percentile.
+    """
+    nonblank = np.array([w for w in widths if w > 0])
+    if len(nonblank) < 8:
+        return None
+    column = float(np.percentile(nonblank, 80))
+    if column < 16:
+        return None
+    near = np.count_nonzero((nonblank >= 0.85 * column) & (nonblank <= 1.1 * column))
+    return int(column) if near >= 0.5 * len(nonblank) else None
+
+
+_MIN_STOPS = 8  # lines stopping mid-sentence a short notice must have to tell its column
+_STOPS_NEAR = 2 / 3
+_PROSE_INDENT = 8  # columns of indent past which a line is centred or set right, not prose
+
+
+def _by_stops(widths: list[int], lines: list[str]) -> int | None:
+    """A short notice's column: headings, contact lines and a signature may outnumber its
+    full lines, but where a hard-wrapped text stops a line mid-sentence, it stops at the
+    column. So: two thirds of the prose lines that stop mid-sentence, with a line right
+    after them, lie within 85% of the prose lines' 80th percentile. Table rows, page
+    numbers and centred or right-set lines are no prose."""
+    prose = [index for index, line in enumerate(lines) if line.strip() and _is_prose(line)]
+    if len(prose) < _MIN_STOPS:
+        return None
+    column = float(np.percentile([widths[index] for index in prose], 80))
+    stops = [
+        widths[index]
+        for index in prose
+        if lines[index].rstrip()[-1] not in TERMINAL + CLOSERS and index + 1 < len(lines) and lines[index + 1].strip()
+    ]
+    if column < 16 or len(stops) < _MIN_STOPS:
+        return None
+    near = sum(0.85 * column <= width <= 1.1 * column for width in stops)
+    return int(column) if near >= _STOPS_NEAR * len(stops) else None
+
+
+def _is_prose(line: str) -> bool:
+    indent = display_width(line[: len(line) - len(line.lstrip())])
+    return "\t" not in line and indent < _PROSE_INDENT and not PAGE_MARK.match(line.strip())
+
+
+def blank_lines_between(here: int, after: int, page_marks: frozenset[int]) -> int:
+    """Blank lines between two lines. A page's number, and the blanks around it, is a page
+    break, not a paragraph's: a sentence runs on across it ("…9月底" / "— 1 —" / "前完成…")."""
+    between = range(here + 1, after)
+    return 0 if any(index in page_marks for index in between) else len(between)
