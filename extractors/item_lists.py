@@ -2,7 +2,8 @@
 
 Two shapes news reports and short notices use:
 
-* a colon list: "新增的“跨省通办”事项有：住房公积金汇缴、残疾人证迁移。", also
+* a colon list: "新增的“跨省通办”事项有：住房公积金汇缴、残疾人证迁移。", or after a
+  count ("新增“跨省通办”事项3项，分别是：A、B、C。", where the count vouches for the list), also
   numbered inline ("…事项如下：（一）…；（二）…。"), or one name a line after a
   colon that ends its line (an HTML list under "具体事项如下：");
 * a numbered list under a heading line: "第二批“跨省通办”事项清单" then
@@ -34,8 +35,9 @@ from extractors.records import ItemMention
 from extractors.text import line_end, overlaps
 
 _INTRO_REACH = 30  # how far before the colon 通办 may stand: "今年新增的“跨省通办”事项有："
-# 事项有： / 事项如下： / 以下事项实现“跨省通办”：
-_COLON_INTRO = re.compile(r"(?:事项|清单)[^：:。；，,\n]{0,12}[：:]")
+# 事项有： / 事项如下： / 以下事项实现“跨省通办”： / 事项5项，分别是：
+_COLON_INTRO = re.compile(r"(?:事项|清单)[^：:。；，,\n]{0,12}(?:[：:]|[，,]?(?:分别是|分别为|具体是|具体为|依次为)[：:]?)")
+_STATED = re.compile(r"(?P<count>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})[项个]")
 _LIST_END = re.compile(r"[。\n]")
 _NUMBERED_LINE = re.compile(r"(?:[（(]\d{1,3}[）)]|\d{1,3}[.、．])[ \t]*(?P<name>[^\n]*)")
 _TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$|[；;。，,]$")
@@ -124,13 +126,21 @@ def _colon_lists(text: str) -> list[_Found]:
             continue
         end = _LIST_END.search(text, colon.end())
         if text[colon.end() : end.start() if end else len(text)].strip():
-            spans = [unnumbered(text, span) for span in split_names(text, colon.end(), end.start() if end else len(text))]
+            names = split_names(text, colon.end(), end.start() if end else len(text))
+            spans = split_services_at_he(text, [unnumbered(text, span) for span in names])
         else:  # "具体事项如下：" ends its line: one name a line (an HTML <ul>, a column)
             spans = _line_names(text, colon.end())
             spans = spans if len(spans) >= 2 else []
-        if spans and all(names_an_item(text[a:b]) for a, b in spans) and all_services(text, spans):
+        if spans and all(names_an_item(text[a:b]) for a, b in spans) and _vouched(intro, text, spans):
             lists.append(_Found(spans, tags(intro, "scope")))
     return lists
+
+
+def _vouched(intro: str, text: str, spans: list[tuple[int, int]]) -> bool:
+    """Every name ends like a service, or the intro's count is the list's length
+    ("新增“跨省通办”事项3项，分别是：A、B、C。")."""
+    counts = [to_int(match.group("count")) for match in _STATED.finditer(intro)]
+    return len(spans) in counts or all_services(text, spans)
 
 
 _NAME_LINE = re.compile(r"[^，,。；;：:\n]{2,40}[；;。]?")

@@ -120,6 +120,8 @@ def test_a_scope_in_a_later_sentence_is_not_the_lists():
         "新增的“跨省通办”事项如下：\n● 住房公积金汇缴\n• 残疾人证迁移\n- 机动车驾驶证审验\n",  # bullets
         "问：哪些事项可以“跨省通办”？\n答：主要包括住房公积金汇缴、残疾人证迁移、机动车驾驶证审验等。\n",  # Q&A
         "此次“跨省通办”试点的业务范围为：住房公积金汇缴、残疾人证迁移、机动车驾驶证审验。",  # the scope first
+        "今年新增“跨省通办”事项3项，分别是：住房公积金汇缴、残疾人证迁移、机动车驾驶证审验。",  # a count first
+        "今年新增“跨省通办”事项3项，分别为住房公积金汇缴、残疾人证迁移和机动车驾驶证审验。",
     ],
 )
 def test_lists_introduced_by_a_phrase_naming_tongban_items(text):
@@ -128,6 +130,20 @@ def test_lists_introduced_by_a_phrase_naming_tongban_items(text):
     assert {i.scope for i in items} == {("跨省通办",)}
     for item in items:
         assert text[item.span[0] : item.span[1]] == item.name
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "新增“跨省通办”事项2项，分别是：个体工商户登记、老年人优待证。",
+            ["个体工商户登记", "老年人优待证"],
+        ),  # the count vouches
+        ("新增“跨省通办”事项3项，分别是：个体工商户登记、老年人优待证。", []),  # it does not, and 优待证 ends like no service
+    ],
+)
+def test_a_count_before_a_colon_list_vouches_for_it(text, names):
+    assert [i.name for i in extract_text(text).items] == names
 
 
 def test_a_list_that_is_the_subject_of_its_scope():
