@@ -181,7 +181,9 @@ def _including_lists(text: str) -> list[_Found]:
     lists = []
     for verb in _INCLUDING.finditer(text):
         intro_end = verb.start() - 1 if verb.group("example") else verb.start()
-        intro = _with_question(text, text[_sentence_start(text, intro_end) : intro_end], intro_end)
+        intro = _with_previous(
+            text, _with_question(text, text[_sentence_start(text, intro_end) : intro_end], intro_end), intro_end
+        )
         names_a_range = verb.group("range") is not None and "通办" in intro
         if not (_names_items(intro) or names_a_range):
             continue
@@ -204,6 +206,16 @@ def _with_question(text: str, intro: str, end: int) -> str:
         return intro
     question = text.rfind("问", max(0, end - _QUESTION_REACH), end)
     return text[question:end] if question >= 0 else intro
+
+
+def _with_previous(text: str, intro: str, end: int) -> str:
+    """ "发布第五批长三角“一网通办”事项。此次新增的20项事项中，包括A、B等": an intro that
+    names 事项 but no 通办 refers back to the sentence before, when that one names 通办 items."""
+    start = end - len(intro)
+    if "事项" not in intro or "通办" in intro or start == 0:
+        return intro
+    previous = text[_sentence_start(text, start - 1) : start]
+    return previous + intro if _names_items(previous) else intro
 
 
 def _nearest_scope(intro: str) -> tuple[str, ...]:

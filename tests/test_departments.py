@@ -314,6 +314,15 @@ def test_central_bodies_named_by_their_short_forms_share_the_cue():
     ]
 
 
+def test_a_body_several_provinces_set_up_is_named_with_no_place():
+    text = "长三角区域合作办公室在合肥召开发布会。上海市大数据中心将会同安徽省数据资源管理局推进互认。"
+    assert [(d.canonical, d.role) for d in find_departments(text)] == [
+        ("长三角区域合作办公室", "mentioned"),
+        ("上海市大数据中心", "lead"),
+        ("安徽省数据资源管理局", "cooperate"),
+    ]
+
+
 def test_party_bodies_and_peoples_organizations_are_local_bodies():
     text = "（省委宣传部、省妇联、省总工会、省科协配合）"
     assert [d.canonical for d in find_departments(text, issuer="广东省人民政府")] == [

@@ -485,3 +485,15 @@ def test_a_second_list_after_a_scope_and_a_comma_shares_the_lead_verb():
 def test_regional_and_national_scopes(scope):
     items = extract_text(f"年底前实现社会保障卡申领、异地就医备案“{scope}”。").items
     assert [(i.name, i.scope) for i in items] == [("社会保障卡申领", (scope,)), ("异地就医备案", (scope,))]
+
+
+@pytest.mark.parametrize(
+    ("before", "names"),
+    [
+        ("发布第五批长三角“一网通办”事项。", ["个体工商户设立登记", "道路运输驾驶员从业资格证补证"]),
+        ("发布第五批行政许可事项。", []),  # the sentence before names no 通办 items
+    ],
+)
+def test_an_including_list_whose_intro_refers_back_to_the_sentence_before(before, names):
+    text = f"{before}此次新增的20项事项中，包括个体工商户设立登记、道路运输驾驶员从业资格证补证等。"
+    assert [i.name for i in extract_text(text).items] == names
