@@ -25,7 +25,7 @@ from extractors.datafiles import load_aliases, load_list
 from extractors.department_roles import LIST_JOINERS, role_of
 from extractors.gazetteer import Gazetteer
 from extractors.place_bounds import ends_a_zone, holds_a_verb, local_unit, place_may_start
-from extractors.places import LEVEL_CHARS, home_places, provinces, signers_of
+from extractors.places import LEVEL_CHARS, home_places, provinces, signers_of, with_sole_province
 from extractors.records import DepartmentMention
 from extractors.text import alternation, doc_number_spans
 
@@ -158,6 +158,8 @@ def find_departments(
     ``issuer`` and its document ``number`` tell which place "省" or "市" means; with no
     issuer, ``place`` does (the place a page's title opens with: 某阳市第二批…清单)."""
     home = _home(issuer, number) if issuer or not place else home_places(place, place, number)
+    if issuer and not _is_central(issuer):  # a central notice's bare 省 may be any province's,
+        home = with_sole_province(home, text)  # and a news page's may be any it reports on
     central = [_Match(s, e, c) for s, e, c in _central().longest(text)]
     numbers = doc_number_spans(text)
     found = [_extended(text, m) for m in central + _local_matches(text, home)] + _class_matches(text)
@@ -236,6 +238,10 @@ def _extended(text: str, match: _Match) -> _Match:
 # 部社保中心 in a ministry's own notice: a bare 部 opening a name, after no Han character
 # or after a cue that a name follows (由, 请, 会同, 与, 和, 及).
 _BARE_MINISTRY = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[由请同与和及]))部(?![分门署队位])")
+
+
+def _is_central(issuer: str | None) -> bool:
+    return any(start == 0 for start, _, _ in _central().longest(issuer or ""))
 
 
 def _own_ministry_units(text: str, issuer: str | None) -> list[_Match]:

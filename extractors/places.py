@@ -65,6 +65,24 @@ def home_places(issuer: str | None, issuer_place: str | None, number: str | None
     return home
 
 
+@lru_cache(maxsize=1)
+def _province_names() -> re.Pattern[str]:
+    """Provinces by their full names only (河北省, not 河北: a short form may be a word's part)."""
+    names = sorted({name for name in provinces().values() if name.endswith("省")}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
+def with_sole_province(home: dict[str, str], text: str) -> dict[str, str]:
+    """A bare 省 whose issuer names no province (白水县人民政府办公室 forwarding 陕西省…) is
+    the one province the text names, if it names exactly one."""
+    if "省" in home:
+        return home
+    named = set(_province_names().findall(text))
+    if len(named) != 1:
+        return home
+    return {**dict.fromkeys(_LEVEL_WORDS["省"], named.pop()), **home}
+
+
 def signers_of(issuer: str | None) -> list[str]:
     """A joint notice's issuer names its signers separated by spaces (甲市人民政府办公室
     乙县人民政府办公室); a tab is no separator (a label cell run into the title)."""

@@ -55,7 +55,8 @@ def extract_metadata(text: str) -> DocumentMeta:
 
 def _fuller_issuer(layout: str | None, labelled: str) -> str:
     """Portals often label the issuer without its place (发布机构：市政府办公室) where
-    the title names it in full (舟山市人民政府办公室…关于…): the fuller name wins. A joint
+    the title names it in full (舟山市人民政府办公室…关于…), or labels the government whose
+    office the title and signature name: the fuller name wins. A joint
     notice's signers win over the one of them a portal labels."""
     signers = signers_of(layout)
     if len(signers) > 1 and _plain(labelled) in map(_plain, signers):
@@ -65,7 +66,12 @@ def _fuller_issuer(layout: str | None, labelled: str) -> str:
     bare = short[:1] in LEVEL_CHARS  # 市政府办公室, 县人民政府: no place name
     if bare and place and full.endswith(short) and _PLACE_NAME.fullmatch(place):
         return layout
+    if full.startswith(short) and full[len(short) :] in _OFFICES:
+        return layout  # the portal labels the government (白水县人民政府), its office signed
     return labelled
+
+
+_OFFICES = ("办公室", "办公厅")
 
 
 _PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}")  # what the label left off: 舟山 of 舟山市…

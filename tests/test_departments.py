@@ -205,6 +205,29 @@ def test_joint_issuers_name_a_province_only_when_they_share_it(issuer, expected)
     assert found == {expected}
 
 
+@pytest.mark.parametrize(
+    ("issuer", "text", "expected"),
+    [
+        ("白水县人民政府办公室", "转发陕西省人民政府办公厅文件。经省政府同意，", "陕西省人民政府"),  # the one province named
+        ("白水县人民政府办公室", "陕西省、甘肃省联合印发。经省政府同意，", "省人民政府"),  # two: neither
+        ("国务院办公厅", "浙江省先行试点。经省政府同意，", "省人民政府"),  # a central notice's 省 may be any
+        (None, "据陕西省政务服务中心介绍，经省政府同意，", "省人民政府"),  # a news page's too
+    ],
+)
+def test_a_bare_province_is_the_one_the_text_names_when_the_issuer_names_none(issuer, text, expected):
+    found = [d.canonical for d in find_departments(text, issuer=issuer) if d.name == "省政府"]
+    assert found == [expected]
+
+
+def test_classes_of_levels_written_as_lists():
+    text = "各市、县、区人民政府负责，市、县两级医保部门配合，省、市、县三级政务服务中心参与。"
+    assert [(d.name, d.role) for d in find_departments(text)] == [
+        ("各市、县、区人民政府", "responsible"),
+        ("市、县两级医保部门", "cooperate"),
+        ("省、市、县三级政务服务中心", "cooperate"),
+    ]
+
+
 def test_a_municipality_beside_a_province_names_the_bare_city():
     issuer = "四川省人民政府办公厅 重庆市人民政府办公厅"
     found = {d.canonical for d in find_departments("（责任单位：省公安厅、市公安局、市大数据应用发展管理局）", issuer=issuer)}

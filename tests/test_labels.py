@@ -142,6 +142,18 @@ def test_pairs_after_a_number_split_at_a_short_label_and_the_fuller_issuer_wins(
     assert [d.name for d in result.departments] == ["某海市人民政府办公室", "市政府"]
 
 
+def test_a_portal_that_labels_the_government_whose_office_signed():
+    result = extract_text(
+        "索引号 11610527Q-2019-000024 成文日期 2019-02-25\n"
+        "发布机构 某水县人民政府 发布日期 2019-02-25\n"
+        "文号 某政办发〔2019〕9号\n"
+        "某水县人民政府办公室转发《某西省人民政府办公厅关于印发某某办法》的通知\n"
+        "各镇人民政府：\n现将《办法》转发你们，请认真执行。\n"
+        "某水县人民政府办公室\n2019年2月22日\n"
+    )
+    assert result.document.issuer == "某水县人民政府办公室"
+
+
 def test_a_colon_line_may_hold_more_than_one_pair():
     meta = _document(
         "索引号: 0069/2016-00289 分类: 综合政务、通知\n"
