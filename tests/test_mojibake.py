@@ -121,6 +121,14 @@ def test_a_lone_letter_after_a_rare_character_joins_the_run_beside_it():
     assert len(result.flagged_spans()) == 1 and "B超" in result.text
 
 
+def test_a_lone_letter_after_a_rare_symbol_joins_the_run_beside_it():
+    """A Guangdong portal's page: 。基本建成全省统一 read off by a byte is ?;窘ǔ扇〗y一. The
+    flag reaches the y that 〗 leads to; a 〗 closing a 〖 heading keeps its letter out."""
+    result = normalize_text("正式发布省网上办事大厅手机版?;窘ǔ扇〗y一的电子证照系统。")
+    assert [m["text"] for m in result.quality.mojibake] == ["版?;窘ǔ扇〗y"]
+    assert normalize_text("〖A〗级景区门票预约").quality.mojibake == []
+
+
 def test_a_repair_that_guesses_a_rare_character_is_flagged_instead():
     """版?;窘ǔ扇〗y一 (版。基本建成統一): the lost bytes' likeliest guesses give 版模痪建成,
     which scores better than the garble but holds the rare 痪. No repair beats a flag there."""

@@ -86,14 +86,19 @@ def _asks(text: str, position: int) -> bool:
 _LONE_LETTER = re.compile(rf"[A-Za-z](?=[{_HAN}])")
 
 
+# CJK symbols no mainland text writes, which a byte-shifted decode does (〗y一 of 统一).
+_RARE_SYMBOLS = "〖〗〘〙〚〛〝〞〟〃〄〆"
+
+
 def _letters_after_rare_characters(text: str) -> list[int]:
-    """當?剞k理 (當地辦理 read off by a byte): a letter after a rare character and before
-    a Han one. "做B超" has a common character before its letter. Looked for only on a
-    page that has other markers: alone, such a letter is too weak a sign."""
+    """當?剞k理 (當地辦理 read off by a byte): a letter after a rare character (or a rare
+    symbol: 扇〗y一) and before a Han one. "做B超" has a common character before its letter.
+    Looked for only on a page that has other markers: alone, such a letter is too weak a sign."""
     found = []
     for match in _LONE_LETTER.finditer(text):
         position = match.start()
-        if position > 0 and is_rare_han(text[position - 1]):
+        before = text[position - 1] if position > 0 else ""
+        if before and (is_rare_han(before) or before in _RARE_SYMBOLS):
             found.append(position)
     return found
 
