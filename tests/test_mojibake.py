@@ -107,8 +107,9 @@ def test_a_latin_vowel_of_gbks_pinyin_row_between_han_marks_a_run():
     """（此件公开发布） read off by a byte, on a page later converted to traditional: no ?
     inside the line, only ù (A8B4), which ruby pinyin never leaves between two Han characters."""
     result = normalize_text("某省人民政府办公厅\n2018年9月8日\n ?。ù思_發(fā)布)\n")
-    # the ? before the run, a lost lead byte before 。, is flagged on its own
-    assert [(m["text"], m["status"]) for m in result.quality.mojibake] == [("?", "flagged"), ("。ù", "flagged")]
+    # the ? before the run, a lost lead byte before 。, is flagged on its own; the run reaches
+    # the _ after 思, a trail byte decoded alone
+    assert [(m["text"], m["status"]) for m in result.quality.mojibake] == [("?", "flagged"), ("。ù思_", "flagged")]
     assert normalize_text("流動(dòng)人口異地辦事").quality.mojibake == []  # ruby pinyin is no run
 
 
@@ -127,6 +128,12 @@ def test_a_lone_letter_after_a_rare_symbol_joins_the_run_beside_it():
     result = normalize_text("正式发布省网上办事大厅手机版?;窘ǔ扇〗y一的电子证照系统。")
     assert [m["text"] for m in result.quality.mojibake] == ["版?;窘ǔ扇〗y"]
     assert normalize_text("〖A〗级景区门票预约").quality.mojibake == []
+
+
+def test_a_symbol_between_han_characters_far_from_a_run_is_left_alone():
+    """A symbol between Han characters joins a run only beside it: alone it may be a file name's."""
+    far = normalize_text("?。ù思布置工作。请将材料按附件_模板格式报送。")
+    assert [m["text"] for m in far.quality.mojibake] == ["?", "。ù"]
 
 
 def test_a_repair_that_guesses_a_rare_character_is_flagged_instead():

@@ -50,7 +50,7 @@ def find_mojibake(text: str) -> list[MojibakeSpan]:
         return []
     markers = [m.start() for m in _MARKER.finditer(text) if not _asks(text, m.start())]
     if markers:
-        markers = sorted(markers + _letters_after_rare_characters(text))
+        markers = sorted(markers + _letters_after_rare_characters(text) + _symbols_near(text, markers))
     spans: list[MojibakeSpan] = []
     run_start = run_end = None
     for position in markers:
@@ -100,6 +100,21 @@ def _letters_after_rare_characters(text: str) -> list[int]:
         before = text[position - 1] if position > 0 else ""
         if before and (is_rare_han(before) or before in _RARE_SYMBOLS):
             found.append(position)
+    return found
+
+
+# An ASCII symbol between two Han characters: a GBK trail byte (0x40-0x7E) decoded alone.
+_LONE_SYMBOL = re.compile(rf"(?<=[{_HAN}])[@\[\\\]^_`{{|}}~](?=[{_HAN}])")
+
+
+def _symbols_near(text: str, markers: list[int]) -> list[int]:
+    """?。ù思_发布 (（此件公开发布 read off by a byte): the _ after 思 is a trail byte too.
+    A symbol between Han characters marks a run only this close to a stronger marker: alone
+    it may be a file name's (附件_1)."""
+    found = []
+    for match in _LONE_SYMBOL.finditer(text):
+        if any(abs(match.start() - marker) <= _MAX_GAP for marker in markers):
+            found.append(match.start())
     return found
 
 
