@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 _NUM = r"[0-9０-９]+|[零〇○一二三四五六七八九十两]+"
-_YEAR = r"(?P<year>[12][0-9]{3}|[一二][零〇○一二三四五六七八九]{3})年|(?P<rel_year>今年|本年|当年|明年|次年|上年|去年)"
+_YEAR = r"(?P<year>[12][0-9]{3}|[一二][零〇○一二三四五六七八九]{3})年度?|(?P<rel_year>今年|本年度?|当年|明年|次年|上年|去年)"
 _MONTH = rf"(?P<month>{_NUM})月份?|(?P<rel_month>本月|当月|下月|次月)"
 _DAY = rf"(?P<day>{_NUM})[日号]"
 

@@ -25,11 +25,11 @@ _DATE_START = rf"(?=[{_DATE_CHARS}])"
 _DATE_ANCHOR = re.compile(rf"[{_DATE_CHARS}](?<=(?={DATE_AHEAD}).)")
 _LABEL_SPACE = 4  # blanks allowed between a label's colon and its date
 _RECURRING = re.compile(
-    r"每(?P<unit>年|半年|季度|季|月|周)"
+    r"每(?P<unit>年|半年|季度|季|月|周)(?P<weekday>[一二三四五六日](?!次))?"  # 每周五: weekly:weekday=5 (每周一次: once a week)
     r"(?P<which>首月|末月)?"  # 每季度首月10日前: the quarter's first month
     r"(?:(?P<rmonth>[0-9]{1,2}|[一二三四五六七八九十]{1,3})月)?"
     r"(?:(?P<rday>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号])?"
-    r"(?P<suffix>底前|底|末前|末|之前|以前|前)?"
+    r"(?P<suffix>年底前|年底|年末前|年末|底前|底|末前|末|之前|以前|前)?"
 )
 _PART_ENDS = {"底", "末", "年底", "年末"}
 
@@ -58,23 +58,40 @@ _DATE_AT_END = re.compile(rf"{_DATE_START}(?P<date>{DATE_PATTERN})$")
 _DATE_HERE = re.compile(rf"{_DATE_START}(?P<date>{DATE_PATTERN})")
 
 
+_TODAY = "即日"  # 即日起至12月31日: from the document's own date
+_FROM = "自从"  # 自2023年1月1日起至12月31日: the range's own opening word
+
+
 def _ranges(text: str, base: date | None) -> list[Deadline]:
-    """Two dates joined by 至 or a dash; the second takes its year from the first."""
+    """Two dates joined by 至 or a dash (2021年9月至12月, 自7月1日起至12月31日, 即日起至年底);
+    the second takes its year from the first."""
     found = []
     for join in anchored_matches(_RANGE_JOIN, _JOIN_ANCHOR, _JOIN_SPACE, text):
-        left = _DATE_AT_END.search(text, max(0, join.start() - 16), join.start())
+        left_end = join.start() - 1 if text.startswith("起", join.start() - 1) else join.start()
         right = _DATE_HERE.match(text, join.end())
-        if not (left and left.group("date") and right and right.group("date")):
+        if not (right and right.group("date")):
             continue
-        first = window_from_groups(left.groupdict(), base)
+        first, start = _range_start(text, left_end, base)
         if first is None:
             continue
         second = window_from_groups(right.groupdict(), first.first)
         if second is None or second.last < first.first:
             continue
-        span = (left.start(), right.end())
+        start -= 1 if start > 0 and text[start - 1] in _FROM else 0
+        span = (start, right.end())
         found.append(_record(text[span[0] : span[1]], span, "period", second, base, start=first.first))
     return found
+
+
+def _range_start(text: str, end: int, base: date | None) -> tuple[Window | None, int]:
+    """The window a range opens with, ending at ``end``, and where it starts in the text."""
+    if text.startswith(_TODAY, end - len(_TODAY)):
+        today = Window(base, base, "day") if base else None
+        return today, end - len(_TODAY)
+    left = _DATE_AT_END.search(text, max(0, end - 16), end)
+    if not (left and left.group("date")):
+        return None, end
+    return window_from_groups(left.groupdict(), base), left.start()
 
 
 def extract_deadlines(text: str, base: date | None) -> list[Deadline]:
@@ -262,6 +279,10 @@ def _recurring(match: re.Match[str], base: date | None) -> Deadline:
         precision += f":month={month}"  # 每年1月15日前: yearly:month=1:day=15
     if match.group("which"):
         precision += ":month=" + {"首月": "first", "末月": "last"}[match.group("which")]
+    if unit == "年" and not month and (match.group("suffix") or "").startswith(("年底", "年末", "底", "末")):
+        precision += ":month=12"  # 每年年底前
+    if match.group("weekday"):
+        precision += f":weekday={'一二三四五六日'.index(match.group('weekday')) + 1}"
     if day:
         precision += f":day={day}"
     return Deadline(

@@ -216,3 +216,33 @@ def test_deadlines_with_no_calendar_date_of_their_own(text, base, expected):
 )
 def test_no_deadline_counted_from_another_event_or_around_a_holiday(text):
     assert extract_deadlines(text, parse_iso("2023-03-15")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a range that opens with 自…起 or with the document's own day (即日)
+        (
+            "试点期限为2年，自2021年6月1日起至2023年5月31日止。",
+            ("自2021年6月1日起至2023年5月31日", "period", "2023-05-31", "2021-06-01"),
+        ),
+        ("即日起至2021年12月31日开展专项行动。", ("即日起至2021年12月31日", "period", "2021-12-31", "2021-05-24")),
+        ("2021年度完成", ("2021年度完成", "by", "2021-12-31", None)),  # a year written 年度
+    ],
+)
+def test_ranges_from_a_start_and_years_written_niandu(text, expected):
+    (found,) = extract_deadlines(text, parse_iso("2021-05-24"))
+    assert (found.text, found.kind, found.date, found.start) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "precision"),
+    [
+        ("每年年底前报送年度总结。", "每年年底前", "yearly:month=12"),
+        ("每周五前报送周报。", "每周五前", "weekly:weekday=5"),
+        ("每周一次调度工作进展。", "每周", "weekly"),  # once a week: no weekday
+    ],
+)
+def test_recurring_limits_at_a_years_end_or_on_a_weekday(text, limit, precision):
+    (found,) = extract_deadlines(text, parse_iso("2021-05-24"))
+    assert (found.text, found.kind, found.precision) == (limit, "recurring", precision)
