@@ -620,6 +620,9 @@ def test_responsibility_by_field_and_a_citys_own_departments():
         ("由申请人提交材料，省医疗保障局审核。", [("省医疗保障局", "mentioned")]),  # 由 of another clause
         ("由省医保局会同省财政厅负责组织实施。", [("省医保局", "lead"), ("省财政厅", "cooperate")]),  # 会同 B: B cooperates
         ("请各市医保局于6月底前报送。", [("各市医保局", "responsible")]),
+        ("现将方案印发给你们，并请省财政厅按时拨付资金。", [("省财政厅", "responsible")]),  # 并请 asks too
+        ("另请各市医保局于每月5日前报送。", [("各市医保局", "responsible")]),
+        ("申请省财政厅拨付资金。", [("省财政厅", "mentioned")]),  # 申请 asks nobody
         ("改由一地受理申请、各地人社部门内部协同。", [("各地人社部门", "mentioned")]),  # the 请 of 申请 asks nobody
         ("省政务服务数据管理局统筹，各市政府具体实施。", [("省政务服务数据管理局", "lead"), ("各市政府", "responsible")]),
         ("省委网信办做好网络安全保障，省医保局要抓好落实。", [("省委网信办", "responsible"), ("省医保局", "responsible")]),
