@@ -10,11 +10,13 @@ body (团省委). The cues are ``data/department_roles.tsv``.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Protocol
 
 from extractors.datafiles import load_table
 from extractors.head_lines import ending_pattern
+from extractors.records import DepartmentMention
 from extractors.text import alternation
 
 CLAUSE_END = re.compile(r"[，。；：\n,;:]")
@@ -178,3 +180,33 @@ def _head_before(text: str, match: Located) -> str:
     """The sentence so far: from the last 。 ； or line break before the name."""
     start = max(text.rfind(mark, 0, match.start) for mark in _SENTENCE_MARKS) + 1
     return text[start : match.start]
+
+
+# "注：排在第一位的为牵头单位，其他为配合单位": a plan's convention for its lists of units.
+_FIRST_LEADS = re.compile(r"(?:排在|列在|排名|排|列)?(?:第一位|第一个|第一|首位)的?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)")
+_OTHERS_COOPERATE = re.compile(r"其[他余](?:单位|部门)?(?:为|是)配合(?:单位|部门)")
+_LIST_OPENERS = "：:\t\n（("  # what stands before a list of units: a label, a cell, a bracket
+_NAME_JOINERS = "、，,和及与"
+
+
+def first_named_leads(text: str, mentions: list[DepartmentMention]) -> list[DepartmentMention]:
+    """Where a plan says the first unit of each list leads (排在第一位的为牵头单位), the
+    first name of each list of responsible units leads, and, where it says so, the others
+    cooperate. A list opens after a label, in a cell or in a bracket."""
+    if not _FIRST_LEADS.search(text):
+        return mentions
+    others = "cooperate" if _OTHERS_COOPERATE.search(text) else "responsible"
+    result: list[DepartmentMention] = []
+    in_list = False
+    for index, mention in enumerate(mentions):
+        joined = index > 0 and text[mentions[index - 1].span[1] : mention.span[0]] in _NAME_JOINERS
+        in_list = mention.role == "responsible" and ((in_list and joined) or _opens_a_list(text, mention.span[0]))
+        if in_list:
+            mention = replace(mention, role=others if joined else "lead")
+        result.append(mention)
+    return result
+
+
+def _opens_a_list(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \u3000")
+    return not before or before[-1] in _LIST_OPENERS

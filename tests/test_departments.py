@@ -676,3 +676,28 @@ def test_a_ministry_names_its_own_units_with_a_bare_bu():
     found = find_departments("部社保中心负责平台建设。", issuer="人力资源社会保障部办公厅")
     assert [d.canonical for d in found] == ["人力资源和社会保障部社保中心"]
     assert find_departments("部社保中心负责平台建设。", issuer="广东省人力资源和社会保障厅") == []  # no ministry
+
+
+@pytest.mark.parametrize(
+    ("note", "others"),
+    [
+        ("注：排在第一位的为牵头单位，其他为配合单位。", "cooperate"),
+        ("注：列第一位的为牵头单位。", "responsible"),  # the others stay responsible
+    ],
+)
+def test_a_plans_note_that_the_first_unit_of_each_list_leads(note, others):
+    text = (
+        "（一）推进异地就医备案“跨省通办”。（责任单位：省医保局、省卫生健康委、省财政厅）\n"
+        "序号\t任务\t责任单位\n1\t社保卡申领\t省人力资源社会保障厅、省公安厅\n"
+        f"{note}\n（二）推进户口迁移。省公安厅负责，省医保局配合。\n"
+    )
+    roles = [(d.name, d.role) for d in extract_text(text).departments]
+    assert roles == [
+        ("省医保局", "lead"),
+        ("省卫生健康委", others),
+        ("省财政厅", others),
+        ("省人力资源社会保障厅", "lead"),  # a cell's list too
+        ("省公安厅", others),
+        ("省公安厅", "responsible"),  # 负责 in running text is no list of units
+        ("省医保局", "cooperate"),
+    ]
