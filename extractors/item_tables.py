@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.item_fields import is_field_row
 from extractors.item_names import COUNT_NOTE, cues, cues_in, plausible
 from extractors.records import ItemMention
 from extractors.tables import looks_like_header
@@ -68,7 +69,7 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
             above = [*above[-(_CAPTION_LINES - 1) :], line]
         elif columns is None or (after_blank and looks_like_header(cells)):  # …a new header does
             header, rows_read = cells, 0
-            columns = _header_columns(cells)
+            columns = None if is_field_row(cells) else _header_columns(cells)  # 事项名称 | 异地就医备案: a field
             caption_scope, above = _caption_scope(above), []  # a caption serves one table
             group, category = group + 1, None
         elif rows_read == 0 and looks_like_header(cells):  # a second header row: 事项名称 over 主项 | 子项

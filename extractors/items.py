@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 
 from extractors.dates import to_int
+from extractors.item_fields import field_items
 from extractors.item_lists import introduced_lists
 from extractors.item_names import (
     ITEM_SEPARATORS,
@@ -83,6 +84,8 @@ def extract_items(text: str, skip: list[tuple[int, int]] = ()) -> tuple[list[Ite
     introduced = introduced_lists(text, first_group=len(items) + 1, taken=[i.span for i in items])
     items.extend(item for item in introduced if not overlaps(item.span, skip))
     items.extend(table_items(text, first_group=len(items) + 1))
+    fields = field_items(text, first_group=len(items) + 1)
+    items.extend(item for item in fields if not overlaps(item.span, [*skip, *(i.span for i in items)]))
     return items, checks
 
 

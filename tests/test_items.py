@@ -497,3 +497,27 @@ def test_regional_and_national_scopes(scope):
 def test_an_including_list_whose_intro_refers_back_to_the_sentence_before(before, names):
     text = f"{before}此次新增的20项事项中，包括个体工商户设立登记、道路运输驾驶员从业资格证补证等。"
     assert [i.name for i in extract_text(text).items] == names
+
+
+@pytest.mark.parametrize(
+    "guide",
+    [
+        # a service guide's numbered label lines
+        "异地就医备案办事指南\n一、事项名称：异地就医备案\n二、实施主体：某阳市医疗保障局\n"
+        "三、通办范围：跨省通办\n四、办理方式：全程网办\n五、承诺办结时限：1个工作日\n",
+        # the same facts in a sheet of two columns, as a portal's table shows them
+        "事项名称\t异地就医备案\n实施主体\t某阳市医疗保障局\n通办类型\t跨省通办\n办理方式\t全程网办\n法定办结时限\t1个工作日\n",
+    ],
+)
+def test_a_service_guide_names_its_item_in_a_field(guide):
+    result = extract_text(guide)
+    assert [(i.name, i.scope, i.modes, i.method) for i in result.items] == [
+        ("异地就医备案", ("跨省通办",), ("全程网办",), "field")
+    ]
+    item = result.items[0]
+    assert guide[item.span[0] : item.span[1]] == "异地就医备案"
+    assert [(d.name, d.role) for d in result.departments] == [("某阳市医疗保障局", "responsible")]
+
+
+def test_a_guide_that_gives_no_tongban_scope_names_no_registry_item():
+    assert extract_text("事项名称：异地就医备案\n实施主体：某阳市医疗保障局\n").items == []
