@@ -481,7 +481,9 @@ def test_a_second_list_after_a_scope_and_a_comma_shares_the_lead_verb():
     ] == ["户口迁移"]
 
 
-@pytest.mark.parametrize("scope", ["全国通办", "跨市通办", "跨域通办", "全区通办", "异地通办", "省际通办"])
+@pytest.mark.parametrize(
+    "scope", ["全国通办", "跨市通办", "跨域通办", "全区通办", "异地通办", "省际通办", "跨境通办", "湾区通办"]
+)
 def test_regional_and_national_scopes(scope):
     items = extract_text(f"年底前实现社会保障卡申领、异地就医备案“{scope}”。").items
     assert [(i.name, i.scope) for i in items] == [("社会保障卡申领", (scope,)), ("异地就医备案", (scope,))]
