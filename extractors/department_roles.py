@@ -183,7 +183,10 @@ def _head_before(text: str, match: Located) -> str:
 
 
 # "注：排在第一位的为牵头单位，其他为配合单位": a plan's convention for its lists of units.
-_FIRST_LEADS = re.compile(r"(?:排在|列在|排名|排|列)?(?:第一位|第一个|第一|首位)的?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)")
+# Looked for from its end: a literal the regex engine scans for quickly.
+_LEADS_END = re.compile(r"[为是]牵头(?:单位|部门)")
+_FIRST_BEFORE = re.compile(r"(?:第一位|第一个|第一|首位)的?(?:单位|部门)?$")
+_FIRST_REACH = 8  # 第一位的单位 before 为牵头单位
 _OTHERS_COOPERATE = re.compile(r"其[他余](?:单位|部门)?(?:为|是)配合(?:单位|部门)")
 _LIST_OPENERS = "：:\t\n（("  # what stands before a list of units: a label, a cell, a bracket
 _NAME_JOINERS = "、，,和及与"
@@ -193,7 +196,7 @@ def first_named_leads(text: str, mentions: list[DepartmentMention]) -> list[Depa
     """Where a plan says the first unit of each list leads (排在第一位的为牵头单位), the
     first name of each list of responsible units leads, and, where it says so, the others
     cooperate. A list opens after a label, in a cell or in a bracket."""
-    if not _FIRST_LEADS.search(text):
+    if not any(_FIRST_BEFORE.search(text, max(0, end.start() - _FIRST_REACH), end.start()) for end in _LEADS_END.finditer(text)):
         return mentions
     others = "cooperate" if _OTHERS_COOPERATE.search(text) else "responsible"
     result: list[DepartmentMention] = []

@@ -237,7 +237,8 @@ def _extended(text: str, match: _Match) -> _Match:
 
 # 部社保中心 in a ministry's own notice: a bare 部 opening a name, after no Han character
 # or after a cue that a name follows (由, 请, 会同, 与, 和, 及).
-_BARE_MINISTRY = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[由请同与和及]))部(?![分门署队位])")
+_BARE_MINISTRY = re.compile(r"部(?![分门署队位])")
+_BEFORE_BARE_MINISTRY = "由请同与和及"
 
 
 def _is_central(issuer: str | None) -> bool:
@@ -252,6 +253,9 @@ def _own_ministry_units(text: str, issuer: str | None) -> list[_Match]:
         return []
     found = []
     for bare in _BARE_MINISTRY.finditer(text):
+        before = text[bare.start() - 1] if bare.start() else ""
+        if "\u4e00" <= before <= "\u9fff" and before not in _BEFORE_BARE_MINISTRY:
+            continue  # 全部, 内部, 干部: a word's 部
         unit = _UNIT.match(text, bare.end())
         if unit and unit.group("unit") and not _NOT_IN_UNIT.search(unit.group()) and "各" not in unit.group():
             found.append(_Match(bare.start(), unit.end(), ministry + unit.group()))

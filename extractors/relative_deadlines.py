@@ -49,58 +49,47 @@ def markers(position: str) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _from_issue_pattern() -> re.Pattern[str]:
     """本方案自印发之日起施行 (a start on the document's date) and 自本通知印发之日起30日内 or
-    本方案印发后1个月内 (a deadline counted from it). A count needs 自 or 本… before the
-    verb, so it is the document's own date: 收到申请后3个工作日内 is a service's time limit."""
+    本方案印发后1个月内 (a deadline counted from it), from the verb on: a scan for a verb is
+    fast, and what stands before it (``_OPENING``) is looked for only there."""
     verbs, in_force = alternation(markers("issue_verb")), alternation(markers("in_force"))
     counted = rf"(?:之日起|后)(?P<count>{_COUNT})(?P<unit>{alternation(_UNITS)}){_WITHIN}"
-    return re.compile(
-        rf"(?:自{_THIS_DOCUMENT}?|{_THIS_DOCUMENT}?)(?:{verbs})"
-        rf"(?:{counted}|之日起(?:{in_force})?)"
-    )
+    return re.compile(rf"(?:{verbs})(?:{counted}|之日起(?:{in_force})?)")
+
+
+# 自, 自本通知, 本方案 right before the verb. A count needs one of them, so it runs from the
+# document's own date: 收到申请后3个工作日内 is a service's time limit. A start needs 自.
+_OPENING = re.compile(rf"(?:自{_THIS_DOCUMENT}?|{_THIS_DOCUMENT})$")
+_OPENING_REACH = 6  # 自本实施意见
 
 
 def from_issue(text: str, base: date | None) -> list[Deadline]:
     """Deadlines counted from the document's own date, and its own start."""
     found = []
     for match in _from_issue_pattern().finditer(text):
+        opening = _OPENING.search(text, max(0, match.start() - _OPENING_REACH), match.start())
         counted = match.group("count") is not None
-        if not counted and not match.group().startswith("自"):
-            continue  # 印发之日起 with no 自 and no count: no deadline
-        if counted and not re.match(rf"自|{_THIS_DOCUMENT}", match.group()):
+        if opening is None or not (counted or opening.group().startswith("自")):
             continue
-        found.append(_counted(match, base) if counted else _start(match, base))
+        span = (opening.start(), match.end())
+        count = to_int(match.group("count")) if counted else None
+        end = _add(base, count, _UNITS[match.group("unit")]) if base and count else None
+        found.append(
+            Deadline(
+                text=text[span[0] : span[1]],
+                span=span,
+                kind="by" if counted else "start",
+                date=end.isoformat() if end else None,
+                start=base.isoformat() if base else None,
+                precision="day" if base and (end or not counted) else "unresolved",
+                base_date=base.isoformat() if base else None,
+            )
+        )
     return found
 
 
-def _start(match: re.Match[str], base: date | None) -> Deadline:
-    return Deadline(
-        text=match.group(),
-        span=match.span(),
-        kind="start",
-        date=None,
-        start=base.isoformat() if base else None,
-        precision="day" if base else "unresolved",
-        base_date=base.isoformat() if base else None,
-    )
-
-
-def _counted(match: re.Match[str], base: date | None) -> Deadline:
-    """The last day of the count. Working days skip weekends only: the calendar of
-    public holidays and the weekends worked in their place is not known here."""
-    count = to_int(match.group("count"))
-    end = _add(base, count, _UNITS[match.group("unit")]) if base and count else None
-    return Deadline(
-        text=match.group(),
-        span=match.span(),
-        kind="by",
-        date=end.isoformat() if end else None,
-        start=base.isoformat() if base else None,
-        precision="day" if end else "unresolved",
-        base_date=base.isoformat() if base else None,
-    )
-
-
 def _add(base: date, count: int, unit: str) -> date:
+    """The last day of a count from ``base``. Working days skip weekends only: the calendar
+    of public holidays and the weekends worked in their place is not known here."""
     if unit == "week":
         return base + timedelta(weeks=count)
     if unit == "month":
@@ -146,40 +135,45 @@ def _holidays() -> dict[str, dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def _holiday_pattern() -> re.Pattern[str]:
-    names = alternation(_holidays())
-    year = r"(?:(?P<year>[12][0-9]{3})年|(?P<rel>今年|明年|次年))?"
-    return re.compile(rf"{year}(?P<name>{names})(?:(?<!节)节)?{_HOLIDAY_AFTER}")
+    """The holiday's name first: a scan for a literal is fast; its year is looked for before it."""
+    return re.compile(rf"(?P<name>{alternation(_holidays())})(?:(?<!节)节)?{_HOLIDAY_AFTER}")
+
+
+_HOLIDAY_YEAR = re.compile(r"(?:(?P<year>[12][0-9]{3})年|(?P<rel>今年|明年|次年))$")
+_YEAR_REACH = 5  # 2024年 before 国庆节前
 
 
 def holidays(text: str, base: date | None) -> list[Deadline]:
     """春节前, 2024年国庆节前: by the holiday's day; with no year, its next one from the base date."""
     found = []
     for match in _holiday_pattern().finditer(text):
-        day = _holiday_day(match, base)
+        year = _HOLIDAY_YEAR.search(text, max(0, match.start() - _YEAR_REACH), match.start())
+        start = year.start() if year else match.start()
+        span = (start, match.end())
+        day = _holiday_day(match.group("name"), year, base)
         if day is not None:
-            window = Window(day, day, "day")
-            found.append(_window(match.group(), match.span(), "by", window, base))
+            found.append(_window(text[start : match.end()], span, "by", Window(day, day, "day"), base))
         elif base is None:
-            found.append(Deadline(match.group(), match.span(), "by", None, precision="unresolved"))
+            found.append(Deadline(text[start : match.end()], span, "by", None, precision="unresolved"))
     return found
 
 
-def _holiday_day(match: re.Match[str], base: date | None) -> date | None:
-    days = _holidays()[match.group("name")]
-    if match.group("year"):
-        years = [int(match.group("year"))]
-    elif match.group("rel") and base:
-        years = [base.year + (0 if match.group("rel") == "今年" else 1)]
+def _holiday_day(name: str, year: re.Match[str] | None, base: date | None) -> date | None:
+    days = _holidays()[name]
+    if year and year.group("year"):
+        years = [int(year.group("year"))]
+    elif year and base:
+        years = [base.year + (0 if year.group("rel") == "今年" else 1)]
     elif base:
         years = [base.year, base.year + 1]
     else:
         return None
-    for year in years:
-        month_day = days.get("*") or days.get(str(year))
+    for candidate in years:
+        month_day = days.get("*") or days.get(str(candidate))
         if month_day is None:
             continue
-        day = date.fromisoformat(f"{year}-{month_day}")
-        if match.group("year") or match.group("rel") or day >= base:
+        day = date.fromisoformat(f"{candidate}-{month_day}")
+        if year or day >= base:
             return day
     return None
 

@@ -186,8 +186,8 @@ def _reflow(text: str, wrap_width: int | None, facts: LineFacts) -> tuple[str, O
     first_line = True
     for here, after in zip(nonblank, nonblank[1:]):
         paragraph = _open_sentence(paragraph + lines[here])
-        gap = blank_lines_between(here, after, facts.page_marks)
-        opens = facts.indents[after] >= facts.indents[here] + 2 * FULL_WIDTH  # a paragraph's first line
+        gap = blank_lines_between(here, after, facts.page_marks) if after - here > 1 else 0
+        opens = wrap_width is not None and facts.indents[after] >= facts.indents[here] + 2 * FULL_WIDTH
         context = _Break(lines[here], lines[after], paragraph, gap == 1, first_line, opens)
         if gap <= 1 and _should_join(context, wrap_width, facts.widths[here]):
             end_of_here = starts[here] + len(lines[here])

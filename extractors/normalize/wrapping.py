@@ -18,11 +18,11 @@ FULL_WIDTH = 2  # display columns of one Han character
 
 # A page's number on a line of its own, from a PDF shown as HTML pages ("- 1 -", "第2页",
 # "P. 3", "Page 4 of 9"): furniture a sentence runs across. Bare digits may be a table's.
-PAGE_MARK = re.compile(
-    r"^(?:[-—－–]\s*\d{1,4}\s*[-—－–]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"
-    r"|P\.\s*\d{1,4}|Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?)$",
-    re.M,
+_PAGE_NUMBER = (
+    r"[-—－–]\s*\d{1,4}\s*[-—－–]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|P\.\s*\d{1,4}|Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?"
 )
+PAGE_MARK = re.compile(rf"^(?:{_PAGE_NUMBER})$", re.M)
 
 
 def display_width(line: str) -> int:
@@ -44,16 +44,23 @@ class LineFacts:
     page_marks: frozenset[int]
 
 
+_INDENTING = (" ", "\u3000", "\t", "\u00a0")
+_PAGE_MARK_WIDTH = 40  # display columns a page-number line takes at most, centring included
+
+
 def line_facts(text: str) -> LineFacts:
     lines = text.split("\n")
-    indents = [display_width(line[: len(line) - len(line.lstrip())]) for line in lines]
-    marks = frozenset(index for index, line in enumerate(lines) if PAGE_MARK.match(line.strip()))
-    return LineFacts([display_width(line) for line in lines], indents, marks)
+    widths = [display_width(line) for line in lines]
+    indents = [display_width(line[: len(line) - len(line.lstrip())]) if line.startswith(_INDENTING) else 0 for line in lines]
+    marks = frozenset(
+        index for index, line in enumerate(lines) if widths[index] <= _PAGE_MARK_WIDTH and PAGE_MARK.match(line.strip())
+    )
+    return LineFacts(widths, indents, marks)
 
 
 def column_width(facts: LineFacts, lines: list[str]) -> int | None:
     """The column width if the text is hard-wrapped, else None."""
-    return _by_full_lines(facts.widths) or _by_stops(facts.widths, lines)
+    return _by_full_lines(facts.widths) or _by_stops(facts, lines)
 
 
 def _by_full_lines(widths: list[int]) -> int | None:
@@ -75,30 +82,32 @@ _STOPS_NEAR = 2 / 3
 _PROSE_INDENT = 8  # columns of indent past which a line is centred or set right, not prose
 
 
-def _by_stops(widths: list[int], lines: list[str]) -> int | None:
+def _by_stops(facts: LineFacts, lines: list[str]) -> int | None:
     """A short notice's column: headings, contact lines and a signature may outnumber its
     full lines, but where a hard-wrapped text stops a line mid-sentence, it stops at the
     column. So: two thirds of the prose lines that stop mid-sentence, with a line right
     after them, lie within 85% of the prose lines' 80th percentile. Table rows, page
     numbers and centred or right-set lines are no prose."""
-    prose = [index for index, line in enumerate(lines) if line.strip() and _is_prose(line)]
+    widths, indents = facts.widths, facts.indents
+    prose = [
+        index
+        for index, line in enumerate(lines)
+        if indents[index] < min(_PROSE_INDENT, widths[index]) and index not in facts.page_marks and "\t" not in line
+    ]
     if len(prose) < _MIN_STOPS:
         return None
-    column = float(np.percentile([widths[index] for index in prose], 80))
     stops = [
         widths[index]
         for index in prose
         if lines[index].rstrip()[-1] not in TERMINAL + CLOSERS and index + 1 < len(lines) and lines[index + 1].strip()
     ]
-    if column < 16 or len(stops) < _MIN_STOPS:
+    if len(stops) < _MIN_STOPS:
+        return None
+    column = float(np.percentile([widths[index] for index in prose], 80))
+    if column < 16:
         return None
     near = sum(0.85 * column <= width <= 1.1 * column for width in stops)
     return int(column) if near >= _STOPS_NEAR * len(stops) else None
-
-
-def _is_prose(line: str) -> bool:
-    indent = display_width(line[: len(line) - len(line.lstrip())])
-    return "\t" not in line and indent < _PROSE_INDENT and not PAGE_MARK.match(line.strip())
 
 
 def blank_lines_between(here: int, after: int, page_marks: frozenset[int]) -> int:
