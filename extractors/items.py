@@ -98,7 +98,7 @@ def _after_scope() -> re.Pattern[str]:
     """After the scope: the clause's end, maybe after a noun that keeps the list one of
     items (“跨省通办”试点), or what 纳入 puts the list into (范围, 事项清单, 清单)."""
     nouns = alternation(cues()["scope_noun"])
-    return re.compile(rf"[”\"]?(?:{nouns})?(?:$|[，,。；;：:！？\n]|(?P<range>范围|事项清单|清单|事项目录))")
+    return re.compile(rf"[”\"]?(?:{nouns})?(?:$|[，,。；;：:！？\n\t]|(?P<range>范围|事项清单|清单|事项目录))")
 
 
 @lru_cache(maxsize=1)

@@ -81,7 +81,7 @@ def link_rows(
                 departments[index] = replace(departments[index], role=role)
         row_deadlines = tuple(i for i, d in enumerate(deadlines) if start <= d.span[0] < end)
         for index, item in enumerate(items):
-            if item.method == "table" and start <= item.span[0] < end:
+            if start <= item.span[0] < end:  # a table's item, or one a task cell names (推进A“跨省通办”)
                 items[index] = replace(item, deadlines=row_deadlines, departments=tuple(on_row))
     return items, departments
 

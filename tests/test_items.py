@@ -523,3 +523,20 @@ def test_a_service_guide_names_its_item_in_a_field(guide):
 
 def test_a_guide_that_gives_no_tongban_scope_names_no_registry_item():
     assert extract_text("事项名称：异地就医备案\n实施主体：某阳市医疗保障局\n").items == []
+
+
+def test_a_task_cell_that_gives_its_item_a_scope_links_the_rows_units_and_time():
+    text = (
+        "某市“跨省通办”重点任务清单\n序号\t重点任务\t牵头单位\t配合单位\t时间节点\n"
+        "1\t推进异地就医备案“跨省通办”\t市医保局\t市卫健委、市财政局\t2022年9月\n"
+        "2\t推进社保卡申领“跨省通办”\t市人社局\t市公安局\t长期坚持\n"
+    )
+    result = extract_text(text)
+    linked = [
+        (i.name, i.scope, [result.deadlines[d].text for d in i.deadlines], [result.departments[d].name for d in i.departments])
+        for i in result.items
+    ]
+    assert linked == [
+        ("异地就医备案", ("跨省通办",), ["2022年9月"], ["市医保局", "市卫健委", "市财政局"]),
+        ("社保卡申领", ("跨省通办",), ["长期坚持"], ["市人社局", "市公安局"]),
+    ]
