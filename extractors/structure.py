@@ -245,17 +245,36 @@ def _split_addressees(line: Line | None) -> tuple[str, ...]:
     return tuple(p.strip() for p in re.split(r"[，,；;]", line.text[:-1]) if p.strip())
 
 
+_LIST_NUMBER = re.compile(r"^\d{1,2}\s*[.、．]\s*")
+_TITLE_NOTE = re.compile(r"[（(](?:见[^）)]*|共?\d+\s*项)[）)]$")  # （见附件）, （2项）: no part of the title
+
+
 def _attachments(lines: list[Line]) -> tuple[str, ...]:
-    """附件：<title> lines, or 附件 alone with the title on the next line."""
+    """附件：<title> lines, or 附件 alone with the title on the next line; a numbered
+    list (附件：1.… / 2.…) gives each of its lines."""
     found = []
     for index, line in enumerate(lines):
         match = _ATTACHMENT.match(line.text)
         if not match:
             continue
-        title = match.group(1).strip() or (lines[index + 1].text if index + 1 < len(lines) else "")
-        title = re.sub(r"[（(]见[^）)]*[）)]$", "", title).strip()
-        if title and title not in found:
-            found.append(title)
+        first = match.group(1).strip() or (lines[index + 1].text if index + 1 < len(lines) else "")
+        titles = [first]
+        if _LIST_NUMBER.match(first):
+            titles += [later.text for later in _numbered_after(lines, index + 1)]
+        for title in titles:
+            title = _TITLE_NOTE.sub("", _LIST_NUMBER.sub("", title)).strip()
+            if title and title not in found:
+                found.append(title)
     # "附件：<title>" in the body, then the attachment's own page under "附件" alone, its
     # title set over several lines: the first of them is the same attachment, cut short.
     return tuple(title for title in found if not any(other.startswith(title) and other != title for other in found))
+
+
+def _numbered_after(lines: list[Line], start: int) -> list[Line]:
+    """The numbered lines right after an attachment list's first one (2.…, 3.…)."""
+    numbered = []
+    for line in lines[start:]:
+        if not _LIST_NUMBER.match(line.text):
+            break
+        numbered.append(line)
+    return numbered

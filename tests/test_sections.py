@@ -71,3 +71,12 @@ def test_show_writes_highlighted_html(tmp_path):
     assert '<mark style="background:#feca74" title="by 2021-05-25">5月25日前<span>DEADLINE</span></mark>' in page
     assert "生育津贴支付<span>ITEM</span>" in page and "<span>LEAD</span>" in page
     assert "<th>task</th>" in page and "优化事项标准" in page
+
+
+def test_a_numbered_attachment_list_names_each_and_their_pages_add_none():
+    text = (
+        "关于公布政务服务事项清单的通知\n附件：1.“跨省通办”事项清单（见附件）\n      2.“省内通办”事项清单\n"
+        "某市人民政府办公室\n2022年3月1日\n附件1\n“跨省通办”事项清单（2项）\n序号\t事项名称\n1\t失业登记\n"
+        "附件2\n“省内通办”事项清单（共3项）\n序号\t事项名称\n1\t残疾人证新办\n"
+    )
+    assert extract_text(text).document.attachments == ("“跨省通办”事项清单", "“省内通办”事项清单")
