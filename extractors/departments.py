@@ -158,7 +158,7 @@ def find_departments(
     ``issuer`` and its document ``number`` tell which place "省" or "市" means; with no
     issuer, ``place`` does (the place a page's title opens with: 某阳市第二批…清单)."""
     home = _home(issuer, number) if issuer or not place else home_places(place, place, number)
-    if issuer and not _is_central(issuer):  # a central notice's bare 省 may be any province's,
+    if issuer and _central_issuer(issuer) is None:  # a central notice's bare 省 may be any province's,
         home = with_sole_province(home, text)  # and a news page's may be any it reports on
     central = [_Match(s, e, c) for s, e, c in _central().longest(text)]
     numbers = doc_number_spans(text)
@@ -241,14 +241,15 @@ _BARE_MINISTRY = re.compile(r"部(?![分门署队位])")
 _BEFORE_BARE_MINISTRY = "由请同与和及"
 
 
-def _is_central(issuer: str | None) -> bool:
-    return any(start == 0 for start, _, _ in _central().longest(issuer or ""))
+def _central_issuer(issuer: str | None) -> str | None:
+    """The central body an issuer's name opens with (人力资源社会保障部办公厅: 人力资源和社会保障部)."""
+    return next((canonical for start, _, canonical in _central().longest(issuer or "") if start == 0), None)
 
 
 def _own_ministry_units(text: str, issuer: str | None) -> list[_Match]:
     """A ministry names its own units with a bare 部 (部社保中心, 部信息中心 in a
     人力资源社会保障部 notice): the issuer's ministry and the unit as written."""
-    ministry = next((c for s, _, c in _central().longest(issuer or "") if s == 0), "")
+    ministry = _central_issuer(issuer) or ""
     if not ministry.endswith("部"):
         return []
     found = []

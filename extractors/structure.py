@@ -11,7 +11,8 @@ document's number, which is why the number must stand on its own line.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from datetime import date
 
 from extractors.dates import find_full_dates, run_together_date
 from extractors.head_lines import (
@@ -117,20 +118,27 @@ def _doc_number(lines: list[Line]) -> Line | None:
     return None
 
 
-def _issued(lines: list[Line]) -> tuple[Span, object] | None:
+@dataclass(frozen=True)
+class _DateLine:
+    span: Span  # the date's
+    value: date
+    printed: bool  # a colophon's "…印发" line, not a signature's date alone
+    index: int  # the line's
+
+
+def _issued(lines: list[Line]) -> tuple[Span, date] | None:
     """The signature date (成文日期). The colophon's printing date (…2023年3月8日印发)
     stands in for it only where no signature carries a date of its own."""
     last = _last_date_line(lines)
-    if last is None or not last[2]:
-        return last[:2] if last else None
-    signed = _last_date_line(lines[: last[3]], under_issuer=True)
-    return signed[:2] if signed else last[:2]
+    if last is not None and last.printed:
+        last = _last_date_line(lines[: last.index], under_issuer=True) or last
+    return (last.span, last.value) if last else None
 
 
-def _last_date_line(lines: list[Line], under_issuer: bool = False) -> tuple[Span, object, bool, int] | None:
-    """The last full date alone on a line (or "…印发") as (span, date, printed, line index);
-    or digits run together ("2021813") right under a signature line. ``under_issuer``:
-    only a date alone on its line right under an issuer's name."""
+def _last_date_line(lines: list[Line], under_issuer: bool = False) -> _DateLine | None:
+    """The last full date alone on a line (or "…印发"), or digits run together ("2021813")
+    right under a signature line. ``under_issuer``: only a date alone on its line right
+    under an issuer's name."""
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
         dates = find_full_dates(line.text)
@@ -138,14 +146,14 @@ def _last_date_line(lines: list[Line], under_issuer: bool = False) -> tuple[Span
         if not dates:
             bare = run_together_date(line.text)
             if bare and signed:
-                return (line.start, line.end), bare, False, index
+                return _DateLine((line.start, line.end), bare, False, index)
             continue
         start, end, value = dates[-1]
         rest = (line.text[:start] + line.text[end:]).strip()
         if under_issuer and (rest or not signed):
             continue
         if rest in ("", "印发", "发布", "公布") or rest.endswith("印发"):
-            return (line.start + start, line.start + end), value, bool(rest), index
+            return _DateLine((line.start + start, line.start + end), value, bool(rest), index)
     return None
 
 

@@ -19,7 +19,8 @@ from extractors.offsets import OffsetMap, rewrite
 _HAN = r"\u3400-\u9fff\uf900-\ufaff"
 _ODD = ODD_CHARS
 # A GBK trail byte can be ASCII 0x40-0x7E: a shifted decode leaves 省（區 as 。▍^.
-_TRAIL_ASCII = r"@A-Za-z\[\\\]^_`{|}~"
+_TRAIL_SYMBOL_CHARS = "@[\\]^_`{|}~"  # the ASCII symbols a GBK trail byte (0x40-0x7E) may be
+_TRAIL_ASCII = "A-Za-z" + re.escape(_TRAIL_SYMBOL_CHARS)
 # A half-width ? after a question particle, ending its line or quote, asks a question
 # ("社保卡还能继续使用吗?"): pages that write half-width punctuation write it so.
 _PARTICLES = "吗嗎呢么麼吧"
@@ -104,7 +105,7 @@ def _letters_after_rare_characters(text: str) -> list[int]:
 
 
 # An ASCII symbol between two Han characters: a GBK trail byte (0x40-0x7E) decoded alone.
-_LONE_SYMBOL = re.compile(rf"(?<=[{_HAN}])[@\[\\\]^_`{{|}}~](?=[{_HAN}])")
+_LONE_SYMBOL = re.compile(rf"(?<=[{_HAN}])[{re.escape(_TRAIL_SYMBOL_CHARS)}](?=[{_HAN}])")
 
 
 def _symbols_near(text: str, markers: list[int]) -> list[int]:
@@ -128,7 +129,7 @@ def _span(text: str, start: int, end: int) -> MojibakeSpan:
     return MojibakeSpan(start, end, text[start:end])
 
 
-_TRAIL_SYMBOLS = set("@[\\]^_`{|}~")
+_TRAIL_SYMBOLS = set(_TRAIL_SYMBOL_CHARS)
 _MAX_BACK = 3
 
 
