@@ -91,6 +91,9 @@ def role_of(text: str, match: Located, ends: dict[int, int]) -> str:
     for cue in after_cues:
         if tail.startswith(cue):
             return after_cues[cue]
+    said = _says().match(text, match.end)
+    if said:
+        return after_cues[said.group("cue")]
     agent = _agent_role(text, match, ends)
     if agent:
         return agent
@@ -103,6 +106,15 @@ def role_of(text: str, match: Located, ends: dict[int, int]) -> str:
         if at > best_at:
             best, best_at = role, at
     return best
+
+
+@lru_cache(maxsize=1)
+def _says() -> re.Pattern[str]:
+    """ "A表示，下一步将会同B…": what a body says it will do, right after its name."""
+    rows = load_table("department_roles.tsv")
+    says = alternation([r["cue"] for r in rows if r["position"] == "says"])
+    then = alternation([r["cue"] for r in rows if r["position"] == "says_then"])
+    return re.compile(rf"(?:{says})[，,：:](?:{then})?[，,]?(?:还将|将)?(?P<cue>{alternation(_cues()[0])})")
 
 
 def _closes_a_line_note(text: str, match: Located, ends: dict[int, int]) -> bool:

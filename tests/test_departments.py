@@ -707,3 +707,21 @@ def test_a_plans_note_that_the_first_unit_of_each_list_leads(note, others):
         ("省公安厅", "responsible"),  # 负责 in running text is no list of units
         ("省医保局", "cooperate"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # 会同 before a place's full name is the verb; 会同县 is a county
+        ("市医保局将会同深圳市市场监督管理局推进。", [("市医保局", "lead"), ("深圳市市场监督管理局", "cooperate")]),
+        ("怀化市会同县医保局负责。", [("怀化市会同县医保局", "responsible")]),
+        # what a body says it will do is its role
+        (
+            "深圳市政务服务数据管理局表示，下一步将会同市税务局推进。",
+            [("深圳市政务服务数据管理局", "lead"), ("市税务局", "cooperate")],
+        ),
+        ("市医保局表示，群众反映良好。", [("市医保局", "mentioned")]),
+    ],
+)
+def test_huitong_before_a_place_and_what_a_body_says_it_will_do(text, roles):
+    assert _name_roles(text, issuer="深圳市人民政府") == roles

@@ -34,7 +34,7 @@ def test_gb18030_is_detected():
 def test_big5_is_detected_and_normalizes_to_simplified():
     doc = normalize_bytes((TRADITIONAL * 3).encode("big5"))
     assert doc.quality.encoding.startswith("big5")
-    assert doc.text.startswith("国务院办公厅关于加快推进政务服务「跨省通办」的指导意见")
+    assert doc.text.startswith("国务院办公厅关于加快推进政务服务“跨省通办”的指导意见")  # mainland quotes too
 
 
 def test_declared_charset_in_html_is_honoured():

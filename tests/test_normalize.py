@@ -110,7 +110,7 @@ def test_a_document_written_as_wenjian_on_a_taiwan_phrased_page_stays_a_document
     Taiwan-phrased, and its 個人證明文件 are documents."""
     text, _, stats = to_simplified("讓香港居民以「智方便」登入網站，提交個人證明文件。")
     assert stats.variant == "taiwan"
-    assert text == "让香港居民以「智方便」登录网站，提交个人证明文件。"
+    assert text == "让香港居民以“智方便”登录网站，提交个人证明文件。"  # and its quotes are mainland ones
 
 
 def test_a_taiwan_window_marks_taiwan_wording():
@@ -443,3 +443,13 @@ def test_a_long_line_that_is_not_flattened_keeps_no_breaks(line):
 )
 def test_a_wide_gap_between_two_words_is_a_column_edge(text, normalized):
     assert normalize_text(text).text == normalized
+
+
+def test_traditional_corner_quotes_become_mainland_quotes():
+    raw = "深港「跨境通辦」再擴容，『粵智助』服務機上線。"
+    result = normalize_text(raw)
+    assert result.text == "深港“跨境通办”再扩容，‘粤智助’服务机上线。"
+    start = result.text.index("“")
+    assert raw[slice(*result.raw_span(start, start + 1))] == "「"
+    # a simplified page keeps the brackets it chose
+    assert normalize_text("深港「跨境通办」再扩容。").text == "深港「跨境通办」再扩容。"

@@ -94,6 +94,11 @@ def _overrides(variant: str) -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(alternation(table)), table
 
 
+# Traditional text quotes with corner brackets (「跨境通辦」); mainland text, and the
+# rules that read a 通办 scope, with curly quotes. OpenCC leaves punctuation alone.
+_MAINLAND_QUOTES = str.maketrans("「」『』", "“”‘’")
+
+
 def to_simplified(text: str) -> tuple[str, OffsetMap, ScriptStats]:
     """Convert a document to simplified; identity when it already is."""
     script, variant, trad = detect_script(text)
@@ -112,6 +117,7 @@ def to_simplified(text: str) -> tuple[str, OffsetMap, ScriptStats]:
         overrides += 1
     _convert_aligned(config, builder, text, cursor, len(text))
     out, offset_map = builder.build()
+    out = out.translate(_MAINLAND_QUOTES)  # one character for one: the offsets stand
     stats = ScriptStats(script, variant, config, trad, count_traditional(out), overrides)
     return out, offset_map, stats
 
