@@ -117,14 +117,17 @@ def _says() -> re.Pattern[str]:
     return re.compile(rf"(?:{says})[，,：:](?:{then})?[，,]?(?:还将|将)?(?P<cue>{alternation(_cues()[0])})")
 
 
+_NOTE_REST = re.compile(r"[，,；;][^（）()\n]*[）)]$|[）)]$", re.M)  # …，2022年6月底前） to the line's end
+
+
 def _closes_a_line_note(text: str, match: Located, ends: dict[int, int]) -> bool:
-    """Is the name inside a bracket of names that ends its line ("…备案（市医保局、市卫健委）")?"""
+    """Is the name inside a bracket of names that ends its line ("…备案（市医保局、市卫健委）"),
+    maybe with the item's time limit after them ("…备案（市医保局，2022年6月底前）")?"""
     line_start = text.rfind("\n", 0, match.start) + 1
     opened = max(text.rfind("（", line_start, match.start), text.rfind("(", line_start, match.start))
     if opened < 0 or not _only_names_between(text, opened + 1, match.start, ends):
         return False
-    close = _tail_after_names(text, match.end, ends)
-    return text[close : close + 1] in ("）", ")") and text[close + 1 : close + 2] in ("", "\n")
+    return _NOTE_REST.match(text, _tail_after_names(text, match.end, ends)) is not None
 
 
 def _tail_after_names(text: str, end: int, ends: dict[int, int]) -> int:

@@ -249,9 +249,17 @@ def test_a_page_with_no_issuer_reads_a_bare_level_by_its_titles_place(title, exp
 
 
 def test_bodies_in_a_bracket_ending_a_list_line_handle_its_item():
-    text = "第一批“跨省通办”事项清单\n1.工伤保险待遇资格认证（市人社局）\n2.异地就医结算备案（市医保局、市卫健委）\n"
+    text = (
+        "第一批“跨省通办”事项清单\n1.工伤保险待遇资格认证（市人社局）\n2.异地就医结算备案（市医保局、市卫健委）\n"
+        "3.户口迁移（市公安局，2022年6月底前）\n"  # the item's time limit after the bodies
+    )
     roles = _name_roles(text)
-    assert roles == [("市人社局", "responsible"), ("市医保局", "responsible"), ("市卫健委", "responsible")]
+    assert roles == [
+        ("市人社局", "responsible"),
+        ("市医保局", "responsible"),
+        ("市卫健委", "responsible"),
+        ("市公安局", "responsible"),
+    ]
     # a bracket in running text that goes on is no such note
     assert [d.role for d in find_departments("经市政府（市医保局）研究，同意实施。")] == ["mentioned", "mentioned"]
 
