@@ -325,6 +325,27 @@ def test_tasks_view_answers_who_does_what_by_when(conn):
     assert _table(conn, "SELECT count(*) FROM sections") == [(19,)]
 
 
+def test_item_links_name_the_units_and_time_limit_on_an_items_own_row(conn):
+    text = (
+        "某市“跨省通办”事项清单\n序号\t事项名称\t责任单位\t完成时限\n"
+        "1\t异地就医备案\t市医保局\t2022年6月底前\n2\t失业登记\t市人社局、市财政局\t2022年9月底前\n"
+    )
+    load(conn, [_text_doc("list.txt", text)])
+    build_registry(conn)
+    rows = _table(conn, "SELECT item, kind, department, role, deadline, due FROM v_item_links ORDER BY item, kind, department")
+    assert [(r[0], r[1], r[2], r[3], r[4], str(r[5]) if r[5] else None) for r in rows] == [
+        ("失业登记", "deadline", None, None, "2022年9月底前", "2022-09-30"),
+        ("失业登记", "department", "某市人力资源和社会保障局", "responsible", None, None),
+        ("失业登记", "department", "某市财政局", "responsible", None, None),
+        ("异地就医备案", "deadline", None, None, "2022年6月底前", "2022-06-30"),
+        ("异地就医备案", "department", "某市医疗保障局", "responsible", None, None),
+    ]
+    # the document-level view pairs every item with every unit: the links do not
+    assert _table(conn, "SELECT count(*) FROM v_department_items") == [(6,)]
+    load(conn, [_text_doc("list.txt", text)])  # a reload replaces the links, no duplicates
+    assert _table(conn, "SELECT count(*) FROM item_links") == [(5,)]
+
+
 def test_item_mentions_keep_the_batch_of_their_list(conn):
     load(conn, [_text_doc("n.txt", "包括婚姻登记、户口迁移等在内的第一批58项“跨省通办”事项要在2020年底前实现。")])
     rows = _table(conn, "SELECT name, batch, stated_count FROM item_mentions ORDER BY ordinal")

@@ -32,6 +32,7 @@ class DocumentRows:
     sections: list[dict[str, Any]] = field(default_factory=list)
     tasks: list[dict[str, Any]] = field(default_factory=list)
     task_links: list[dict[str, Any]] = field(default_factory=list)
+    item_links: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _spans(doc: NormalizedText, span: tuple[int, int]) -> dict[str, Any]:
@@ -96,6 +97,8 @@ def build_rows(raw: RawDocument, doc: NormalizedText, extraction: Extraction) ->
                 **spans,
             }
         )
+        for kind, targets in (("deadline", item.deadlines), ("department", item.departments)):
+            rows.item_links.extend({"item": ordinal, "kind": kind, "target": target} for target in targets)
     for ordinal, check in enumerate(extraction.count_checks):
         spans = _spans(doc, check.span)
         spans.pop("context")

@@ -25,6 +25,7 @@ _CHILD_TABLES = {
     "sections": "sections",
     "tasks": "tasks",
     "task_links": "task_links",
+    "item_links": "item_links",
 }
 
 
