@@ -96,6 +96,8 @@ def holds_a_verb(place: str) -> bool:
     """此件发至县: a verb inside the run of characters before 县 makes it no place. Nor
     does a party committee's 委: "贯彻市委市政府部署" is 市委 + 市政府. A real name that
     holds such a word (会同县) does not count."""
+    if _held_words().search(place) is None:
+        return False
     for name in load_list(_PLACES_FILE):
         place = place.replace(name, "")
     return _held_words().search(place) is not None

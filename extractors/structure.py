@@ -135,22 +135,28 @@ def _issued(lines: list[Line]) -> tuple[Span, date] | None:
     return (last.span, last.value) if last else None
 
 
+def _signed(lines: list[Line], index: int) -> bool:
+    """Is the line right under an issuer's name?"""
+    return index > 0 and is_issuer_line(lines[index - 1].text)
+
+
 def _last_date_line(lines: list[Line], under_issuer: bool = False) -> _DateLine | None:
     """The last full date alone on a line (or "…印发"), or digits run together ("2021813")
     right under a signature line. ``under_issuer``: only a date alone on its line right
     under an issuer's name."""
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
+        if under_issuer and not _signed(lines, index):
+            continue
         dates = find_full_dates(line.text)
-        signed = index > 0 and is_issuer_line(lines[index - 1].text)
         if not dates:
             bare = run_together_date(line.text)
-            if bare and signed:
+            if bare and _signed(lines, index):
                 return _DateLine((line.start, line.end), bare, False, index)
             continue
         start, end, value = dates[-1]
         rest = (line.text[:start] + line.text[end:]).strip()
-        if under_issuer and (rest or not signed):
+        if under_issuer and rest:
             continue
         if rest in ("", "印发", "发布", "公布") or rest.endswith("印发"):
             return _DateLine((line.start + start, line.start + end), value, bool(rest), index)
