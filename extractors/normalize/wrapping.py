@@ -46,15 +46,19 @@ class LineFacts:
 
 _INDENTING = (" ", "\u3000", "\t", "\u00a0")
 _PAGE_MARK_WIDTH = 40  # display columns a page-number line takes at most, centring included
+_PAGE_MARK_OPENERS = "-—－–第P"  # what a page number's line opens with (a cheap test before the pattern)
+
+
+def _page_mark(line: str) -> bool:
+    stripped = line.strip()
+    return stripped[:1] in _PAGE_MARK_OPENERS and PAGE_MARK.match(stripped) is not None
 
 
 def line_facts(text: str) -> LineFacts:
     lines = text.split("\n")
     widths = [display_width(line) for line in lines]
     indents = [display_width(line[: len(line) - len(line.lstrip())]) if line.startswith(_INDENTING) else 0 for line in lines]
-    marks = frozenset(
-        index for index, line in enumerate(lines) if widths[index] <= _PAGE_MARK_WIDTH and PAGE_MARK.match(line.strip())
-    )
+    marks = frozenset(index for index, line in enumerate(lines) if widths[index] <= _PAGE_MARK_WIDTH and _page_mark(line))
     return LineFacts(widths, indents, marks)
 
 
