@@ -86,6 +86,34 @@ def link_rows(
     return items, departments
 
 
+_LIST_LINE = re.compile(r"[ \t\u3000]*(?:[（(]\d{1,3}[）)]|\d{1,3}[.、．])")  # 1. / 2、 / （3）
+
+
+def link_list_lines(
+    text: str, items: list[ItemMention], deadlines: list[Deadline], departments: list[DepartmentMention]
+) -> list[ItemMention]:
+    """The item of a numbered list line with the deadlines and departments of its line:
+    "3.户口迁移（市公安局，2022年6月底前）". Only a line that holds one item and no tab
+    (a table row is linked by its cells)."""
+    by_line: dict[int, list[int]] = {}
+    for index, item in enumerate(items):
+        if not item.deadlines and not item.departments:
+            by_line.setdefault(text.rfind("\n", 0, item.span[0]) + 1, []).append(index)
+    items = list(items)
+    for start, on_line in by_line.items():
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if len(on_line) != 1 or not _LIST_LINE.match(text, start) or "\t" in text[start:end]:
+            continue
+        index = on_line[0]
+        if any(start <= other.span[0] < end for number, other in enumerate(items) if number != index):
+            continue  # another item, already linked, shares the line
+        linked_deadlines = tuple(i for i, d in enumerate(deadlines) if start <= d.span[0] < end)
+        linked_departments = tuple(i for i, d in enumerate(departments) if start <= d.span[0] < end)
+        items[index] = replace(items[index], deadlines=linked_deadlines, departments=linked_departments)
+    return items
+
+
 def _column_role(span: tuple[int, int], cells: list[tuple[int, int]], header: list[str], roles: dict[str, str]) -> str | None:
     for column, (start, end) in enumerate(cells):
         if start <= span[0] < end + 1 and column < len(header):

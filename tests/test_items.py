@@ -540,3 +540,20 @@ def test_a_task_cell_that_gives_its_item_a_scope_links_the_rows_units_and_time()
         ("异地就医备案", ("跨省通办",), ["2022年9月"], ["市医保局", "市卫健委", "市财政局"]),
         ("社保卡申领", ("跨省通办",), ["长期坚持"], ["市人社局", "市公安局"]),
     ]
+
+
+def test_a_numbered_list_line_links_its_item_to_the_units_and_time_in_its_note():
+    text = (
+        "某市第二批“跨省通办”事项清单\n1.异地就医备案（市医保局，2022年6月底前）\n"
+        "2.社会保障卡申领（市人社局、市财政局，2022年9月底前）\n3.户口迁移\n"
+    )
+    result = extract_text(text)
+    linked = [
+        (i.name, [result.deadlines[d].text for d in i.deadlines], [result.departments[d].name for d in i.departments])
+        for i in result.items
+    ]
+    assert linked == [
+        ("异地就医备案", ["2022年6月底前"], ["市医保局"]),
+        ("社会保障卡申领", ["2022年9月底前"], ["市人社局", "市财政局"]),
+        ("户口迁移", [], []),
+    ]
