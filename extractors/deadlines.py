@@ -138,6 +138,13 @@ def _dao_after_a_verb(match: re.Match[str]) -> bool:
     return bool(before) and before[-1] not in "，,。；;：:！？\n \t" and not before.endswith(tuple(markers("dao_opener")))
 
 
+def _target_kind(match: re.Match[str]) -> str | None:
+    """力争明年上半年实现: a date right after a target word is a deadline by its end."""
+    start = match.start("prefix") if match.group("prefix") else match.start("date")
+    targets = markers("target")
+    return next((kind for word, kind in targets.items() if match.string.endswith(word, 0, start)), None)
+
+
 def _reports_a_fact(match: re.Match[str]) -> bool:
     """2021年底已实现…: what is done by a date is a fact, not a deadline."""
     return match.string.startswith(tuple(markers("next")), match.end())
@@ -216,7 +223,7 @@ def _dated(match: re.Match[str], base: date | None, default_kind: str | None = N
     if "not" in (prefix_kind, suffix_kind) or _reports_a_fact(match) or _dao_after_a_verb(match):
         return None
     label_kind = markers("label").get(groups.get("label") or "")
-    kind = prefix_kind or suffix_kind or label_kind or ("by" if names_end else default_kind)
+    kind = prefix_kind or suffix_kind or label_kind or ("by" if names_end else default_kind) or _target_kind(match)
     if kind is None:
         return None
     # A label (完成时限：) says what the date is, but is not part of it.

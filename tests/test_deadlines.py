@@ -246,3 +246,18 @@ def test_ranges_from_a_start_and_years_written_niandu(text, expected):
 def test_recurring_limits_at_a_years_end_or_on_a_weekday(text, limit, precision):
     (found,) = extract_deadlines(text, parse_iso("2021-05-24"))
     assert (found.text, found.kind, found.precision) == (limit, "recurring", precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("力争明年上半年实现户口迁移“跨省通办”。", [("明年上半年", "2022-06-30")]),  # a target
+        ("争取2021年9月上线运行。", [("2021年9月", "2021-09-30")]),
+        ("预计2021年全年办件量达10万件。", []),  # a forecast sets no time
+        ("力争2020年已实现的事项全部上线。", []),  # 已: a fact
+    ],
+)
+def test_a_date_right_after_a_target_word_is_a_deadline(text, expected):
+    found = extract_deadlines(text, parse_iso("2021-05-24"))
+    assert [(d.text, d.date) for d in found] == expected
+    assert all(d.kind == "by" for d in found)
