@@ -15,6 +15,7 @@ from extractors.dates import parse_iso
 from extractors.deadlines import extract_deadlines
 from extractors.department_roles import first_named_leads
 from extractors.departments import find_departments, leading_place
+from extractors.item_fields import link_field_items
 from extractors.items import extract_items
 from extractors.normalize import NormalizedText, normalize_bytes, normalize_text
 from extractors.records import Extraction
@@ -48,6 +49,7 @@ def extract_text(text: str, issued: str | date | None = None, skip: list[tuple[i
     departments = [d for d in found if not overlaps(d.span, not_mentions)]
     items, departments = link_rows(text, items, deadlines, departments)
     items = link_list_lines(text, items, deadlines, departments)
+    items = link_field_items(text, items, deadlines, departments)
     departments = first_named_leads(text, departments)  # 排在第一位的为牵头单位: once cells have their roles
     sections = find_sections(text)
     tasks = link_tasks(sections, deadlines, departments, items)

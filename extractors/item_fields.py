@@ -9,9 +9,10 @@ is no item table: its first column holds labels, not names (``is_field_row``).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extractors.item_names import cues, names_an_item, tags
-from extractors.records import ItemMention
+from extractors.records import Deadline, DepartmentMention, ItemMention
 
 # 一、事项名称：基本医疗保险关系转移接续 / 事项名称\t异地就医备案
 _FIELD = re.compile(
@@ -48,6 +49,24 @@ def field_items(text: str, first_group: int) -> list[ItemMention]:
                 span = match.span("value")
                 items.append(ItemMention(match.group("value"), span, "field", scope=scope, modes=modes, group=group))
     return items
+
+
+def link_field_items(
+    text: str, items: list[ItemMention], deadlines: list[Deadline], departments: list[DepartmentMention]
+) -> list[ItemMention]:
+    """A guide's item with the departments (实施主体) and deadlines of its own block of fields."""
+    spans = [(block[0].start(), block[-1].end()) for block in _blocks(text)]
+    linked = []
+    for item in items:
+        block = next((span for span in spans if span[0] <= item.span[0] < span[1]), None) if item.method == "field" else None
+        if block is not None:
+            item = replace(
+                item,
+                deadlines=tuple(i for i, d in enumerate(deadlines) if block[0] <= d.span[0] < block[1]),
+                departments=tuple(i for i, d in enumerate(departments) if block[0] <= d.span[0] < block[1]),
+            )
+        linked.append(item)
+    return linked
 
 
 def _field_tags(block: list[re.Match[str]], header: str, kind: str) -> tuple[str, ...]:

@@ -519,6 +519,7 @@ def test_a_service_guide_names_its_item_in_a_field(guide):
     item = result.items[0]
     assert guide[item.span[0] : item.span[1]] == "异地就医备案"
     assert [(d.name, d.role) for d in result.departments] == [("某阳市医疗保障局", "responsible")]
+    assert item.departments == (0,)  # the guide's 实施主体 is its item's unit
 
 
 def test_a_guide_that_gives_no_tongban_scope_names_no_registry_item():
