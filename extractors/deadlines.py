@@ -58,10 +58,6 @@ _DATE_AT_END = re.compile(rf"{_DATE_START}(?P<date>{DATE_PATTERN})$")
 _DATE_HERE = re.compile(rf"{_DATE_START}(?P<date>{DATE_PATTERN})")
 
 
-_TODAY = "即日"  # 即日起至12月31日: from the document's own date
-_FROM = "自从"  # 自2023年1月1日起至12月31日: the range's own opening word
-
-
 def _ranges(text: str, base: date | None) -> list[Deadline]:
     """Two dates joined by 至 or a dash (2021年9月至12月, 自7月1日起至12月31日, 即日起至年底);
     the second takes its year from the first."""
@@ -77,7 +73,8 @@ def _ranges(text: str, base: date | None) -> list[Deadline]:
         second = window_from_groups(right.groupdict(), first.first)
         if second is None or second.last < first.first:
             continue
-        start -= 1 if start > 0 and text[start - 1] in _FROM else 0
+        opener = next((word for word, kind in markers("before").items() if kind == "start" and text.endswith(word, 0, start)), "")
+        start -= len(opener)  # 自2023年1月1日起至…: the range's own opening word
         span = (start, right.end())
         found.append(_record(text[span[0] : span[1]], span, "period", second, base, start=first.first))
     return found
@@ -85,9 +82,9 @@ def _ranges(text: str, base: date | None) -> list[Deadline]:
 
 def _range_start(text: str, end: int, base: date | None) -> tuple[Window | None, int]:
     """The window a range opens with, ending at ``end``, and where it starts in the text."""
-    if text.startswith(_TODAY, end - len(_TODAY)):
-        today = Window(base, base, "day") if base else None
-        return today, end - len(_TODAY)
+    today = next((word for word in markers("today") if text.endswith(word, 0, end)), None)
+    if today:  # 即日起至…: from the document's own date
+        return (Window(base, base, "day") if base else None), end - len(today)
     left = _DATE_AT_END.search(text, max(0, end - 16), end)
     if not (left and left.group("date")):
         return None, end

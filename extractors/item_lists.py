@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors.dates import to_int
 from extractors.item_names import (
     CATEGORY_HEAD,
     all_services,
+    cues,
     names_an_item,
     split_names,
     split_services_at_he,
@@ -32,11 +34,18 @@ from extractors.item_names import (
     unnumbered,
 )
 from extractors.records import ItemMention
-from extractors.text import line_end, overlaps
+from extractors.text import alternation, line_end, overlaps
 
 _INTRO_REACH = 30  # how far before the colon 通办 may stand: "今年新增的“跨省通办”事项有："
+
+
 # 事项有： / 事项如下： / 以下事项实现“跨省通办”： / 事项5项，分别是：
-_COLON_INTRO = re.compile(r"(?:事项|清单)[^：:。；，,\n]{0,12}(?:[：:]|[，,]?(?:分别是|分别为|具体是|具体为|依次为)[：:]?)")
+@lru_cache(maxsize=1)
+def _colon_intro() -> re.Pattern[str]:
+    counted = alternation(cues()["count_intro"])
+    return re.compile(rf"(?:事项|清单)[^：:。；，,\n]{{0,12}}(?:[：:]|[，,]?(?:{counted})[：:]?)")
+
+
 _STATED = re.compile(r"(?P<count>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})[项个]")
 _LIST_END = re.compile(r"[。\n]")
 _NUMBERED_LINE = re.compile(r"(?:[（(]\d{1,3}[）)]|\d{1,3}[.、．])[ \t]*(?P<name>[^\n]*)")
@@ -119,7 +128,7 @@ def _names_items(intro: str) -> bool:
 
 def _colon_lists(text: str) -> list[_Found]:
     lists = []
-    for colon in _COLON_INTRO.finditer(text):
+    for colon in _colon_intro().finditer(text):
         line_start = text.rfind("\n", 0, colon.start()) + 1
         intro = text[max(line_start, colon.start() - _INTRO_REACH) : colon.end()]
         if not _names_items(intro):

@@ -20,18 +20,6 @@ from extractors.text import alternation
 
 _THIS_DOCUMENT = r"(?:本(?:(?!自)[\u4e00-\u9fff]){1,4}?)"  # 本通知, 本方案, 本实施意见 (not 本通知自…)
 _COUNT = r"[0-9０-９]{1,3}|[一二三四五六七八九十两]{1,3}"
-_UNITS = {
-    "个工作日": "workday",
-    "工作日": "workday",
-    "个自然日": "day",
-    "自然日": "day",
-    "日": "day",
-    "天": "day",
-    "周": "week",
-    "个星期": "week",
-    "星期": "week",
-    "个月": "month",
-}
 _WITHIN = r"(?:之内|以内|内)"
 _WITHIN_YEAR = re.compile(r"(?<![0-9一二三四五六七八九十〇零])(?:本|今|当)?年度?内")
 # "十四五" is the 14th five-year plan. The plans after the third run back to back from 1966.
@@ -52,7 +40,8 @@ def _from_issue_pattern() -> re.Pattern[str]:
     本方案印发后1个月内 (a deadline counted from it), from the verb on: a scan for a verb is
     fast, and what stands before it (``_OPENING``) is looked for only there."""
     verbs, in_force = alternation(markers("issue_verb")), alternation(markers("in_force"))
-    counted = rf"(?:之日起|后)(?P<count>{_COUNT})(?P<unit>{alternation(_UNITS)}){_WITHIN}"
+    units = alternation(markers("count_unit"))
+    counted = rf"(?:之日起|后)(?P<count>{_COUNT})(?P<unit>{units}){_WITHIN}"
     return re.compile(rf"(?:{verbs})(?:{counted}|之日起(?:{in_force})?)")
 
 
@@ -72,7 +61,7 @@ def from_issue(text: str, base: date | None) -> list[Deadline]:
             continue
         span = (opening.start(), match.end())
         count = to_int(match.group("count")) if counted else None
-        end = _add(base, count, _UNITS[match.group("unit")]) if base and count else None
+        end = _add(base, count, markers("count_unit")[match.group("unit")]) if base and count else None
         found.append(
             Deadline(
                 text=text[span[0] : span[1]],
