@@ -34,7 +34,7 @@ from extractors.item_names import (
     unnumbered,
 )
 from extractors.records import ItemMention
-from extractors.text import alternation, line_end, overlaps
+from extractors.text import LIST_NUMBER, alternation, line_end, overlaps
 
 _INTRO_REACH = 30  # how far before the colon 通办 may stand: "今年新增的“跨省通办”事项有："
 
@@ -48,7 +48,7 @@ def _colon_intro() -> re.Pattern[str]:
 
 _STATED = re.compile(r"(?P<count>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})[项个]")
 _LIST_END = re.compile(r"[。\n]")
-_NUMBERED_LINE = re.compile(r"(?:[（(]\d{1,3}[）)]|\d{1,3}[.、．])[ \t]*(?P<name>[^\n]*)")
+_NUMBERED_LINE = re.compile(rf"{LIST_NUMBER}[ \t]*(?P<name>[^\n]*)")
 _TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$|[；;。，,]$")
 
 
@@ -239,7 +239,7 @@ def _sentence_start(text: str, position: int) -> int:
 
 
 # The first numbered line under some line; opening with a literal keeps the scan fast.
-_FIRST_NUMBERED = re.compile(r"\n[ \t\u3000]*(?:[（(]\d{1,3}[）)]|\d{1,3}[.、．])")
+_FIRST_NUMBERED = re.compile(rf"\n[ \t\u3000]*{LIST_NUMBER}")
 
 
 def _heading_lists(text: str) -> list[_Found]:

@@ -28,7 +28,7 @@ from extractors.head_lines import (
 from extractors.labels import find_label_block, is_label_line, labelled_date
 from extractors.places import LEVEL_CHARS, signers_of
 from extractors.records import DocumentMeta, Span
-from extractors.text import DOC_NUMBER
+from extractors.text import DOC_NUMBER, LIST_NUMBER
 from extractors.titles import NUMBER_SUFFIX, dateline_label, find_title
 
 _FORWARDS = re.compile(r"转发|印发|《")
@@ -259,7 +259,7 @@ def _split_addressees(line: Line | None) -> tuple[str, ...]:
     return tuple(p.strip() for p in re.split(r"[，,；;]", line.text[:-1]) if p.strip())
 
 
-_LIST_NUMBER = re.compile(r"^\d{1,2}\s*[.、．]\s*")
+_LIST_NUMBER = re.compile(rf"^{LIST_NUMBER}\s*")
 _TITLE_NOTE = re.compile(r"[（(](?:见[^）)]*|共?\d+\s*项)[）)]$")  # （见附件）, （2项）: no part of the title
 
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from extractors.datafiles import load_table
 from extractors.records import Deadline, DepartmentMention, ItemMention
+from extractors.text import LIST_NUMBER
 
 
 def _header_roles() -> dict[str, str]:
@@ -86,7 +87,7 @@ def link_rows(
     return items, departments
 
 
-_LIST_LINE = re.compile(r"[ \t\u3000]*(?:[（(]\d{1,3}[）)]|\d{1,3}[.、．])")  # 1. / 2、 / （3）
+_LIST_LINE = re.compile(rf"[ \t\u3000]*{LIST_NUMBER}")
 
 
 def link_list_lines(

@@ -10,6 +10,8 @@ from extractors.datafiles import load_table
 
 # The bullets of a web list (<li>): what may stand before a list entry or a label.
 BULLETS = "●•·▪◦■◆◇★☆"
+# A list line's number: 1. / 2、 / （3）
+LIST_NUMBER = r"(?:[（(]\d{1,3}[）)]|\d{1,3}[.、．])"
 
 # 国办发〔2022〕34号, 粤医保发〔2021〕29号: an issuer code, a bracketed year, a serial.
 # Pages also write the brackets as ﹝﹞ (small form) or 〖〗.
