@@ -27,7 +27,8 @@ def test_seed_002_normalizes_to_seed_000_over_their_common_body(normalized):
 
 def test_seed_002_quality_record(normalized):
     quality = normalized(SEED_002).quality
-    assert quality.script == "traditional" and quality.opencc_config == "t2s"
+    # tw2s: t2s after the variant table that reads a gateway's particle 著 as 着
+    assert quality.script == "traditional" and quality.opencc_config == "tw2s"
     assert quality.pinyin_groups_removed > 1000
     assert quality.residual_traditional == 0
 
@@ -157,6 +158,21 @@ def test_mainland_traditional_keeps_mainland_words():
     text, _, stats = to_simplified("各部門共用數據，著力提升水準，依託平臺。著名的乾隆")
     assert stats.variant == "mainland"
     assert text == "各部门共用数据，着力提升水平，依托平台。著名的乾隆"
+
+
+@pytest.mark.parametrize(
+    ("traditional", "simplified"),
+    [
+        # Big5 has no 着: a gateway writes the particle as 著, which t2s keeps
+        ("這標志著市公安局已經實現身份證跨省通辦", "这标志着市公安局已经实现身份证跨省通办"),
+        ("群眾有著更多獲得感，辦事體驗顯著提升", "群众有着更多获得感，办事体验显著提升"),
+        # 著 of writing and renown stays, in traditional and in simplified form on a mixed page
+        ("卓著的成效，專著與論著，著作權登記", "卓著的成效，专著与论著，著作权登记"),
+        ("衆多企業，显著提升", "众多企业，显著提升"),
+    ],
+)
+def test_the_particle_zhe_becomes_zhe_and_the_written_zhu_stays(traditional, simplified):
+    assert to_simplified(traditional)[0] == simplified
 
 
 def test_simplified_text_is_left_alone():

@@ -5,7 +5,7 @@ Steps, in order (each maps its output back to its input, and the maps compose):
 1. decode bytes (BOM, UTF-8, declared charset, detection) -> the *raw text*;
 2. repair GBK byte-shift mojibake where a re-decode clearly reads better;
 3. remove pinyin ruby noise (context-checked against character readings);
-4. traditional -> simplified (OpenCC t2s or tw2sp, plus project phrases);
+4. traditional -> simplified (OpenCC tw2s or tw2sp, plus project phrases);
 5. layout: whitespace between Han characters, lines broken mid-sentence.
 
 Every mojibake run is reported in the quality record, as repaired (with the

@@ -1,9 +1,13 @@
 """Traditional -> simplified with OpenCC, choosing the variant per document.
 
-Mainland notices re-rendered in traditional characters (seed 002) want plain
-``t2s``; pages that passed through a Taiwan gateway (網際網路, 最佳化) want
-``tw2sp``, which also maps Taiwan phrases. A project phrase dictionary runs
-first on the source text, for policy wording OpenCC gets wrong.
+Mainland notices re-rendered in traditional characters (seed 002) want
+``tw2s``: ``t2s`` after OpenCC's Taiwan *variant* table, which reads the particle
+著 as 着 (隨著, 標志著, 有著: Big5 has no 着, so every gateway writes 著) and keeps
+著 in its own words (著名, 顯著). Plain ``t2s`` keeps every 著. Pages that passed
+through a Taiwan gateway (網際網路, 最佳化) want ``tw2sp``, which also maps
+Taiwan phrases. A project phrase dictionary runs first on the source text, for
+policy wording OpenCC gets wrong (and the 著 words the variant table misses:
+卓著, 專著, and 显著 already simplified on a mixed page).
 
 OpenCC is almost always length-preserving, so the offset map is exact; where a
 phrase changes length, only that phrase maps as a block to its source.
@@ -105,7 +109,7 @@ def to_simplified(text: str) -> tuple[str, OffsetMap, ScriptStats]:
     if trad == 0:
         stats = ScriptStats(script, variant, None, 0, 0, 0)
         return text, OffsetMap.identity(len(text)), stats
-    config = "tw2sp" if variant == "taiwan" else "t2s"
+    config = "tw2sp" if variant == "taiwan" else "tw2s"
     builder = TextBuilder(text)
     cursor = 0
     pattern, table = _overrides(variant)
