@@ -198,6 +198,9 @@ def test_a_relative_deadline_without_a_base_date_is_kept_unresolved(text, expect
         ("春节前完成系统切换。", "2023-01-10", ("春节前", "2023-01-22", "day")),
         ("2024年国庆节前上线运行。", "2023-03-15", ("2024年国庆节前", "2024-10-01", "day")),
         ("春节前完成系统切换。", None, ("春节前", None, "unresolved")),
+        # 清明 is a solar term: April 4 in 2024, April 5 in 2026
+        ("2024年清明节前完成祭扫预约系统上线。", "2023-11-01", ("2024年清明节前", "2024-04-04", "day")),
+        ("清明前完成摸排。", "2026-01-05", ("清明前", "2026-04-05", "day")),
     ],
 )
 def test_deadlines_with_no_calendar_date_of_their_own(text, base, expected):
