@@ -25,7 +25,16 @@ from extractors.datafiles import load_aliases, load_list
 from extractors.department_roles import LIST_JOINERS, role_of
 from extractors.gazetteer import Gazetteer
 from extractors.place_bounds import ends_a_zone, holds_a_verb, local_unit, place_may_start
-from extractors.places import LEVEL_CHARS, home_places, provinces, signers_of, with_sole_province
+from extractors.places import (
+    LEVEL_CHARS,
+    home_places,
+    provinces,
+    short_city_before,
+    short_city_names,
+    signers_of,
+    with_full_city,
+    with_sole_province,
+)
 from extractors.records import DepartmentMention
 from extractors.text import alternation, doc_number_spans
 
@@ -105,7 +114,7 @@ def _local_matches(text: str, home: dict[str, str]) -> list[_Match]:
         floor = (found[-1].end if found else 0) if group_office else position
         match = pattern.search(text, max(floor, body.start() - _PLACE_REACH), body.end())
         if match is None:
-            shared = _shared_place(text, body, found)
+            shared = _shared_place(text, body, found) or _short_city(text, body, floor)
             if shared:
                 found.append(shared)
             position = body.end()
@@ -143,12 +152,22 @@ def _shared_place(text: str, body: re.Match[str], found: list[_Match]) -> _Match
     return _Match(body.start(), body.end(), last.place + _body_canonical(body.group()), last.place)
 
 
+def _short_city(text: str, body: re.Match[str], floor: int) -> _Match | None:
+    """A body right after a city's short name: 嘉兴公安局 is 嘉兴市公安局."""
+    city = short_city_before(text, body.start())
+    start = body.start() - len(city) if city else -1
+    if city is None or start < floor or not place_may_start(text, start):
+        return None
+    place = short_city_names()[city]
+    return _Match(start, body.end(), place + _body_canonical(body.group()), place)
+
+
 def _local_place(match: re.Match[str], home: dict[str, str]) -> str:
     place = match.group("place")
     province = match.group("province")
     if province:
-        return provinces()[province] + place[len(province) :]
-    return home.get(place, place)
+        return with_full_city(provinces()[province] + place[len(province) :])
+    return with_full_city(home.get(place, place))
 
 
 def find_departments(

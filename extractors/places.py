@@ -21,7 +21,49 @@ _COUNTY_UNIT = re.compile(r"[^市州盟县区旗]{1,6}(?:县|区|旗)$")  # 丛�
 # The characters a level of place is named by, bare: 省, 市, 县 … (市政府办公室 names no place of its own).
 LEVEL_CHARS = "省市县区州盟旗乡镇村"
 # The class words that stand for the issuer's own place, by the level they name.
-_LEVEL_WORDS = {"省": ("省", "省级"), "市": ("市", "市级"), "县": ("县", "县级"), "区": ("区",)}
+# 本市 and 我市 are the issuer's city too (我市人社局 in a city's notice).
+_LEVEL_WORDS = {
+    "省": ("省", "省级", "本省", "我省"),
+    "市": ("市", "市级", "本市", "我市"),
+    "县": ("县", "县级", "本县", "我县"),
+    "区": ("区", "本区", "我区"),
+}
+
+
+_SHORT_CITY_LENGTHS = (5, 4, 3, 2)  # 乌鲁木齐 … 嘉兴, longest first
+
+
+@lru_cache(maxsize=1)
+def short_city_names() -> dict[str, str]:
+    """{short name: full name} of cities news pages name without 市 (嘉兴: 嘉兴市)."""
+    return {row["short"]: row["full"] for row in load_table("cities.tsv") if row["short"]}
+
+
+def short_city_before(text: str, end: int) -> str | None:
+    """The city's short name that ends at ``end`` (嘉兴 of 嘉兴公安局), longest first."""
+    names = short_city_names()
+    for length in _SHORT_CITY_LENGTHS:
+        if end >= length and text[end - length : end] in names:
+            return text[end - length : end]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _city_provinces() -> dict[str, str]:
+    """{city's full name: its province} (济南市: 山东省), for an issuer that names no province."""
+    return {row["full"]: row["province"] for row in load_table("cities.tsv")}
+
+
+def with_full_city(place: str) -> str:
+    """A place that ends in a city's short name gets the city's full name: 湖州 -> 湖州市,
+    浙江省湖州 -> 浙江省湖州市. The short name must be the place's whole last level
+    (what comes before it is nothing, a province or a level word)."""
+    names = short_city_names()
+    for length in _SHORT_CITY_LENGTHS:
+        head, tail = place[:-length], place[-length:]
+        if len(place) >= length and tail in names and (not head or head[-1] in LEVEL_CHARS or head in provinces()):
+            return head + names[tail]
+    return place
 
 
 def provinces() -> dict[str, str]:
@@ -59,6 +101,8 @@ def home_places(issuer: str | None, issuer_place: str | None, number: str | None
     city = _CITY.match(_COUNTY_UNIT.sub("", place))
     if city:
         home.update(dict.fromkeys(_LEVEL_WORDS["市"], (province or "") + city.group()))
+    if city and not province and _city_provinces().get(city.group()):  # 省医保局 in a notice of 济南市: 山东省's
+        home.update(dict.fromkeys(_LEVEL_WORDS["省"], _city_provinces()[city.group()]))
     for level in ("县", "区"):
         if place.endswith(level) and place != level:
             home.update(dict.fromkeys(_LEVEL_WORDS[level], (province or "") + place))

@@ -1,0 +1,67 @@
+"""Where a department's place begins and which place a short or bare name means."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.departments import find_departments
+
+
+def _canonical(text: str, issuer: str | None = None) -> list[str]:
+    return [d.canonical for d in find_departments(text, issuer=issuer)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # news pages drop a city's 市: the registry keeps the city's full name
+        ("嘉兴公安局负责户籍业务。", ["嘉兴市公安局"]),
+        ("湖州卫生健康委发布通知。", ["湖州市卫生健康委员会"]),
+        ("杭州市场监管局和义乌市场监管局", ["杭州市市场监督管理局", "义乌市市场监督管理局"]),
+        ("浙江湖州卫健委", ["浙江省湖州市卫生健康委员会"]),
+        ("延边人社局", ["延边朝鲜族自治州人力资源和社会保障局"]),
+        # the county of the same name keeps its own level; the city's own name is left as written
+        ("长沙县公安局和长沙公安局", ["长沙县公安局", "长沙市公安局"]),
+        ("长沙市公安局", ["长沙市公安局"]),
+    ],
+)
+def test_a_city_named_without_its_level_word_gets_its_full_name(text, expected):
+    assert _canonical(text) == expected
+
+
+def test_a_short_name_two_provinces_share_names_no_city():
+    # 朝阳市 (辽宁) and 朝阳区 (北京): the table leaves 朝阳 out, so no body is guessed
+    assert _canonical("朝阳公安局发布提示。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这标志着市公安局已经实现身份证跨省通办。",
+        "此次进驻市公安局的户籍业务共计43项。",
+        "群众看过市公安局的指南。",
+    ],
+)
+def test_a_place_never_opens_with_a_demonstrative_or_a_particle(text):
+    assert _canonical(text, issuer="济南市人民政府办公厅") == ["济南市公安局"]
+
+
+def test_our_city_and_this_city_are_the_issuers_own():
+    text = "我市人社局、本市医保局和我省人社厅"
+    assert _canonical(text, issuer="济南市人民政府办公厅") == [
+        "济南市人力资源和社会保障局",
+        "济南市医疗保障局",
+        "山东省人力资源和社会保障厅",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("issuer", "expected"),
+    [
+        ("济南市人民政府办公厅", ["山东省医疗保障局", "济南市医疗保障局"]),
+        ("西安市人民政府", ["陕西省医疗保障局", "西安市医疗保障局"]),  # no short name, still a province
+        ("广东省人民政府", ["广东省医疗保障局", "市医疗保障局"]),  # a province's notice: 市 is any city
+    ],
+)
+def test_a_citys_notice_names_its_province_for_a_bare_province(issuer, expected):
+    assert _canonical("按照省医保局要求，市医保局负责。", issuer=issuer) == expected
