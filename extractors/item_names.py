@@ -58,7 +58,7 @@ def split_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append(_trim(text, cursor, separator.start()))
         cursor = separator.end()
     spans.append(_trim(text, cursor, end))
-    spans = [_past_examples(text, *span) for span in spans]
+    spans = [_past_subject(text, *_past_examples(text, *span)) for span in spans]
     return _join_shared_objects(text, [span for span in spans if span[1] > span[0]])
 
 
@@ -70,6 +70,14 @@ def _past_examples(text: str, start: int, end: int) -> tuple[int, int]:
         if at >= 0:
             cut = max(cut, at + len(closer))
     return cut, end
+
+
+def _past_subject(text: str, start: int, end: int) -> tuple[int, int]:
+    """ "我省开具户籍类证明": the place that does it (我省, 全市) is no part of the name."""
+    for word in cues()["subject_place"]:
+        if text.startswith(word, start, end) and end - start - len(word) >= 2:
+            return start + len(word), end
+    return start, end
 
 
 _HALF_MIN_CHARS = 4  # 住房公积金缴存和提取: a bare verb after 和 is no item of its own

@@ -152,6 +152,17 @@ def test_a_list_that_is_the_subject_of_its_scope():
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("我省开具户籍类证明等6项户籍业务已经与陕西、宁夏实现“跨省通办”。", ["开具户籍类证明"]),
+        ("全市新生儿入户、居民身份证换领已实现“跨省通办”。", ["新生儿入户", "居民身份证换领"]),
+    ],
+)
+def test_the_place_doing_the_items_is_no_part_of_the_first_name(text, names):
+    assert [i.name for i in extract_text(text).items] == names
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "“跨省通办”工作的主要任务有：加强组织领导、强化宣传引导。",  # measures, not services
