@@ -4,8 +4,9 @@
 Mentions group by ``item_key`` (see :mod:`warehouse.keys`): script variants and
 exact repeats share a key because mentions are keyed on normalized text.
 Near-duplicates merge only through ``warehouse/data/item_aliases.tsv`` (whole
-names) and ``warehouse/data/term_aliases.tsv`` (a term inside a name: 社保卡 =
-社会保障卡), and every key's fate is written to ``registry_merges`` with its reason. The
+names), ``warehouse/data/term_aliases.tsv`` (a term inside a name: 社保卡 =
+社会保障卡) and ``warehouse/data/name_suffixes.tsv`` (a generic ending: 出生医学证明办理 =
+出生医学证明), and every key's fate is written to ``registry_merges`` with its reason. The
 canonical name is the most frequent spelling of the merged key itself; aliases
 keep every surface form, raw (traditional, noisy) ones included. Everything is
 rebuilt in one transaction, in SQL, so it scales with DuckDB, not Python.
@@ -118,23 +119,53 @@ def alias_rows() -> list[tuple[str, str, str, str, str]]:
     return [(item_key(a), item_key(c), a, c, reason) for a, c, reason in _data_rows("item_aliases.tsv")]
 
 
+_MIN_NAME_LEFT = 3  # 公证办理 keeps its 办理: 公证 alone is too short to be sure of
+
+
 def term_alias_rows(keys: list[str], listed: dict[str, str]) -> list[tuple[str, str, str, str | None, str]]:
-    """Merge rows for mention keys holding an alias term (社保卡申领 -> 社会保障卡申领).
-    ``listed`` maps whole-name alias keys to their canonical keys: a name the terms
-    turn into a listed alias goes on to that alias's item."""
+    """Merge rows for mention keys holding an alias term (社保卡申领 -> 社会保障卡申领) or
+    ending in a generic word (出生医学证明办理 -> 出生医学证明). ``listed`` maps whole-name
+    alias keys to their canonical keys: a name the rules turn into a listed alias goes on
+    to that alias's item."""
     terms = _data_rows("term_aliases.tsv")
+    suffixes = _data_rows("name_suffixes.tsv")
     rows = []
     for key in keys:
         if key in listed:
             continue
-        expanded, reasons = key, []
-        for alias, canonical, reason in terms:
-            if alias in expanded:
-                expanded = expanded.replace(alias, canonical)
-                reasons.append(f"{alias} = {canonical}: {reason}")
+        expanded, reasons = _with_terms(key, terms)
+        expanded, ending = _without_suffix(expanded, suffixes)
         if expanded != key:
-            rows.append((key, listed.get(expanded, expanded), key, None, "term alias: " + "; ".join(reasons)))
+            reason = "; ".join([*(["term alias: " + "; ".join(reasons)] if reasons else []), *ending])
+            rows.append((key, listed.get(expanded, expanded), key, None, reason))
     return rows
+
+
+def _with_terms(key: str, terms: list[tuple[str, str, str]]) -> tuple[str, list[str]]:
+    expanded, reasons = key, []
+    for alias, canonical, reason in terms:
+        if alias in expanded:
+            expanded = expanded.replace(alias, canonical)
+            reasons.append(f"{alias} = {canonical}: {reason}")
+    return expanded, reasons
+
+
+def _without_suffix(key: str, suffixes: list[tuple[str, str, str]]) -> tuple[str, list[str]]:
+    """The key without its generic endings (手续办理: both), and why. The data lists the
+    longer ending first (业务办理 before 办理)."""
+    reasons: list[str] = []
+    while ending := _generic_ending(key, suffixes):
+        suffix, reason = ending
+        key = key[: -len(suffix)]
+        reasons.append(f"generic ending {suffix}: {reason}")
+    return key, reasons
+
+
+def _generic_ending(key: str, suffixes: list[tuple[str, str, str]]) -> tuple[str, str] | None:
+    for suffix, _, reason in suffixes:
+        if key.endswith(suffix) and len(key) - len(suffix) >= _MIN_NAME_LEFT:
+            return suffix, reason
+    return None
 
 
 def build_registry(conn: duckdb.DuckDBPyConnection) -> int:
