@@ -273,6 +273,9 @@ def test_a_generic_ending_merges_with_the_name_without_it_and_says_why(conn):
     ]
     (reason,) = _table(conn, "SELECT reason FROM registry_merges WHERE item_key = '出生医学证明办理'")[0]
     assert reason.startswith("generic ending 办理")
+    # the merged mention cites the item it went into
+    cited = _table(conn, "SELECT mention FROM v_item_sources WHERE item = '出生医学证明' ORDER BY mention")
+    assert cited == [("出生医学证明",), ("出生医学证明办理",)]
 
 
 def test_traditional_surface_forms_are_kept_as_aliases(conn):
