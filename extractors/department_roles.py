@@ -110,11 +110,14 @@ def role_of(text: str, match: Located, ends: dict[int, int]) -> str:
 
 @lru_cache(maxsize=1)
 def _says() -> re.Pattern[str]:
-    """ "A表示，下一步将会同B…": what a body says it will do, right after its name."""
+    """ "A表示，下一步将会同B…": what a body says it will do, right after its name or its
+    speaker (A相关负责人表示)."""
     rows = load_table("department_roles.tsv")
     says = alternation([r["cue"] for r in rows if r["position"] == "says"])
     then = alternation([r["cue"] for r in rows if r["position"] == "says_then"])
-    return re.compile(rf"(?:{says})[，,：:](?:{then})?[，,]?(?:还将|将)?(?P<cue>{alternation(_cues()[0])})")
+    speaker = alternation([r["cue"] for r in rows if r["position"] == "speaker"])
+    cue = alternation(_cues()[0])
+    return re.compile(rf"(?:{speaker})?(?:{says})[，,：:](?:{then})?[，,]?(?:还将|将)?(?P<cue>{cue})")
 
 
 _NOTE_REST = re.compile(r"[，,；;][^（）()\n]*[）)]$|[）)]$", re.M)  # …，2022年6月底前） to the line's end

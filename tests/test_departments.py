@@ -729,6 +729,11 @@ def test_a_plans_note_that_the_first_unit_of_each_list_leads(note, others):
             [("深圳市政务服务数据管理局", "lead"), ("市税务局", "cooperate")],
         ),
         ("市医保局表示，群众反映良好。", [("市医保局", "mentioned")]),
+        # … or what its spokesman says (相关负责人表示)
+        (
+            "市政务服务数据管理局相关负责人表示，下一步将会同市人社局推进。",
+            [("市政务服务数据管理局", "lead"), ("市人社局", "cooperate")],
+        ),
         # the bodies that must carry a task out (落实) answer for it
         (
             "以下任务均需各区市政府、开发区管委落实，不再一一列出。",
