@@ -6,6 +6,7 @@ Two shapes news reports and short notices use:
   count ("新增“跨省通办”事项3项，分别是：A、B、C。", where the count vouches for the list), also
   numbered inline ("…事项如下：（一）…；（二）…。"), or one name a line after a
   colon that ends its line (an HTML list under "具体事项如下：");
+* a heading that asks which items ("哪些事项可以办？") over one name a line;
 * a numbered list under a heading line: "第二批“跨省通办”事项清单" then
   "1.住房公积金汇缴" / "2、残疾人证迁移（市残联）", one item a line;
 * category lines under such a heading: "（一）社会保障类（3项）：A、B、C。", the
@@ -34,7 +35,7 @@ from extractors.item_names import (
     unnumbered,
 )
 from extractors.records import ItemMention
-from extractors.text import LIST_NUMBER, alternation, line_end, overlaps
+from extractors.text import BULLETS, LIST_NUMBER, alternation, line_end, overlaps
 
 _INTRO_REACH = 30  # how far before the colon 通办 may stand: "今年新增的“跨省通办”事项有："
 
@@ -56,7 +57,8 @@ def introduced_lists(text: str, first_group: int, taken: list[tuple[int, int]]) 
     """Items of colon lists and of numbered lists under a heading, outside ``taken``."""
     items: list[ItemMention] = []
     group = first_group
-    for found in (*_colon_lists(text), *_including_lists(text), *_heading_lists(text), *_category_lines(text)):
+    readers = (_colon_lists, _question_lists, _including_lists, _heading_lists, _category_lines)
+    for found in (found for reader in readers for found in reader(text)):
         if found.spans and not any(overlaps(span, taken) for span in found.spans):
             items.extend(
                 ItemMention(text[a:b], (a, b), "enumeration", scope=found.scope, category=found.category, group=group)
@@ -152,6 +154,53 @@ def _vouched(intro: str, text: str, spans: list[tuple[int, int]]) -> bool:
     return len(spans) in counts or all_services(text, spans)
 
 
+_QUESTION_END = re.compile(r"[？?][ \t\u3000]*$", re.M)
+_ASKING = ("哪些", "哪几", "什么")
+_LINES_BEFORE_QUESTION = 2  # where a question with no 通办 looks for what it asks about
+
+
+def _question_lists(text: str) -> list[_Found]:
+    """A heading that asks which items ("01 哪些事项可以办？", a WeChat article's) over one
+    name a line: the lines answer it. With no 通办 in it, the question asks about the items
+    the lines above name ("我市新增21项“跨省通办”事项…"). Every name must end like a service."""
+    lists = []
+    for mark in _QUESTION_END.finditer(text):
+        line_start = text.rfind("\n", 0, mark.start()) + 1
+        question = text[line_start : mark.start()]
+        if "事项" not in question or not any(word in question for word in _ASKING):
+            continue
+        spans = _bulleted_run(text, _line_names(text, mark.start()))
+        if len(spans) < 2 or not all(names_an_item(text[a:b]) for a, b in spans) or not all_services(text, spans):
+            continue
+        intro = _lines_before(text, line_start, _LINES_BEFORE_QUESTION) + question
+        if _names_items(intro):
+            lists.append(_Found(spans, _nearest_scope(intro)))
+    return lists
+
+
+def _bulleted_run(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Lines that open with a bullet: the run that shares the first one's (the next
+    heading, 02怎么办？, has none)."""
+    if not spans:
+        return spans
+    first = text[text.rfind("\n", 0, spans[0][0]) + 1]
+    if first not in BULLETS:
+        return spans
+    run = []
+    for span in spans:
+        if text[text.rfind("\n", 0, span[0]) + 1] != first:
+            break
+        run.append(span)
+    return run
+
+
+def _lines_before(text: str, line_start: int, count: int) -> str:
+    start = line_start
+    for _ in range(count):
+        start = text.rfind("\n", 0, max(0, start - 1)) + 1
+    return text[start:line_start]
+
+
 _NAME_LINE = re.compile(r"[^，,。；;：:\n]{2,40}[；;。]?")
 
 
@@ -164,8 +213,8 @@ def _line_names(text: str, offset: int) -> list[tuple[int, int]]:
         end = line_end(text, offset)
         line = text[offset:end].strip()
         if line:
-            if not _NAME_LINE.fullmatch(line):
-                break
+            if not _NAME_LINE.fullmatch(line) or line.endswith(("？", "?")):
+                break  # a sentence, a heading with a colon, or the next question
             start = text.index(line, offset)
             name_start, name_end = unnumbered(text, (start, start + len(line.rstrip("；;。"))))
             spans.append((name_start, name_end))

@@ -151,6 +151,31 @@ def test_a_list_that_is_the_subject_of_its_scope():
     assert [i.name for i in items] == ["异地就医备案", "社保卡申领"]
 
 
+_WECHAT_LIST = "社会保障卡申领\n👉异地就医登记备案\n👉失业保险金申领\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a WeChat article: a heading asks which items, bullet lines answer, the next heading ends them
+        "我市新增21项“跨省通办”事项，涉及社保、医疗等领域。\n01 哪些事项可以办？\n👉" + _WECHAT_LIST + "02 怎么办？\n",
+        # … with no bullets, the next question ends them
+        "我市新增21项“跨省通办”事项。\n哪些事项可以办？\n" + _WECHAT_LIST.replace("👉", "") + "怎么办？\n",
+        # a colon list under 具体如下, arrow bullets
+        "我市新增21项“跨省通办”事项，具体如下：\n👉" + _WECHAT_LIST,
+    ],
+)
+def test_a_list_under_a_question_or_具体如下_one_name_a_line(text):
+    items = extract_text(text).items
+    assert [i.name for i in items] == ["社会保障卡申领", "异地就医登记备案", "失业保险金申领"]
+    assert all(i.scope == ("跨省通办",) for i in items)
+
+
+def test_a_question_about_something_else_takes_no_list():
+    text = "我市新增21项“跨省通办”事项。\n哪些群众可以办？\n社会保障卡申领\n异地就医登记备案\n"
+    assert extract_text(text).items == []
+
+
 @pytest.mark.parametrize(
     ("text", "names"),
     [
