@@ -181,11 +181,30 @@ def find_departments(
         home = with_sole_province(home, text)  # and a news page's may be any it reports on
     central = [_Match(s, e, c) for s, e, c in _central().longest(text)]
     numbers = doc_number_spans(text)
-    found = [_extended(text, m) for m in central + _local_matches(text, home)] + _class_matches(text)
+    local = _local_matches(text, home)
+    if not issuer and not place:
+        local = _with_sole_city(local)
+    found = [_extended(text, m) for m in central + local] + _class_matches(text)
     found += _own_ministry_units(text, issuer)
     matches = _longest_first([m for m in found if not _inside(m, numbers)])
     ends = {m.start: m.end for m in matches}
     return [DepartmentMention(text[m.start : m.end], m.canonical, role_of(text, m, ends), (m.start, m.end)) for m in matches]
+
+
+_BARE_CITY = ("市", "市级", "本市", "我市")
+_NOT_ONE_CITY = "各全本我该、"  # 各市, 全市, 市、县两级: classes, not a city's name
+
+
+def _with_sole_city(matches: list[_Match]) -> list[_Match]:
+    """A page with no issuer and no place in its title (a city's news article): its bare 市
+    (市教育局, 我市) is the one city its bodies name in full (某某市政务服务和数据管理局), if
+    they name only one."""
+    cities = {m.place for m in matches if m.place.endswith("市") and len(m.place) > 2}
+    cities = {city for city in cities if not any(char in _NOT_ONE_CITY for char in city)}
+    if len(cities) != 1:
+        return matches
+    (city,) = cities
+    return [_Match(m.start, m.end, city + m.canonical[len(m.place) :], city) if m.place in _BARE_CITY else m for m in matches]
 
 
 def _home(issuer: str | None, number: str | None) -> dict[str, str]:

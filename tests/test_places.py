@@ -65,3 +65,15 @@ def test_our_city_and_this_city_are_the_issuers_own():
 )
 def test_a_citys_notice_names_its_province_for_a_bare_province(issuer, expected):
     assert _canonical("按照省医保局要求，市医保局负责。", issuer=issuer) == expected
+
+
+def test_a_news_page_reads_a_bare_city_as_the_one_city_it_names():
+    text = "记者从泉州市医保局获悉，下一步将会同市人社局推进，我市公安局配合。"
+    assert _canonical(text) == ["泉州市医疗保障局", "泉州市人力资源和社会保障局", "泉州市公安局"]
+    two = "泉州市医保局和厦门市医保局表示，市人社局将跟进。"  # two cities: the bare one stays bare
+    assert _canonical(two)[-1] == "市人力资源和社会保障局"
+
+
+@pytest.mark.parametrize("levels", ["市、区两级", "市区两级", "省、市两级", "市、县（区）两级"])
+def test_lists_of_levels_are_classes(levels):
+    assert _canonical(f"可到{levels}政务服务中心办理。") == [f"{levels}政务服务中心"]
