@@ -44,7 +44,8 @@ def extract_text(text: str, issued: str | date | None = None, skip: list[tuple[i
     deadlines = [d for d in extract_deadlines(text, base) if not overlaps(d.span, skip)]
     page_chrome = [*navigation_spans(text), *source_spans(text)]
     not_mentions = [*skip, *page_chrome, *(span for span in (meta.addressees_span, meta.labels_span) if span)]
-    place = None if meta.issuer else leading_place(meta.title)  # a list page with no issuer: its title's place
+    # a page with no issuer: the place its title opens with (某阳市…清单), else its publisher's (来源：湖北省…)
+    place = None if meta.issuer else leading_place(meta.title) or _publisher_place(text)
     found = find_departments(text, meta.issuer, meta.doc_number, place)
     departments = [d for d in found if not overlaps(d.span, not_mentions)]
     items, departments = link_rows(text, items, deadlines, departments)
@@ -54,3 +55,9 @@ def extract_text(text: str, issued: str | date | None = None, skip: list[tuple[i
     sections = find_sections(text)
     tasks = link_tasks(sections, deadlines, departments, items)
     return Extraction(meta, items, deadlines, departments, checks, sections, tasks)
+
+
+def _publisher_place(text: str) -> str | None:
+    """The place of the publisher a page names after 来源： (湖北省人民政府新闻办公室: 湖北省)."""
+    places = (leading_place(text[start:end]) for start, end in source_spans(text))
+    return next((place for place in places if place), None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from extractors import extract_text
 from extractors.departments import find_departments
 
 
@@ -77,3 +78,18 @@ def test_a_news_page_reads_a_bare_city_as_the_one_city_it_names():
 @pytest.mark.parametrize("levels", ["市、区两级", "市区两级", "省、市两级", "市、县（区）两级"])
 def test_lists_of_levels_are_classes(levels):
     assert _canonical(f"可到{levels}政务服务中心办理。") == [f"{levels}政务服务中心"]
+
+
+def test_a_page_with_no_issuer_reads_a_bare_province_by_its_publishers_place():
+    text = (
+        "“跨省通办”新闻发布会实录\n发布时间：2022-09-15 10:30  来源：湖北省人民政府新闻办公室\n"
+        "省政府新闻办举行发布会。省政务服务管理局将会同省公安厅推出新事项。\n"
+    )
+    found = [(d.canonical, d.role) for d in extract_text(text).departments]
+    assert found == [
+        ("湖北省人民政府新闻办公室", "mentioned"),  # the label's publisher is no mention; the sentence's is
+        ("湖北省政务服务管理局", "lead"),
+        ("湖北省公安厅", "cooperate"),
+    ]
+    national = "新增事项发布\n2022-09-15 来源：人民日报\n省公安厅将推出新事项。\n"
+    assert [d.canonical for d in extract_text(national).departments] == ["省公安厅"]
