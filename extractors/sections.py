@@ -24,6 +24,11 @@ _LEVELS = [
 _TITLE_END = re.compile(r"[。；;：:]")
 
 
+def is_heading(line: str) -> bool:
+    """Does the line open with a heading's number (一、 （二） 3. （4））?"""
+    return any(pattern.match(line) for _, pattern in _LEVELS)
+
+
 @dataclass(frozen=True)
 class Section:
     level: int

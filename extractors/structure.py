@@ -26,6 +26,7 @@ from extractors.head_lines import (
     lines_of,
 )
 from extractors.labels import find_label_block, is_label_line, labelled_date
+from extractors.place_bounds import ends_a_zone
 from extractors.places import LEVEL_CHARS, signers_of
 from extractors.records import DocumentMeta, Span
 from extractors.text import DOC_NUMBER, LIST_NUMBER
@@ -249,8 +250,10 @@ _MAX_ADDRESSEE_CHARS = 600
 
 
 def _addressed(text: str) -> bool:
-    """Every recipient in this part of an addressee line ends like a body."""
-    return all(_ADDRESSEE_TAIL.search(_BRACKETED_TAIL.sub("", part.strip())) for part in re.split(r"[，,]", text) if part.strip())
+    """Every recipient in this part of an addressee line ends like a body or a zone
+    (怀化高新区、怀化经开区: a zone's administration is addressed by the zone's name)."""
+    parts = (_BRACKETED_TAIL.sub("", part.strip()) for part in re.split(r"[，,]", text) if part.strip())
+    return all(_ADDRESSEE_TAIL.search(part) or ends_a_zone(part, len(part)) for part in parts)
 
 
 def _split_addressees(line: Line | None) -> tuple[str, ...]:

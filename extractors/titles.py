@@ -14,6 +14,7 @@ from functools import lru_cache
 from extractors.datafiles import load_list, load_table
 from extractors.dates import find_full_dates
 from extractors.head_lines import HEADER, MAX_HEAD_LINES, SENTENCE, TITLE_END, Line, is_issuer_line
+from extractors.sections import is_heading
 from extractors.text import DOC_NUMBER, alternation, is_navigation
 
 
@@ -155,6 +156,8 @@ def _can_be_headline(text: str) -> bool:
         return False  # "本文转自：北青网", "来源：人民网": a dateline's field, even with no date
     if text.endswith(("：", ":")):
         return False  # "各区人民政府，市各相关单位：": the addressees, or a lead-in to a list
+    if is_heading(text):
+        return False  # "一、工作目标": a page that opens with its body's first heading has lost its title
     return not find_full_dates(text) and not _is_chrome(text) and not _SITE_NAME.search(text)
 
 

@@ -129,10 +129,23 @@ def test_a_reposted_article_below_forum_chrome_keeps_its_headline_and_dateline()
         "本文转自：某某网\n\n8月17日，记者从公安部获悉，某项业务将实现“跨省通办”。\n",
         # a short first sentence ends in 。: body, not headline
         "据介绍，保障机制基本形成。\n二、推进标准化\n",
+        # the body's first heading: the plan's title was not kept (a wiki's 全文 tab)
+        "全文\n一、工作目标\n深入贯彻落实全省深化“放管服”改革电视电话会议精神。\n",
     ],
 )
 def test_a_page_that_opens_with_its_body_has_no_headline(text):
     assert extract_text(text).document.title is None
+
+
+def test_zones_in_the_addressee_line_are_addressees():
+    text = (
+        "某某市人民政府办公室关于印发方案的通知\n"
+        "各县市区人民政府,怀化高新区、怀化经开区,市直有关单位:\n"
+        "方案已经市人民政府同意，现印发给你们。\n"
+    )
+    result = extract_text(text)
+    assert result.document.addressees == ("各县市区人民政府", "怀化高新区、怀化经开区", "市直有关单位")
+    assert [d.name for d in result.departments] == ["某某市人民政府办公室", "市人民政府"]
 
 
 def test_a_plans_title_wrapped_under_a_lead_paragraph_is_the_title():

@@ -75,7 +75,7 @@ def test_a_news_page_reads_a_bare_city_as_the_one_city_it_names():
     assert _canonical(two)[-1] == "市人力资源和社会保障局"
 
 
-@pytest.mark.parametrize("levels", ["市、区两级", "市区两级", "省、市两级", "市、县（区）两级"])
+@pytest.mark.parametrize("levels", ["市、区两级", "市区两级", "省、市两级", "市、县（区）两级", "各市州、县市区"])
 def test_lists_of_levels_are_classes(levels):
     assert _canonical(f"可到{levels}政务服务中心办理。") == [f"{levels}政务服务中心"]
 
