@@ -12,8 +12,20 @@ Python loop per character: normalization has to stay close to OpenCC's speed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
+
+
+@lru_cache(maxsize=4)
+def _identity_arrays(length: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each step that changes nothing maps a text of the same length to itself: one pair
+    of arrays serves them all. Read-only, so no map can change another's."""
+    starts = np.arange(length, dtype=np.int64)
+    ends = starts + 1
+    starts.flags.writeable = False
+    ends.flags.writeable = False
+    return starts, ends
 
 
 @dataclass(frozen=True)
@@ -27,8 +39,8 @@ class OffsetMap:
 
     @classmethod
     def identity(cls, length: int) -> "OffsetMap":
-        positions = np.arange(length, dtype=np.int64)
-        return cls(positions, positions + 1, length, is_identity=True)
+        starts, ends = _identity_arrays(length)
+        return cls(starts, ends, length, is_identity=True)
 
     def __len__(self) -> int:
         return int(self.starts.shape[0])
