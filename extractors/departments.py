@@ -18,6 +18,7 @@ role words are never names, so "责任单位牵头" yields nothing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -94,12 +95,24 @@ def _body_canonical(body: str) -> str:
 
 
 _PLACE_REACH = 40  # characters a place before a body can span (省 + 市 + 区 + 街道…)
+# No place runs across these (a class may hold 、 and brackets: 各市（州）、县（市、区）); a group
+# office's name may hold quotes (“放管服”), so quotes are left out.
+_NO_PLACE_ACROSS = re.compile(r"[，。；：！？\n\t《》,;:!?]")
+
+
+def _after_break(breaks: list[int], start: int, floor: int) -> int:
+    """Where a place before ``start`` may begin at the earliest: after the last break
+    before it. The pattern is tried at every position from there, so a short window
+    is most of the matcher's time saved."""
+    index = bisect_left(breaks, start) - 1
+    return max(floor, breaks[index] + 1) if index >= 0 else floor
 
 
 def _local_matches(text: str, home: dict[str, str]) -> list[_Match]:
     """Place + body, leftmost first. The full pattern can start at any Han
     character, so it is only tried within reach of a body's name."""
     bodies = _body_pattern()
+    breaks = [mark.start() for mark in _NO_PLACE_ACROSS.finditer(text)]
     found, position = [], 0
     while True:
         body = bodies.search(text, position)
@@ -111,7 +124,7 @@ def _local_matches(text: str, home: dict[str, str]) -> list[_Match]:
         # a later body of its own: searched for from there, not scanned to here.
         # A group office's name may hold a body word (推进政府职能转变…小组办公室)
         # already passed over: it is searched from the last match's end.
-        floor = (found[-1].end if found else 0) if group_office else position
+        floor = (found[-1].end if found else 0) if group_office else _after_break(breaks, body.start(), position)
         match = pattern.search(text, max(floor, body.start() - _PLACE_REACH), body.end())
         if match is None:
             shared = _shared_place(text, body, found) or _short_city(text, body, floor)
