@@ -263,13 +263,14 @@ def test_a_generic_ending_merges_with_the_name_without_it_and_says_why(conn):
     alone = _table(conn, "SELECT item_id, name FROM registry_items ORDER BY name")
     # seen only with its ending: named as written, identified by the name without it
     assert (item_id(item_key("出生医学证明")), "出生医学证明办理") in alone
-    load(conn, [_text_doc("b.txt", "实现出生医学证明、户口迁移、公证办理等3个事项“跨省通办”。")])
+    load(conn, [_text_doc("b.txt", "实现出生医学证明、户口迁移、公证办理、转移接续手续办理等4个事项“跨省通办”。")])
     build_registry(conn)
     rows = _table(conn, "SELECT name, aliases, document_count FROM registry_items ORDER BY name")
     assert [(r[0], set(r[1]), r[2]) for r in rows] == [
         ("公证办理", {"公证办理"}, 1),  # 公证 alone is too short to merge on
         ("出生医学证明", {"出生医学证明", "出生医学证明办理"}, 2),
         ("户口迁移", {"户口迁移", "户口迁移业务"}, 2),
+        ("转移接续手续办理", {"转移接续手续办理"}, 1),  # 转移接续 alone is a verb, no item
     ]
     (reason,) = _table(conn, "SELECT reason FROM registry_merges WHERE item_key = '出生医学证明办理'")[0]
     assert reason.startswith("generic ending 办理")

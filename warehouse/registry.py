@@ -22,6 +22,7 @@ from importlib import resources
 
 import duckdb
 
+from extractors.item_names import cues
 from warehouse.keys import item_key
 
 OWN_KEY = "own key: same normalized name (script variants and exact repeats)"
@@ -153,12 +154,14 @@ def _with_terms(key: str, terms: list[tuple[str, str, str]]) -> tuple[str, list[
 def _without_suffix(key: str, suffixes: list[tuple[str, str, str]]) -> tuple[str, list[str]]:
     """The key without its generic endings (手续办理: both), and why. The data lists the
     longer ending first (业务办理 before 办理)."""
-    reasons: list[str] = []
-    while ending := _generic_ending(key, suffixes):
+    stripped, reasons = key, []
+    while ending := _generic_ending(stripped, suffixes):
         suffix, reason = ending
-        key = key[: -len(suffix)]
+        stripped = stripped[: -len(suffix)]
         reasons.append(f"generic ending {suffix}: {reason}")
-    return key, reasons
+    if stripped in cues()["service_ending"]:
+        return key, []  # 转移接续手续办理 under its main item: 转移接续 alone names no item
+    return stripped, reasons
 
 
 def _generic_ending(key: str, suffixes: list[tuple[str, str, str]]) -> tuple[str, str] | None:
