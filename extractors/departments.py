@@ -205,7 +205,7 @@ def find_departments(
 
 
 _BARE_CITY = ("市", "市级", "本市", "我市")
-_NOT_ONE_CITY = "各全本我该、"  # 各市, 全市, 市、县两级: classes, not a city's name
+_NOT_ONE_CITY = "各全本我该级、"  # 各市, 全市, 县级市, 市、县两级: classes, not a city's name
 
 
 def _with_sole_city(matches: list[_Match]) -> list[_Match]:

@@ -183,15 +183,21 @@ def _bulleted_run(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     heading, 02怎么办？, has none)."""
     if not spans:
         return spans
-    first = text[text.rfind("\n", 0, spans[0][0]) + 1]
+    first = _line_opener(text, spans[0][0])
     if first not in BULLETS:
         return spans
     run = []
     for span in spans:
-        if text[text.rfind("\n", 0, span[0]) + 1] != first:
+        if _line_opener(text, span[0]) != first:
             break
         run.append(span)
     return run
+
+
+def _line_opener(text: str, position: int) -> str:
+    """The first character of the line holding ``position``, past its indent."""
+    line = text[text.rfind("\n", 0, position) + 1 : position + 1]
+    return line.lstrip(" \t\u3000")[:1]
 
 
 def _lines_before(text: str, line_start: int, count: int) -> str:

@@ -123,7 +123,7 @@ def alias_rows() -> list[tuple[str, str, str, str, str]]:
 _MIN_NAME_LEFT = 3  # 公证办理 keeps its 办理: 公证 alone is too short to be sure of
 
 
-def term_alias_rows(keys: list[str], listed: dict[str, str]) -> list[tuple[str, str, str, str | None, str]]:
+def derived_alias_rows(keys: list[str], listed: dict[str, str]) -> list[tuple[str, str, str, str | None, str]]:
     """Merge rows for mention keys holding an alias term (社保卡申领 -> 社会保障卡申领) or
     ending in a generic word (出生医学证明办理 -> 出生医学证明). ``listed`` maps whole-name
     alias keys to their canonical keys: a name the rules turn into a listed alias goes on
@@ -134,11 +134,12 @@ def term_alias_rows(keys: list[str], listed: dict[str, str]) -> list[tuple[str, 
     for key in keys:
         if key in listed:
             continue
-        expanded, reasons = _with_terms(key, terms)
-        expanded, ending = _without_suffix(expanded, suffixes)
+        expanded, term_reasons = _with_terms(key, terms)
+        expanded, reasons = _without_suffix(expanded, suffixes)
+        if term_reasons:
+            reasons.insert(0, "term alias: " + "; ".join(term_reasons))
         if expanded != key:
-            reason = "; ".join([*(["term alias: " + "; ".join(reasons)] if reasons else []), *ending])
-            rows.append((key, listed.get(expanded, expanded), key, None, reason))
+            rows.append((key, listed.get(expanded, expanded), key, None, "; ".join(reasons)))
     return rows
 
 
@@ -180,7 +181,7 @@ def build_registry(conn: duckdb.DuckDBPyConnection) -> int:
         listed = alias_rows()
         conn.executemany("INSERT INTO item_aliases VALUES (?, ?, ?, ?, ?)", listed)
         keys = [key for (key,) in conn.execute("SELECT DISTINCT item_key FROM item_mentions").fetchall()]
-        terms = term_alias_rows(keys, {alias: canonical for alias, canonical, *_ in listed})
+        terms = derived_alias_rows(keys, {alias: canonical for alias, canonical, *_ in listed})
         if terms:
             conn.executemany("INSERT INTO item_aliases VALUES (?, ?, ?, ?, ?)", terms)
         conn.execute(_MERGES)
