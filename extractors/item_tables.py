@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from extractors.item_fields import is_field_row
 from extractors.item_names import COUNT_NOTE, cues, cues_in, plausible
 from extractors.records import ItemMention
-from extractors.tables import looks_like_header
+from extractors.tables import GROUP_MARK, is_group_heading_line, looks_like_header
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,8 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
         cells = line.split("\t")
         if not line.strip():
             pass  # a blank line between rows does not end the table…
+        elif len(cells) < 2 and columns is not None and is_group_heading_line(line):
+            category = _heading_text(line.strip()) or None  # a group's heading on a line of its own
         elif len(cells) < 2:
             columns = None
             above = [*above[-(_CAPTION_LINES - 1) :], line]
@@ -97,10 +99,6 @@ def _caption_scope(above: list[str]) -> tuple[str, ...]:
     return ()
 
 
-# "一、社会保障类（2项）", "（二）医疗保障": a group's heading, not an item
-_GROUP_MARK = re.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]")
-
-
 def _is_group_row(cells: list[str]) -> bool:
     """A row whose one text spans the table (an HTML colspan, repeated in every
     column it covers) heads a group of rows."""
@@ -129,11 +127,15 @@ def _group_heading(cells: list[str], columns: _Columns) -> str | None:
     name = _name_cell(cells, columns)
     if _is_group_row(cells):
         text = next(cell.strip() for cell in cells if cell.strip())
-    elif name and _GROUP_MARK.match(name):
+    elif name and GROUP_MARK.match(name):
         text = name
     else:
         return None
-    mark = _GROUP_MARK.match(text)
+    return _heading_text(text)
+
+
+def _heading_text(text: str) -> str:
+    mark = GROUP_MARK.match(text)
     return _HEADING_COUNT.sub("", text[mark.end() :] if mark else text).strip()
 
 

@@ -30,6 +30,19 @@ def _header_words() -> tuple[str, ...]:
     return (*items, *_header_roles(), *deadlines)
 
 
+# "一、社会保障类（2项）", "（二）医疗保障": a group's heading, not an item
+GROUP_MARK = re.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]")
+_HEADING_LINE_MAX = 40  # a group's heading is short and holds no sentence
+
+
+def is_group_heading_line(line: str) -> bool:
+    """A line with no cells inside a table that heads the rows below it
+    ("一、2020年底前实现“跨省通办”事项（58项）": a merged row as plain text). It keeps
+    the table open, where any other line ends it."""
+    text = line.strip()
+    return len(text) <= _HEADING_LINE_MAX and "。" not in text and GROUP_MARK.match(text) is not None
+
+
 def looks_like_header(cells: list[str]) -> bool:
     """A row of column names: no digits, and a word that heads columns (事项名称, 责任单位).
     After a blank line such a row starts a new table; any other row continues the one above."""
@@ -54,8 +67,8 @@ def _rows(text: str) -> list[tuple[int, int, list[tuple[int, int]], list[str] | 
                 header = cells
             else:
                 rows.append((offset, offset + len(line), spans, header))
-        elif line.strip():  # a blank line between rows does not end the table
-            header = None
+        elif line.strip() and not (header is not None and is_group_heading_line(line)):
+            header = None  # a blank line between rows does not end the table, nor a group's heading
         after_blank = not line.strip()
         offset += len(line) + 1
     return rows

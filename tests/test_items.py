@@ -594,3 +594,26 @@ def test_a_numbered_list_line_links_its_item_to_the_units_and_time_in_its_note()
         ("社会保障卡申领", ["2022年9月底前"], ["市人社局", "市财政局"]),
         ("户口迁移", [], []),
     ]
+
+
+def test_a_group_heading_on_a_line_of_its_own_keeps_the_table_open():
+    # the national list's shape as text: a header, then each group's heading with no cells
+    text = (
+        "全国高频政务服务“跨省通办”事项清单\n"
+        "序号\t事项名称\t主管部门\t完成时限\n"
+        "一、2020年底前实现“跨省通办”事项（58项）\n"
+        "1\t工业产品生产许可证\t市场监管总局\t2020年底前\n"
+        "2\t社会保障卡申领\t人力资源社会保障部\t2020年底前\n"
+        "二、2021年底前实现“跨省通办”事项（74项）\n"
+        "3\t户口迁移\t公安部\t2021年底前\n"
+    )
+    result = extract_text(text)
+    assert [(i.name, i.category) for i in result.items] == [
+        ("工业产品生产许可证", "2020年底前实现“跨省通办”事项"),
+        ("社会保障卡申领", "2020年底前实现“跨省通办”事项"),
+        ("户口迁移", "2021年底前实现“跨省通办”事项"),
+    ]
+    first_of_group = result.items[2]  # the row right under a heading is a row, not a header
+    (department,) = [result.departments[i] for i in first_of_group.departments]
+    (deadline,) = [result.deadlines[i] for i in first_of_group.deadlines]
+    assert (department.canonical, department.role, deadline.date) == ("公安部", "responsible", "2021-12-31")
