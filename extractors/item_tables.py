@@ -125,8 +125,9 @@ def _group_heading(cells: list[str], columns: _Columns) -> str | None:
     """The category a group row names ("一、社会保障类（5项）" -> 社会保障类), "" for a
     group row that names none, None for an item row."""
     name = _name_cell(cells, columns)
-    if _is_group_row(cells):
-        text = next(cell.strip() for cell in cells if cell.strip())
+    filled = [cell.strip() for cell in cells if cell.strip()]
+    if _is_group_row(cells) or (len(filled) == 1 and GROUP_MARK.match(filled[0])):
+        text = filled[0]  # merged across the table, or left in its first cell (a PDF's merged row)
     elif name and GROUP_MARK.match(name):
         text = name
     else:

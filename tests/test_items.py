@@ -613,6 +613,9 @@ def test_a_group_heading_on_a_line_of_its_own_keeps_the_table_open():
         ("社会保障卡申领", "2020年底前实现“跨省通办”事项"),
         ("户口迁移", "2021年底前实现“跨省通办”事项"),
     ]
+    # a PDF's merged row keeps its text in the first cell, the others empty
+    as_pdf = extract_text(text.replace("（58项）\n", "（58项）\t\t\t\n"))
+    assert [i.category for i in as_pdf.items] == [i.category for i in result.items]
     first_of_group = result.items[2]  # the row right under a heading is a row, not a header
     (department,) = [result.departments[i] for i in first_of_group.departments]
     (deadline,) = [result.deadlines[i] for i in first_of_group.deadlines]
