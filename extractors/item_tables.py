@@ -21,6 +21,7 @@ class _Columns:
     sub: int | None
     scope: int | None
     mode: int | None
+    services_only: bool = False  # a bare 事项 header: a name must end like a service
 
 
 def _header_columns(cells: list[str]) -> _Columns | None:
@@ -37,9 +38,14 @@ def _header_columns(cells: list[str]) -> _Columns | None:
             sub = find(header)
             if sub is not None:
                 break
+    bare = None
+    if sub is None and main is None:
+        bare = next((index for index, cell in enumerate(cells) if cell.strip() in words["name_cell"]), None)
+        sub = bare
     if sub is None and main is None:
         return None
-    return _Columns(main, sub, _first(find, words["scope_header"]), _first(find, words["mode_header"]))
+    scope, mode = _first(find, words["scope_header"]), _first(find, words["mode_header"])
+    return _Columns(main, sub, scope, mode, services_only=bare is not None)
 
 
 def _first(find, headers: tuple[str, ...]) -> int | None:
@@ -172,7 +178,7 @@ def _row_items(
 
     name_column = _name_column(cells, columns)
     name = cell(name_column)
-    if not name or not plausible(name):
+    if not name or not plausible(name) or (columns.services_only and not name.endswith(cues()["service_ending"])):
         return []
     scope = tuple(s for s in re.split(r"[；;、,，\s]+", cell(columns.scope)) if s)
     if columns.scope is None:

@@ -620,3 +620,19 @@ def test_a_group_heading_on_a_line_of_its_own_keeps_the_table_open():
     (department,) = [result.departments[i] for i in first_of_group.departments]
     (deadline,) = [result.deadlines[i] for i in first_of_group.deadlines]
     assert (department.canonical, department.role, deadline.date) == ("公安部", "responsible", "2021-12-31")
+
+
+@pytest.mark.parametrize(
+    ("header", "names", "found"),
+    [
+        ("事项", ("工业产品生产许可证核发", "社会保障卡申领"), 2),
+        ("事项类型", ("工业产品生产许可证核发", "社会保障卡申领"), 0),  # heads kinds, not names
+        ("事项", ("优化线下窗口", "社会保障卡申领"), 1),  # a bare 事项 column may hold measures
+    ],
+)
+def test_the_name_column_may_be_headed_by_the_bare_word(header, names, found):
+    text = (
+        f"第三批“跨省通办”事项清单\n序号\t{header}\t牵头单位\t完成时间\n"
+        f"1\t{names[0]}\t市市场监管局\t2020年底前\n2\t{names[1]}\t市人社局\t2020年底前\n"
+    )
+    assert len(extract_text(text).items) == found
