@@ -181,8 +181,8 @@ def _row_items(
     if not name or not plausible(name) or (columns.services_only and not name.endswith(cues()["service_ending"])):
         return []
     scope = tuple(s for s in re.split(r"[；;、,，\s]+", cell(columns.scope)) if s)
-    if columns.scope is None:
-        scope = caption_scope
+    if columns.scope is None:  # the caption's scope, else the group heading's (一、…实现“跨省通办”事项)
+        scope = caption_scope or tuple(cues_in(category or "", "scope"))
     modes = tuple(s for s in re.split(r"[；;、,，\s]+", cell(columns.mode)) if s)
     span = _cell_span(cells, name_column, line_start)
     main = cell(columns.main) or None

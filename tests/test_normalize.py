@@ -469,3 +469,40 @@ def test_traditional_corner_quotes_become_mainland_quotes():
     assert raw[slice(*result.raw_span(start, start + 1))] == "「"
     # a simplified page keeps the brackets it chose
     assert normalize_text("深港「跨境通办」再扩容。").text == "深港「跨境通办」再扩容。"
+
+
+_ONE_CELL_A_LINE = (
+    "清单\n序号\n事项名称\n主管部门\n完成时限\n"
+    "一、2020年底前实现“跨省通办”事项（58项）\n"
+    "1\n工业产品生产许可证\n市场监管总局\n2020年底前\n"
+    "2\n社会保障卡申领\n2020年底前\n"  # an empty cell leaves no line
+    "3\n户口迁移\n公安部\n2021年底前\n"
+    "某某市人民政府办公室\n2021年1月5日\n"
+)
+
+
+def test_a_table_scraped_one_cell_a_line_becomes_tab_rows():
+    doc = normalize_text(_ONE_CELL_A_LINE)
+    assert doc.text.split("\n") == [
+        "清单",
+        "序号\t事项名称\t主管部门\t完成时限",
+        "一、2020年底前实现“跨省通办”事项（58项）",
+        "1\t工业产品生产许可证\t市场监管总局\t2020年底前",
+        "2\t社会保障卡申领\t2020年底前",
+        "3\t户口迁移\t公安部\t2021年底前",
+        "某某市人民政府办公室",  # the signature after the table keeps its lines
+        "2021年1月5日",
+    ]
+    tab = doc.text.index("\t")
+    assert doc.raw[slice(*doc.raw_span(tab, tab + 1))] == "\n"  # each tab maps to the break it replaced
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "序号\n名称\n1\n工业产品生产许可证\n",  # one row is no table
+        "序号\n事项名称\n主管部门\n1\n工业产品生产许可证\n市场监管总局\n3\n户口迁移\n公安部\n",  # 1 then 3
+    ],
+)
+def test_short_lines_under_xuhao_that_are_no_table_keep_their_breaks(text):
+    assert "\t" not in normalize_text(text).text

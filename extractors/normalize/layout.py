@@ -3,8 +3,9 @@
 Chinese has no spaces between words, so a space between two Han characters (or
 a Han character and a digit) is layout residue: ``基础信 息变更``, ``140 项``.
 Tabs are kept: they separate table cells, and so do the bars of bar-separated
-rows and the gaps of space-separated ones, which become tabs first
-(``pipe_tables.py``, ``spaced_tables.py``). Full-width punctuation is kept as it
+rows, the gaps of space-separated ones and the line breaks of a table scraped
+one cell a line, which become tabs first (``pipe_tables.py``, ``spaced_tables.py``,
+``cell_lines.py``). Full-width punctuation is kept as it
 is (no NFKC): ``，`` and ``（一）`` are what mainland readers expect.
 
 Re-flow joins a line to the next when the break is clearly mid-sentence: a
@@ -22,6 +23,7 @@ from functools import lru_cache
 
 from extractors.datafiles import load_list
 from extractors.head_lines import TITLE_END, body_endings, is_issuer_line
+from extractors.normalize.cell_lines import cell_line_edits
 from extractors.normalize.flat_lines import line_break_edits
 from extractors.normalize.pipe_tables import bar_edits
 from extractors.normalize.spaced_tables import cell_gap_edits
@@ -95,8 +97,9 @@ class LayoutStats:
 def tidy_layout(text: str) -> tuple[str, OffsetMap, LayoutStats]:
     """Normalize whitespace, then re-flow broken lines; returns text, map, stats."""
     text_crlf, map_crlf = _substitute(text, _CRLF, "\n")
-    text0, map_bars = _apply(text_crlf, bar_edits(text_crlf))
-    map0 = map_crlf.then(map_bars)
+    text_bars, map_bars = _apply(text_crlf, bar_edits(text_crlf))
+    text0, map_lines = _apply(text_bars, cell_line_edits(text_bars))  # one cell a line: rows first
+    map0 = map_crlf.then(map_bars).then(map_lines)
     text_cells, map_cells = _apply(text0, cell_gap_edits(text0))  # before the gaps look like residue
     text_flat, map_flat = _apply(text_cells, line_break_edits(text_cells))  # … and so before them
     text1, map_columns = _apply(text_flat, _column_gap_edits(text_flat))  # … and so are these

@@ -1,0 +1,114 @@
+"""Tables scraped one cell a line: a web page's table copied as text, each <td> on
+a line of its own ("序号" / "事项名称" / "主管部门" / "完成时限" / "1" / "工业产品生产许可证" / …).
+
+The table readers want one row a line with tab-separated cells, so such a table's
+line breaks inside a row become tabs. A table is told by its shape: a 序号 line
+opens a header of short lines with no digits (the column names), and rows follow
+that each open with their number, 1, 2, 3… in order, with no more cells than the
+header has columns (an empty cell leaves no line, so a row may have fewer). A
+group's heading between rows (一、2020年底前实现“跨省通办”事项（58项）) stays a
+line of its own. Anything else ends the table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.tables import is_group_heading_line
+
+_NUMBER_HEADERS = ("序号", "编号")
+_MAX_COLUMNS = 10
+_MAX_HEADER_CHARS = 12  # a column's name is short
+_MAX_CELL_CHARS = 80  # a cell holds a name, a body, a date: no paragraph
+_MIN_ROWS = 2
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    text: str
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+def cell_line_edits(text: str) -> list[tuple[int, int, str]]:
+    """Edits turning the line breaks inside each row of a one-cell-a-line table into tabs."""
+    if not any(header in text for header in _NUMBER_HEADERS):
+        return []
+    lines = _lines(text)
+    edits: list[tuple[int, int, str]] = []
+    index = 0
+    while index < len(lines):
+        if lines[index].stripped in _NUMBER_HEADERS:
+            table_edits, index = _table(lines, index)
+            edits.extend(table_edits)
+        else:
+            index += 1
+    return edits
+
+
+def _lines(text: str) -> list[_Line]:
+    lines, start = [], 0
+    for line in text.split("\n"):
+        lines.append(_Line(start, line))
+        start += len(line) + 1
+    return lines
+
+
+def _table(lines: list[_Line], start: int) -> tuple[list[tuple[int, int, str]], int]:
+    """The edits of the table whose header opens at ``start``, and where reading goes on."""
+    header = _header(lines, start)
+    columns = len(header)
+    rows: list[list[_Line]] = []
+    index, expected = start + columns, 1
+    while index < len(lines):
+        if is_group_heading_line(lines[index].text):
+            index += 1
+            continue
+        row = _row(lines, index, expected, columns)
+        if row is None:
+            break
+        rows.append(row)
+        index += len(row)
+        expected += 1
+    if columns < 2 or len(rows) < _MIN_ROWS:
+        return [], start + 1
+    return [edit for cells in (header, *rows) for edit in _joins(cells)], index
+
+
+def _header(lines: list[_Line], start: int) -> list[_Line]:
+    """序号 and the short, digit-free lines after it: the column names."""
+    header = [lines[start]]
+    for line in lines[start + 1 : start + _MAX_COLUMNS]:
+        name = line.stripped
+        if not name or len(name) > _MAX_HEADER_CHARS or _DIGIT.search(name):
+            break
+        header.append(line)
+    return header
+
+
+def _row(lines: list[_Line], index: int, number: int, columns: int) -> list[_Line] | None:
+    """The row numbered ``number`` opening at ``index``: its number's line and its cells, up
+    to the next row's number, a blank line, or the header's count of columns."""
+    if index >= len(lines) or lines[index].stripped != str(number):
+        return None
+    row = [lines[index]]
+    for line in lines[index + 1 : index + columns]:
+        cell = line.stripped
+        if not cell or cell == str(number + 1) or len(cell) > _MAX_CELL_CHARS or is_group_heading_line(line.text):
+            break
+        row.append(line)
+    return row if len(row) >= 2 else None
+
+
+def _joins(cells: list[_Line]) -> list[tuple[int, int, str]]:
+    """Tabs for the line breaks between a row's cells."""
+    return [(cell.end, cell.end + 1, "\t") for cell in cells[:-1]]

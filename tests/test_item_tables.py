@@ -1,0 +1,162 @@
+"""Items from tables: item tables and their headers, group headings, caption and column scopes,
+task cells, tables scraped one cell a line, and service guides' fields."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import extract, extract_text, normalize_text
+from tests.conftest import SEED_003, SEED_003_SUB_ITEMS
+
+
+def test_all_18_table_sub_items_with_their_main_item(extracted):
+    table = {i.name: i.main_item for i in extracted(SEED_003).items if i.method == "table"}
+    assert table == SEED_003_SUB_ITEMS
+
+
+def test_table_scope_comes_from_the_target_column(extracted):
+    scopes = {i.name: set(i.scope) for i in extracted(SEED_003).items if i.method == "table"}
+    assert scopes["产前检查就医确认"] == {"省内通办"}
+    assert scopes["生育津贴支付"] == {"省内通办", "跨省通办"}
+
+
+def test_item_tables_are_found_by_other_name_headers():
+    text = (
+        "第二批“跨省通办”事项清单\n序号\t服务事项\t责任单位\t完成时限\n"
+        "1\t机动车驾驶证审验\t公安部\t2021年6月底前\n2\t电子证照互认\t国务院办公厅\t2021年底前\n\n"
+        "重点任务\n序号\t具体事项\t责任单位\n1\t优化线下窗口\t公安部\n"
+    )
+    items = extract_text(text, issued="2021-03-01").items
+    assert [(i.name, i.method) for i in items] == [("机动车驾驶证审验", "table"), ("电子证照互认", "table")]
+
+
+def test_a_table_without_a_scope_column_takes_the_scope_its_caption_names():
+    text = (
+        "现将我县首批“省内通办”事项清单公布如下：\n"
+        "序号\t事项名称\t责任单位\n1\t新生儿入户\t县公安局\n2\t失业登记\t县人力社保局\n\n"
+        "附表二 便民服务事项\n"
+        "序号\t事项名称\t责任单位\n1\t老年人优待证办理\t县民政局\n"
+    )
+    scopes = {i.name: i.scope for i in extract_text(text).items}
+    assert scopes == {"新生儿入户": ("省内通办",), "失业登记": ("省内通办",), "老年人优待证办理": ()}
+
+
+def test_scope_and_mode_columns_under_other_header_words():
+    text = "附件\n序号\t事项名称\t通办范围\t办理方式\n1\t异地就医登记备案\t跨省通办\t全程网办\n2\t失业保险金申领\t省内通办\t代收代办\n"
+    items = [(i.name, i.scope, i.modes) for i in extract_text(text).items]
+    assert items == [("异地就医登记备案", ("跨省通办",), ("全程网办",)), ("失业保险金申领", ("省内通办",), ("代收代办",))]
+
+
+def test_table_group_headings_are_their_rows_category():
+    """A colspan group row (its text in every cell) or a numbered heading in the name column
+    heads the rows under it: their category, without its enumerator and count."""
+    text = (
+        "附件：某市“跨省通办”事项清单\n序号\t事项名称\t责任单位\n"
+        "一、社会保障类（2项）\t一、社会保障类（2项）\t一、社会保障类（2项）\n"
+        "1\t失业保险金申领\t市人社局\n2\t社会保障卡申领\t市人社局\n"
+        "\t二、医疗保障类\t\n3\t异地就医备案\t市医保局\n"
+    )
+    result = extract_text(text)
+    items = result.items
+    assert [(i.name, i.category) for i in items] == [
+        ("失业保险金申领", "社会保障类"),
+        ("社会保障卡申领", "社会保障类"),
+        ("异地就医备案", "医疗保障类"),
+    ]
+    # the spans past a heading row point at the names, so each row's department is linked
+    assert all(text[i.span[0] : i.span[1]] == i.name for i in items)
+    assert [[result.departments[d].name for d in i.departments] for i in items] == [["市人社局"], ["市人社局"], ["市医保局"]]
+    assert extract_text("序号\t事项名称\n1\t婚姻登记\n").items[0].category is None
+
+
+@pytest.mark.parametrize(
+    "guide",
+    [
+        # a service guide's numbered label lines
+        "异地就医备案办事指南\n一、事项名称：异地就医备案\n二、实施主体：某阳市医疗保障局\n"
+        "三、通办范围：跨省通办\n四、办理方式：全程网办\n五、承诺办结时限：1个工作日\n",
+        # the same facts in a sheet of two columns, as a portal's table shows them
+        "事项名称\t异地就医备案\n实施主体\t某阳市医疗保障局\n通办类型\t跨省通办\n办理方式\t全程网办\n法定办结时限\t1个工作日\n",
+    ],
+)
+def test_a_service_guide_names_its_item_in_a_field(guide):
+    result = extract_text(guide)
+    assert [(i.name, i.scope, i.modes, i.method) for i in result.items] == [
+        ("异地就医备案", ("跨省通办",), ("全程网办",), "field")
+    ]
+    item = result.items[0]
+    assert guide[item.span[0] : item.span[1]] == "异地就医备案"
+    assert [(d.name, d.role) for d in result.departments] == [("某阳市医疗保障局", "responsible")]
+    assert item.departments == (0,)  # the guide's 实施主体 is its item's unit
+
+
+def test_a_guide_that_gives_no_tongban_scope_names_no_registry_item():
+    assert extract_text("事项名称：异地就医备案\n实施主体：某阳市医疗保障局\n").items == []
+
+
+def test_a_task_cell_that_gives_its_item_a_scope_links_the_rows_units_and_time():
+    text = (
+        "某市“跨省通办”重点任务清单\n序号\t重点任务\t牵头单位\t配合单位\t时间节点\n"
+        "1\t推进异地就医备案“跨省通办”\t市医保局\t市卫健委、市财政局\t2022年9月\n"
+        "2\t推进社保卡申领“跨省通办”\t市人社局\t市公安局\t长期坚持\n"
+    )
+    result = extract_text(text)
+    linked = [
+        (i.name, i.scope, [result.deadlines[d].text for d in i.deadlines], [result.departments[d].name for d in i.departments])
+        for i in result.items
+    ]
+    assert linked == [
+        ("异地就医备案", ("跨省通办",), ["2022年9月"], ["市医保局", "市卫健委", "市财政局"]),
+        ("社保卡申领", ("跨省通办",), ["长期坚持"], ["市人社局", "市公安局"]),
+    ]
+
+
+def test_a_group_heading_on_a_line_of_its_own_keeps_the_table_open():
+    # the national list's shape as text: a header, then each group's heading with no cells
+    text = (
+        "全国高频政务服务“跨省通办”事项清单\n"
+        "序号\t事项名称\t主管部门\t完成时限\n"
+        "一、2020年底前实现“跨省通办”事项（58项）\n"
+        "1\t工业产品生产许可证\t市场监管总局\t2020年底前\n"
+        "2\t社会保障卡申领\t人力资源社会保障部\t2020年底前\n"
+        "二、2021年底前实现“跨省通办”事项（74项）\n"
+        "3\t户口迁移\t公安部\t2021年底前\n"
+    )
+    result = extract_text(text)
+    assert [(i.name, i.category) for i in result.items] == [
+        ("工业产品生产许可证", "2020年底前实现“跨省通办”事项"),
+        ("社会保障卡申领", "2020年底前实现“跨省通办”事项"),
+        ("户口迁移", "2021年底前实现“跨省通办”事项"),
+    ]
+    # a PDF's merged row keeps its text in the first cell, the others empty
+    as_pdf = extract_text(text.replace("（58项）\n", "（58项）\t\t\t\n"))
+    assert [i.category for i in as_pdf.items] == [i.category for i in result.items]
+    first_of_group = result.items[2]  # the row right under a heading is a row, not a header
+    (department,) = [result.departments[i] for i in first_of_group.departments]
+    (deadline,) = [result.deadlines[i] for i in first_of_group.deadlines]
+    assert (department.canonical, department.role, deadline.date) == ("公安部", "responsible", "2021-12-31")
+
+
+@pytest.mark.parametrize(
+    ("header", "names", "found"),
+    [
+        ("事项", ("工业产品生产许可证核发", "社会保障卡申领"), 2),
+        ("事项类型", ("工业产品生产许可证核发", "社会保障卡申领"), 0),  # heads kinds, not names
+        ("事项", ("优化线下窗口", "社会保障卡申领"), 1),  # a bare 事项 column may hold measures
+    ],
+)
+def test_the_name_column_may_be_headed_by_the_bare_word(header, names, found):
+    text = (
+        f"第三批“跨省通办”事项清单\n序号\t{header}\t牵头单位\t完成时间\n"
+        f"1\t{names[0]}\t市市场监管局\t2020年底前\n2\t{names[1]}\t市人社局\t2020年底前\n"
+    )
+    assert len(extract_text(text).items) == found
+
+
+def test_a_table_scraped_one_cell_a_line_gives_its_items_with_the_group_headings_scope():
+    text = (
+        "序号\n事项名称\n主管部门\n完成时限\n一、2020年底前实现“跨省通办”事项（58项）\n"
+        "1\n工业产品生产许可证\n市场监管总局\n2020年底前\n2\n社会保障卡申领\n人力资源社会保障部\n2020年底前\n"
+    )
+    items = extract(normalize_text(text)).items
+    assert [(i.name, i.scope) for i in items] == [("工业产品生产许可证", ("跨省通办",)), ("社会保障卡申领", ("跨省通办",))]
