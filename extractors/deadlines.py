@@ -135,14 +135,11 @@ def _dao_after_a_verb(match: re.Match[str]) -> bool:
     return bool(before) and before[-1] not in "，,。；;：:！？\n \t" and not before.endswith(tuple(markers("dao_opener")))
 
 
-_AFTER_TARGET = ("于", "在")  # 力争于2022年上半年实现: a preposition may stand between
-
-
 def _target_kind(match: re.Match[str]) -> str | None:
     """力争明年上半年实现: a date right after a target word is a deadline by its end."""
     start = match.start("prefix") if match.group("prefix") else match.start("date")
-    if match.string.endswith(_AFTER_TARGET, 0, start):
-        start -= 1
+    if match.string.endswith(tuple(markers("target_link")), 0, start):
+        start -= 1  # 力争于2022年上半年实现: a preposition between
     targets = markers("target")
     return next((kind for word, kind in targets.items() if match.string.endswith(word, 0, start)), None)
 
