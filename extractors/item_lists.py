@@ -155,7 +155,6 @@ def _vouched(intro: str, text: str, spans: list[tuple[int, int]]) -> bool:
 
 
 _QUESTION_END = re.compile(r"[？?][ \t\u3000]*$", re.M)
-_ASKING = ("哪些", "哪几", "什么")
 _LINES_BEFORE_QUESTION = 2  # where a question with no 通办 looks for what it asks about
 
 
@@ -167,7 +166,7 @@ def _question_lists(text: str) -> list[_Found]:
     for mark in _QUESTION_END.finditer(text):
         line_start = text.rfind("\n", 0, mark.start()) + 1
         question = text[line_start : mark.start()]
-        if "事项" not in question or not any(word in question for word in _ASKING):
+        if "事项" not in question or not any(word in question for word in cues()["asks_which"]):
             continue
         spans = _bulleted_run(text, _line_names(text, mark.start()))
         if len(spans) < 2 or not all(names_an_item(text[a:b]) for a, b in spans) or not all_services(text, spans):

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.item_names import cues
 from extractors.tables import is_group_heading_line
 
-_NUMBER_HEADERS = ("序号", "编号")
 _MAX_COLUMNS = 10
 _MAX_HEADER_CHARS = 12  # a column's name is short
 _MAX_CELL_CHARS = 80  # a cell holds a name, a body, a date: no paragraph
@@ -41,13 +41,14 @@ class _Line:
 
 def cell_line_edits(text: str) -> list[tuple[int, int, str]]:
     """Edits turning the line breaks inside each row of a one-cell-a-line table into tabs."""
-    if not any(header in text for header in _NUMBER_HEADERS):
+    number_headers = cues()["header_word"]  # 序号, 编号
+    if not any(header in text for header in number_headers):
         return []
     lines = _lines(text)
     edits: list[tuple[int, int, str]] = []
     index = 0
     while index < len(lines):
-        if lines[index].stripped in _NUMBER_HEADERS:
+        if lines[index].stripped in number_headers:
             table_edits, index = _table(lines, index)
             edits.extend(table_edits)
         else:
