@@ -229,8 +229,11 @@ def _line_names(text: str, offset: int) -> list[tuple[int, int]]:
 
 # 包括… inside a sentence; 如…/例如… opening a sentence or a clause, after what named
 # the items ("…服务事项涵盖教育、社保等多领域，如A、B等")
-# "…“跨省通办”试点业务范围为A和B": a range that names 通办 business is its items
-_INCLUDING = re.compile(r"包括|包含|涵盖|(?<=范围)(?P<range>为|是)[：:]?|(?<=[。，,])(?P<example>例如|如)[：:，,]?")
+# "…“跨省通办”试点业务范围为A和B": a range that names 通办 business is its items; "…的事项有A、B等"
+_INCLUDING = re.compile(
+    r"包括|包含|涵盖|(?<=范围)(?P<range>为|是)[：:]?|(?<=[。，,])(?P<example>例如|如)[：:，,]?"
+    r"|(?<=事项)有(?![关所效序力：:])"  # "实现“跨省通办”的事项有A、B等": 有 after the items it names
+)
 _INCLUDED_END = re.compile(r"等?(?=[，,。；;\n])|等(?=$)|$")
 
 

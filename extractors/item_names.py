@@ -15,7 +15,7 @@ from extractors.text import BULLETS
 
 # 、 and ；, or a comma that goes on with 以及 (…、注销，以及工业产品生产许可证核发)
 # 、 and ；; "，以及"; and the seam between names each in quotes of its own (“A”“B”“C”等)
-ITEM_SEPARATORS = re.compile(r"[、；;﹔]|[，,](?:以及|及)|(?<=”)(?=“)")
+ITEM_SEPARATORS = re.compile(r"[、；;﹔]|[，,](?:以及|及)|(?<=”)(?=“)|(?<=[^\s])(?=[②-⑳])")  # ①A②B: before each number
 _QUOTES = "“”‘’\"'「」『』【】"  # marks around a name, not part of it
 MAX_ITEM_CHARS = 40
 # a description, not a name: 的, a title, a quote, a preposition first, or a count inside
@@ -83,18 +83,30 @@ def _past_subject(text: str, start: int, end: int) -> tuple[int, int]:
 _HALF_MIN_CHARS = 4  # 住房公积金缴存和提取: a bare verb after 和 is no item of its own
 
 
+_JOINERS = ("以及", "和", "及", "与")  # 以及 first: its 及 is no joiner of its own
+
+
 def split_services_at_he(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """ "市场主体登记注册和涉企经营许可" in a list no count vouches for: two items when
-    both halves are names that end like a service. A short half (…登记备案和结算) or
-    one that is no service (人力资源和社会保障…) keeps the name whole."""
+    both halves are names that end like a service (也 joined by 及, 以及, 与). A short half
+    (…登记备案和结算) or one that is no service (人力资源和社会保障…) keeps the name whole."""
     split: list[tuple[int, int]] = []
     for start, end in spans:
-        piece = text[start:end]
-        at = start + piece.find("和")
-        halves = [(start, at), (at + 1, end)]
-        whole = piece.count("和") != 1 or any(b - a < _HALF_MIN_CHARS for a, b in halves)
+        halves = join_halves(text[start:end], start)
+        whole = halves is None or any(b - a < _HALF_MIN_CHARS for a, b in halves)
         split.extend([(start, end)] if whole or not all_services(text, halves) else halves)
     return split
+
+
+def join_halves(piece: str, start: int) -> list[tuple[int, int]] | None:
+    """The two halves around the piece's one joiner, or None (no joiner, or more than one)."""
+    found = [(piece.find(joiner), joiner) for joiner in _JOINERS if joiner in piece]
+    if "以及" in piece:
+        found = [(at, joiner) for at, joiner in found if joiner != "及"]
+    if len(found) != 1 or piece.count(found[0][1]) != 1:
+        return None
+    at, joiner = found[0]
+    return [(start, start + at), (start + at + len(joiner), start + len(piece))]
 
 
 def _join_shared_objects(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -114,7 +126,7 @@ def _join_shared_objects(text: str, spans: list[tuple[int, int]]) -> list[tuple[
 
 # （一） 1. 一、 and the bullets of a web list (● • ▪ ■ ◆ ★ - *)
 _ENUMERATOR = re.compile(
-    rf"(?:[（(][一二三四五六七八九十\d]{{1,3}}[）)]|\d{{1,3}}[.、．]|[一二三四五六七八九十]{{1,3}}[、．]|[{BULLETS}\-*])\s*"
+    rf"(?:[（(][一二三四五六七八九十\d]{{1,3}}[）)]|\d{{1,3}}[.、．]|[一二三四五六七八九十]{{1,3}}[、．]|[{BULLETS}\-*①-⑳])\s*"
 )
 
 

@@ -29,6 +29,7 @@ from extractors.item_names import (
     all_services,
     cues,
     cues_in,
+    join_halves,
     names_an_item,
     plausible,
     split_names,
@@ -278,15 +279,12 @@ def _split_one_at_he(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
 
 
 def _split_at_he(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """ "A和B" as two items, only when the stated count says one item is missing:
-    和 also sits inside names (人力资源和社会保障局)."""
-    piece = text[start:end]
-    if piece.count("和") != 1:
+    """ "A和B" (or A及B, A与B) as two items, only when the stated count says one item is
+    missing: 和 also sits inside names (人力资源和社会保障局)."""
+    halves = join_halves(text[start:end], start)
+    if halves is None or any(b - a < 2 for a, b in halves):
         return [(start, end)]
-    at = start + piece.index("和")
-    if at - start < 2 or end - at - 1 < 2:
-        return [(start, end)]
-    return [(start, at), (at + 1, end)]
+    return halves
 
 
 def _list_start(text: str, end: int) -> int:

@@ -471,3 +471,20 @@ def test_a_numbered_list_line_links_its_item_to_the_units_and_time_in_its_note()
         ("社会保障卡申领", ["2022年9月底前"], ["市人社局", "市财政局"]),
         ("户口迁移", [], []),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the count asks for two: 及 and 以及 join two names as 和 does
+        ("实现社会保障卡申领及异地就医备案等2项事项“跨省通办”。", ["社会保障卡申领", "异地就医备案"]),
+        ("实现社会保障卡申领以及异地就医备案等2项事项“跨省通办”。", ["社会保障卡申领", "异地就医备案"]),
+        # circled numbers run the names together
+        ("新增“跨省通办”事项：①社会保障卡申领②异地就医备案③失业保险金申领", ["社会保障卡申领", "异地就医备案", "失业保险金申领"]),
+        # 有 after the phrase that names the items
+        ("实现“跨省通办”的事项有社会保障卡申领、异地就医备案等。", ["社会保障卡申领", "异地就医备案"]),
+        ("“跨省通办”事项有关要求如下：加强组织领导、强化宣传引导。", []),  # 有关: no list
+    ],
+)
+def test_lists_joined_by_ji_numbered_with_circles_or_introduced_by_you(text, names):
+    assert [i.name for i in extract_text(text).items] == names
