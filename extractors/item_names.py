@@ -88,7 +88,7 @@ _JOINERS = ("以及", "和", "及", "与")  # 以及 first: its 及 is no joiner
 
 def split_services_at_he(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """ "市场主体登记注册和涉企经营许可" in a list no count vouches for: two items when
-    both halves are names that end like a service (也 joined by 及, 以及, 与). A short half
+    both halves are names that end like a service (or joined by 及, 以及, 与). A short half
     (…登记备案和结算) or one that is no service (人力资源和社会保障…) keeps the name whole."""
     split: list[tuple[int, int]] = []
     for start, end in spans:
