@@ -258,13 +258,13 @@ def _issuer_place(issuer: str | None) -> str | None:
 
 
 _HEADS = ("部门", "机关", "机构", "单位")
-# What may follow a body's name to make a longer one: its own unit (公安部 + 治安管理局,
+# What may follow a body's name to make a longer one: its own unit (公安部 + 治安管理局, 市公安局 + 交警支队,
 # 国家医疗保障局 + 基金监管司, 广东省医疗保障局 + 办公室, 中国人民银行 + 广州分行) or its departments as a class
 # (国务院 + 有关部门). The unit's words never include a verb or function word, so
 # "国务院办公厅印发《关于…》" or "省医保局将适时…" are not extended. A 司 or 局 before 长
 # is its head's title (局长, 副局长): "省医保局局长" names 省医保局, not 省医保局局.
 _UNIT = re.compile(
-    r"(?P<unit>[\u4e00-\u9fff]{0,6}?(?:(?:司|局)(?!长)|中心|办公厅|办公室|分行|支行))|(?P<cls>各?(?P<some>有关)?部门)"
+    r"(?P<unit>[\u4e00-\u9fff]{0,6}?(?:(?:司|局|支队|大队)(?!长)|中心|办公厅|办公室|分行|支行))|(?P<cls>各?(?P<some>有关)?部门)"
 )
 # Nor 国家 (…医疗保障局国家税务总局: a signature block's columns run together).
 _NOT_IN_UNIT = re.compile(r"关于|印发|发布|举行|推出|会同|牵头|配合|负责|出台|通过|国家|[的和与及在对将从向为要是于已等]")

@@ -1,0 +1,28 @@
+"""The local bodies a notice may name, by their full names and short forms (department_bodies.tsv)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.departments import find_departments
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("市车管所", "某某市车辆管理所"),
+        ("市教体局", "某某市教育和体育局"),
+        ("市住建委", "某某市住房和城乡建设委员会"),  # the municipalities' and some cities' 委
+        ("市交通委", "某某市交通委员会"),  # not 交通运输委员会: 北京市交通委员会 is its own name
+        ("市卫生计生委", "某某市卫生和计划生育委员会"),
+        ("市公共就业和人才服务局", "某某市公共就业和人才服务局"),
+        ("区婚姻登记处", "区婚姻登记处"),  # a bare 区 in a city's notice is any district
+        ("市医保经办机构", "某某市医疗保障经办机构"),
+        # a unit after its body: a detachment (支队), but not its head's title (支队长)
+        ("市公安局交警支队", "某某市公安局交警支队"),
+        ("市公安局支队长", "某某市公安局"),
+    ],
+)
+def test_local_bodies_by_their_short_forms(name, canonical):
+    (found,) = find_departments(f"由{name}负责。", issuer="某某市人民政府")
+    assert found.canonical == canonical
