@@ -197,7 +197,7 @@ def find_departments(
     local = _local_matches(text, home)
     if not issuer and not place:
         local = _with_sole_city(local)
-    found = [_extended(text, m) for m in central + local] + _class_matches(text)
+    found = [_extended(text, m) for m in central + local] + _class_matches(text, home)
     found += _own_ministry_units(text, issuer)
     matches = _longest_first([m for m in found if not _inside(m, numbers)])
     ends = {m.start: m.end for m in matches}
@@ -319,24 +319,33 @@ def _class_pattern() -> re.Pattern[str]:
     return re.compile(alternation(list(load_list("department_classes.txt"))))
 
 
-def _class_matches(text: str) -> list[_Match]:
+def _class_matches(text: str, home: dict[str, str]) -> list[_Match]:
     """Sector classes (财政部门, 公安机关), each member of a shared head too:
-    "医保、人社部门" names 医保部门 and 人社部门."""
+    "医保、人社部门" names 医保部门 and 人社部门. A bare level before one (市市场监管部门) is
+    the issuer's own place's, as it is before a body."""
     classes = set(load_list("department_classes.txt"))
     found = []
     for match in _class_pattern().finditer(text):
         prefix = _place_class_before(text, match.start())
         start = match.start() - len(prefix)
-        found.append(_Match(start, match.end(), prefix + match.group()))
+        place = home.get(prefix, prefix) if prefix in _BARE_LEVELS else prefix
+        found.append(_Match(start, match.end(), place + match.group()))
         head = next(h for h in _HEADS if match.group().endswith(h))
         found += _shared_head_members(text, match.start(), head, classes)
     return found
 
 
+_BARE_LEVELS = ("省", "市", "县", "区")
+
+
 def _place_class_before(text: str, end: int) -> str:
-    """本级 / 各级 / 各市 right before a class: 本级业务主管部门 is one name."""
+    """本级 / 各级 / 各市 right before a class: 本级业务主管部门 is one name. So is a bare
+    level where a place may start (由市市场监管部门; not 城市市场…)."""
     before = [c for c in load_list("place_classes.txt") if len(c) > 1 and text.endswith(c, 0, end)]
-    return max(before, key=len, default="")
+    if before:
+        return max(before, key=len)
+    level = text[end - 1 : end]
+    return level if level in _BARE_LEVELS and place_may_start(text, end - 1) else ""
 
 
 def _shared_head_members(text: str, start: int, head: str, classes: set[str]) -> list[_Match]:

@@ -26,3 +26,15 @@ from extractors.departments import find_departments
 def test_local_bodies_by_their_short_forms(name, canonical):
     (found,) = find_departments(f"由{name}负责。", issuer="某某市人民政府")
     assert found.canonical == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("由市市场监管部门负责。", [("市市场监管部门", "某某市市场监管部门")]),  # the issuer's city's
+        ("城市市场监管部门", [("市场监管部门", "市场监管部门")]),  # 市 of 城市: no level
+        ("各级市场监管部门", [("各级市场监管部门", "各级市场监管部门")]),
+    ],
+)
+def test_a_bare_level_before_a_sector_class_is_the_issuers_place(text, found):
+    assert [(d.name, d.canonical) for d in find_departments(text, issuer="某某市人民政府")] == found
