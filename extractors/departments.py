@@ -194,7 +194,7 @@ def find_departments(
         home = with_sole_province(home, text)  # and a news page's may be any it reports on
     central = [_Match(s, e, c) for s, e, c in _central().longest(text)]
     numbers = doc_number_spans(text)
-    local = _local_matches(text, home)
+    local = _named_before(_local_matches(text, home))
     if not issuer and not place:
         local = _with_sole_city(local)
     found = [_extended(text, m) for m in central + local] + _class_matches(text, home)
@@ -202,6 +202,20 @@ def find_departments(
     matches = _longest_first([m for m in found if not _inside(m, numbers)])
     ends = {m.start: m.end for m in matches}
     return [DepartmentMention(text[m.start : m.end], m.canonical, role_of(text, m, ends), (m.start, m.end)) for m in matches]
+
+
+def _named_before(matches: list[_Match]) -> list[_Match]:
+    """该市公安局 (that city's) is the last city a body was named with before it:
+    "杭州市医保局…，该市公安局…" names 杭州市公安局. With none before, it stays as written."""
+    resolved: list[_Match] = []
+    for match in matches:
+        if match.place in ("该市", "该县", "该区"):
+            level = match.place[-1]
+            earlier = [m.place for m in resolved if m.place.endswith(level) and len(m.place) > 2]
+            if earlier:
+                match = _Match(match.start, match.end, earlier[-1] + match.canonical[len(match.place) :], earlier[-1])
+        resolved.append(match)
+    return resolved
 
 
 _BARE_CITY = ("市", "市级", "本市", "我市")

@@ -93,3 +93,15 @@ def test_a_page_with_no_issuer_reads_a_bare_province_by_its_publishers_place():
     ]
     national = "新增事项发布\n2022-09-15 来源：人民日报\n省公安厅将推出新事项。\n"
     assert [d.canonical for d in extract_text(national).departments] == ["省公安厅"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("记者从杭州市医保局获悉，该市公安局也将推出新举措。", ["杭州市医疗保障局", "杭州市公安局"]),
+        ("杭州市西湖区医保局称，该区民政局配合。", ["杭州市西湖区医疗保障局", "杭州市西湖区民政局"]),
+        ("该市公安局表示。", ["该市公安局"]),  # no city before: as written
+    ],
+)
+def test_that_city_is_the_last_one_named_before(text, expected):
+    assert _canonical(text) == expected
