@@ -94,6 +94,9 @@ def role_of(text: str, match: Located, ends: dict[int, int]) -> str:
     said = _says().match(text, match.end)
     if said:
         return after_cues[said.group("cue")]
+    dated = _dated_task().match(tail)
+    if dated:
+        return _dated_verbs()[dated.group("verb")]
     agent = _agent_role(text, match, ends)
     if agent:
         return agent
@@ -118,6 +121,23 @@ def _says() -> re.Pattern[str]:
     speaker = alternation([r["cue"] for r in rows if r["position"] == "speaker"])
     cue = alternation(_cues()[0])
     return re.compile(rf"(?:{speaker})?(?:{says})[，,：:](?:{then})?[，,]?(?:还将|将)?(?P<cue>{cue})")
+
+
+@lru_cache(maxsize=1)
+def _dated_verbs() -> dict[str, str]:
+    return {r["cue"]: r["role"] for r in load_table("department_roles.tsv") if r["position"] == "dated_verb"}
+
+
+_DATE_REACH = 16  # 在2022年12月31日前: the longest time phrase between a name and its verb
+
+
+@lru_cache(maxsize=1)
+def _dated_task() -> re.Pattern[str]:
+    """ "A要在2022年底前实现…", "A于6月底前完成…": a time limit (…前: not 在全省范围内, a
+    place), then the verb that completes the task, after the words that may stand between a
+    name and its cue are gone."""
+    verbs = alternation(_dated_verbs())
+    return re.compile(rf"[在于][^，。；：,;:\n]{{2,{_DATE_REACH}}}?前(?:全面|全部|基本)?(?P<verb>{verbs})")
 
 
 _NOTE_REST = re.compile(r"[，,；;][^（）()\n]*[）)]$|[）)]$", re.M)  # …，2022年6月底前） to the line's end

@@ -1,4 +1,4 @@
-"""The local bodies a notice may name, by their full names and short forms (department_bodies.tsv)."""
+"""The local bodies a notice may name, by their full names and short forms (department_bodies.tsv), and what a body before a dated task answers for."""
 
 from __future__ import annotations
 
@@ -38,3 +38,17 @@ def test_local_bodies_by_their_short_forms(name, canonical):
 )
 def test_a_bare_level_before_a_sector_class_is_the_issuers_place(text, found):
     assert [(d.name, d.canonical) for d in find_departments(text, issuer="某某市人民政府")] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("各省级医保部门要在2022年底前实现异地就医备案“跨省通办”。", "responsible"),  # a task by a date
+        ("省医保局于6月底前完成系统改造。", "responsible"),
+        ("省医保局已在全省范围内实现异地就医备案。", "mentioned"),  # a place, not a time limit
+        ("省医保局在会上介绍了情况。", "mentioned"),
+    ],
+)
+def test_a_body_that_must_complete_a_task_by_a_date_answers_for_it(text, role):
+    (found,) = find_departments(text, issuer="广东省人民政府")
+    assert found.role == role
