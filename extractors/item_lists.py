@@ -232,7 +232,7 @@ def _line_names(text: str, offset: int) -> list[tuple[int, int]]:
 # "…“跨省通办”试点业务范围为A和B": a range that names 通办 business is its items; "…的事项有A、B等"
 _INCLUDING = re.compile(
     r"包括|包含|涵盖|(?<=范围)(?P<range>为|是)[：:]?|(?<=[。，,])(?P<example>例如|如)[：:，,]?"
-    r"|(?<=事项)有(?![关所效序力：:])"  # "实现“跨省通办”的事项有A、B等": 有 after the items it names
+    r"|(?<=事项)有(?![关所效序力望哪：:])"  # "实现“跨省通办”的事项有A、B等": 有 after the items it names
 )
 _INCLUDED_END = re.compile(r"等?(?=[，,。；;\n])|等(?=$)|$")
 

@@ -484,6 +484,7 @@ def test_a_numbered_list_line_links_its_item_to_the_units_and_time_in_its_note()
         # 有 after the phrase that names the items
         ("实现“跨省通办”的事项有社会保障卡申领、异地就医备案等。", ["社会保障卡申领", "异地就医备案"]),
         ("“跨省通办”事项有关要求如下：加强组织领导、强化宣传引导。", []),  # 有关: no list
+        ("更多“跨省通办”事项有望实现异地就医备案、社保卡申领等便利。", []),  # 有望: expected to
     ],
 )
 def test_lists_joined_by_ji_numbered_with_circles_or_introduced_by_you(text, names):
