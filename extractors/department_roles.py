@@ -137,7 +137,8 @@ def _dated_task() -> re.Pattern[str]:
     place), then the verb that completes the task, after the words that may stand between a
     name and its cue are gone."""
     verbs = alternation(_dated_verbs())
-    return re.compile(rf"[在于][^，。；：,;:\n]{{2,{_DATE_REACH}}}?前(?:全面|全部|基本)?(?P<verb>{verbs})")
+    adverbs = alternation(r["cue"] for r in load_table("department_roles.tsv") if r["position"] == "dated_adverb")
+    return re.compile(rf"[在于][^，。；：,;:\n]{{2,{_DATE_REACH}}}?前(?:{adverbs})?(?P<verb>{verbs})")
 
 
 _NOTE_REST = re.compile(r"[，,；;][^（）()\n]*[）)]$|[）)]$", re.M)  # …，2022年6月底前） to the line's end

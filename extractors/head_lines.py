@@ -30,6 +30,15 @@ class Line:
         return self.start + len(self.text)
 
 
+def all_lines(text: str) -> list[Line]:
+    """Every line as written, blank ones too, with its offset in ``text``."""
+    result, offset = [], 0
+    for raw in text.split("\n"):
+        result.append(Line(raw, offset))
+        offset += len(raw) + 1
+    return result
+
+
 def lines_of(text: str) -> list[Line]:
     """Non-blank lines with their offsets in ``text``. A row whose cells all hold one text
     (a merged cell across a sheet: the list's title over its table) is that text once."""

@@ -13,8 +13,8 @@ line of its own. Anything else ends the table.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from extractors.head_lines import Line, all_lines
 from extractors.item_names import cues
 from extractors.tables import is_group_heading_line
 
@@ -25,30 +25,16 @@ _MIN_ROWS = 2
 _DIGIT = re.compile(r"\d")
 
 
-@dataclass(frozen=True)
-class _Line:
-    start: int
-    text: str
-
-    @property
-    def end(self) -> int:
-        return self.start + len(self.text)
-
-    @property
-    def stripped(self) -> str:
-        return self.text.strip()
-
-
 def cell_line_edits(text: str) -> list[tuple[int, int, str]]:
     """Edits turning the line breaks inside each row of a one-cell-a-line table into tabs."""
     number_headers = cues()["header_word"]  # 序号, 编号
     if not any(header in text for header in number_headers):
         return []
-    lines = _lines(text)
+    lines = all_lines(text)
     edits: list[tuple[int, int, str]] = []
     index = 0
     while index < len(lines):
-        if lines[index].stripped in number_headers:
+        if lines[index].text.strip() in number_headers:
             table_edits, index = _table(lines, index)
             edits.extend(table_edits)
         else:
@@ -56,19 +42,11 @@ def cell_line_edits(text: str) -> list[tuple[int, int, str]]:
     return edits
 
 
-def _lines(text: str) -> list[_Line]:
-    lines, start = [], 0
-    for line in text.split("\n"):
-        lines.append(_Line(start, line))
-        start += len(line) + 1
-    return lines
-
-
-def _table(lines: list[_Line], start: int) -> tuple[list[tuple[int, int, str]], int]:
+def _table(lines: list[Line], start: int) -> tuple[list[tuple[int, int, str]], int]:
     """The edits of the table whose header opens at ``start``, and where reading goes on."""
     header = _header(lines, start)
     columns = len(header)
-    rows: list[list[_Line]] = []
+    rows: list[list[Line]] = []
     index, expected = start + columns, 1
     while index < len(lines):
         if is_group_heading_line(lines[index].text):
@@ -85,31 +63,31 @@ def _table(lines: list[_Line], start: int) -> tuple[list[tuple[int, int, str]], 
     return [edit for cells in (header, *rows) for edit in _joins(cells)], index
 
 
-def _header(lines: list[_Line], start: int) -> list[_Line]:
+def _header(lines: list[Line], start: int) -> list[Line]:
     """序号 and the short, digit-free lines after it: the column names."""
     header = [lines[start]]
     for line in lines[start + 1 : start + _MAX_COLUMNS]:
-        name = line.stripped
+        name = line.text.strip()
         if not name or len(name) > _MAX_HEADER_CHARS or _DIGIT.search(name):
             break
         header.append(line)
     return header
 
 
-def _row(lines: list[_Line], index: int, number: int, columns: int) -> list[_Line] | None:
+def _row(lines: list[Line], index: int, number: int, columns: int) -> list[Line] | None:
     """The row numbered ``number`` opening at ``index``: its number's line and its cells, up
     to the next row's number, a blank line, or the header's count of columns."""
-    if index >= len(lines) or lines[index].stripped != str(number):
+    if index >= len(lines) or lines[index].text.strip() != str(number):
         return None
     row = [lines[index]]
     for line in lines[index + 1 : index + columns]:
-        cell = line.stripped
+        cell = line.text.strip()
         if not cell or cell == str(number + 1) or len(cell) > _MAX_CELL_CHARS or is_group_heading_line(line.text):
             break
         row.append(line)
     return row if len(row) >= 2 else None
 
 
-def _joins(cells: list[_Line]) -> list[tuple[int, int, str]]:
+def _joins(cells: list[Line]) -> list[tuple[int, int, str]]:
     """Tabs for the line breaks between a row's cells."""
     return [(cell.end, cell.end + 1, "\t") for cell in cells[:-1]]

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.head_lines import Line, all_lines
+
 _GAP = re.compile(r"[ \u3000\u00a0]+")
 # A numbered row after a line break; opening with a literal lets the regex skip ahead fast.
 _NUMBERED = re.compile(r"\n[ \u3000\u00a0]*\d{1,3}[ \u3000\u00a0]+\S")
@@ -58,14 +60,14 @@ def cell_gap_edits(text: str) -> list[tuple[int, int, str]]:
 
 
 def _lines(text: str) -> list[_Line]:
-    lines, offset = [], 0
-    for raw in text.split("\n"):
-        body = raw.strip(" \u3000\u00a0\r")
-        lead = raw.index(body) if body else 0
-        gaps = [(offset + lead + m.start(), offset + lead + m.end()) for m in _GAP.finditer(body)]
-        lines.append(_Line(offset, raw, gaps))
-        offset += len(raw) + 1
-    return lines
+    return [_Line(line.start, line.text, _gaps(line)) for line in all_lines(text)]
+
+
+def _gaps(line: Line) -> list[tuple[int, int]]:
+    """The spans of the gaps between a line's cells, in the document."""
+    body = line.text.strip(" \u3000\u00a0\r")
+    start = line.start + (line.text.index(body) if body else 0)
+    return [(start + gap.start(), start + gap.end()) for gap in _GAP.finditer(body)]
 
 
 def _numbered_run(lines: list[_Line], index: int) -> list[_Line]:
