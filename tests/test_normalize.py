@@ -306,6 +306,11 @@ def test_a_line_ending_in_a_bracket_goes_on_where_the_next_opens_with_no_paragra
     assert normalize_text(text).text.split("\n") == lines
 
 
+def test_a_wrapped_sentence_that_breaks_after_a_title_word_still_joins():
+    text = "各地要对照本地区实施方案，抓紧制定配套实施方案\n要求，按时报送。"
+    assert normalize_text(text).text == "各地要对照本地区实施方案，抓紧制定配套实施方案要求，按时报送。"
+
+
 def test_a_signature_keeps_its_line_after_a_contact_line():
     text = "联系人：张某某，电话：0000-12345678\n某口市人民政府办公室\n2021年5月20日"
     assert normalize_text(text).text == text
@@ -319,6 +324,8 @@ def test_a_signature_keeps_its_line_after_a_contact_line():
         # a 、 in a title looks like an open clause; a title and a number keep their lines
         "关于印发甲市、乙县政务服务“跨省通办”合作方案的通知\n\n甲政办发〔2023〕6号\n\n各镇人民政府、街道办事处：",
         "甲市、乙县政务服务“跨省通办”合作方案\n\n为贯彻落实有关要求，制定本方案。",
+        # a plan's title under its covering notice's date, over its preamble, with no blank line
+        "甲市人民政府办公室\n2021年3月12日\n甲市、乙县政务服务“跨省通办”工作实施方案\n为不断深化改革，建立规范、高效的机制，制定本方案。",
     ],
 )
 def test_a_title_or_a_document_number_keeps_its_line(text):

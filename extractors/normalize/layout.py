@@ -268,14 +268,25 @@ def _continues(following: str) -> bool:
 
 def _stands_alone(brk: _Break) -> bool:
     """A document number, a signature (a body's name alone), or a title (…关于…的通知; a
-    plan's own title between blank lines) is a line of its own, even when a 、 in it
+    plan's own title between blank lines or over its preamble) is a line of its own, even when a 、 in it
     (甲市、乙县…方案) or the line above ("联系人：…，电话：…") looks like an open clause."""
     if DOC_NUMBER.fullmatch(brk.line) or DOC_NUMBER.fullmatch(brk.following):
         return True
     if is_issuer_line(brk.line) or is_issuer_line(brk.following):
         return True  # a signature: 某口市人民政府办公室 between a contact line and its date
     titled = TITLE_END.search(brk.line) is not None and not any(mark in brk.line for mark in "，。；,;")
-    return titled and ("关于" in brk.line or brk.across_blank)
+    return titled and ("关于" in brk.line or brk.across_blank or (brk.first_line and _opens_preamble(brk.following)))
+
+
+@lru_cache(maxsize=1)
+def _preamble_openers() -> tuple[str, ...]:
+    return tuple(load_list("preamble_openers.txt"))
+
+
+def _opens_preamble(following: str) -> bool:
+    """Does the line open a notice's first paragraph (为不断深化…, 根据…)? Under a line that
+    ends like a title, it starts the text the title names."""
+    return following.startswith(_preamble_openers())
 
 
 _FIELD = re.compile(r"[^，。；：:\s]{2,6}[：:]")  # 发布机构: / 主题词:
