@@ -306,6 +306,27 @@ def test_a_line_ending_in_a_bracket_goes_on_where_the_next_opens_with_no_paragra
     assert normalize_text(text).text.split("\n") == lines
 
 
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        # a title broken after a closing quote, inside its 《…》
+        (
+            "某省人民政府办公厅关于印发《2021年\n某省推进政府职能转变和“放管服”\n改革重点工作安排》的通知\n某办函〔2021〕55号",
+            ["某省人民政府办公厅关于印发《2021年某省推进政府职能转变和“放管服”改革重点工作安排》的通知", "某办函〔2021〕55号"],
+        ),
+        # a plan's own title broken after 和, over its first paragraph
+        (
+            "2021年某省推进政府职能转变和\n“放管服”改革重点工作安排\n2021年是开局之年。",
+            ["2021年某省推进政府职能转变和“放管服”改革重点工作安排", "2021年是开局之年。"],
+        ),
+        # a closing quote outside any 《…》 still ends a heading's line
+        ("（三）推进“一网通办”\n各地要加快推进。", ["（三）推进“一网通办”", "各地要加快推进。"]),
+    ],
+)
+def test_a_title_broken_on_a_joining_word_or_inside_its_book_marks_is_one_line(text, lines):
+    assert normalize_text(text).text.split("\n") == lines
+
+
 def test_a_wrapped_sentence_that_breaks_after_a_title_word_still_joins():
     text = "各地要对照本地区实施方案，抓紧制定配套实施方案\n要求，按时报送。"
     assert normalize_text(text).text == "各地要对照本地区实施方案，抓紧制定配套实施方案要求，按时报送。"

@@ -73,6 +73,8 @@ _CRLF = re.compile(r"\r\n?")
 _MANY_BLANKS = re.compile(r"\n{3,}")
 _CLAUSE_MARKS = "，、；,："
 _DASHES = "—－-"
+# Words that join what follows to what went before: a line never ends on one
+_JOINING_ENDS = "和与及或的"
 _LABEL = re.compile(r"^[^，。；：:]{1,6}[：:]")
 _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》|（[^（）]*）|\([^()]*\)")
 # A heading's number: 第一章, 一、, （一）, 1., ①
@@ -234,7 +236,11 @@ def _should_join(brk: _Break, wrap_width: int | None, width: int) -> bool:
         return True  # "…意见》（国办发〔2020〕35号）" over "精神，现提出如下意见。"
     if last in "：:" and line.count("（") > line.count("）"):
         return True  # "（责任单位：" over "县医保局；完成时限：…）": a bracket's label goes on
+    if last in _JOINING_ENDS and not brk.across_blank and not brk.indented_after:
+        return True  # "…政府职能转变和" / "“放管服”改革重点工作安排": no line ends on a joining word
     finished = last in TERMINAL or last in CLOSERS or last in _DASHES
+    if finished and last in CLOSERS and _inside_book_title(brk.paragraph):
+        finished = False  # "关于印发《2021年…“放管服”" / "改革重点工作安排》的通知": the title goes on
     mid_word = bool(re.match(rf"[{_CJK}0-9]", last))
     if wrap_width is not None:
         # Print indents a paragraph's first line by two characters.
@@ -335,6 +341,13 @@ def _open_sentence(text: str) -> str:
     # the sentence ends (。！？!?) one rfind each: a generator over them cost more than the finds
     last = max(text.rfind("。"), text.rfind("！"), text.rfind("？"), text.rfind("!"), text.rfind("?"))
     return text[last + 1 :]
+
+
+def _inside_book_title(paragraph: str) -> bool:
+    """Is a 《 left open in the paragraph's last sentence? A quote closed inside it
+    (《…“放管服”) ends no line."""
+    tail = _open_sentence(paragraph)
+    return tail.count("《") > tail.count("》")
 
 
 def _stops_mid_clause(line: str) -> bool:
