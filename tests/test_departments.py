@@ -414,6 +414,11 @@ def test_a_working_groups_office_is_a_body_and_shares_the_lead():
     }
 
 
+def test_a_reform_office_with_no_group_in_its_name_is_a_body():
+    text = "8月20日从四川省推进政府职能转变和“放管服”改革协调办公室获悉，专区正式上线。"
+    assert _found(text) == {("四川省推进政府职能转变和“放管服”改革协调办公室", "mentioned")}
+
+
 @pytest.mark.parametrize(
     ("issuer", "expected"),
     [
