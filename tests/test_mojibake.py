@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from extractors import extract
 from extractors.normalize import normalize_text
-from extractors.normalize.mojibake import find_mojibake
+from extractors.normalize.mojibake import MojibakeSpan, find_mojibake, lost_indents
 from extractors.normalize.repair import repair_run
 from tests.conftest import NEWS_001
 
@@ -159,3 +159,34 @@ def test_a_placeholder_before_full_width_punctuation_is_flagged_alone():
     assert "（自治区、直辖市）" in result.text
     # a question mark that ends a question is left alone
     assert normalize_text("社保卡还能继续使用吗?").flagged_spans() == []
+
+
+def _shifted(text: str) -> str:
+    """The text's GBK bytes read one byte late, as a broken mirror serves them: the lost
+    lead byte shows as ?."""
+    return "?" + text.encode("gbk")[1:].decode("gbk", errors="replace")
+
+
+def test_a_placeholder_opening_a_line_before_a_repaired_heading_is_the_lost_indent():
+    """ "?。ㄒ唬┏掷m推動" is "　（一）持續推動" one byte off: the indent's trail byte A1
+    opens 。 (A1A3). With the ? left, the line no longer opened with its heading's number."""
+    raw = "一、深入推進簡政放權\n" + _shifted("\u3000（一）持續") + "推動“放權強市”。"
+    assert "?。ㄒ唬┏掷m推動" in raw
+    result = normalize_text(raw)
+    assert result.text.split("\n")[1].startswith("（一）持续推动")
+    assert [(m["text"], m["status"]) for m in result.quality.mojibake] == [
+        ("?", "repaired"),
+        ("。ㄒ唬┏掷m", "repaired"),
+    ]
+    assert result.flagged_spans() == []
+
+
+def test_a_placeholder_opening_a_line_is_an_indent_only_before_a_heading():
+    """Where the repaired run opens no heading, the lost character may be anything ending
+    in A1 (省 is CAA1): the ? stays flagged."""
+    text = "?。ㄒ唬┏掷m推動"
+    heading = MojibakeSpan(1, 7, text[1:7], "repaired", "（一）持續")
+    words = MojibakeSpan(1, 7, text[1:7], "repaired", "各地持續")
+    assert [(run.start, run.repaired) for run in lost_indents(text, [heading])] == [(0, "\u3000")]
+    assert lost_indents(text, [words]) == []
+    assert lost_indents("寧夏等21個" + text, [MojibakeSpan(8, 14, text[1:7], "repaired", "（一）持續")]) == []

@@ -191,9 +191,41 @@ def repair_mojibake(text: str) -> tuple[str, OffsetMap, list[MojibakeSpan]]:
         start, end, replacement = repair
         edits.append((start, end, replacement))
         runs.append(MojibakeSpan(start, end, text[start:end], "repaired", replacement))
-    runs = runs + lost_runs(text, runs)
-    runs = sorted(runs + stray_marks(text, runs), key=lambda run: run.start)
+    indents = lost_indents(text, runs)
+    edits = sorted(edits + [(run.start, run.end, run.repaired or "") for run in indents])
+    runs = runs + indents + lost_runs(text, runs)
+    runs = sorted(runs + stray_marks(text, runs + indents), key=lambda run: run.start)
     if not edits:
         return text, OffsetMap.identity(len(text)), runs
     new_text, offset_map = rewrite(text, edits)
     return new_text, offset_map, runs
+
+
+_INDENT = "\u3000"  # GBK A1A1: print's paragraph indent
+_INDENT_TRAIL = 0xA1
+
+
+def lost_indents(text: str, runs: list[MojibakeSpan]) -> list[MojibakeSpan]:
+    """ "?。ㄒ唬┏掷m" at a line's start is "　（一）持續" read one byte off: the ? is the
+    indent's lost lead byte, and its trail byte (A1) opens the run's first character (A1A3 。).
+    A lost character that opens a line and ends in A1 is the ideographic indent: where the
+    repaired run then opens with a heading's bracket or number, nothing else reads so."""
+    found = []
+    for run in runs:
+        at = run.start - 1
+        if run.status != "repaired" or at < 0 or text[at] != "?" or text[:at].rstrip(" \t\u3000")[-1:] not in "\n":
+            continue
+        if _gbk_lead(text[run.start]) == _INDENT_TRAIL and _opens_heading(run.repaired or ""):
+            found.append(MojibakeSpan(at, run.start, "?", "repaired", _INDENT))
+    return found
+
+
+def _gbk_lead(char: str) -> int | None:
+    try:
+        return char.encode("gbk")[0]
+    except UnicodeEncodeError:
+        return None
+
+
+def _opens_heading(repaired: str) -> bool:
+    return bool(re.match(r"[（(【〔]|[一二三四五六七八九十\d]+[、.．]", repaired))
