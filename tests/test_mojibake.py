@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extractors import extract
 from extractors.normalize import normalize_text
 from extractors.normalize.mojibake import MojibakeSpan, find_mojibake, lost_indents
@@ -133,7 +135,7 @@ def test_a_lone_letter_after_a_rare_symbol_joins_the_run_beside_it():
 def test_a_symbol_between_han_characters_far_from_a_run_is_left_alone():
     """A symbol between Han characters joins a run only beside it: alone it may be a file name's."""
     far = normalize_text("?。ù思布置工作。请将材料按附件_模板格式报送。")
-    assert [m["text"] for m in far.quality.mojibake] == ["?", "。ù"]
+    assert [m["text"] for m in far.quality.mojibake] == ["?。ù"]  # a ? opening a line opens its run
 
 
 def test_a_repair_that_guesses_a_rare_character_is_flagged_instead():
@@ -190,3 +192,16 @@ def test_a_placeholder_opening_a_line_is_an_indent_only_before_a_heading():
     assert [(run.start, run.repaired) for run in lost_indents(text, [heading])] == [(0, "\u3000")]
     assert lost_indents(text, [words]) == []
     assert lost_indents("寧夏等21個" + text, [MojibakeSpan(8, 14, text[1:7], "repaired", "（一）持續")]) == []
+
+
+@pytest.mark.parametrize(("original", "repaired"), [("\u3000各地持續", "各地持续"), ("\u3000省醫保局", "省医保局")])
+def test_a_line_opened_by_a_placeholder_is_a_run_repaired_after_it(original, repaired):
+    """ "?「鞯爻掷m推動" ("　各地持續推動" one byte off) had passed as text: no marker
+    opened the run, since a ? before 「 or ∈ marks nothing mid-line. No line opens with a
+    question mark. The lost character is never guessed there (its likeliest reading was ！)."""
+    raw = "一、總體要求\n" + _shifted(original) + "推動改革。"
+    result = normalize_text(raw)
+    line = result.text.split("\n")[1]
+    assert line == "?" + repaired + "推动改革。"
+    assert [result.text[start:end] for start, end in result.flagged_spans()] == ["?"]
+    assert [m["status"] for m in result.quality.mojibake] == ["flagged", "repaired"]

@@ -28,6 +28,7 @@ _QUESTION_END = r"[\s”\"’）)]|$"
 _MARKER = re.compile(
     rf"(?<=[{_HAN}\u3000-\u303f\uff00-\uffef])(?:\ufffd|\?(?<![{_PARTICLES}]\?)|\?(?!{_QUESTION_END}))"
     rf"|[?\ufffd](?=[{_HAN}])|[\ufffd\ue000-\uf8ff]"
+    r"|(?<![^\n])\?(?=[^\x00-\x7f\s])"  # no line opens with a question mark
     rf"|(?<=[{_HAN}?\u3000-\u303f\uff00-\uffef{_ODD}])[{_ODD}](?=[{_HAN}?{_ODD}{_TRAIL_ASCII}])"
 )
 # Every marker is one of these: most pages have none, and this finds that in C
@@ -181,6 +182,7 @@ def repair_mojibake(text: str) -> tuple[str, OffsetMap, list[MojibakeSpan]]:
     """Repair what can be repaired; every run found is returned, repaired or flagged."""
     edits: list[tuple[int, int, str]] = []
     runs: list[MojibakeSpan] = []
+    skipped: list[MojibakeSpan] = []  # a run's placeholder its repair starts after: flagged
     for run in find_mojibake(text):
         if edits and run.start < edits[-1][1]:
             continue  # already inside a repaired (grown) run
@@ -191,9 +193,12 @@ def repair_mojibake(text: str) -> tuple[str, OffsetMap, list[MojibakeSpan]]:
         start, end, replacement = repair
         edits.append((start, end, replacement))
         runs.append(MojibakeSpan(start, end, text[start:end], "repaired", replacement))
+        if start > run.start and text[run.start] in _PLACEHOLDERS:
+            skipped.append(MojibakeSpan(run.start, start, text[run.start : start]))
     indents = lost_indents(text, runs)
     edits = sorted(edits + [(run.start, run.end, run.repaired or "") for run in indents])
-    runs = runs + indents + lost_runs(text, runs)
+    skipped = [run for run in skipped if not any(indent.start == run.start for indent in indents)]
+    runs = runs + indents + skipped + lost_runs(text, runs)
     runs = sorted(runs + stray_marks(text, runs + indents), key=lambda run: run.start)
     if not edits:
         return text, OffsetMap.identity(len(text)), runs
@@ -201,6 +206,7 @@ def repair_mojibake(text: str) -> tuple[str, OffsetMap, list[MojibakeSpan]]:
     return new_text, offset_map, runs
 
 
+_PLACEHOLDERS = "?\ufffd"
 _INDENT = "\u3000"  # GBK A1A1: print's paragraph indent
 _INDENT_TRAIL = 0xA1
 

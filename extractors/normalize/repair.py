@@ -228,7 +228,7 @@ def best_repair(text: str, start: int, end: int, grow: int = 12) -> tuple[int, i
     extend the run forward: a shifted decode goes on producing valid but wrong
     characters (膊恐伟补 for 部治安管) after the last visible marker."""
     best: tuple[float, int, int, str] | None = None
-    for first in (start, start + 1):
+    for first in _first_characters(text, start):
         limit = min(len(text), end + grow)
         for last in range(max(end, first + 1), limit + 1):
             if text[last - 1] in "\n(（" or _in_latin_word(text, last - 1):
@@ -244,6 +244,14 @@ def best_repair(text: str, start: int, end: int, grow: int = 12) -> tuple[int, i
             if best is None or gain > best[0] + _SAME_GAIN:
                 best = (gain, first, last, repaired)
     return None if best is None else best[1:]
+
+
+def _first_characters(text: str, start: int) -> tuple[int, ...]:
+    """Where a repair may begin. A placeholder opening a line is never guessed: with no
+    character before it, the likeliest reading of its lost byte scores punctuation (！),
+    which opens no line. The repair begins after it and leaves it flagged."""
+    line_start = start == 0 or text[start - 1] == "\n"
+    return (start + 1,) if line_start and text[start] in _LOST else (start, start + 1)
 
 
 def _in_latin_word(text: str, index: int) -> bool:
