@@ -33,15 +33,24 @@ def extract(doc: NormalizedText, issued: str | date | None = None) -> Extraction
     ``issued`` is the base date for relative deadlines (5月25日前) when the text
     carries no date of its own; the document's own date always wins.
     """
-    return extract_text(doc.text, issued=issued, skip=doc.flagged_spans())
+    return extract_text(doc.text, issued=issued, skip=doc.flagged_spans(), guessed=doc.guessed_spans())
 
 
-def extract_text(text: str, issued: str | date | None = None, skip: list[tuple[int, int]] = ()) -> Extraction:
+def extract_text(
+    text: str,
+    issued: str | date | None = None,
+    skip: list[tuple[int, int]] = (),
+    guessed: list[tuple[int, int]] = (),
+) -> Extraction:
+    """``skip``: unrepaired mojibake. ``guessed``: characters a repair guessed, skipped too,
+    except inside a body's name: the bodies and places are closed lists, and a wrong guess
+    that spells one of them exactly is unlikely (国家医疗保障局 with its 国 guessed)."""
     meta = extract_metadata(text)
     fallback = issued if isinstance(issued, date) else parse_iso(issued)
     base = parse_iso(meta.issued) or parse_iso(meta.published) or fallback
-    items, checks = extract_items(text, list(skip))
-    deadlines = [d for d in extract_deadlines(text, base) if not overlaps(d.span, skip)]
+    unsure = [*skip, *guessed]
+    items, checks = extract_items(text, unsure)
+    deadlines = [d for d in extract_deadlines(text, base) if not overlaps(d.span, unsure)]
     page_chrome = [*navigation_spans(text), *source_spans(text)]
     not_mentions = [*skip, *page_chrome, *(span for span in (meta.addressees_span, meta.labels_span) if span)]
     # a page with no issuer: the place its title opens with (某阳市…清单), else its publisher's (来源：湖北省…)

@@ -36,6 +36,7 @@ def _marks(doc: NormalizedText, extraction: Extraction) -> list[tuple[int, int, 
     marks += [(d.span[0], d.span[1], "DEADLINE", f"{d.kind} {d.date or ''}") for d in extraction.deadlines]
     marks += [(d.span[0], d.span[1], d.role.upper(), d.canonical) for d in extraction.departments]
     marks += [(s, e, "MOJIBAKE", "not repaired: skipped by extractors") for s, e in doc.flagged_spans()]
+    marks += [(s, e, "MOJIBAKE", "a lost byte's likeliest reading: a guess") for s, e in doc.guessed_spans()]
     chosen: list[tuple[int, int, str, str]] = []
     for mark in sorted(marks, key=lambda m: (m[0], -(m[1] - m[0]))):
         if not chosen or mark[0] >= chosen[-1][1]:

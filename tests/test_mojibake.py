@@ -7,7 +7,7 @@ import pytest
 from extractors import extract
 from extractors.normalize import normalize_text
 from extractors.normalize.mojibake import MojibakeSpan, find_mojibake, lost_indents
-from extractors.normalize.repair import repair_run
+from extractors.normalize.repair import best_reading, repair_run
 from tests.conftest import NEWS_001
 
 
@@ -205,3 +205,81 @@ def test_a_line_opened_by_a_placeholder_is_a_run_repaired_after_it(original, rep
     assert line == "?" + repaired + "推动改革。"
     assert [result.text[start:end] for start, end in result.flagged_spans()] == ["?"]
     assert [m["status"] for m in result.quality.mojibake] == ["flagged", "repaired"]
+
+
+def test_a_character_read_from_a_lost_byte_is_reported_as_a_guess():
+    """Seed 001's "結算?!澳壳?," repairs to 。“目前，: 。 and 前 each stand on a lost byte,
+    the likeliest reading and no more. They are reported, and extractors skip them."""
+    result = normalize_text("醫保結算?!澳壳?,已經在全國推開。")
+    (run,) = result.quality.mojibake
+    assert run["status"] == "repaired"
+    assert [result.text[start:end] for start, end in result.guessed_spans()] == ["。", "前"]
+    assert result.flagged_spans() == []
+
+
+def test_an_item_on_a_guessed_character_is_skipped_but_a_bodys_name_is_kept():
+    """A lost byte guessed wrong reads as a word as often as not (推进统一 came back 推总统一
+    on simulated shifts), so no item stands on a guess. A body's name is a closed list's:
+    国家医疗保障局 with its 国 guessed is still that body."""
+    result = normalize_text(NEWS_001.read_text(encoding="utf-8"))
+    start = result.text.index("国家医疗保障局基金监管司")
+    assert (start, start + 1) in result.guessed_spans()  # "?!眹?" repairs to 。”國: 國 is a guess
+    extraction = extract(result)
+    assert "国家医疗保障局基金监管司" in [d.name for d in extraction.departments]
+    unsure = normalize_text("推動" + _shifted("異地就醫備案") + "等事項實現“跨省通辦”。")
+    assert unsure.guessed_spans() or unsure.flagged_spans()
+    assert [item.name for item in extract(unsure).items] == []
+
+
+def test_markers_far_apart_are_one_run_where_no_word_lies_between():
+    """?从惩怀龅囊斓匕焓履训愣碌悖? is 反映突出的异地办事难点堵点， one byte off: the
+    characters between its two markers are common ones but spell no word, and had passed."""
+    raw = "群众" + _shifted("反映突出的异地办事难点堵点，") + "统一服务标准。"
+    result = normalize_text(raw)
+    original = "群众反映突出的异地办事难点堵点，统一服务标准。"
+    assert len(result.text) == len(original)
+    unsure = result.guessed_spans() + result.flagged_spans()
+    wrong = [i for i, (a, b) in enumerate(zip(result.text, original)) if a != b]
+    assert all(any(start <= i < end for start, end in unsure) for i in wrong)  # ！ for ，: a guess
+    assert "怀龅囊" not in result.text
+    # real words between two markers keep them two runs
+    two = find_mojibake("各地?？要加快推进异地就医直接结算工作，确保群众?？满意。")
+    assert len(two) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [
+        ("推进对接标准" + "\u248d越臃绞" + "完成时限", True),  # ⒍ between Han: a shifted decode
+        ("主要任务如下：⑴加强组织领导。⑵强化督促检查。", False),  # a list's markers after a stop
+        ("⒈全程网办\n⒉异地代收代办", False),
+    ],
+)
+def test_a_parenthesized_or_dotted_number_between_han_characters_marks_a_run(text, marked):
+    assert bool(find_mojibake(text)) is marked
+
+
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [
+        ("着力解决网上办事“门难找”?⒁趁娑啻翁?转等问题。", "?⒁"),  # a ? before a symbol a shifted decode makes
+        ("省内通办”?ぷ鞯耐ㄖ罚ㄔ涟?函〔2021〕59号", "?ぷ"),  # before kana
+        ("2?23年6月底前实现", "?"),  # inside a number: a lost digit
+        ("（国办发〔2020??35号）", "??"),
+    ],
+)
+def test_a_placeholder_before_a_symbol_or_inside_a_number_is_marked(text, marked):
+    assert any(run.text.startswith(marked) or marked in run.text for run in find_mojibake(text))
+
+
+@pytest.mark.parametrize("text", ["今年办件量能否超过3000?", "截至2021?\n", "共办理了多少件?2021年共办理3万件。"])
+def test_a_question_mark_after_a_number_that_ends_a_question_is_no_marker(text):
+    assert find_mojibake(text) == []
+
+
+def test_characters_read_from_a_question_mark_taken_as_a_narrowed_one_are_guesses():
+    """群?谕端… (群众投诉… one byte off) reads 海口投诉… if its ? was a full-width ？ a later
+    step narrowed (A3BF): 海 and 口 stand on that assumption, so both are guesses."""
+    reading = best_reading("群?谕端呔俦康榷喔?", "量、")
+    assert reading is not None
+    assert {0, 1} & set(reading.guessed) or not reading.text.startswith("海口")

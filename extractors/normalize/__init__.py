@@ -67,6 +67,12 @@ class NormalizedText:
         flagged = [m["span"] for m in self.quality.mojibake if m["status"] == "flagged" and m["span"]]
         return [(start, end) for start, end in flagged]
 
+    def guessed_spans(self) -> list[tuple[int, int]]:
+        """Normalized spans of the characters a repair read from a lost byte: the likeliest
+        guess, not what the page said. Extractors skip them unless a closed list confirms
+        the name they sit in (a body's name)."""
+        return sorted((start, end) for m in self.quality.mojibake for start, end in m.get("guessed", ()))
+
 
 def normalize_bytes(data: bytes, declared_encoding: str | None = None) -> NormalizedText:
     decoded = decode_bytes(data, declared_encoding)
@@ -109,7 +115,19 @@ def _mojibake_report(runs: list[MojibakeSpan], offsets: OffsetMap) -> list[dict[
         inside = (offsets.starts < run.end) & (offsets.ends > run.start) if len(offsets) else []
         hits = inside.nonzero()[0] if len(offsets) else []
         span = [int(hits[0]), int(hits[-1]) + 1] if len(hits) else None
-        report.append(
-            {"raw_span": [run.start, run.end], "span": span, "text": run.text, "status": run.status, "repaired": run.repaired}
-        )
+        entry = {"raw_span": [run.start, run.end], "span": span, "text": run.text, "status": run.status}
+        entry["repaired"] = run.repaired
+        entry["guessed"] = _guessed_spans(run, [int(hit) for hit in hits])
+        report.append(entry)
     return report
+
+
+def _guessed_spans(run: MojibakeSpan, hits: list[int]) -> list[list[int]]:
+    """Normalized spans of a repair's guessed characters. Each repaired character maps to
+    the whole run, so the k-th normalized character of the run is the k-th of the repair,
+    unless a later step changed their number: then the whole run is the guess's span."""
+    if not run.guessed or not hits:
+        return []
+    if len(hits) != len(run.repaired or ""):
+        return [[hits[0], hits[-1] + 1]]
+    return [[hits[index], hits[index] + 1] for index in run.guessed]

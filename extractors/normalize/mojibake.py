@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.datafiles import load_list
-from extractors.normalize.repair import NARROWED, ODD_CHARS, best_repair, is_rare_han
+from extractors.normalize.repair import NARROWED, ODD_CHARS, best_repair, is_rare_han, word_coverage
 from extractors.offsets import OffsetMap, rewrite
 
 _HAN = r"\u3400-\u9fff\uf900-\ufaff"
@@ -27,13 +27,17 @@ _PARTICLES = "吗嗎呢么麼吧"
 _QUESTION_END = r"[\s”\"’）)]|$"
 _MARKER = re.compile(
     rf"(?<=[{_HAN}\u3000-\u303f\uff00-\uffef])(?:\ufffd|\?(?<![{_PARTICLES}]\?)|\?(?!{_QUESTION_END}))"
-    rf"|[?\ufffd](?=[{_HAN}])|[\ufffd\ue000-\uf8ff]"
+    rf"|[?\ufffd](?=[{_HAN}{_ODD}\ue000-\uf8ff\u2474-\u249b])|[\ufffd\ue000-\uf8ff]"
     r"|(?<![^\n])\?(?=[^\x00-\x7f\s])"  # no line opens with a question mark
+    rf"|(?<=[0-9])\?(?!{_QUESTION_END})|(?<=\?)\?(?=[0-9])"  # nor stands in a number (2?23年, 〔2020??35号)
+    # GBK's row A2 holds ⑴-⒇ and ⒈-⒛: a list's markers after a break or a stop, between two
+    # Han characters only where a shifted decode put them (⒍越臃绞健⑼瓿 for 对接方式、完成)
+    rf"|(?<=[{_HAN}?])[\u2474-\u249b](?=[{_HAN}])"
     rf"|(?<=[{_HAN}?\u3000-\u303f\uff00-\uffef{_ODD}])[{_ODD}](?=[{_HAN}?{_ODD}{_TRAIL_ASCII}])"
 )
 # Every marker is one of these: most pages have none, and this finds that in C
 # (_MARKER's look-behinds make the engine try every position).
-_MARKER_CHARS = re.compile(rf"[?\ufffd\ue000-\uf8ff{_ODD}]")
+_MARKER_CHARS = re.compile(rf"[?\ufffd\ue000-\uf8ff\u2474-\u249b{_ODD}]")
 _MAX_GAP = 6  # markers this close belong to one garbled run
 
 
@@ -44,6 +48,7 @@ class MojibakeSpan:
     text: str
     status: str = "flagged"  # flagged | repaired
     repaired: str | None = None
+    guessed: tuple[int, ...] = ()  # indexes into `repaired` of characters read from a lost byte
 
 
 def find_mojibake(text: str) -> list[MojibakeSpan]:
@@ -56,7 +61,7 @@ def find_mojibake(text: str) -> list[MojibakeSpan]:
     spans: list[MojibakeSpan] = []
     run_start = run_end = None
     for position in markers:
-        if run_end is not None and position - run_end <= _MAX_GAP:
+        if run_end is not None and _one_run(text, run_end, position):
             run_end = position + 1
             continue
         if run_start is not None:
@@ -67,6 +72,19 @@ def find_mojibake(text: str) -> list[MojibakeSpan]:
     return spans
 
 
+def _one_run(text: str, end: int, position: int) -> bool:
+    """Do markers at ``end - 1`` and ``position`` belong to one garbled run? Yes when close;
+    further apart, when what lies between reads as no words at all: a shifted decode of
+    common characters (?从惩怀龅囊斓匕焓履训愣碌悖? for 反映突出的异地办事难点堵点，) holds
+    no marker of its own. Real text between two markers is mostly dictionary words."""
+    if position - end <= _MAX_GAP:
+        return True
+    gap = text[end:position]
+    return position - end <= _MAX_GARBLED_GAP and "\n" not in gap and word_coverage(gap) < _GARBLED_COVERAGE
+
+
+_MAX_GARBLED_GAP = 30
+_GARBLED_COVERAGE = 0.3  # garbled text measured 0.0, real text 0.7-1.0 (repair.word_coverage)
 _SENTENCE_START = "。！？!?\n"
 
 
@@ -190,9 +208,9 @@ def repair_mojibake(text: str) -> tuple[str, OffsetMap, list[MojibakeSpan]]:
         if repair is None:
             runs.append(run)
             continue
-        start, end, replacement = repair
-        edits.append((start, end, replacement))
-        runs.append(MojibakeSpan(start, end, text[start:end], "repaired", replacement))
+        start, end, reading = repair
+        edits.append((start, end, reading.text))
+        runs.append(MojibakeSpan(start, end, text[start:end], "repaired", reading.text, reading.guessed))
         if start > run.start and text[run.start] in _PLACEHOLDERS:
             skipped.append(MojibakeSpan(run.start, start, text[run.start : start]))
     indents = lost_indents(text, runs)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import os
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import jieba
@@ -138,13 +139,15 @@ def score(text: str) -> float:
     return total
 
 
-def _byte_options(run: str, narrowed: frozenset[int] = frozenset()) -> list[int | None] | None:
+def _byte_options(run: str, narrowed: frozenset[int] = frozenset()) -> tuple[list[int | None], frozenset[int]] | None:
     """The run as GBK bytes; ``None`` marks a lost byte. None if a char has no GBK form.
 
     A ``?`` is a lost byte, unless its index is in ``narrowed``: then it was a
-    full-width ？ (A3BF) that a later step made ASCII.
+    full-width ？ (A3BF) that a later step made ASCII. That is a guess too: the positions
+    of its two bytes come second.
     """
     result: list[int | None] = []
+    assumed: list[int] = []
     for index, char in enumerate(run):
         if char in _LOST and index not in narrowed:
             result.append(None)
@@ -155,8 +158,10 @@ def _byte_options(run: str, narrowed: frozenset[int] = frozenset()) -> list[int 
             return None
         if len(encoded) > 2:
             return None
+        if char in _LOST:
+            assumed += [len(result), len(result) + 1]
         result.extend(encoded)
-    return result
+    return result, frozenset(assumed)
 
 
 def _decode_pair(lead: int | None, trail: int | None, before: str, after: str = "") -> str | None:
@@ -193,8 +198,21 @@ def _gbk(lead: int, trail: int) -> str | None:
     return None if "\ue000" <= char <= "\uf8ff" else char
 
 
-def _decode(data: list[int | None], start: int, before: str) -> str | None:
+@dataclass(frozen=True)
+class Reading:
+    """A re-decoded run and which of its characters stand on a lost byte: those are the
+    likeliest guess, not what the page said (measured on simulated shifts: wrong about
+    half the time), so they are flagged even where the run is repaired."""
+
+    text: str
+    guessed: tuple[int, ...] = ()
+
+
+def _decode(data: list[int | None], start: int, before: str, assumed: frozenset[int] = frozenset()) -> Reading | None:
+    """``data`` decoded from ``start``; a character whose pair holds a lost byte, or a byte
+    ``assumed`` (a ? read as a narrowed ？), is a guess."""
     out = before
+    guessed = []
     index = start
     while index < len(data):
         byte = data[index]
@@ -207,9 +225,11 @@ def _decode(data: list[int | None], start: int, before: str) -> str | None:
         char = _decode_pair(byte, data[index + 1], out, _next_char(data, index + 2))
         if char is None:
             return None
+        if byte is None or data[index + 1] is None or index in assumed or index + 1 in assumed:
+            guessed.append(len(out) - len(before))
         out += char
         index += 2
-    return out[len(before) :]
+    return Reading(out[len(before) :], tuple(guessed))
 
 
 def _next_char(data: list[int | None], index: int) -> str:
@@ -223,11 +243,11 @@ def _next_char(data: list[int | None], index: int) -> str:
     return _gbk(data[index], data[index + 1]) or ""
 
 
-def best_repair(text: str, start: int, end: int, grow: int = 12) -> tuple[int, int, str] | None:
+def best_repair(text: str, start: int, end: int, grow: int = 12) -> tuple[int, int, Reading] | None:
     """Repair ``text[start:end]``, trying to start one character later and to
     extend the run forward: a shifted decode goes on producing valid but wrong
     characters (膊恐伟补 for 部治安管) after the last visible marker."""
-    best: tuple[float, int, int, str] | None = None
+    best: tuple[float, int, int, Reading] | None = None
     for first in _first_characters(text, start):
         limit = min(len(text), end + grow)
         for last in range(max(end, first + 1), limit + 1):
@@ -235,14 +255,14 @@ def best_repair(text: str, start: int, end: int, grow: int = 12) -> tuple[int, i
                 break
             run = text[first:last]
             context = text[max(0, first - 2) : first]
-            repaired = repair_run(run, context)
-            if repaired is None:
+            reading = best_reading(run, context)
+            if reading is None:
                 continue
             # the total gain: intact characters the run grows over add nothing, so
             # the shortest run that repairs the garbling wins
-            gain = score(context + repaired) - score(context + run)
+            gain = score(context + reading.text) - score(context + run)
             if best is None or gain > best[0] + _SAME_GAIN:
-                best = (gain, first, last, repaired)
+                best = (gain, first, last, reading)
     return None if best is None else best[1:]
 
 
@@ -269,24 +289,32 @@ def repair_run(run: str, before: str = "") -> str | None:
 
     ``before`` is the text just before the run, used as context for scoring.
     """
+    reading = best_reading(run, before)
+    return None if reading is None else reading.text
+
+
+def best_reading(run: str, before: str = "") -> Reading | None:
+    """``repair_run``, with the characters that stand on a lost byte."""
     marks = [i for i, c in enumerate(run) if c == "?"][:4]
     candidates = []
     for chosen in range(2 ** len(marks)):
         narrowed = frozenset(m for bit, m in enumerate(marks) if chosen >> bit & 1)
-        data = _byte_options(run, narrowed)
-        if data:
-            candidates += [_decode(data, start, before) for start in (0, 1)]
-    candidates = [c for c in candidates if c and not _NOT_TEXT.search(c)]
+        options = _byte_options(run, narrowed)
+        if options and options[0]:
+            data, assumed = options
+            candidates += [_decode(data, start, before, assumed) for start in (0, 1)]
+    candidates = [c for c in candidates if c and c.text and not _NOT_TEXT.search(c.text)]
     if not candidates:
         return None
     context = before[-2:]
-    best = max(candidates, key=lambda c: mean_score(context + c))
+    reading = max(candidates, key=lambda c: mean_score(context + c.text))
+    best = reading.text
     if _han(best) == _han(run):
         return None  # no character re-decoded: punctuation made ASCII, not mojibake
     if any(map(is_rare_han, best)):
         return None  # a lost byte guessed into a rare character (版模痪建成 for 版。基本建成): flag it
     gain = mean_score(context + best) - mean_score(context + run)
-    return best if gain >= _MIN_GAIN and word_coverage(context + best) >= 0.5 else None
+    return reading if gain >= _MIN_GAIN and word_coverage(context + best) >= 0.5 else None
 
 
 def _han(text: str) -> str:
