@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.datafiles import load_list, load_table
+from extractors.place_bounds import ends_a_zone
 from extractors.text import DOC_NUMBER, alternation
 
 # how a notice's title ends: the kind of document it is
@@ -86,3 +87,28 @@ def is_issuer_line(text: str) -> bool:
         and not SENTENCE.search(text)
         and not DOC_NUMBER.search(text)
     )
+
+
+_ADDRESSEE_END = re.compile(r"[：:]$")
+_ADDRESSEE_TAIL = ending_pattern("addressee")
+# "…医保局、财政厅（局）：", "各区县卫生健康局（南太湖新区社发中心）"
+_BRACKETED_TAIL = re.compile(r"[（(][^（）()]{1,12}[）)]$")
+_MAX_ADDRESSEE_CHARS = 600
+
+
+def is_addressee_line(text: str) -> bool:
+    """A 主送 line: organizations joined by ，, ending in ：. A joint notice's long one
+    groups them by province or level, each group closed by ；."""
+    if not _ADDRESSEE_END.search(text) or re.search(r"[。？！]", text):
+        return False
+    if len(text) <= 80 and "；" not in text and _addressed(text[:-1]):
+        return True
+    groups = [g for g in re.split(r"[；;]", text[:-1]) if g.strip()]
+    return len(text) <= _MAX_ADDRESSEE_CHARS and len(groups) > 1 and all(map(_addressed, groups))
+
+
+def _addressed(text: str) -> bool:
+    """Every recipient in this part of an addressee line ends like a body or a zone
+    (怀化高新区、怀化经开区: a zone's administration is addressed by the zone's name)."""
+    parts = (_BRACKETED_TAIL.sub("", part.strip()) for part in re.split(r"[，,]", text) if part.strip())
+    return all(_ADDRESSEE_TAIL.search(part) or ends_a_zone(part, len(part)) for part in parts)

@@ -21,12 +21,11 @@ from extractors.head_lines import (
     MAX_HEAD_LINES,
     SENTENCE,
     Line,
-    ending_pattern,
+    is_addressee_line,
     is_issuer_line,
     lines_of,
 )
 from extractors.labels import find_label_block, is_label_line, labelled_date
-from extractors.place_bounds import ends_a_zone
 from extractors.places import LEVEL_CHARS, signers_of
 from extractors.records import DocumentMeta, Span
 from extractors.text import DOC_NUMBER, LIST_NUMBER
@@ -218,42 +217,15 @@ def _signature_before(lines: list[Line], date_start: int) -> str | None:
     return None
 
 
-_ADDRESSEE_END = re.compile(r"[：:]$")
-
-
 _ATTACHMENT = re.compile(r"^附件\s*[\d一二三四五六七八九十]*\s*[：:]?\s*(.*)$")
-
-
-_ADDRESSEE_TAIL = ending_pattern("addressee")
-
-
-# "…医保局、财政厅（局）：", "各区县卫生健康局（南太湖新区社发中心）"
-_BRACKETED_TAIL = re.compile(r"[（(][^（）()]{1,12}[）)]$")
 
 
 def _addressee_line(lines: list[Line]) -> Line | None:
     """The 主送 line under the title: organizations joined by ，, ending in ："""
     for line in lines[:MAX_HEAD_LINES]:
-        text = line.text
-        if not _ADDRESSEE_END.search(text) or re.search(r"[。？！]", text):
-            continue
-        if len(text) <= 80 and "；" not in text and _addressed(text[:-1]):
-            return line
-        # a joint notice's long line: groups by province or level, each closed by ；
-        groups = [g for g in re.split(r"[；;]", text[:-1]) if g.strip()]
-        if len(text) <= _MAX_ADDRESSEE_CHARS and len(groups) > 1 and all(map(_addressed, groups)):
+        if is_addressee_line(line.text):
             return line
     return None
-
-
-_MAX_ADDRESSEE_CHARS = 600
-
-
-def _addressed(text: str) -> bool:
-    """Every recipient in this part of an addressee line ends like a body or a zone
-    (怀化高新区、怀化经开区: a zone's administration is addressed by the zone's name)."""
-    parts = (_BRACKETED_TAIL.sub("", part.strip()) for part in re.split(r"[，,]", text) if part.strip())
-    return all(_ADDRESSEE_TAIL.search(part) or ends_a_zone(part, len(part)) for part in parts)
 
 
 def _split_addressees(line: Line | None) -> tuple[str, ...]:

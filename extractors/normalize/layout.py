@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.datafiles import load_list
-from extractors.head_lines import TITLE_END, body_endings, is_issuer_line
+from extractors.head_lines import TITLE_END, body_endings, is_addressee_line, is_issuer_line
 from extractors.normalize.cell_lines import cell_line_edits
 from extractors.normalize.flat_lines import line_break_edits
 from extractors.normalize.pipe_tables import bar_edits
@@ -73,6 +73,8 @@ _CRLF = re.compile(r"\r\n?")
 _MANY_BLANKS = re.compile(r"\n{3,}")
 _CLAUSE_MARKS = "，、；,："
 _DASHES = "—－-"
+# Marks no line opens with (kinsoku): a page that breaks before one broke mid-sentence
+_NEVER_OPENS = "，、。；：,;:）)》」』”’！？"  # not ASCII ? or !: a lost byte's placeholder may open one
 # Words that join what follows to what went before: a line never ends on one
 _JOINING_ENDS = "和与及或的"
 _LABEL = re.compile(r"^[^，。；：:]{1,6}[：:]")
@@ -82,7 +84,8 @@ _NUMBER_MARK = (
     r"第[一二三四五六七八九十百零〇]+[章节条部分批]|[一二三四五六七八九十]+[、．.]|"
     r"[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.](?!\d)|[①-⑳]"
 )
-_HEADING = re.compile(rf"^(?:{_NUMBER_MARK}|附件|附：|抄送|联系人)")
+# 附件 over what it heads; a line that opens "附件）。" closes a bracket: (见 / 附件）
+_HEADING = re.compile(rf"^(?:{_NUMBER_MARK}|(?:附件|抄送|联系人)(?![）)，,。；、”])|附：)")
 
 
 # A heading's number with nothing after it (not 附件 or 抄送, which stand alone over what they head)
@@ -193,7 +196,8 @@ def _reflow(text: str, wrap_width: int | None, facts: LineFacts) -> tuple[str, O
         paragraph = _open_sentence(paragraph + lines[here])
         gap = blank_lines_between(here, after, facts.page_marks) if after - here > 1 else 0
         opens = wrap_width is not None and facts.indents[after] >= facts.indents[here] + 2 * FULL_WIDTH
-        context = _Break(lines[here], lines[after], paragraph, gap == 1, first_line, opens)
+        flush = (_flush(facts, here, wrap_width, first_line), _flush(facts, after, wrap_width, False))
+        context = _Break(lines[here], lines[after], paragraph, gap == 1, first_line, opens, flush)
         if gap <= 1 and _should_join(context, wrap_width, facts.widths[here]):
             end_of_here = starts[here] + len(lines[here])
             edits.append((end_of_here, starts[after], _joiner(lines[here], lines[after])))
@@ -216,17 +220,36 @@ class _Break:
     across_blank: bool
     first_line: bool  # `line` starts its paragraph (print indents it)
     indented_after: bool = False  # `following` is set in two characters further: a new paragraph
+    flush: tuple[bool, bool] = (False, False)  # `line`, `following` span a hard-wrapped page, margin to edge
+
+
+def _fills(width: int, wrap_width: int | None, first_line: bool) -> bool:
+    """Does a line reach a hard-wrapped page's right edge? Print indents a paragraph's
+    first line by two characters."""
+    return wrap_width is not None and width >= 0.85 * wrap_width - (4 if first_line else 0)
+
+
+def _flush(facts: LineFacts, index: int, wrap_width: int | None, first_line: bool) -> bool:
+    """A line of running text: from the left margin (or a paragraph's indent) to the right
+    edge. A signature set flush right reaches the edge too, but from far in."""
+    indented = facts.indents[index] > 2 * FULL_WIDTH
+    return not indented and _fills(facts.widths[index], wrap_width, first_line)
 
 
 def _joiner(left: str, right: str) -> str:
+    """Two Latin words meet across the break with a space; a number a wrap split
+    (国办发〔20 / 20〕35号) goes on without one."""
+    digits = left[-1:].isdigit() and right[:1].isdigit()
     latin_pair = left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum()
-    return " " if latin_pair else ""
+    return " " if latin_pair and not digits else ""
 
 
 def _should_join(brk: _Break, wrap_width: int | None, width: int) -> bool:
     line, following = brk.line, brk.following
     if "\t" in line or "\t" in following or _HEADING.match(following):
         return False
+    if following[:1] in _NEVER_OPENS and not brk.across_blank:
+        return True  # "…决策部署" / "，落实…": typesetting never opens a line with a pause or a closer
     if _stands_alone(brk):
         return False
     if _MARKER_ALONE.fullmatch(line):
@@ -243,8 +266,7 @@ def _should_join(brk: _Break, wrap_width: int | None, width: int) -> bool:
         finished = False  # "关于印发《2021年…“放管服”" / "改革重点工作安排》的通知": the title goes on
     mid_word = bool(re.match(rf"[{_CJK}0-9]", last))
     if wrap_width is not None:
-        # Print indents a paragraph's first line by two characters.
-        full = width >= 0.85 * wrap_width - (4 if brk.first_line else 0)
+        full = _fills(width, wrap_width, brk.first_line)
         if brk.indented_after:
             return False
         if full and not brk.across_blank:
@@ -276,10 +298,15 @@ def _stands_alone(brk: _Break) -> bool:
     """A document number, a signature (a body's name alone), or a title (…关于…的通知; a
     plan's own title between blank lines or over its preamble) is a line of its own, even when a 、 in it
     (甲市、乙县…方案) or the line above ("联系人：…，电话：…") looks like an open clause."""
-    if DOC_NUMBER.fullmatch(brk.line) or DOC_NUMBER.fullmatch(brk.following):
+    # a document number; a line of running text that ends in one (…要按照国办发〔2020〕35号) is none
+    if (DOC_NUMBER.fullmatch(brk.line) and not brk.flush[0]) or (DOC_NUMBER.fullmatch(brk.following) and not brk.flush[1]):
         return True
-    if is_issuer_line(brk.line) or is_issuer_line(brk.following):
-        return True  # a signature: 某口市人民政府办公室 between a contact line and its date
+    if is_addressee_line(brk.line):
+        return True  # 各省、自治区、直辖市人民政府，国务院各部委、各直属机构： over the first paragraph
+    # a signature: 某口市人民政府办公室 between a contact line and its date. A line of running
+    # text on a hard-wrapped page is none, whatever it ends in (…的决策部署, …网络操作的办).
+    if (is_issuer_line(brk.line) and not brk.flush[0]) or (is_issuer_line(brk.following) and not brk.flush[1]):
+        return True
     titled = TITLE_END.search(brk.line) is not None and not any(mark in brk.line for mark in "，。；,;")
     return titled and ("关于" in brk.line or brk.across_blank or (brk.first_line and _opens_preamble(brk.following)))
 
@@ -350,10 +377,13 @@ def _inside_book_title(paragraph: str) -> bool:
     return tail.count("《") > tail.count("》")
 
 
+_PAIRS = ("《》", "“”", "（）", "()", "〔〕")  # a bracket left open: 国办发〔20 / 20〕35号, （见 / 附件）
+
+
 def _stops_mid_clause(line: str) -> bool:
     """The line's last sentence has begun (a clause mark or an open quote) and not ended."""
     tail = _open_sentence(line)
-    unclosed = tail.count("《") > tail.count("》") or tail.count("“") > tail.count("”")
+    unclosed = any(tail.count(opener) > tail.count(closer) for opener, closer in _PAIRS)
     # A 、 inside “跨省通办、省内通办” or 《…》 is part of a name, not a clause,
     # and the colon of a short label (附件：, 联系人：) does not start one.
     tail = _LABEL.sub("", _QUOTED.sub("", tail))
