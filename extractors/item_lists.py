@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.dates import to_int
+from extractors.head_lines import is_issuer_line
 from extractors.item_names import (
     CATEGORY_HEAD,
     all_services,
@@ -44,7 +45,8 @@ _INTRO_REACH = 30  # how far before the colon 通办 may stand: "今年新增的
 @lru_cache(maxsize=1)
 def _colon_intro() -> re.Pattern[str]:
     counted = alternation(cues()["count_intro"])
-    return re.compile(rf"(?:事项|清单)[^：:。；，,\n]{{0,12}}(?:[：:]|[，,]?(?:{counted})[：:]?)")
+    # up to 16 characters between: 事项实现“跨省通办、省内通办”：
+    return re.compile(rf"(?:事项|清单)[^：:。；，,\n]{{0,16}}(?:[：:]|[，,]?(?:{counted})[：:]?)")
 
 
 _STATED = re.compile(r"(?P<count>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})[项个]")
@@ -57,9 +59,11 @@ def introduced_lists(text: str, first_group: int, taken: list[tuple[int, int]]) 
     """Items of colon lists and of numbered lists under a heading, outside ``taken``."""
     items: list[ItemMention] = []
     group = first_group
+    taken = list(taken)  # and each list read here: two readers may find one list (…“跨省通办”： over 1. 2. 3.)
     readers = (_colon_lists, _question_lists, _including_lists, _heading_lists, _category_lines)
     for found in (found for reader in readers for found in reader(text)):
         if found.spans and not any(overlaps(span, taken) for span in found.spans):
+            taken.extend(found.spans)
             items.extend(
                 ItemMention(text[a:b], (a, b), "enumeration", scope=found.scope, category=found.category, group=group)
                 for a, b in found.spans
@@ -140,7 +144,7 @@ def _colon_lists(text: str) -> list[_Found]:
             names = split_names(text, colon.end(), end.start() if end else len(text))
             spans = split_services_at_he(text, [unnumbered(text, span) for span in names])
         else:  # "具体事项如下：" ends its line: one name a line (an HTML <ul>, a column)
-            spans = _line_names(text, colon.end())
+            spans = _item_lines(text, _line_names(text, colon.end()))
             spans = spans if len(spans) >= 2 else []
         if spans and all(names_an_item(text[a:b]) for a, b in spans) and _vouched(intro, text, spans):
             lists.append(_Found(spans, tags(intro, "scope")))
@@ -168,7 +172,7 @@ def _question_lists(text: str) -> list[_Found]:
         question = text[line_start : mark.start()]
         if "事项" not in question or not any(word in question for word in cues()["asks_which"]):
             continue
-        spans = _bulleted_run(text, _line_names(text, mark.start()))
+        spans = _item_lines(text, _bulleted_run(text, _line_names(text, mark.start())))
         if len(spans) < 2 or not all(names_an_item(text[a:b]) for a, b in spans) or not all_services(text, spans):
             continue
         intro = _lines_before(text, line_start, _LINES_BEFORE_QUESTION) + question
@@ -207,6 +211,20 @@ def _lines_before(text: str, line_start: int, count: int) -> str:
 
 
 _NAME_LINE = re.compile(r"[^，,。；;：:\n]{2,40}[；;。]?")
+_DATED = re.compile(r"\d{4}年|\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
+
+
+def _item_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The lines under a list's intro up to the first that names no item: a list that ends
+    a notice runs into its signature and date (某省人民政府办公厅 / 2021年5月20日), which had
+    made every name's check fail and the whole list go unread."""
+    run = []
+    for start, end in spans:
+        name = text[start:end]
+        if not names_an_item(name) or is_issuer_line(name) or _DATED.search(name):
+            break
+        run.append((start, end))
+    return run
 
 
 def _line_names(text: str, offset: int) -> list[tuple[int, int]]:

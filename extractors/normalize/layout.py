@@ -38,7 +38,7 @@ from extractors.normalize.wrapping import (
     line_facts,
 )
 from extractors.offsets import OffsetMap, rewrite
-from extractors.text import DOC_NUMBER
+from extractors.text import BULLETS, DOC_NUMBER
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef“”‘’《》"
@@ -246,8 +246,8 @@ def _joiner(left: str, right: str) -> str:
 
 def _should_join(brk: _Break, wrap_width: int | None, width: int) -> bool:
     line, following = brk.line, brk.following
-    if "\t" in line or "\t" in following or _HEADING.match(following):
-        return False
+    if "\t" in line or "\t" in following or _HEADING.match(following) or following[:1] in BULLETS:
+        return False  # a table row, a heading, a list's line
     if following[:1] in _NEVER_OPENS and not brk.across_blank:
         return True  # "…决策部署" / "，落实…": typesetting never opens a line with a pause or a closer
     if _stands_alone(brk):

@@ -1,0 +1,52 @@
+"""Item lists a notice ends with, one name a line, and the endings and joins that split them."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import extract
+from extractors.normalize import normalize_text
+
+HEAD = "某省人民政府办公厅关于推进政务服务“跨省通办”的通知\n各市人民政府：\n为深化改革，现将有关事项通知如下。\n"
+SIGNED = "\n某省人民政府办公厅\n2021年5月20日"
+NAMES = ["不动产登记资料查询", "机动车驾驶证补换领", "残疾人证新办"]
+
+
+def items_of(body: str) -> list[tuple[str, tuple[str, ...]]]:
+    result = extract(normalize_text(HEAD + body + SIGNED))
+    return [(item.name, item.scope) for item in result.items]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "此次新增的“跨省通办”事项有：\n" + "\n".join(f"◆{name}" for name in NAMES),
+        "此次新增的“跨省通办”事项有：\n" + "\n".join(f"·{name}" for name in NAMES),
+        "此次新增的“跨省通办”事项有：\n" + "\n".join(NAMES),
+        "首批“跨省通办”事项包括：\n" + "\n".join(f"{number}、{name}" for number, name in zip("一二三", NAMES)),
+    ],
+)
+def test_a_list_that_ends_the_notice_stops_at_its_signature(body):
+    """The lines under 事项有： ran on into 某省人民政府办公厅 and 2021年5月20日, which name no
+    item, so the whole list had gone unread. A bulleted line is a line of its own, too, though
+    a short notice reads as hard-wrapped."""
+    assert items_of(body) == [(name, ("跨省通办",)) for name in NAMES]
+
+
+def test_an_intro_may_name_two_scopes_before_its_colon():
+    body = "以下3项事项实现“跨省通办、省内通办”：\n" + "\n".join(f"{n}.{name}；" for n, name in enumerate(NAMES, 1))
+    assert [name for name, _ in items_of(body)] == NAMES
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("推动公证书核验和企业开办等事项实现“跨省通办”。", ["公证书核验", "企业开办"]),
+        ("重点推进医疗机构执业登记和残疾人证新办“跨省通办”。", ["医疗机构执业登记", "残疾人证新办"]),
+        ("推动产前检查费支付和购房提取住房公积金等事项实现“跨省通办”。", ["产前检查费支付", "购房提取住房公积金"]),
+    ],
+)
+def test_opening_a_business_or_a_certificate_ends_a_service(sentence, names):
+    """开办, 新办 and 提取住房公积金 end a service's name, so 和 between two such names
+    splits them; 残疾人证新办 ends in 办 but names no body."""
+    assert [name for name, _ in items_of(sentence)] == names
