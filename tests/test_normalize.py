@@ -148,6 +148,7 @@ def test_a_taiwan_gateway_copy_of_a_mainland_plan_normalizes_back_to_it(normaliz
         "依托互联网深化相对集中行政许可权改革，依法设定的行政许可事项全部纳入清单。",
         "通过互联网寄递资料，减少纸质资料和档案资料，工作联络组明确联络员，实现数据共享。",
         "依托互联网，申请材料和档案材料通过全国一体化政务服务平台共享。",
+        "依托互联网开展不动产登记资料查询，减少资料传递，完善工作联络功能，推进数据共享。",
     ],
 )
 def test_policy_words_survive_the_gateway_round_trip(sentence):
