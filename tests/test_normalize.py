@@ -149,10 +149,27 @@ def test_a_taiwan_gateway_copy_of_a_mainland_plan_normalizes_back_to_it(normaliz
         "通过互联网寄递资料，减少纸质资料和档案资料，工作联络组明确联络员，实现数据共享。",
         "依托互联网，申请材料和档案材料通过全国一体化政务服务平台共享。",
         "依托互联网开展不动产登记资料查询，减少资料传递，完善工作联络功能，推进数据共享。",
+        "依托互联网分批次开展培训，专区上线运行，请认真贯彻执行。",
     ],
 )
 def test_policy_words_survive_the_gateway_round_trip(sentence):
     assert normalize_text(opencc.OpenCC("s2twp").convert(sentence)).text == sentence
+
+
+def test_a_taiwan_copy_with_no_strong_marker_is_read_by_its_word_pairs():
+    """A gateway's copy with no 網際網路 in it: 裝置 and 聯絡人 where mainland traditional writes
+    設備 and 聯繫人 (taiwan_pairs.tsv). Read as mainland, 特种设备 came back 特种装置."""
+    sentence = "推进特种设备作业人员资格认定“跨省通办”。联系人：张某"
+    gateway = opencc.OpenCC("s2twp").convert(sentence)
+    result = normalize_text(gateway)
+    assert result.quality.variant == "taiwan"
+    assert result.text == sentence
+    # one such word is no sign: a mainland page writes 申請資料 too
+    assert normalize_text("請提交申請資料。聯繫人：張某").quality.variant == "mainland"
+
+
+def test_hong_kong_forms_convert():
+    assert normalize_text(opencc.OpenCC("s2hk").convert("省卫生健康委负责。")).text == "省卫生健康委负责。"
 
 
 def test_mainland_traditional_keeps_mainland_words():

@@ -84,8 +84,20 @@ def detect_script(text: str) -> tuple[str, str, int]:
         script = "traditional"
     else:
         script = "mixed"
-    taiwan = trad > 0 and any(phrase in text for phrase in load_list("taiwan_phrases.txt"))
+    taiwan = trad > 0 and (any(phrase in text for phrase in load_list("taiwan_phrases.txt")) or _taiwan_forms(text))
     return script, "taiwan" if taiwan else "mainland", trad
+
+
+_TAIWAN_FORMS = 2  # distinct Taiwan forms, with none of their mainland counterparts
+
+
+def _taiwan_forms(text: str) -> bool:
+    """A copy with no strong marker (no 網際網路) still gives itself away: it writes 資料,
+    裝置 and 聯絡人 and never 數據, 設備 or 聯繫人 (taiwan_pairs.tsv)."""
+    rows = load_table("taiwan_pairs.tsv")
+    if any(row["mainland"] in text for row in rows):
+        return False
+    return sum(row["taiwan"] in text for row in rows) >= _TAIWAN_FORMS
 
 
 @lru_cache(maxsize=2)
