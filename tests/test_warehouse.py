@@ -257,6 +257,18 @@ def test_a_name_holding_an_alias_term_merges_with_the_official_term_and_says_why
     assert reason.startswith("term alias: 社保卡 = 社会保障卡")
 
 
+def test_a_short_term_merges_into_the_official_one_it_is_part_of(conn):
+    """公积金 is 住房公积金's short name and part of it: 公积金提取 merges with 住房公积金提取,
+    and 住房公积金提取 is not expanded again (住房住房公积金提取)."""
+    load(conn, [_text_doc("a.txt", "推进公积金提取、驾驶证补换领、住房公积金提取、机动车驾驶证补换领等4项“跨省通办”。")])
+    build_registry(conn)
+    rows = _table(conn, "SELECT name, aliases FROM registry_items ORDER BY name")
+    assert [(r[0], set(r[1])) for r in rows] == [
+        ("住房公积金提取", {"住房公积金提取", "公积金提取"}),
+        ("机动车驾驶证补换领", {"机动车驾驶证补换领", "驾驶证补换领"}),
+    ]
+
+
 def test_a_generic_ending_merges_with_the_name_without_it_and_says_why(conn):
     load(conn, [_text_doc("a.txt", "推进出生医学证明办理、户口迁移业务等2项“跨省通办”。")])
     build_registry(conn)

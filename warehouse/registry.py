@@ -146,10 +146,33 @@ def derived_alias_rows(keys: list[str], listed: dict[str, str]) -> list[tuple[st
 def _with_terms(key: str, terms: list[tuple[str, str, str]]) -> tuple[str, list[str]]:
     expanded, reasons = key, []
     for alias, canonical, reason in terms:
-        if alias in expanded:
-            expanded = expanded.replace(alias, canonical)
+        replaced = _replace_term(expanded, alias, canonical)
+        if replaced != expanded:
+            expanded = replaced
             reasons.append(f"{alias} = {canonical}: {reason}")
     return expanded, reasons
+
+
+def _replace_term(key: str, alias: str, canonical: str) -> str:
+    """Each ``alias`` in ``key`` that is not already part of ``canonical`` (公积金 inside
+    住房公积金 is the official term: 住房公积金提取 stays as it is)."""
+    before, _, after = canonical.partition(alias) if alias in canonical else ("", "", "")
+    out, cursor = [], 0
+    for position in _occurrences(key, alias):
+        whole = key[position - len(before) : position] == before and key.startswith(after, position + len(alias))
+        if alias in canonical and whole:
+            continue
+        out.append(key[cursor:position] + canonical)
+        cursor = position + len(alias)
+    return "".join(out) + key[cursor:]
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    positions, start = [], text.find(word)
+    while start >= 0:
+        positions.append(start)
+        start = text.find(word, start + len(word))
+    return positions
 
 
 def _without_suffix(key: str, suffixes: list[tuple[str, str, str]]) -> tuple[str, list[str]]:
