@@ -64,3 +64,17 @@ def test_csv_and_parquet_hold_the_same_items(release):
     parquet = conn.execute(f"SELECT item_id, name FROM '{release.path / 'registry_items.parquet'}' ORDER BY 1").fetchall()
     csv = conn.execute(f"SELECT item_id, name FROM read_csv('{release.path / 'registry_items.csv'}') ORDER BY 1").fetchall()
     assert parquet == csv and {name for _, name in parquet} == gold_item_names(SEED_000, SEED_002, SEED_003)
+
+
+def test_a_removed_item_that_an_alias_folded_into_another_says_which():
+    """A new alias row between two releases folds 公积金提取 into 住房公积金提取: the old ID is
+    removed, and the changelog tells the portal where it went."""
+    from warehouse.publish import _changelog
+
+    previous = {"a1": {"item_id": "a1", "name": "公积金提取"}, "b2": {"item_id": "b2", "name": "婚姻登记"}}
+    current = [{"item_id": "c3", "name": "住房公积金提取", "aliases": ["住房公积金提取", "公积金提取"]}]
+    removed = _changelog(previous, current, "v0001", "v0002")["removed"]
+    assert removed == [
+        {"item_id": "a1", "name": "公积金提取", "merged_into": "c3"},
+        {"item_id": "b2", "name": "婚姻登记", "merged_into": None},
+    ]

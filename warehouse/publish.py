@@ -182,6 +182,17 @@ def _changelog(
         "version": version,
         "since": since,
         "added": [{"item_id": i, "name": current[i]["name"]} for i in added],
-        "removed": [{"item_id": i, "name": previous[i]["name"]} for i in removed],
+        "removed": [_removed(previous[i], current) for i in removed],
         "changed": changed,
     }
+
+
+def _removed(record: dict[str, Any], current: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """A removed item, and the item it was merged into when a new alias row (公积金提取 =
+    住房公积金提取) folded it into another: the portal can send its old ID there."""
+    entry = {"item_id": record["item_id"], "name": record["name"], "merged_into": None}
+    for item_id, item in current.items():
+        if record["name"] in item.get("aliases", ()):
+            entry["merged_into"] = item_id
+            break
+    return entry
