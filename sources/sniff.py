@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.normalize.encoding import utf16_without_bom
 from sources.models import ReadError
 from sources.office import office_kind
 
@@ -37,8 +38,8 @@ def sniff_kind(data: bytes, name: str = "") -> str:
 
 
 def _looks_binary(head: bytes) -> bool:
-    """NUL bytes (outside UTF-16) or many control bytes mean this is not text."""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    """NUL bytes (outside UTF-16, with a BOM or without) or many control bytes mean this is not text."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(head):
         return False
     if b"\x00" in head:
         return True

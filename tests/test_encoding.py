@@ -54,3 +54,27 @@ def test_mixed_script_residue_is_simplified():
     doc = normalize_bytes("深化改革，衆多群众爲此受益，十九届曆次全会。".encode("utf-8"))
     assert doc.text == "深化改革，众多群众为此受益，十九届历次全会。"
     assert doc.quality.script == "mixed" and doc.quality.residual_traditional == 0
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_text(codec):
+    """A Windows export saved as UTF-16 with no BOM: its ASCII holds NUL bytes, which had
+    made the file "binary"."""
+    from sources.sniff import sniff_kind
+
+    text = "关于推进政务服务“跨省通办”的通知\n各市：2021年底前实现异地就医备案（APP）。"
+    data = text.encode(codec)
+    assert sniff_kind(data, "notice.txt") == "txt"
+    decoded = decode_bytes(data)
+    assert decoded.text == text and decoded.encoding == codec
+
+
+def test_junk_with_nul_bytes_is_still_binary():
+    import random
+
+    from sources.models import ReadError
+    from sources.sniff import sniff_kind
+
+    junk = random.Random(7).randbytes(5000)
+    with pytest.raises(ReadError):
+        sniff_kind(junk, "junk.txt")

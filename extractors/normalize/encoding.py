@@ -40,6 +40,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     for bom, name in _BOMS:
         if data.startswith(bom):
             return _decode_with(data, name, "bom")
+    utf16 = utf16_without_bom(data)
+    if utf16:
+        return _decode_with(data, utf16, "detected")
     try:
         return Decoded(data.decode("utf-8"), "utf-8", "utf-8", 0)
     except UnicodeDecodeError:
@@ -93,3 +96,25 @@ def _decode_with(data: bytes, name: str, method: str) -> Decoded:
     text = data.decode(name, errors="replace")
     replaced = text.count("\ufffd")
     return Decoded(text, name, method, replaced)
+
+
+_TEXTY = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\x20-\x7e\s]")
+_UTF16_SAMPLE = 4096  # bytes looked at
+_UTF16_TEXTY = 0.95  # share of characters a text's decode leaves readable; junk's is far lower
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when the bytes read as text in one of them, for a file
+    saved as UTF-16 with no BOM (a Windows export): its ASCII characters hold NUL bytes, which
+    had made it "binary". Random bytes decode to scattered code points, mostly not text."""
+    if b"\x00" not in data[:_UTF16_SAMPLE]:
+        return None
+    head = data[: _UTF16_SAMPLE - _UTF16_SAMPLE % 2]
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = head.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if text and "\x00" not in text and len(_TEXTY.findall(text)) >= _UTF16_TEXTY * len(text):
+            return name
+    return None
