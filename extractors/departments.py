@@ -211,11 +211,20 @@ def _named_before(matches: list[_Match]) -> list[_Match]:
     for match in matches:
         if match.place in ("该市", "该县", "该区"):
             level = match.place[-1]
-            earlier = [m.place for m in resolved if m.place.endswith(level) and len(m.place) > 2]
+            earlier = [unit for m in resolved if (unit := _unit_of(m.place, level))]
             if earlier:
                 match = _Match(match.start, match.end, earlier[-1] + match.canonical[len(match.place) :], earlier[-1])
         resolved.append(match)
     return resolved
+
+
+def _unit_of(place: str, level: str) -> str | None:
+    """The place's own unit of a level: 杭州市西湖区 lies in 杭州市, so after it 该市 is
+    杭州市 (the first unit ending in 市, so 济南市市中区 gives 济南市)."""
+    if place.endswith(level):
+        return place if len(place) > 2 else None
+    unit = re.match(rf"(?:[^省]{{2,7}}省)?[^省市县区]{{2,6}}{level}", place)
+    return unit.group() if unit and len(unit.group()) < len(place) else None
 
 
 _BARE_CITY = ("市", "市级", "本市", "我市")

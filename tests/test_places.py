@@ -101,6 +101,8 @@ def test_a_page_with_no_issuer_reads_a_bare_province_by_its_publishers_place():
         ("记者从杭州市医保局获悉，该市公安局也将推出新举措。", ["杭州市医疗保障局", "杭州市公安局"]),
         ("杭州市西湖区医保局称，该区民政局配合。", ["杭州市西湖区医疗保障局", "杭州市西湖区民政局"]),
         ("该市公安局表示。", ["该市公安局"]),  # no city before: as written
+        # a district's body before: 该市 is the district's city
+        ("杭州市西湖区医保局称，该市公安局也将推出新举措。", ["杭州市西湖区医疗保障局", "杭州市公安局"]),
     ],
 )
 def test_that_city_is_the_last_one_named_before(text, expected):
