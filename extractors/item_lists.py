@@ -141,7 +141,7 @@ def _colon_lists(text: str) -> list[_Found]:
             continue
         end = _LIST_END.search(text, colon.end())
         if text[colon.end() : end.start() if end else len(text)].strip():
-            names = split_names(text, colon.end(), end.start() if end else len(text))
+            names = _at_commas(text, split_names(text, colon.end(), end.start() if end else len(text)))
             spans = split_services_at_he(text, [unnumbered(text, span) for span in names])
         else:  # "具体事项如下：" ends its line: one name a line (an HTML <ul>, a column)
             spans = _item_lines(text, _line_names(text, colon.end()))
@@ -149,6 +149,22 @@ def _colon_lists(text: str) -> list[_Found]:
         if spans and all(names_an_item(text[a:b]) for a, b in spans) and _vouched(intro, text, spans):
             lists.append(_Found(spans, tags(intro, "scope")))
     return lists
+
+
+def _at_commas(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "事项具体为：A，B，C。": a colon list written with commas is one piece to the
+    separators; it is its names where every piece between the commas ends like a service."""
+    if len(spans) != 1:
+        return spans
+    start, end = spans[0]
+    pieces, cursor = [], start
+    for comma in re.finditer(r"[，,]", text[start:end]):
+        pieces.append((cursor, start + comma.start()))
+        cursor = start + comma.end()
+    pieces.append((cursor, end))
+    if len(pieces) < 2 or not all(names_an_item(text[a:b]) for a, b in pieces) or not all_services(text, pieces):
+        return spans
+    return pieces
 
 
 def _vouched(intro: str, text: str, spans: list[tuple[int, int]]) -> bool:

@@ -50,3 +50,22 @@ def test_opening_a_business_or_a_certificate_ends_a_service(sentence, names):
     """开办, 新办 and 提取住房公积金 end a service's name, so 和 between two such names
     splits them; 残疾人证新办 ends in 办 but names no body."""
     assert [name for name, _ in items_of(sentence)] == names
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "新增的“跨省通办”事项主要有三项：一是社会保障卡申领；二是异地就医备案；三是养老保险关系转移接续。",
+        "“跨省通办”事项具体为：社会保障卡申领，异地就医备案，养老保险关系转移接续。",
+        "今年起，社会保障卡申领、异地就医备案、养老保险关系转移接续3项业务可以“跨省通办”。",
+    ],
+)
+def test_lists_written_with_yishi_commas_or_a_bare_count_of_business(sentence):
+    """一是/二是 number a list as 一、 does; a colon list may separate its names with commas
+    when each ends like a service; 3项业务 counts services as 3项事项 does."""
+    assert [name for name, _ in items_of(sentence)] == ["社会保障卡申领", "异地就医备案", "养老保险关系转移接续"]
+
+
+def test_a_comma_list_whose_pieces_are_no_services_stays_unread():
+    sentence = "“跨省通办”事项具体为：优化服务流程，加强部门协同，推动数据共享。"
+    assert items_of(sentence) == []
