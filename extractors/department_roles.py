@@ -75,6 +75,12 @@ def _only_names_between(text: str, start: int, end: int, ends: dict[int, int]) -
     return position == end
 
 
+def _joined_by(text: str, start: int, ends: dict[int, int]) -> bool:
+    """Does 会同 stand before the name, with only names of its list between?"""
+    joined = text.rfind(_JOINED_BY, max(0, start - 80), start)
+    return joined >= 0 and _only_names_between(text, joined + len(_JOINED_BY), start, ends)
+
+
 @lru_cache(maxsize=1)
 def _between() -> re.Pattern[str]:
     """Words between the names and a cue after them: "…市场监管总局等按职责分工负责"."""
@@ -85,8 +91,8 @@ def _between() -> re.Pattern[str]:
 def role_of(text: str, match: Located, ends: dict[int, int]) -> str:
     """The role of the name at ``match``; ``ends`` maps every name's start to its end."""
     after_cues, before_cues = _cues()
-    if text.endswith(_JOINED_BY, 0, match.start):
-        return before_cues[_JOINED_BY]  # "由A会同B负责": B cooperates, whatever follows
+    if _joined_by(text, match.start, ends):
+        return before_cues[_JOINED_BY]  # "由A会同B、C负责": B and C cooperate, whatever follows
     tail = _between().sub("", _tail_after(text, match, ends), count=1)
     for cue in after_cues:
         if tail.startswith(cue):

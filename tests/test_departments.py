@@ -457,6 +457,13 @@ def test_a_future_or_past_huitong_keeps_the_lead():
     assert ("省医疗保障局", "lead") in roles and ("省财政厅", "cooperate") in roles
 
 
+def test_every_name_of_a_huitong_list_cooperates():
+    """由A牵头，会同B、C组织实施: C had read as responsible from 组织实施 after it."""
+    text = "由省人力资源社会保障厅牵头，会同省财政厅、省税务局组织实施。"
+    roles = [(d.name, d.role) for d in find_departments(text, issuer="某省人民政府")]
+    assert roles == [("省人力资源社会保障厅", "lead"), ("省财政厅", "cooperate"), ("省税务局", "cooperate")]
+
+
 @pytest.mark.parametrize(
     ("text", "canonical"),
     [
