@@ -457,6 +457,25 @@ def test_a_future_or_past_huitong_keeps_the_lead():
     assert ("省医疗保障局", "lead") in roles and ("省财政厅", "cooperate") in roles
 
 
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("（省医保局主办，省财政厅协办）", ["lead", "cooperate"]),
+        ("（省医保局负主责，省财政厅配合）", ["lead", "cooperate"]),
+        ("（牵头：省医保局；参与：省财政厅、省税务局）", ["lead", "cooperate", "cooperate"]),
+        ("省医保局作为牵头单位，要加强统筹协调。", ["lead"]),
+    ],
+)
+def test_host_and_co_host_and_bare_labels_give_roles(text, roles):
+    assert [d.role for d in find_departments(text, issuer="广东省人民政府")] == roles
+
+
+def test_a_sites_sponsor_label_gives_no_role():
+    """主办单位： in a page's footer names the site's sponsor, not a task's lead."""
+    found = find_departments("主办单位：某安县人民政府办公室", issuer="某安县人民政府")
+    assert [d.role for d in found] == ["mentioned"]
+
+
 def test_every_name_of_a_huitong_list_cooperates():
     """由A牵头，会同B、C组织实施: C had read as responsible from 组织实施 after it."""
     text = "由省人力资源社会保障厅牵头，会同省财政厅、省税务局组织实施。"
