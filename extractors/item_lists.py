@@ -357,8 +357,15 @@ _CATEGORY_HEADING = re.compile(CATEGORY_HEAD)
 
 
 def _is_list_heading(line: str) -> bool:
+    """A short line that names 通办 items and is no sentence; or one whose last clause opens
+    the list ("（一）推动一批事项“跨省通办”。具体包括：")."""
     line = line.strip()
+    if line.endswith(("：", ":")) and len(line) <= _INTRO_LINE_MAX:
+        return _names_items(line)
     return 0 < len(line) <= 40 and _names_items(line) and not re.search(r"[，。；]", line)
+
+
+_INTRO_LINE_MAX = 60
 
 
 def _numbered_names(text: str, offset: int) -> list[tuple[int, int]]:

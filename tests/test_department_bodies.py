@@ -53,3 +53,16 @@ def test_a_bare_level_before_a_sector_class_is_the_issuers_place(text, found):
 def test_a_body_that_must_complete_a_task_by_a_date_answers_for_it(text, role):
     (found,) = find_departments(text, issuer="广东省人民政府")
     assert found.role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer", "canonical"),
+    [
+        ("省大数据局会同省公安厅推进。", "浙江省人民政府办公厅", "浙江省大数据发展管理局"),
+        ("省大数据局会同省公安厅推进。", "山东省人民政府办公厅", "山东省大数据局"),
+        ("省大数据局会同省公安厅推进。", "河北省人民政府办公厅", "河北省大数据管理局"),  # no row: the generic form
+        ("杭州市大数据局会同市公安局推进。", "杭州市人民政府办公厅", "杭州市大数据管理局"),  # a city's: not the province's row
+    ],
+)
+def test_a_province_whose_body_has_its_own_name_gets_it(text, issuer, canonical):
+    assert find_departments(text, issuer=issuer)[0].canonical == canonical

@@ -69,3 +69,8 @@ def test_lists_written_with_yishi_commas_or_a_bare_count_of_business(sentence):
 def test_a_comma_list_whose_pieces_are_no_services_stays_unread():
     sentence = "“跨省通办”事项具体为：优化服务流程，加强部门协同，推动数据共享。"
     assert items_of(sentence) == []
+
+
+def test_a_heading_that_is_a_sentence_may_open_a_numbered_list():
+    body = "（一）推动一批事项“跨省通办”。具体包括：\n1.工业产品生产许可证办理；\n2.机动车驾驶证补换领。"
+    assert [name for name, _ in items_of(body)] == ["工业产品生产许可证办理", "机动车驾驶证补换领"]
