@@ -22,6 +22,26 @@ class _Columns:
     scope: int | None
     mode: int | None
     services_only: bool = False  # a bare 事项 header: a name must end like a service
+    marked: tuple[tuple[int, str], ...] = ()  # a column per mode (全程网办 | 代收代办), ticked per row
+
+
+# A tick in a mode's own column: the row's item is done that way
+_TICKS = "√✓✔☑●◎是"
+
+
+def _ticked(cell: str) -> bool:
+    return cell != "" and cell[0] in _TICKS
+
+
+def _mode_columns(cells: list[str]) -> tuple[tuple[int, str], ...]:
+    """Header cells that name one mode each (全程网办, 代收代办 for 异地代收代办)."""
+    columns = []
+    for index, cell in enumerate(cells):
+        text = cell.strip()
+        modes = [mode for mode in cues()["mode"] if mode == text or (len(text) >= 4 and text in mode)]
+        if len(modes) == 1:
+            columns.append((index, modes[0]))
+    return tuple(columns)
 
 
 def _header_columns(cells: list[str]) -> _Columns | None:
@@ -45,7 +65,7 @@ def _header_columns(cells: list[str]) -> _Columns | None:
     if sub is None and main is None:
         return None
     scope, mode = _first(find, words["scope_header"]), _first(find, words["mode_header"])
-    return _Columns(main, sub, scope, mode, services_only=bare is not None)
+    return _Columns(main, sub, scope, mode, services_only=bare is not None, marked=_mode_columns(cells))
 
 
 def _first(find, headers: tuple[str, ...]) -> int | None:
@@ -184,6 +204,7 @@ def _row_items(
     if columns.scope is None:  # the caption's scope, else the group heading's (一、…实现“跨省通办”事项)
         scope = caption_scope or tuple(cues_in(category or "", "scope"))
     modes = tuple(s for s in re.split(r"[；;、,，\s]+", cell(columns.mode)) if s)
+    modes += tuple(mode for column, mode in columns.marked if _ticked(cell(column)) and mode not in modes)
     span = _cell_span(cells, name_column, line_start)
     main = cell(columns.main) or None
     return [ItemMention(name, span, "table", main_item=main, category=category, scope=scope, modes=modes, group=group)]

@@ -160,3 +160,21 @@ def test_a_table_scraped_one_cell_a_line_gives_its_items_with_the_group_headings
     )
     items = extract(normalize_text(text)).items
     assert [(i.name, i.scope) for i in items] == [("工业产品生产许可证", ("跨省通办",)), ("社会保障卡申领", ("跨省通办",))]
+
+
+def test_a_column_per_mode_ticked_per_row_gives_each_item_its_modes():
+    """全程网办 | 代收代办 | 多地联办 as columns of their own, ticked √ per row: the modes had been
+    read only from one 办理方式 column."""
+    text = (
+        "某省“跨省通办”事项清单\n"
+        "序号\t事项名称\t主管部门\t全程网办\t代收代办\t多地联办\n"
+        "1\t社会保障卡申领\t省人力资源社会保障厅\t√\t√\t\n"
+        "2\t异地就医备案\t省医疗保障局\t√\t\t\n"
+        "3\t户口迁移\t省公安厅\t\t√\t√\n"
+    )
+    items = extract(normalize_text(text)).items
+    assert [(item.name, item.modes) for item in items] == [
+        ("社会保障卡申领", ("全程网办", "异地代收代办")),
+        ("异地就医备案", ("全程网办",)),
+        ("户口迁移", ("异地代收代办", "多地联办")),
+    ]
