@@ -109,6 +109,13 @@ def test_that_city_is_the_last_one_named_before(text, expected):
     assert _canonical(text) == expected
 
 
-@pytest.mark.parametrize("text", ["各市、县（市、区）人民政府要加强组织领导。", "各市、县人民政府要加强组织领导。"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各市、县（市、区）人民政府要加强组织领导。",
+        "各市、县人民政府要加强组织领导。",
+        "各市、州人力资源和社会保障局要加强组织领导。",
+    ],
+)
 def test_cities_and_counties_together_are_one_class(text):
     assert _canonical(text) == [text[: text.index("要")]]
