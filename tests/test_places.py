@@ -119,3 +119,23 @@ def test_that_city_is_the_last_one_named_before(text, expected):
 )
 def test_cities_and_counties_together_are_one_class(text):
     assert _canonical(text) == [text[: text.index("要")]]
+
+
+@pytest.mark.parametrize(
+    "place_class",
+    [
+        "各市、州、县",
+        "各市（含定州、辛集市）",
+        "各市、自治州",
+        "各州、市",
+        "各市（地）",
+        "各州、市、县（市）",
+        "各市、县、自治县",
+        "各地（市）",
+    ],
+)
+def test_the_classes_provinces_address_their_cities_and_counties_by(place_class):
+    """The forms provincial notices open with (Hubei's 各市、州、县, Hebei's 各市（含定州、辛集市）,
+    Yunnan's 各州、市…): a task given to the class names the class, not its last level alone."""
+    text = f"请{place_class}人民政府于8月底前完成。"
+    assert _canonical(text) == [place_class + "人民政府"]
