@@ -168,6 +168,13 @@ def test_an_addressee_line_may_end_in_a_bracketed_alternative():
     assert extract_text(text).document.addressees == ("各省、自治区、直辖市医保局、财政厅（局）",)
 
 
+def test_a_prefectures_administrative_office_is_an_addressee():
+    """Tibet's notices open with 各地（市）行政公署: a 行政公署 ends a body's name."""
+    line = "各地（市）行政公署，各市（县）人民政府，自治区各委、办、厅、局："
+    text = f"西藏自治区人民政府办公厅关于推进政务服务“跨省通办”的通知\n藏政办发〔2021〕8号\n{line}\n为深化改革，现通知如下。"
+    assert extract_text(text).document.addressees == ("各地（市）行政公署", "各市（县）人民政府", "自治区各委、办、厅、局")
+
+
 @pytest.mark.parametrize(
     ("digits", "issued"), [("2021813", "2021-08-13"), ("202156", "2021-05-06"), ("20211111", "2021-11-11"), ("2021111", None)]
 )
