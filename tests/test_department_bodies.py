@@ -66,3 +66,13 @@ def test_a_body_that_must_complete_a_task_by_a_date_answers_for_it(text, role):
 )
 def test_a_province_whose_body_has_its_own_name_gets_it(text, issuer, canonical):
     assert find_departments(text, issuer=issuer)[0].canonical == canonical
+
+
+def test_a_prefectures_administrative_office_is_a_body():
+    text = "请那曲市人民政府、阿里地区行政公署于8月底前完成，锡林郭勒盟行政公署配合。"
+    found = [(d.canonical, d.role) for d in find_departments(text, issuer="西藏自治区人民政府办公厅")]
+    assert found == [
+        ("那曲市人民政府", "responsible"),
+        ("阿里地区行政公署", "responsible"),
+        ("锡林郭勒盟行政公署", "cooperate"),
+    ]
