@@ -176,7 +176,30 @@ _COUNTED = re.compile(r"[\d一二三四五六七八九十百]+(?:项|个|批)") 
 
 
 def tags(text: str, kind: str) -> tuple[str, ...]:
-    return tuple(cue for cue in cues()[kind] if cue in text)
+    found = tuple(cue for cue in cues()[kind] if cue in text)
+    if kind == "scope":
+        found += tuple(scope for scope in regional_scopes(text) if scope not in found)
+        found = tuple(scope for scope in found if not _only_inside(text, scope, found))
+    return found
+
+
+def _only_inside(text: str, scope: str, found: tuple[str, ...]) -> bool:
+    """Is every 川渝通办 in the text part of a longer scope found there (黔川渝通办)?"""
+    return any(scope != longer and scope in longer and text.count(scope) <= text.count(longer) for longer in found)
+
+
+@lru_cache(maxsize=1)
+def regional_scope() -> str:
+    """Two to five provinces' one-character names before 通办: a regional scope (湘赣通办,
+    黔川渝通办, 粤港澳通办). The pattern, for the scope finders; 内 (内蒙古's) is left out,
+    since 省内通办 ends in it."""
+    codes = {code for row in load_table("provinces.tsv") for code in row["code"].split("|") if code}
+    chars = "".join(sorted((codes | {"港", "澳"}) - {"内"}))
+    return rf"[{chars}]{{2,5}}通办"
+
+
+def regional_scopes(text: str) -> list[str]:
+    return [match.group() for match in re.finditer(regional_scope(), text)] if "通办" in text else []
 
 
 def all_services(text: str, spans: list[tuple[int, int]]) -> bool:

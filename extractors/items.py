@@ -32,6 +32,7 @@ from extractors.item_names import (
     join_halves,
     names_an_item,
     plausible,
+    regional_scope,
     split_names,
     split_services_at_he,
     tags,
@@ -119,7 +120,7 @@ def _before_scope() -> re.Pattern[str]:
 def _scope_group() -> re.Pattern[str]:
     """One or more scopes joined by 、 (“跨省通办、省内通办”) or each in its own quotes
     (“跨省通办”“省内通办”)."""
-    scope = "|".join(map(re.escape, cues()["scope"]))
+    scope = "|".join([*map(re.escape, cues()["scope"]), regional_scope()])
     return re.compile(rf"(?:{scope})(?:(?:[、和及]|”“|\"\")(?:{scope}))*")
 
 

@@ -74,3 +74,17 @@ def test_a_comma_list_whose_pieces_are_no_services_stays_unread():
 def test_a_heading_that_is_a_sentence_may_open_a_numbered_list():
     body = "（一）推动一批事项“跨省通办”。具体包括：\n1.工业产品生产许可证办理；\n2.机动车驾驶证补换领。"
     assert [name for name, _ in items_of(body)] == ["工业产品生产许可证办理", "机动车驾驶证补换领"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scope"),
+    [
+        ("推动社会保障卡申领、婚姻登记等2项事项实现“湘赣通办”。", ("湘赣通办",)),
+        ("推进社会保障卡申领、婚姻登记“黔川渝通办”。", ("黔川渝通办",)),  # not also its 川渝通办
+        ("推动社会保障卡申领、婚姻登记等2项事项实现“粤港澳通办”。", ("粤港澳通办",)),
+    ],
+)
+def test_provinces_short_names_before_tongban_are_a_regional_scope(sentence, scope):
+    """Two to five provinces' one-character names (provinces.tsv: code) before 通办 name a region's
+    scope; 湘赣通办 had given the list no scope."""
+    assert items_of(sentence) == [("社会保障卡申领", scope), ("婚姻登记", scope)]
