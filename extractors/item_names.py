@@ -189,17 +189,30 @@ def _only_inside(text: str, scope: str, found: tuple[str, ...]) -> bool:
 
 
 @lru_cache(maxsize=1)
-def regional_scope() -> str:
-    """Two to five provinces' one-character names before 通办: a regional scope (湘赣通办,
-    黔川渝通办, 粤港澳通办). The pattern, for the scope finders; 内 (内蒙古's) is left out,
-    since 省内通办 ends in it."""
+def _province_codes() -> frozenset[str]:
+    """The provinces' one-character names (provinces.tsv: code), and 港, 澳; not 内 (内蒙古's),
+    which 省内通办 ends in."""
     codes = {code for row in load_table("provinces.tsv") for code in row["code"].split("|") if code}
-    chars = "".join(sorted((codes | {"港", "澳"}) - {"内"}))
-    return rf"[{chars}]{{2,5}}通办"
+    return frozenset((codes | {"港", "澳"}) - {"内"})
+
+
+_REGION_MIN, _REGION_MAX = 2, 5
 
 
 def regional_scopes(text: str) -> list[str]:
-    return [match.group() for match in re.finditer(regional_scope(), text)] if "通办" in text else []
+    """Two to five provinces' one-character names before 通办: a region's scope (湘赣通办,
+    黔川渝通办, 粤港澳通办). Found from each 通办 backwards: a pattern opening with a class of
+    characters would be tried at every position of the text."""
+    codes, found = _province_codes(), []
+    at = text.find("通办")
+    while at >= 0:
+        start = at
+        while start > 0 and at - start < _REGION_MAX and text[start - 1] in codes:
+            start -= 1
+        if at - start >= _REGION_MIN:
+            found.append(text[start : at + 2])
+        at = text.find("通办", at + 2)
+    return found
 
 
 def all_services(text: str, spans: list[tuple[int, int]]) -> bool:

@@ -32,7 +32,7 @@ from extractors.item_names import (
     join_halves,
     names_an_item,
     plausible,
-    regional_scope,
+    regional_scopes,
     split_names,
     split_services_at_he,
     tags,
@@ -116,11 +116,13 @@ def _before_scope() -> re.Pattern[str]:
     return re.compile(rf"(?:等(?:(?:{nouns})的?)?)?(?:(?P<into>纳入)|{verb})?{other_goal}[“\"]?$")
 
 
-@lru_cache(maxsize=1)
-def _scope_group() -> re.Pattern[str]:
+@lru_cache(maxsize=16)
+def _scope_group(regional: tuple[str, ...] = ()) -> re.Pattern[str]:
     """One or more scopes joined by 、 (“跨省通办、省内通办”) or each in its own quotes
-    (“跨省通办”“省内通办”)."""
-    scope = "|".join([*map(re.escape, cues()["scope"]), regional_scope()])
+    (“跨省通办”“省内通办”). ``regional``: the regions' scopes the text names (湘赣通办), as
+    literals: a pattern for any of them would cost the scan its speed."""
+    words = sorted({*cues()["scope"], *regional}, key=len, reverse=True)
+    scope = "|".join(map(re.escape, words))
     return re.compile(rf"(?:{scope})(?:(?:[、和及]|”“|\"\")(?:{scope}))*")
 
 
@@ -131,7 +133,8 @@ def _scope_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> l
     count, and neither does a list with any piece that is a description (…相关的…),
     a generic phrase (政务服务事项) or a category (工作类事项)."""
     items: list[ItemMention] = []
-    for group, marker in enumerate(_scope_group().finditer(text), start=first_group):
+    regional = tuple(sorted(set(regional_scopes(text))))
+    for group, marker in enumerate(_scope_group(regional).finditer(text), start=first_group):
         if text[max(0, marker.start() - 2) : marker.start()] in ("”“", '""'):
             continue  # “一网通办”“跨省通办”: a quoted goal stands right before, no list
         past_goal = text[max(0, marker.start() - 3) : marker.start()] in ("”和“", "”及“", "”、“")
