@@ -196,7 +196,11 @@ def _reflow(text: str, wrap_width: int | None, facts: LineFacts) -> tuple[str, O
         paragraph = _open_sentence(paragraph + lines[here])
         gap = blank_lines_between(here, after, facts.page_marks) if after - here > 1 else 0
         opens = wrap_width is not None and facts.indents[after] >= facts.indents[here] + 2 * FULL_WIDTH
-        flush = (_flush(facts, here, wrap_width, first_line), _flush(facts, after, wrap_width, False))
+        flush = (
+            _NOT_FLUSH
+            if wrap_width is None
+            else (_flush(facts, here, wrap_width, first_line), _flush(facts, after, wrap_width, False))
+        )
         context = _Break(lines[here], lines[after], paragraph, gap == 1, first_line, opens, flush)
         if gap <= 1 and _should_join(context, wrap_width, facts.widths[here]):
             end_of_here = starts[here] + len(lines[here])
@@ -221,6 +225,9 @@ class _Break:
     first_line: bool  # `line` starts its paragraph (print indents it)
     indented_after: bool = False  # `following` is set in two characters further: a new paragraph
     flush: tuple[bool, bool] = (False, False)  # `line`, `following` span a hard-wrapped page, margin to edge
+
+
+_NOT_FLUSH = (False, False)  # no page width: no line spans one
 
 
 def _fills(width: int, wrap_width: int | None, first_line: bool) -> bool:
