@@ -88,3 +88,15 @@ def test_provinces_short_names_before_tongban_are_a_regional_scope(sentence, sco
     """Two to five provinces' one-character names (provinces.tsv: code) before 通办 name a region's
     scope; 湘赣通办 had given the list no scope."""
     assert items_of(sentence) == [("社会保障卡申领", scope), ("婚姻登记", scope)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "推动川渝两地户口迁移、居民身份证换领等2项事项实现“川渝通办”。",
+        "推动两地户口迁移、居民身份证换领等2项事项实现“川渝通办”。",
+    ],
+)
+def test_the_region_doing_the_items_is_no_part_of_the_first_name(sentence):
+    """川渝两地 (the provinces' names and how many places they are) is the subject, as 我省 is."""
+    assert [name for name, _ in items_of(sentence)] == ["户口迁移", "居民身份证换领"]
