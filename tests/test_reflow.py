@@ -3,6 +3,7 @@ text broken at the page's width goes back together; heads, signatures and dates 
 
 from __future__ import annotations
 
+from bench.reflow_bench import set_in_lines
 from extractors.normalize import normalize_text
 
 PARAGRAPHS = [
@@ -16,20 +17,9 @@ PARAGRAPHS = [
 
 
 def wrapped(lines: list[str], width: int) -> str:
-    """Each line cut at ``width`` full-width cells, half-width characters counting half;
-    each paragraph indented by two, as print sets them."""
-    out = []
-    for line in lines:
-        current, used = "\u3000\u3000", 4
-        for char in line:
-            cells = 1 if char.isascii() else 2
-            if used + cells > 2 * width:
-                out.append(current)
-                current, used = "", 0
-            current += char
-            used += cells
-        out.append(current)
-    return "\n".join(out)
+    """Each paragraph set as print sets it (bench/reflow_bench.py): indented by two and cut at
+    ``width`` full-width cells, half-width characters counting half."""
+    return set_in_lines("\n".join(lines), width, indent=True)
 
 
 def test_running_text_cut_at_any_width_goes_back_together():
