@@ -131,8 +131,7 @@ def _join_shared_objects(text: str, spans: list[tuple[int, int]]) -> list[tuple[
     return joined
 
 
-# （一） 1. 一、 and the bullets of a web list (● • ▪ ■ ◆ ★ - *)
-# （一） 1. 一、 ● ①, and 一是/二是 (…事项主要有三项：一是A；二是B；三是C)
+# （一） 1. 一、 ①, the bullets of a web list (● • ▪ ■ ◆ ★ - *), and 一是/二是 (…事项主要有三项：一是A；二是B)
 _ENUMERATOR = re.compile(
     rf"(?:[（(][一二三四五六七八九十\d]{{1,3}}[）)]|\d{{1,3}}[.、．]|[一二三四五六七八九十]{{1,3}}[、．是]|[{BULLETS}\-*①-⑳])\s*"
 )

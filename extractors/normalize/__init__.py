@@ -115,10 +115,16 @@ def _mojibake_report(runs: list[MojibakeSpan], offsets: OffsetMap) -> list[dict[
         inside = (offsets.starts < run.end) & (offsets.ends > run.start) if len(offsets) else []
         hits = inside.nonzero()[0] if len(offsets) else []
         span = [int(hits[0]), int(hits[-1]) + 1] if len(hits) else None
-        entry = {"raw_span": [run.start, run.end], "span": span, "text": run.text, "status": run.status}
-        entry["repaired"] = run.repaired
-        entry["guessed"] = _guessed_spans(run, [int(hit) for hit in hits])
-        report.append(entry)
+        report.append(
+            {
+                "raw_span": [run.start, run.end],
+                "span": span,
+                "text": run.text,
+                "status": run.status,
+                "repaired": run.repaired,
+                "guessed": _guessed_spans(run, [int(hit) for hit in hits]),
+            }
+        )
     return report
 
 
