@@ -321,7 +321,7 @@ def test_a_list_of_examples_after_the_sentence_that_names_the_items():
     assert [i.name for i in items] == [
         "居民身份证换领、补领",
         "机动车号牌补发、换发",
-        "川渝两地户口迁移",
+        "户口迁移",  # 川渝两地 is who does it, not part of the name
         "正常退休提取住房公积金",
     ]
     assert {i.scope for i in items} == {("川渝通办",)}
