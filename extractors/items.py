@@ -100,7 +100,9 @@ def _after_scope() -> re.Pattern[str]:
     """After the scope: the clause's end, maybe after a noun that keeps the list one of
     items (“跨省通办”试点), or what 纳入 puts the list into (范围, 事项清单, 清单)."""
     nouns = alternation(cues()["scope_noun"])
-    return re.compile(rf"[”\"]?(?:{nouns})?(?:$|[，,。；;：:！？\n\t]|(?P<range>范围|事项清单|清单|事项目录))")
+    ends = r"(?:$|[，,。；;：:！？\n\t])"
+    # "办理A、B等“跨省通办”事项。": 事项 after the scope, where 等 joins the list to it
+    return re.compile(rf"[”\"]?(?:{nouns}|(?P<items>事项(?={ends})))?(?:{ends}|(?P<range>范围|事项清单|清单|事项目录))")
 
 
 @lru_cache(maxsize=1)
@@ -143,6 +145,8 @@ def _scope_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> l
         after = _after_scope().match(text, marker.end())
         if after is None or (after.group("range") and not (joint and joint.group("into"))):
             continue
+        if after.group("items") and not (joint and joint.group().startswith("等")):
+            continue  # "加强“跨省通办”事项管理": the scope qualifies 事项, no list before it
         list_end = joint.start() if joint else marker.start()
         list_start = _list_start(text, list_end)
         led = _opens_with_lead_verb(text, list_start) or _follows_a_led_list(items, text, list_start)

@@ -100,3 +100,12 @@ def test_provinces_short_names_before_tongban_are_a_regional_scope(sentence, sco
 def test_the_region_doing_the_items_is_no_part_of_the_first_name(sentence):
     """川渝两地 (the provinces' names and how many places they are) is the subject, as 我省 is."""
     assert [name for name, _ in items_of(sentence)] == ["户口迁移", "居民身份证换领"]
+
+
+def test_a_list_joined_by_deng_to_its_scopes_items_ends_its_clause():
+    """新增A、B等“跨省通办”事项。: 事项 after the scope, with 等 joining the list to it."""
+    assert [name for name, _ in items_of("新增社会保障卡申领、异地就医备案等“跨省通办”事项。")] == [
+        "社会保障卡申领",
+        "异地就医备案",
+    ]
+    assert items_of("各地要加强“跨省通办”事项管理，社会保障卡申领、异地就医备案“跨省通办”事项清单另行公布。") == []
