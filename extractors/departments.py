@@ -22,7 +22,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from extractors.datafiles import load_aliases, load_list, load_table
+from extractors.body_names import official_name
+from extractors.datafiles import load_aliases, load_list
 from extractors.department_roles import LIST_JOINERS, role_of
 from extractors.gazetteer import Gazetteer
 from extractors.place_bounds import ends_a_zone, holds_a_verb, local_unit, place_may_start
@@ -145,18 +146,6 @@ def _local_matches(text: str, home: dict[str, str]) -> list[_Match]:
             position = match.start() + 1
 
 
-@lru_cache(maxsize=1)
-def _official_names() -> dict[str, str]:
-    """Generic canonical -> the province's official name (provincial_body_names.tsv)."""
-    return {row["province"] + row["body"]: row["province"] + row["official"] for row in load_table("provincial_body_names.tsv")}
-
-
-def _official(match: _Match) -> _Match:
-    """浙江省大数据管理局 (省大数据局 read by the generic alias) is 浙江省大数据发展管理局."""
-    official = _official_names().get(match.canonical)
-    return replace(match, canonical=official) if official else match
-
-
 def _trusted_class(place_class: str | None, before: str) -> bool:
     """A class of places opens a name after anything (会同省财政厅, 推动市人社局), but
     a bare level word after another one is the tail of a list of levels: the 区 of
@@ -211,7 +200,7 @@ def find_departments(
         local = _with_sole_city(local)
     found = [_extended(text, m) for m in central + local] + _class_matches(text, home)
     found += _own_ministry_units(text, issuer)
-    matches = _longest_first([_official(m) for m in found if not _inside(m, numbers)])
+    matches = _longest_first([replace(m, canonical=official_name(m.canonical)) for m in found if not _inside(m, numbers)])
     ends = {m.start: m.end for m in matches}
     return [DepartmentMention(text[m.start : m.end], m.canonical, role_of(text, m, ends), (m.start, m.end)) for m in matches]
 
