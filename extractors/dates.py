@@ -21,7 +21,7 @@ _DAY = rf"(?P<day>{_NUM})[日号]"
 _AFTER_YEAR = (
     rf"年?(?P<year_part>年底|年末|年中|上半年|下半年|底|末)"
     rf"|第?(?P<quarter>[一二三四1-4首])季度?(?P<quarter_part>末|底)?"  # 首季: the first quarter
-    rf"|(?:{_MONTH})(?:{_DAY}|(?P<month_part>底|末|中旬|上旬|下旬))?"
+    rf"|(?:{_MONTH})(?:{_DAY}|(?P<month_part>底|末|中旬|上旬|下旬|初))?"  # 7月初: its first ten days
 )
 # Every part is optional, so DATE_PATTERN also matches the empty string.
 DATE_PATTERN = rf"(?:{_YEAR})?(?:{_AFTER_YEAR})?"
@@ -117,7 +117,7 @@ def _month_window(year: int, month: int, groups: dict[str, str | None]) -> Windo
             return None
         return Window(date(year, month, day), date(year, month, day), "day")
     part = groups.get("month_part")
-    spans = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, last_day)}
+    spans = {"上旬": (1, 10), "初": (1, 10), "中旬": (11, 20), "下旬": (21, last_day)}
     first, last = spans.get(part or "", (1, last_day))
     return Window(date(year, month, first), date(year, month, last), "month")
 

@@ -40,6 +40,8 @@ def test_guangdong_deadlines_resolve_against_the_document_date(extracted):
         ("到2025年，基本实现高频事项跨省通办", "by", "2025-12-31", None),  # a target year
         ("力争到2022年底全面实现", "by", "2022-12-31", None),
         ("不晚于2022年6月完成", "by", "2022-06-30", None),
+        ("7月初前完成", "by", "2021-07-10", None),  # 初: a month's first ten days, as 上旬
+        ("于2021年6月底至7月初开展", "period", "2021-07-10", "2021-06-01"),
     ],
 )
 def test_deadline_forms(text, kind, date, start):
