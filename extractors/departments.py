@@ -287,9 +287,13 @@ _HEADS = ("部门", "机关", "机构", "单位")
 # (国务院 + 有关部门). The unit's words never include a verb or function word, so
 # "国务院办公厅印发《关于…》" or "省医保局将适时…" are not extended. A 司 or 局 before 长
 # is its head's title (局长, 副局长): "省医保局局长" names 省医保局, not 省医保局局.
+# up to 10 characters before the ending: 住房公积金监管司, 学生服务与素质发展中心
 _UNIT = re.compile(
-    r"(?P<unit>[\u4e00-\u9fff]{0,6}?(?:(?:司|局|支队|大队)(?!长)|中心|办公厅|办公室|分行|支行))|(?P<cls>各?(?P<some>有关)?部门)"
+    r"(?P<unit>[\u4e00-\u9fff]{0,10}?(?:(?:司|局|支队|大队)(?!长)|中心|办公厅|办公室|分行|支行))|(?P<cls>各?(?P<some>有关)?部门)"
 )
+# 和 and 与 inside one unit's name (征管和科技发展司, 学生服务与素质发展中心) join two words; between
+# two bodies (和公安部…) they join the bodies, and the unit would hold a body's word.
+_JOINED_WORDS = re.compile(r"(?<=[\u4e00-\u9fff]{2})[和与](?=[^部委厅署局司]{2,}(?:司|局|中心)$)")
 # Nor 国家 (…医疗保障局国家税务总局: a signature block's columns run together).
 _NOT_IN_UNIT = re.compile(r"关于|印发|发布|举行|推出|会同|牵头|配合|负责|出台|通过|国家|[的和与及在对将从向为要是于已等]")
 # A local body's unit never opens with a place: "上海市卫生健康委员会上海市公安局" is two
@@ -300,10 +304,13 @@ _PLACE_FIRST = re.compile(r"[\u4e00-\u9fff]{1,3}(?:省|自治区|市(?!场))")
 def _extended(text: str, match: _Match) -> _Match:
     """The match grown over a unit or a class of departments right after it."""
     found = _UNIT.match(text, match.end)
-    if found is None or _NOT_IN_UNIT.search(found.group()):
+    if found is None or _NOT_IN_UNIT.search(_JOINED_WORDS.sub("", found.group())):
         return match
     if match.place and _PLACE_FIRST.match(found.group()):
         return match
+    place = _PLACE_FIRST.search(found.group())
+    if place and place.start() > 0:
+        return match  # 卫生健康委|员会上海市公安局: a place inside is another body's
     if found.group("cls"):
         suffix = "有关部门" if found.group("some") else "部门"
         return _Match(match.start, found.end(), match.canonical + suffix)

@@ -76,3 +76,20 @@ def test_a_prefectures_administrative_office_is_a_body():
         ("阿里地区行政公署", "responsible"),
         ("锡林郭勒盟行政公署", "cooperate"),
     ]
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "国家税务总局征管和科技发展司",
+        "教育部学生服务与素质发展中心",
+        "住房和城乡建设部住房公积金监管司",
+        "司法部公共法律服务管理局",
+    ],
+)
+def test_a_ministrys_unit_with_a_long_name_or_a_joined_one_is_one_body(unit):
+    """Units of up to ten characters before 司, 局 or 中心, and 和 or 与 inside one (征管和科技发展司);
+    a 和 between two bodies still parts them."""
+    assert [d.name for d in find_departments(f"{unit}负责。", issuer="国务院办公厅")] == [unit]
+    two = [d.name for d in find_departments("人力资源社会保障部和公安部信息中心负责。", issuer="国务院办公厅")]
+    assert two == ["人力资源社会保障部", "公安部信息中心"]
