@@ -93,3 +93,8 @@ def test_a_ministrys_unit_with_a_long_name_or_a_joined_one_is_one_body(unit):
     assert [d.name for d in find_departments(f"{unit}负责。", issuer="国务院办公厅")] == [unit]
     two = [d.name for d in find_departments("人力资源社会保障部和公安部信息中心负责。", issuer="国务院办公厅")]
     assert two == ["人力资源社会保障部", "公安部信息中心"]
+
+
+def test_a_service_centre_and_a_transport_bureau_written_short_are_bodies():
+    found = [(d.name, d.canonical) for d in find_departments("市便民服务中心、市交通局负责。", issuer="某州市人民政府")]
+    assert found == [("市便民服务中心", "某州市便民服务中心"), ("市交通局", "某州市交通运输局")]
