@@ -168,10 +168,12 @@ _SOURCE_PREFIX = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,8}?\s*[|｜丨]\s*")
 
 # "新华社北京9月30日电题：让政务服务更亲民…": a wire dateline before the headline proper.
 _WIRE_PREFIX = re.compile(r"^[\u4e00-\u9fff0-9]{2,16}电\s*题[：:]\s*")
+# "【新闻】我省新增52项…", "[政策解读]…": a column's tag in brackets before the headline.
+_TAG_PREFIX = re.compile(r"^[【\[［][\u4e00-\u9fff]{2,6}[】\]］]\s*")
 
 
 def _without_source_prefix(line: Line) -> Line:
-    prefix = _SOURCE_PREFIX.match(line.text) or _WIRE_PREFIX.match(line.text)
+    prefix = _SOURCE_PREFIX.match(line.text) or _WIRE_PREFIX.match(line.text) or _TAG_PREFIX.match(line.text)
     if prefix is None or len(line.text) - prefix.end() < 6:
         return line
     return Line(line.text[prefix.end() :], line.start + prefix.end())

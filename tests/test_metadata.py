@@ -272,3 +272,15 @@ def test_a_header_line_is_no_part_of_the_kind_title_under_it():
 def test_an_addressee_line_is_never_the_title():
     text = "各区人民政府，市各相关单位：\n经市政府同意，现将方案印发给你们。\n某市政务服务管理局\n2023年9月14日\n某市深化政务服务“跨省通办”实施方案\n为贯彻落实有关部署，制定本方案。\n"
     assert extract_text(text).document.title == "某市深化政务服务“跨省通办”实施方案"
+
+
+@pytest.mark.parametrize(
+    ("headline", "title"),
+    [
+        ("【新闻】我省新增52项“跨省通办”事项", "我省新增52项“跨省通办”事项"),
+        ("[政策解读]《某省推进“跨省通办”实施方案》解读", "《某省推进“跨省通办”实施方案》解读"),
+    ],
+)
+def test_a_columns_tag_in_brackets_is_no_part_of_the_headline(headline, title):
+    text = f"{headline}\n2021-06-01 来源：某省人民政府网\n记者从省政务服务管理局获悉，新增事项已上线。"
+    assert extract_text(text).document.title == title
