@@ -257,6 +257,14 @@ def test_a_name_holding_an_alias_term_merges_with_the_official_term_and_says_why
     assert reason.startswith("term alias: 社保卡 = 社会保障卡")
 
 
+def test_a_scope_written_with_half_width_brackets_is_one_scope_in_the_registry(conn):
+    load(conn, [_text_doc("a.txt", "推动社会保障卡申领、户口迁移等事项实现“跨省(区域)通办”。")])
+    load(conn, [_text_doc("b.txt", "推动社会保障卡申领、户口迁移等事项实现“跨省（区域）通办”。")])
+    build_registry(conn)
+    scopes = _table(conn, "SELECT DISTINCT unnest(scope) FROM registry_items")
+    assert scopes == [("跨省（区域）通办",)]
+
+
 def test_a_short_term_merges_into_the_official_one_it_is_part_of(conn):
     """公积金 is 住房公积金's short name and part of it: 公积金提取 merges with 住房公积金提取,
     and 住房公积金提取 is not expanded again (住房住房公积金提取)."""

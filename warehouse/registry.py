@@ -66,7 +66,8 @@ SELECT
     ))),
     -- a filtered list() over no rows is NULL, not []: coalesce keeps the column a list
     list_sort(list_distinct(coalesce(list(m.main_item) FILTER (WHERE m.main_item IS NOT NULL), []))),
-    list_sort(list_distinct(flatten(list(m.scope)))),
+    -- a scope as sources write it, brackets made full-width: 跨省(区域)通办 = 跨省（区域）通办
+    list_sort(list_distinct(list_transform(flatten(list(m.scope)), lambda s: replace(replace(s, '(', '（'), ')', '）')))),
     list_sort(list_distinct(flatten(list(m.modes)))),
     list_sort(list_distinct(list(m.doc_id))),
     list_sort(list_distinct(list(m.uri))),
