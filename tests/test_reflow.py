@@ -61,3 +61,11 @@ def test_head_lines_and_a_flush_right_signature_keep_theirs_on_a_wrapped_page():
     assert lines[0] == addressees
     assert lines[1] == PARAGRAPHS[0]
     assert lines[-2:] == ["国务院办公厅", "2022年9月28日"]
+
+
+def test_a_centred_title_broken_inside_its_quotes_is_one_line():
+    """The second line of a centred title is indented further, which on a hard-wrapped page reads as
+    a new paragraph; a quote left open mid-word (“跨省 / 通办”) says it is not."""
+    head = " " * 8 + "某市人民政府办公室关于印发某市推进政务服务“跨省\n" + " " * 18 + "通办”工作方案的通知\n\n"
+    text = head + wrapped(PARAGRAPHS, 26)
+    assert normalize_text(text).text.split("\n")[0] == "某市人民政府办公室关于印发某市推进政务服务“跨省通办”工作方案的通知"

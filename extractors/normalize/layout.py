@@ -274,8 +274,8 @@ def _should_join(brk: _Break, wrap_width: int | None, width: int) -> bool:
     mid_word = bool(re.match(rf"[{_CJK}0-9]", last))
     if wrap_width is not None:
         full = _fills(width, wrap_width, brk.first_line)
-        if brk.indented_after:
-            return False
+        if brk.indented_after and not (mid_word and _inside_quotes(brk.paragraph)):
+            return False  # a new paragraph, unless a quote is left open mid-word (a centred title: “跨省 / 通办”)
         if full and not brk.across_blank:
             return True
         if full and mid_word:
@@ -375,6 +375,12 @@ def _open_sentence(text: str) -> str:
     # the sentence ends (。！？!?) one rfind each: a generator over them cost more than the finds
     last = max(text.rfind("。"), text.rfind("！"), text.rfind("？"), text.rfind("!"), text.rfind("?"))
     return text[last + 1 :]
+
+
+def _inside_quotes(paragraph: str) -> bool:
+    """Is a “ or a 《 left open in the paragraph's last sentence?"""
+    tail = _open_sentence(paragraph)
+    return tail.count("“") > tail.count("”") or tail.count("《") > tail.count("》")
 
 
 def _inside_book_title(paragraph: str) -> bool:
