@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractors.dates import to_int
+from extractors.dates import find_full_dates, to_int
 from extractors.head_lines import is_issuer_line
 from extractors.item_names import (
     CATEGORY_HEAD,
@@ -227,7 +227,6 @@ def _lines_before(text: str, line_start: int, count: int) -> str:
 
 
 _NAME_LINE = re.compile(r"[^，,。；;：:\n]{2,40}[；;。]?")
-_DATED = re.compile(r"\d{4}年|\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
 
 
 def _item_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -237,7 +236,7 @@ def _item_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     run = []
     for start, end in spans:
         name = text[start:end]
-        if not names_an_item(name) or is_issuer_line(name) or _DATED.search(name):
+        if not names_an_item(name) or is_issuer_line(name) or find_full_dates(name):
             break
         run.append((start, end))
     return run

@@ -269,12 +269,12 @@ def _should_join(brk: _Break, wrap_width: int | None, width: int) -> bool:
     if last in _JOINING_ENDS and not brk.across_blank and not brk.indented_after:
         return True  # "…政府职能转变和" / "“放管服”改革重点工作安排": no line ends on a joining word
     finished = last in TERMINAL or last in CLOSERS or last in _DASHES
-    if finished and last in CLOSERS and _inside_book_title(brk.paragraph):
+    if finished and last in CLOSERS and _left_open(brk.paragraph, _TITLE_PAIRS):
         finished = False  # "关于印发《2021年…“放管服”" / "改革重点工作安排》的通知": the title goes on
     mid_word = bool(re.match(rf"[{_CJK}0-9]", last))
     if wrap_width is not None:
         full = _fills(width, wrap_width, brk.first_line)
-        if brk.indented_after and not (mid_word and _inside_quotes(brk.paragraph)):
+        if brk.indented_after and not (mid_word and _left_open(brk.paragraph, _QUOTE_PAIRS)):
             return False  # a new paragraph, unless a quote is left open mid-word (a centred title: “跨省 / 通办”)
         if full and not brk.across_blank:
             return True
@@ -377,26 +377,22 @@ def _open_sentence(text: str) -> str:
     return text[last + 1 :]
 
 
-def _inside_quotes(paragraph: str) -> bool:
-    """Is a “ or a 《 left open in the paragraph's last sentence?"""
-    tail = _open_sentence(paragraph)
-    return tail.count("“") > tail.count("”") or tail.count("《") > tail.count("》")
+# Pairs whose opener left open in a sentence keeps it going: 国办发〔20 / 20〕35号, （见 / 附件）
+_PAIRS = ("《》", "“”", "（）", "()", "〔〕")
+_TITLE_PAIRS = ("《》",)  # 《…“放管服” / 改革…》的通知: a quote closed inside an open 《 ends no line
+_QUOTE_PAIRS = ("“”", "《》")
 
 
-def _inside_book_title(paragraph: str) -> bool:
-    """Is a 《 left open in the paragraph's last sentence? A quote closed inside it
-    (《…“放管服”) ends no line."""
-    tail = _open_sentence(paragraph)
-    return tail.count("《") > tail.count("》")
-
-
-_PAIRS = ("《》", "“”", "（）", "()", "〔〕")  # a bracket left open: 国办发〔20 / 20〕35号, （见 / 附件）
+def _left_open(text: str, pairs: tuple[str, ...] = _PAIRS) -> bool:
+    """Is an opener of ``pairs`` left open in the text's last sentence?"""
+    tail = _open_sentence(text)
+    return any(tail.count(opener) > tail.count(closer) for opener, closer in pairs)
 
 
 def _stops_mid_clause(line: str) -> bool:
     """The line's last sentence has begun (a clause mark or an open quote) and not ended."""
+    unclosed = _left_open(line)
     tail = _open_sentence(line)
-    unclosed = any(tail.count(opener) > tail.count(closer) for opener, closer in _PAIRS)
     # A 、 inside “跨省通办、省内通办” or 《…》 is part of a name, not a clause,
     # and the colon of a short label (附件：, 联系人：) does not start one.
     tail = _LABEL.sub("", _QUOTED.sub("", tail))
