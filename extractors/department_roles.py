@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from extractors.datafiles import load_table
-from extractors.head_lines import ending_pattern
+from extractors.head_lines import ending_pattern, not_body_endings
 from extractors.records import DepartmentMention
 from extractors.text import alternation
 
@@ -213,12 +213,12 @@ def _past_unknown_name(text: str, start: int) -> int:
     """Past a name the gazetteers do not know, in the middle of a list: "A、团省委、B配合"
     still gives A the cue. It must end like a body and be followed by 、."""
     unknown = _UNKNOWN_NAME.match(text, start)
-    if unknown is None or not _BODY_END.search(unknown.group()):
+    if unknown is None or not _BODY_END.search(unknown.group()) or unknown.group().endswith(not_body_endings()):
         return start
     return unknown.end()
 
 
-_BODY_END = ending_pattern("addressee")
+_BODY_END = ending_pattern("addressee", "issuer", "member")
 
 
 def _head_before(text: str, match: Located) -> str:

@@ -62,9 +62,10 @@ def body_endings(use: str) -> tuple[str, ...]:
     return tuple(row["ending"] for row in load_table("body_endings.tsv") if row[use] == "yes")
 
 
-def ending_pattern(use: str) -> re.Pattern[str]:
-    """A name that ends like a body, for ``use``."""
-    return re.compile(f"({alternation(body_endings(use))})$")
+def ending_pattern(*uses: str) -> re.Pattern[str]:
+    """A name that ends like a body, for any of ``uses``."""
+    endings = {ending for use in uses for ending in body_endings(use)}
+    return re.compile(f"({alternation(sorted(endings))})$")
 
 
 # how an issuer's name ends (a signature, the line over a "关于…" title)
@@ -72,7 +73,7 @@ ISSUER_SUFFIX = ending_pattern("issuer")
 
 
 @lru_cache(maxsize=1)
-def _not_body_endings() -> tuple[str, ...]:
+def not_body_endings() -> tuple[str, ...]:
     return load_list("not_body_endings.txt")
 
 
@@ -83,7 +84,7 @@ def is_issuer_line(text: str) -> bool:
         len(text) <= 30
         and "\t" not in text
         and ISSUER_SUFFIX.search(text) is not None
-        and not text.endswith(_not_body_endings())
+        and not text.endswith(not_body_endings())
         and not SENTENCE.search(text)
         and not DOC_NUMBER.search(text)
     )

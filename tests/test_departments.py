@@ -365,7 +365,7 @@ def test_party_bodies_and_peoples_organizations_are_local_bodies():
 
 
 def test_a_name_no_gazetteer_knows_does_not_break_the_list_when_it_ends_like_a_body():
-    text = "（省发展改革委牵头，省财政厅、团省委、省地震局、有关企业、省人社厅配合）"
+    text = "（省发展改革委牵头，省财政厅、团省委、省海洋与渔业局、有关企业、省人社厅配合）"
     found = _name_roles(text, issuer="广东省人民政府")
     assert found == [("省发展改革委", "lead"), ("省财政厅", "cooperate"), ("省人社厅", "cooperate")]
     # a piece that is no body's name still ends the list
@@ -774,3 +774,17 @@ def test_a_plans_note_that_the_first_unit_of_each_list_leads(note, others):
 )
 def test_huitong_before_a_place_and_what_a_body_says_it_will_do(text, roles):
     assert _name_roles(text, issuer="深圳市人民政府") == roles
+
+
+def test_central_bodies_of_every_kind_and_the_banking_regulator_before_2023():
+    text = "（人民银行、银保监会、国家民委、国管局、国台办、全国工商联、中央统战部按职责分工负责）"
+    found = [(d.canonical, d.role) for d in find_departments(text)]
+    assert found == [
+        ("中国人民银行", "responsible"),
+        ("中国银行保险监督管理委员会", "responsible"),
+        ("国家民族事务委员会", "responsible"),
+        ("国家机关事务管理局", "responsible"),
+        ("国务院台湾事务办公室", "responsible"),
+        ("中华全国工商业联合会", "responsible"),
+        ("中共中央统一战线工作部", "responsible"),
+    ]
