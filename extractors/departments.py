@@ -200,7 +200,9 @@ def find_departments(
         local = _with_sole_city(local)
     found = [_extended(text, m) for m in central + local] + _class_matches(text, home)
     found += _own_ministry_units(text, issuer)
-    matches = _longest_first([replace(m, canonical=official_name(m.canonical)) for m in found if not _inside(m, numbers)])
+    matches = _longest_first(
+        [replace(m, canonical=official_name(m.canonical, m.place)) for m in found if not _inside(m, numbers)]
+    )
     ends = {m.start: m.end for m in matches}
     return [DepartmentMention(text[m.start : m.end], m.canonical, role_of(text, m, ends), (m.start, m.end)) for m in matches]
 

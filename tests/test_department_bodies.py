@@ -98,3 +98,54 @@ def test_a_ministrys_unit_with_a_long_name_or_a_joined_one_is_one_body(unit):
 def test_a_service_centre_and_a_transport_bureau_written_short_are_bodies():
     found = [(d.name, d.canonical) for d in find_departments("市便民服务中心、市交通局负责。", issuer="某州市人民政府")]
     assert found == [("市便民服务中心", "某州市便民服务中心"), ("市交通局", "某州市交通运输局")]
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("省侨办", "广东省人民政府侨务办公室"),
+        ("省民宗委", "广东省民族宗教事务委员会"),
+        ("市信访局", "广州市信访局"),
+        ("市人防办", "广州市人民防空办公室"),
+        ("省药监局", "广东省药品监督管理局"),
+        ("省粮食和储备局", "广东省粮食和物资储备局"),
+        ("市消防救援支队", "广州市消防救援支队"),
+        ("省气象局", "广东省气象局"),
+        ("市疾控中心", "广州市疾病预防控制中心"),
+        ("省老龄办", "广东省老龄工作委员会办公室"),
+        ("省侨联", "广东省归国华侨联合会"),
+    ],
+)
+def test_provincial_and_city_bodies_beyond_the_service_departments(name, canonical):
+    place = "广东省" if name.startswith("省") else "广州市"
+    (found,) = find_departments(f"由{name}负责。", issuer=f"{place}人民政府")
+    assert found.canonical == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer", "canonical"),
+    [
+        ("由省税务局负责。", "广东省人民政府", "国家税务总局广东省税务局"),
+        ("由市税务局负责。", "广州市人民政府", "国家税务总局广州市税务局"),
+        ("由国家税务总局广州市税务局负责。", "广州市人民政府", "国家税务总局广州市税务局"),
+        ("由各市税务局负责。", "广东省人民政府", "各市税务局"),  # a class of bodies, not one
+        ("由市税务局负责。", None, "市税务局"),  # no issuer: 市 is no place we know
+    ],
+)
+def test_a_local_tax_bureau_is_named_under_the_state_taxation_administration(text, issuer, canonical):
+    (found,) = find_departments(text, issuer=issuer)
+    assert found.canonical == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "first_role"),
+    [
+        ("（省税务局、广州海关、省民政厅按职责分工负责）", "responsible"),  # a customs district: a body
+        ("（省税务局、省消防救援总队、省民政厅按职责分工负责）", "responsible"),
+        ("（省税务局、认真落实部署、省民政厅按职责分工负责）", "mentioned"),  # 部署 ends no body's name
+    ],
+)
+def test_a_list_of_bodies_goes_on_past_a_name_no_gazetteer_knows_only_if_it_ends_like_a_body(text, first_role):
+    found = find_departments(text, issuer="广东省人民政府")
+    assert (found[0].name, found[0].role) == ("省税务局", first_role)
+    assert (found[-1].name, found[-1].role) == ("省民政厅", "responsible")
