@@ -206,13 +206,18 @@ def _tail_after(text: str, match: Located, ends: dict[int, int]) -> str:
     return text[end : clause.start() if clause else len(text)]
 
 
-_UNKNOWN_NAME = re.compile(r"[\u4e00-\u9fff（）()]{2,20}?(?=、)")
+@lru_cache(maxsize=1)
+def _unknown_name() -> re.Pattern[str]:
+    """A run of characters up to the next 、 or to a cue after names (…、市供电局配合)."""
+    cues = alternation(["等", *_cues()[0]])
+    return re.compile(rf"[\u4e00-\u9fff（）()]{{2,20}}?(?=、|{cues})")
 
 
 def _past_unknown_name(text: str, start: int) -> int:
-    """Past a name the gazetteers do not know, in the middle of a list: "A、团省委、B配合"
-    still gives A the cue. It must end like a body and be followed by 、."""
-    unknown = _UNKNOWN_NAME.match(text, start)
+    """Past a name the gazetteers do not know, in a list: "A、团省委、B配合" and
+    "A、市供电局配合" still give A the cue. It must end like a body and be followed by 、
+    or by the cue."""
+    unknown = _unknown_name().match(text, start)
     if unknown is None or not _BODY_END.search(unknown.group()) or unknown.group().endswith(not_body_endings()):
         return start
     return unknown.end()

@@ -149,3 +149,26 @@ def test_a_list_of_bodies_goes_on_past_a_name_no_gazetteer_knows_only_if_it_ends
     found = find_departments(text, issuer="广东省人民政府")
     assert (found[0].name, found[0].role) == ("省税务局", first_role)
     assert (found[-1].name, found[-1].role) == ("省民政厅", "responsible")
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("市外侨办", "广州市人民政府外事侨务办公室"),
+        ("市外事办", "广州市人民政府外事办公室"),
+        ("市文广旅体局", "广州市文化广电旅游体育局"),
+        ("市房管局", "广州市房产管理局"),
+        ("市园林局", "广州市园林绿化局"),
+        ("乡镇（街道）便民服务中心", "乡镇（街道）便民服务中心"),  # a class of places, then the body
+        ("村（社区）党群服务中心", "村（社区）党群服务中心"),
+    ],
+)
+def test_a_citys_bodies_and_the_service_centres_below_it(name, canonical):
+    (found,) = find_departments(f"由{name}负责。", issuer="广州市人民政府")
+    assert found.canonical == canonical
+
+
+def test_an_enterprise_in_a_list_of_bodies_keeps_the_list_going():
+    """一件事 plans name utilities beside bodies: "市住建局、市自来水公司、市供电局配合"."""
+    found = find_departments("（市住建局、市自来水公司、市燃气集团、市供电局配合）", issuer="广州市人民政府")
+    assert (found[0].name, found[0].role) == ("市住建局", "cooperate")
