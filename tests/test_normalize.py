@@ -214,6 +214,23 @@ def test_sentence_broken_across_a_blank_line_is_rejoined(normalized):
     assert "工作方案的通知\n" in text
 
 
+def test_an_unpunctuated_page_keeps_its_captions_apart_across_blank_lines():
+    """An infographic's captions end with no mark, so a blank line after one is no break
+    inside a sentence: joined, "…实现医保卡全国通用2022年底前…" hid the next caption's items."""
+    captions = [
+        "在全国跨省异地就医直接结算应用中，已实现医保电子凭证全国通用",
+        "2022年底前实现医保关系转移接续、异地就医备案等服务事项的跨省通办",
+        "医保电子凭证的应用与统筹层次、",
+        "相关应用系统的覆盖范围等",
+        "密切相关",
+    ]
+    text = normalize_text("\n\n".join(captions)).text
+    assert text.split("\n\n")[:2] == captions[:2]
+    # a page whose paragraphs end with 。 still joins a sentence a blank line broke
+    paragraphs = "\n\n".join(["一、总体要求", "到2022年底，基本实现我省医疗保障", "经办政务服务高频事项“跨省通办”。"])
+    assert "基本实现我省医疗保障经办政务服务高频事项" in normalize_text(paragraphs).text
+
+
 def test_hard_wrapped_newspaper_column_is_reflowed(normalized):
     text = normalized(NEWS_004).text
     assert "国务院办公厅印发《关于加快推进政务服务“跨省通办”的指导意见》" in text
