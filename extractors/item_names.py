@@ -50,7 +50,9 @@ def is_generic(name: str) -> bool:
     return re.search(r"[\u4e00-\u9fff]{2}", rest) is None
 
 
-def split_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def split_names(text: str, start: int, end: int, share_objects: bool = True) -> list[tuple[int, int]]:
+    """The names of a list between ``start`` and ``end``. With ``share_objects``, a bare
+    service verb goes with the name before it (居民身份证换领、补领)."""
     spans, cursor = [], start
     for separator in ITEM_SEPARATORS.finditer(text, start, end):
         if _inside_brackets(text, cursor, separator.start()):
@@ -59,7 +61,8 @@ def split_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cursor = separator.end()
     spans.append(_trim(text, cursor, end))
     spans = [_past_subject(text, *_past_examples(text, *span)) for span in spans]
-    return _join_shared_objects(text, [span for span in spans if span[1] > span[0]])
+    spans = [span for span in spans if span[1] > span[0]]
+    return _join_shared_objects(text, spans) if share_objects else spans
 
 
 def _past_examples(text: str, start: int, end: int) -> tuple[int, int]:

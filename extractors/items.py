@@ -217,6 +217,7 @@ def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMentio
     list_end = match.start()
     stated = to_int(match.group("count"))
     list_start = _back_over_semicolons(text, _list_start(text, list_end), list_end, stated)
+    list_start = _quoted_list_start(text, list_start, list_end)
     body = text[list_start:list_end]
     if "、" not in body and "；" not in body and len(body) > MAX_ITEM_CHARS:
         return []
@@ -230,7 +231,7 @@ def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMentio
     if not scope:
         # "新增的“跨省通办”事项包括：A、B等14项。": the sentence named the scope before the list.
         scope = tags(_lead_in(text, list_start), "scope")
-    spans = [unnumbered(text, span) for span in split_names(text, list_start, list_end)]
+    spans = [unnumbered(text, span) for span in _counted_names(text, list_start, list_end, stated)]
     if stated is not None and len(spans) == stated - 1:
         spans = _split_one_at_he(text, spans)
     items = []
@@ -243,6 +244,28 @@ def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMentio
                 )
             )
     return items
+
+
+def _quoted_list_start(text: str, start: int, end: int) -> int:
+    """ "实现线下受理和经办“A、B、C”等8项": a list set in one pair of quotes starts inside them.
+    Names quoted one by one (“A”、“B”等) have no separator in the last pair."""
+    if text[end - 1 : end] != "”":
+        return start
+    opened = text.rfind("“", start, end - 1)
+    if opened <= start or ITEM_SEPARATORS.search(text, opened, end - 1) is None:
+        return start
+    return opened + 1
+
+
+def _counted_names(text: str, start: int, end: int, stated: int | None) -> list[tuple[int, int]]:
+    """The list's names; where the count says a bare verb is an item of its own
+    (“新申领、补换卡、…、信息变更、注销、…”等8项), it is not joined to the name before it."""
+    spans = split_names(text, start, end)
+    if stated is not None and len(spans) != stated:
+        apart = split_names(text, start, end, share_objects=False)
+        if len(apart) == stated:
+            return apart
+    return spans
 
 
 def _lead_in(text: str, list_start: int) -> str:

@@ -489,3 +489,14 @@ def test_a_numbered_list_line_links_its_item_to_the_units_and_time_in_its_note()
 )
 def test_lists_joined_by_ji_numbered_with_circles_or_introduced_by_you(text, names):
     assert [i.name for i in extract_text(text).items] == names
+
+
+def test_a_list_in_one_pair_of_quotes_starts_inside_them_and_its_count_keeps_bare_verbs_apart():
+    """“新申领、…、信息变更、注销…”等8项: the count says 注销 is an item of its own, and the
+    words before the quote (线下受理和经办) are no part of the first name."""
+    text = "四地约定实现线下受理和经办“新申领、补换卡、挂失与解挂、信息变更、注销、社保功能激活”等6项政务服务事项的区域通办。"
+    names = [i.name for i in extract_text(text).items]
+    assert names == ["新申领", "补换卡", "挂失与解挂", "信息变更", "注销", "社保功能激活"]
+    # names quoted one by one keep their list's start
+    text = "实现“企业开办”、“异地就医备案”等2项“跨省通办”。"
+    assert [i.name for i in extract_text(text).items] == ["企业开办", "异地就医备案"]
