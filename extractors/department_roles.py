@@ -114,7 +114,19 @@ def role_of(text: str, match: Located, ends: dict[int, int]) -> str:
         at = head.rfind(cue)
         if at > best_at:
             best, best_at = role, at
+    if best_at >= 0 and _a_subject_noun(head, best_at, before_cues):
+        return "mentioned"
     return best
+
+
+def _a_subject_noun(head: str, at: int, before_cues: dict[str, str]) -> bool:
+    """ "各牵头单位的具体实施方案…报送市政府": the cue is the subject of its own clause,
+    no label over names: a word of the clause (的, 要, 将) right after it."""
+    cue = max((c for c in before_cues if head.startswith(c, at)), key=len)
+    return head[at + len(cue) : at + len(cue) + 1] in _SUBJECT_NEXT
+
+
+_SUBJECT_NEXT = tuple("的要将应须")
 
 
 @lru_cache(maxsize=1)

@@ -106,6 +106,9 @@ def home_places(issuer: str | None, issuer_place: str | None, number: str | None
     for level in ("县", "区"):
         if place.endswith(level) and place != level:
             home.update(dict.fromkeys(_LEVEL_WORDS[level], (province or "") + place))
+    unit = _COUNTY_UNIT.search(place)
+    if city and unit and unit.start() > 0:  # 立山区 in a notice of 鞍山市立山区: that district
+        home[unit.group()] = (province or "") + place
     return home
 
 

@@ -172,3 +172,28 @@ def test_an_enterprise_in_a_list_of_bodies_keeps_the_list_going():
     """一件事 plans name utilities beside bodies: "市住建局、市自来水公司、市供电局配合"."""
     found = find_departments("（市住建局、市自来水公司、市燃气集团、市供电局配合）", issuer="广州市人民政府")
     assert (found[0].name, found[0].role) == ("市住建局", "cooperate")
+
+
+def test_a_district_notice_names_its_own_district_without_its_city():
+    """立山区人民政府 in a notice of 鞍山市立山区人民政府 is that body, not a second one."""
+    text = "立山区人民政府关于印发方案的通知。（牵头单位：区发改局；责任单位：各街道，区市场局，区直各部门）"
+    found = {(d.name, d.canonical, d.role) for d in find_departments(text, issuer="鞍山市立山区人民政府")}
+    assert found == {
+        ("立山区人民政府", "鞍山市立山区人民政府", "mentioned"),
+        ("区发改局", "鞍山市立山区发展和改革局", "lead"),
+        ("区市场局", "鞍山市立山区市场监督管理局", "responsible"),
+        ("区直各部门", "区直各部门", "responsible"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("各牵头单位的具体实施方案务于2月3日前报送市政府。", "mentioned"),  # the cue is its clause's subject
+        ("各牵头单位要于每月28日前将进展情况报送市政府督考办。", "mentioned"),
+        ("牵头单位：市政府办公室。", "lead"),  # a label over the name
+    ],
+)
+def test_a_role_word_that_is_its_clauses_subject_labels_no_name(text, role):
+    found = find_departments(text, issuer="盘锦市人民政府办公室")
+    assert found[-1].role == role
