@@ -36,6 +36,16 @@ def cues_in(text: str, kind: str) -> list[str]:
     return sorted(tags(text, kind), key=text.index)
 
 
+def names_no_object(name: str) -> bool:
+    """Is the name only service words (设立登记, 变更, 转移接续手续办理)? As a sub-item it
+    is its main item's: 个体工商户's 设立登记 is not 农民专业合作社's."""
+    words = cues()
+    rest = name
+    for word in sorted({*words["service_ending"], *words["sub_word"]}, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return len(rest) <= 1
+
+
 def names_an_item(name: str) -> bool:
     return plausible(name) and not is_generic(name) and not _DESCRIPTIVE.search(name)
 

@@ -437,3 +437,29 @@ def test_the_warehouse_connection_checkpoints_less_often_than_duckdbs_default(tm
 
     with warehouse_connection(warehouse_resource(str(tmp_path / "w.duckdb"))) as conn:
         assert conn.execute("SELECT current_setting('checkpoint_threshold')").fetchone()[0] == "244.1 MiB"
+
+
+def test_a_sub_item_that_names_no_object_is_its_main_items_own(conn):
+    """Two main items' 设立登记 are two items; a sub-item that names its object
+    (生育津贴支付) is one item whatever main item lists it."""
+    table = "序号\t主项\t子项\n1\t个体工商户登记\t设立登记\n2\t个体工商户登记\t生育津贴支付\n3\t农民专业合作社登记\t设立登记\n"
+    load(conn, [_text_doc("a.txt", table)])
+    load(conn, [_text_doc("b.txt", "序号\t主项\t子项\n1\t生育保险待遇核准支付\t生育津贴支付\n")])
+    build_registry(conn)
+    rows = _table(conn, "SELECT name, main_items, item_key, document_count FROM registry_items ORDER BY item_key")
+    assert rows == [
+        ("设立登记", ["个体工商户登记"], "个体工商户登记／设立登记", 1),
+        ("设立登记", ["农民专业合作社登记"], "农民专业合作社登记／设立登记", 1),
+        ("生育津贴支付", ["个体工商户登记", "生育保险待遇核准支付"], "生育津贴支付", 2),
+    ]
+
+
+def test_a_documents_text_names_its_tables_sub_item_under_the_same_main_item(conn):
+    text = (
+        "序号\t主项\t子项\n1\t基本医疗保险关系转移接续\t转移接续手续办理\n\n"
+        "实现城乡居民参保登记、转移接续手续办理等2项“跨省通办”。\n"
+    )
+    load(conn, [_text_doc("plan.txt", text)])
+    build_registry(conn)
+    rows = _table(conn, "SELECT item_key, mention_count FROM registry_items WHERE name = '转移接续手续办理'")
+    assert rows == [("基本医疗保险关系转移接续／转移接续手续办理", 2)]

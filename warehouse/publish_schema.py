@@ -18,7 +18,11 @@ ITEM_FIELDS: list[dict[str, Any]] = [
         "constraints": {"required": True, "unique": True},
     },
     {"name": "name", "type": "string", "description": "Canonical simplified name", "constraints": {"required": True}},
-    {"name": "item_key", "type": "string", "description": "Canonical key the item_id is derived from (normalized name)"},
+    {
+        "name": "item_key",
+        "type": "string",
+        "description": "Canonical key the item_id is derived from (normalized name; a sub-item that names no object of its own, such as 设立登记, is keyed under its main item: 个体工商户登记／设立登记)",
+    },
     {"name": "aliases", "type": "list", "description": f"Every surface form seen. {_LIST_NOTE}"},
     {"name": "main_items", "type": "list", "description": f"Main items (主项) this item was listed under. {_LIST_NOTE}"},
     {

@@ -23,7 +23,7 @@ from importlib import resources
 import duckdb
 
 from extractors.item_names import cues
-from warehouse.keys import item_key
+from warehouse.keys import SUB_ITEM_SEPARATOR, item_key
 
 OWN_KEY = "own key: same normalized name (script variants and exact repeats)"
 
@@ -184,7 +184,7 @@ def _without_suffix(key: str, suffixes: list[tuple[str, str, str]]) -> tuple[str
         suffix, reason = ending
         stripped = stripped[: -len(suffix)]
         reasons.append(f"generic ending {suffix}: {reason}")
-    if stripped in cues()["service_ending"]:
+    if stripped.rpartition(SUB_ITEM_SEPARATOR)[2] in cues()["service_ending"]:
         return key, []  # 转移接续手续办理 under its main item: 转移接续 alone names no item
     return stripped, reasons
 

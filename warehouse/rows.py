@@ -15,7 +15,7 @@ from typing import Any
 from extractors.normalize import NormalizedText
 from extractors.records import Extraction
 from sources.models import RawDocument
-from warehouse.keys import item_key
+from warehouse.keys import mention_key
 
 _CONTEXT = 24
 
@@ -53,6 +53,16 @@ def _spelling(doc: NormalizedText, span: tuple[int, int]) -> str | None:
     return "".join(doc.offsets.source_text(doc.raw, *span).split())
 
 
+def _main_items_by_name(extraction: Extraction) -> dict[str, str]:
+    """The one main item each sub-item of the document's tables has, by name: a plan that
+    lists its table's 转移接续手续办理 in its text too means the same sub-item there."""
+    mains: dict[str, set[str]] = {}
+    for item in extraction.items:
+        if item.main_item:
+            mains.setdefault(item.name, set()).add(item.main_item)
+    return {name: next(iter(found)) for name, found in mains.items() if len(found) == 1}
+
+
 def build_rows(raw: RawDocument, doc: NormalizedText, extraction: Extraction) -> DocumentRows:
     meta = extraction.document
     quality = doc.quality
@@ -77,6 +87,7 @@ def build_rows(raw: RawDocument, doc: NormalizedText, extraction: Extraction) ->
         "fetched_at": raw.fetched_at,
     }
     rows = DocumentRows(raw.doc_id, raw.uri, document)
+    mains = _main_items_by_name(extraction)
     for ordinal, item in enumerate(extraction.items):
         spans = _spans(doc, item.span)
         rows.items.append(
@@ -85,7 +96,7 @@ def build_rows(raw: RawDocument, doc: NormalizedText, extraction: Extraction) ->
                 "name": item.name,
                 "raw_name": doc.raw[spans["raw_start"] : spans["raw_end"]],
                 "spelling": _spelling(doc, item.span),
-                "item_key": item_key(item.name),
+                "item_key": mention_key(item.name, item.main_item or mains.get(item.name)),
                 "main_item": item.main_item,
                 "category": item.category,
                 "method": item.method,
