@@ -112,10 +112,28 @@ def split_services_at_he(text: str, spans: list[tuple[int, int]]) -> list[tuple[
     (…登记备案和结算) or one that is no service (人力资源和社会保障…) keeps the name whole."""
     split: list[tuple[int, int]] = []
     for start, end in spans:
-        halves = join_halves(text[start:end], start)
-        whole = halves is None or any(b - a < _HALF_MIN_CHARS for a, b in halves)
-        split.extend([(start, end)] if whole or not all_services(text, halves) else halves)
+        candidates = [halves for halves in _all_halves(text[start:end], start) if _two_services(text, halves)]
+        split.extend(candidates[0] if len(candidates) == 1 else [(start, end)])
     return split
+
+
+def _two_services(text: str, halves: list[tuple[int, int]]) -> bool:
+    return all(b - a >= _HALF_MIN_CHARS for a, b in halves) and all_services(text, halves)
+
+
+def _all_halves(piece: str, start: int) -> list[list[tuple[int, int]]]:
+    """The piece cut in two at each of its joiners: "A和B和C" at either 和. Only one cut
+    leaving two services is taken (个体工商户变更登记 | 异地就医登记备案和结算: 结算 alone is
+    too short), so a name with two joiners splits only where no other reading does."""
+    if "以及" in piece:
+        return [halves] if (halves := join_halves(piece, start)) else []
+    cuts = []
+    for joiner in _JOINERS:
+        at = piece.find(joiner)
+        while at > 0:
+            cuts.append([(start, start + at), (start + at + len(joiner), start + len(piece))])
+            at = piece.find(joiner, at + len(joiner))
+    return cuts
 
 
 def join_halves(piece: str, start: int) -> list[tuple[int, int]] | None:

@@ -500,3 +500,14 @@ def test_a_list_in_one_pair_of_quotes_starts_inside_them_and_its_count_keeps_bar
     # names quoted one by one keep their list's start
     text = "实现“企业开办”、“异地就医备案”等2项“跨省通办”。"
     assert [i.name for i in extract_text(text).items] == ["企业开办", "异地就医备案"]
+
+
+def test_a_name_with_two_joiners_splits_where_only_one_cut_leaves_two_services():
+    """个体工商户变更登记 | 异地就医登记备案和结算: cut at the second 和, 结算 alone is too
+    short to be an item, so the first 和 joins two items and the second is inside a name."""
+    text = "重点推进工伤保险待遇资格认证、个体工商户变更登记和异地就医登记备案和结算“跨省通办”。"
+    names = [i.name for i in extract_text(text).items]
+    assert names == ["工伤保险待遇资格认证", "个体工商户变更登记", "异地就医登记备案和结算"]
+    # two cuts that each leave two services: no telling which, the name stays whole
+    text = "实现个体工商户设立登记和企业变更登记和企业注销登记“跨省通办”。"
+    assert [i.name for i in extract_text(text).items] == ["个体工商户设立登记和企业变更登记和企业注销登记"]
