@@ -118,7 +118,14 @@ def split_services_at_he(text: str, spans: list[tuple[int, int]]) -> list[tuple[
 
 
 def _two_services(text: str, halves: list[tuple[int, int]]) -> bool:
-    return all(b - a >= _HALF_MIN_CHARS for a, b in halves) and all_services(text, halves)
+    long_enough = all(b - a >= _HALF_MIN_CHARS for a, b in halves)
+    return long_enough and all_services(text, halves) and not _opens_with_a_bare_verb(text, halves[1][0])
+
+
+def _opens_with_a_bare_verb(text: str, start: int) -> bool:
+    """ "…登记备案和结算和残疾人证迁移": a half that opens with a service verb standing alone
+    before the next joiner (结算和) opens with the left name's last verb, not a name."""
+    return any(text.startswith(verb + joiner, start) for verb in cues()["service_ending"] for joiner in _JOINERS)
 
 
 def _all_halves(piece: str, start: int) -> list[list[tuple[int, int]]]:

@@ -508,6 +508,9 @@ def test_a_name_with_two_joiners_splits_where_only_one_cut_leaves_two_services()
     text = "重点推进工伤保险待遇资格认证、个体工商户变更登记和异地就医登记备案和结算“跨省通办”。"
     names = [i.name for i in extract_text(text).items]
     assert names == ["工伤保险待遇资格认证", "个体工商户变更登记", "异地就医登记备案和结算"]
+    # 结算 standing alone before the next 和 is the left name's last verb, not a name's start
+    text = "重点推进异地就医登记备案和结算和残疾人证迁移“省内通办”。"
+    assert [i.name for i in extract_text(text).items] == ["异地就医登记备案和结算", "残疾人证迁移"]
     # two cuts that each leave two services: no telling which, the name stays whole
     text = "实现个体工商户设立登记和企业变更登记和企业注销登记“跨省通办”。"
     assert [i.name for i in extract_text(text).items] == ["个体工商户设立登记和企业变更登记和企业注销登记"]
