@@ -109,3 +109,14 @@ def test_a_list_joined_by_deng_to_its_scopes_items_ends_its_clause():
         "异地就医备案",
     ]
     assert items_of("各地要加强“跨省通办”事项管理，社会保障卡申领、异地就医备案“跨省通办”事项清单另行公布。") == []
+
+
+def test_a_colon_ending_its_line_takes_the_tongban_of_the_paragraph_above():
+    """ "部分事项如下：" names no 通办; the paragraph over it does (…实现“省内通办”), as it
+    does for a question heading. 残疾人证补办 ends in 办 but is no office's name."""
+    body = "自7月1日起，我省新增25项高频政务服务事项实现“省内通办”。\n\n📌 首批上线的部分事项如下：\n\n"
+    names = ["婚姻登记档案查询", "居民身份证挂失申报", "残疾人证补办"]
+    assert [name for name, _ in items_of(body + "\n".join(f"🔹 {n}" for n in names))] == names
+    # with no 通办 above, a list of measures under the same words stays unread
+    measures = "\n".join(f"🔹 {n}" for n in ["优化窗口设置", "加强人员培训"])
+    assert items_of("今年我省将进一步优化服务。\n\n部分事项如下：\n\n" + measures) == []
