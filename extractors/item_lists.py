@@ -1,16 +1,14 @@
 """Item lists introduced by a phrase that names them, with no count or scope after.
 
-Two shapes news reports and short notices use:
+The shapes news reports and short notices use:
 
 * a colon list: "新增的“跨省通办”事项有：住房公积金汇缴、残疾人证迁移。", or after a
   count ("新增“跨省通办”事项3项，分别是：A、B、C。", where the count vouches for the list), also
   numbered inline ("…事项如下：（一）…；（二）…。"), or one name a line after a
   colon that ends its line (an HTML list under "具体事项如下：");
 * a heading that asks which items ("哪些事项可以办？") over one name a line;
-* a numbered list under a heading line: "第二批“跨省通办”事项清单" then
-  "1.住房公积金汇缴" / "2、残疾人证迁移（市残联）", one item a line;
-* category lines under such a heading: "（一）社会保障类（3项）：A、B、C。", the
-  category (社会保障类) kept with each item, the count checked when given.
+* "首批“跨省通办”事项包括A、B等" inside a sentence.
+Numbered lists and category lines under a heading are read in ``heading_lists.py``.
 
 The introducing phrase must name 通办 items (通办 and 事项 or 清单 in it), and,
 with no count to check the list against, every name must end like a service
@@ -20,13 +18,12 @@ with no count to check the list against, every name must end like a service
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.dates import find_full_dates, to_int
 from extractors.head_lines import is_issuer_line
+from extractors.heading_lists import Found, category_lines, heading_lists, names_items, nearest_scope
 from extractors.item_names import (
-    CATEGORY_HEAD,
     all_services,
     cues,
     names_an_item,
@@ -36,7 +33,7 @@ from extractors.item_names import (
     unnumbered,
 )
 from extractors.records import ItemMention
-from extractors.text import BULLETS, LIST_NUMBER, alternation, line_end, overlaps
+from extractors.text import BULLETS, alternation, line_end, overlaps
 
 _INTRO_REACH = 30  # how far before the colon 通办 may stand: "今年新增的“跨省通办”事项有："
 
@@ -51,8 +48,6 @@ def _colon_intro() -> re.Pattern[str]:
 
 _STATED = re.compile(r"(?P<count>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})[项个]")
 _LIST_END = re.compile(r"[。\n]")
-_NUMBERED_LINE = re.compile(rf"{LIST_NUMBER}[ \t]*(?P<name>[^\n]*)")
-_TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$|[；;。，,]$")
 
 
 def introduced_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> list[ItemMention]:
@@ -60,84 +55,33 @@ def introduced_lists(text: str, first_group: int, taken: list[tuple[int, int]]) 
     items: list[ItemMention] = []
     group = first_group
     taken = list(taken)  # and each list read here: two readers may find one list (…“跨省通办”： over 1. 2. 3.)
-    readers = (_colon_lists, _question_lists, _including_lists, _heading_lists, _category_lines)
+    readers = (_colon_lists, _question_lists, _including_lists, heading_lists, category_lines)
     for found in (found for reader in readers for found in reader(text)):
         if found.spans and not any(overlaps(span, taken) for span in found.spans):
             taken.extend(found.spans)
             items.extend(
-                ItemMention(text[a:b], (a, b), "enumeration", scope=found.scope, category=found.category, group=group)
+                ItemMention(
+                    text[a:b],
+                    (a, b),
+                    "enumeration",
+                    scope=found.scope,
+                    category=found.category,
+                    group=group,
+                    batch=found.batch,
+                    stated_count=found.stated,
+                )
                 for a, b in found.spans
             )
             group += 1
     return items
 
 
-@dataclass(frozen=True)
-class _Found:
-    """A list one reader found: its names' spans, their scope, and a category if it names one."""
-
-    spans: list[tuple[int, int]]
-    scope: tuple[str, ...]
-    category: str | None = None
-
-
-# "（一）社会保障类（3项）：A、B、C。": an enumerator, a category ending in 类, maybe a count, a colon
-_CATEGORY_LINE = re.compile(rf"^[ \t\u3000]*{CATEGORY_HEAD}[：:](?P<list>[^\n]+)$", re.M)
-_CATEGORY_INTRO_LINES = 80  # how far up the heading that names the items may stand (past earlier categories)
-
-
-def _category_lines(text: str) -> list[_Found]:
-    """Category lines whose heading above names 通办 items; a stated count must match."""
-    lists = []
-    for line in _CATEGORY_LINE.finditer(text):
-        intro = _heading_above(text, line.start())
-        if intro is None:
-            continue
-        end = line.end("list")
-        while end > line.start("list") and text[end - 1] in "。；;，, 等":
-            end -= 1
-        spans = split_services_at_he(text, split_names(text, line.start("list"), end))
-        stated = line.group("count")
-        counted = stated is None or to_int(stated) == len(spans)
-        if (
-            spans
-            and counted
-            and all(names_an_item(text[a:b]) for a, b in spans)
-            and 2 * sum(all_services(text, [span]) for span in spans) >= len(spans)
-        ):
-            lists.append(_Found(spans, _nearest_scope(intro), line.group("category")))
-    return lists
-
-
-def _listing(line: str) -> bool:
-    """A line of the lists a heading introduces: a category line or heading, a numbered name."""
-    return bool(_CATEGORY_LINE.match(line) or _CATEGORY_HEADING.fullmatch(line) or _NUMBERED_LINE.fullmatch(line))
-
-
-def _heading_above(text: str, position: int) -> str | None:
-    """The nearest line above that lists nothing itself, if it names 通办 items."""
-    end = position
-    for _ in range(_CATEGORY_INTRO_LINES):
-        if end <= 0:
-            return None
-        start = text.rfind("\n", 0, end - 1) + 1
-        line = text[start : end - 1] if text[end - 1] == "\n" else text[start:end]
-        if line.strip() and not _listing(line.strip()):
-            return line if _names_items(line) else None
-        end = start
-    return None
-
-
-def _names_items(intro: str) -> bool:
-    return "通办" in intro and ("事项" in intro or "清单" in intro)
-
-
-def _colon_lists(text: str) -> list[_Found]:
+def _colon_lists(text: str) -> list[Found]:
     lists = []
     for colon in _colon_intro().finditer(text):
         line_start = text.rfind("\n", 0, colon.start()) + 1
         intro = text[max(line_start, colon.start() - _INTRO_REACH) : colon.end()]
-        if not _names_items(intro) and not _names_items_above(text, line_start, colon.end(), intro):
+        if not names_items(intro) and not names_items_above(text, line_start, colon.end(), intro):
             continue
         end = _LIST_END.search(text, colon.end())
         if text[colon.end() : end.start() if end else len(text)].strip():
@@ -147,17 +91,17 @@ def _colon_lists(text: str) -> list[_Found]:
             spans = _item_lines(text, _line_names(text, colon.end()))
             spans = spans if len(spans) >= 2 else []
         if spans and all(names_an_item(text[a:b]) for a, b in spans) and _vouched(intro, text, spans):
-            lists.append(_Found(spans, tags(intro, "scope")))
+            lists.append(Found(spans, tags(intro, "scope")))
     return lists
 
 
-def _names_items_above(text: str, line_start: int, colon_end: int, intro: str) -> bool:
+def names_items_above(text: str, line_start: int, colon_end: int, intro: str) -> bool:
     """ "部分事项如下：" ending its line over one name a line, under a paragraph that names
     the 通办 ("…新增25项高频政务服务事项实现“省内通办”…"): the lines above say which items
     these are, as they do for a question heading (哪些事项可以办？)."""
     if text[colon_end : line_end(text, colon_end)].strip():
         return False
-    return _names_items(_lines_before(text, line_start, _LINES_BEFORE_QUESTION) + intro)
+    return names_items(_lines_before(text, line_start, _LINES_BEFORE_QUESTION) + intro)
 
 
 def _at_commas(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -187,7 +131,7 @@ _QUESTION_END = re.compile(r"[？?][ \t\u3000]*$", re.M)
 _LINES_BEFORE_QUESTION = 2  # where a question with no 通办 looks for what it asks about
 
 
-def _question_lists(text: str) -> list[_Found]:
+def _question_lists(text: str) -> list[Found]:
     """A heading that asks which items ("01 哪些事项可以办？", a WeChat article's) over one
     name a line: the lines answer it. With no 通办 in it, the question asks about the items
     the lines above name ("我市新增21项“跨省通办”事项…"). Every name must end like a service."""
@@ -201,8 +145,8 @@ def _question_lists(text: str) -> list[_Found]:
         if len(spans) < 2 or not all(names_an_item(text[a:b]) for a, b in spans) or not all_services(text, spans):
             continue
         intro = _lines_before(text, line_start, _LINES_BEFORE_QUESTION) + question
-        if _names_items(intro):
-            lists.append(_Found(spans, _nearest_scope(intro)))
+        if names_items(intro):
+            lists.append(Found(spans, nearest_scope(intro)))
     return lists
 
 
@@ -279,7 +223,7 @@ _INCLUDING = re.compile(
 _INCLUDED_END = re.compile(r"等?(?=[，,。；;\n])|等(?=$)|$")
 
 
-def _including_lists(text: str) -> list[_Found]:
+def _including_lists(text: str) -> list[Found]:
     """ "首批“跨省通办”事项包括A、B等，…", "…72项事项“跨省通办”，包括A、B等。" and
     "“跨省通办”试点业务范围为A和B": the
     sentence names 通办 items before 包括 (or, for "如A﹔B等。", the sentence before),
@@ -293,7 +237,7 @@ def _including_lists(text: str) -> list[_Found]:
             text, _with_question(text, text[_sentence_start(text, intro_end) : intro_end], intro_end), intro_end
         )
         names_a_range = verb.group("range") is not None and "通办" in intro
-        if not (_names_items(intro) or names_a_range):
+        if not (names_items(intro) or names_a_range):
             continue
         end = _INCLUDED_END.search(text, verb.end())
         spans = split_services_at_he(text, split_names(text, verb.end(), end.start()))
@@ -301,7 +245,7 @@ def _including_lists(text: str) -> list[_Found]:
             continue
         services = sum(all_services(text, [span]) for span in spans)
         if 2 * services >= len(spans):
-            lists.append(_Found(spans, _nearest_scope(intro)))
+            lists.append(Found(spans, nearest_scope(intro)))
     return lists
 
 
@@ -323,71 +267,8 @@ def _with_previous(text: str, intro: str, end: int) -> str:
     if "事项" not in intro or "通办" in intro or start == 0:
         return intro
     previous = text[_sentence_start(text, start - 1) : start]
-    return previous + intro if _names_items(previous) else intro
-
-
-def _nearest_scope(intro: str) -> tuple[str, ...]:
-    """The scope the intro's last clause names ("在“跨省通办”清单基础上，梳理形成了95项川渝通办
-    事项清单": 川渝通办), else any the intro names."""
-    last_clause = re.split(r"[，,]", intro)[-1]
-    return tags(last_clause, "scope") or tags(intro, "scope")
+    return previous + intro if names_items(previous) else intro
 
 
 def _sentence_start(text: str, position: int) -> int:
     return max(text.rfind(mark, 0, position) for mark in "。；;！？\n") + 1
-
-
-# The first numbered line under some line; opening with a literal keeps the scan fast.
-_FIRST_NUMBERED = re.compile(rf"\n[ \t\u3000]*{LIST_NUMBER}")
-
-
-def _heading_lists(text: str) -> list[_Found]:
-    lists = []
-    listed_to = 0
-    for numbered in _FIRST_NUMBERED.finditer(text):
-        if numbered.start() < listed_to:
-            continue  # a later line of a list already read
-        heading_start = text.rfind("\n", 0, numbered.start()) + 1
-        heading = text[heading_start : numbered.start()]
-        category = _CATEGORY_HEADING.fullmatch(heading.strip())
-        intro = _heading_above(text, heading_start) if category else heading
-        if intro is None or not _is_list_heading(intro):
-            continue
-        spans = _numbered_names(text, numbered.start() + 1)
-        listed_to = spans[-1][1] if spans else listed_to
-        if len(spans) >= 2 and all(names_an_item(text[a:b]) for a, b in spans) and all_services(text, spans):
-            lists.append(_Found(spans, tags(intro, "scope"), category.group("category") if category else None))
-    return lists
-
-
-# "一、社会保障类（5项）" over numbered lines, under a heading that names the items
-_CATEGORY_HEADING = re.compile(CATEGORY_HEAD)
-
-
-def _is_list_heading(line: str) -> bool:
-    """A short line that names 通办 items and is no sentence; or one whose last clause opens
-    the list ("（一）推动一批事项“跨省通办”。具体包括：")."""
-    line = line.strip()
-    if line.endswith(("：", ":")) and len(line) <= _INTRO_LINE_MAX:
-        return _names_items(line)
-    return 0 < len(line) <= 40 and _names_items(line) and not re.search(r"[，。；]", line)
-
-
-_INTRO_LINE_MAX = 60
-
-
-def _numbered_names(text: str, offset: int) -> list[tuple[int, int]]:
-    """The names on the numbered lines from ``offset`` on, notes in brackets dropped."""
-    spans = []
-    while offset < len(text):
-        line = text[offset : line_end(text, offset)]
-        match = _NUMBERED_LINE.fullmatch(line.strip())
-        if match is None:
-            break
-        start = offset + line.index(line.strip()) + match.start("name")
-        name = match.group("name")
-        while (note := _TRAILING_NOTE.search(name)) is not None:
-            name = name[: note.start()]
-        spans.append((start, start + len(name.rstrip())))
-        offset += len(line) + 1
-    return spans

@@ -120,3 +120,17 @@ def test_a_colon_ending_its_line_takes_the_tongban_of_the_paragraph_above():
     # with no 通办 above, a list of measures under the same words stays unread
     measures = "\n".join(f"🔹 {n}" for n in ["优化窗口设置", "加强人员培训"])
     assert items_of("今年我省将进一步优化服务。\n\n部分事项如下：\n\n" + measures) == []
+
+
+def test_a_headings_batch_and_count_go_with_the_numbered_names_under_it():
+    body = (
+        "一、第一批“省内通办”事项（2项）\n1.婚姻登记档案查询（省民政厅）\n2.居民户口簿补领（省公安厅）\n"
+        "二、第二批“省内通办”事项（2项）\n1.医疗保险参保信息查询（省医保局）\n2.残疾人证换领（省残联）\n"
+    )
+    items = extract(normalize_text(HEAD + body + SIGNED)).items
+    assert [(i.name, i.batch, i.stated_count) for i in items] == [
+        ("婚姻登记档案查询", "第一批", 2),
+        ("居民户口簿补领", "第一批", 2),
+        ("医疗保险参保信息查询", "第二批", 2),
+        ("残疾人证换领", "第二批", 2),
+    ]

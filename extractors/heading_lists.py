@@ -1,0 +1,168 @@
+"""Item lists under a heading: numbered lines and category lines.
+
+* a numbered list under a heading line: "第二批“跨省通办”事项清单" then "1.住房公积金汇缴" /
+  "2、残疾人证迁移（市残联）", one item a line, the heading's batch (第一批) and count note
+  ((3项)) going with its names;
+* category lines under such a heading: "（一）社会保障类（3项）：A、B、C。", the category
+  (社会保障类) kept with each item, the count checked when given.
+
+The heading must name 通办 items (通办 and 事项 or 清单 in it), and every name must end like a
+service. ``item_lists.py`` reads the lists a phrase introduces and shares ``Found`` with these.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.dates import to_int
+from extractors.item_names import (
+    CATEGORY_HEAD,
+    COUNT_NOTE,
+    all_services,
+    names_an_item,
+    split_names,
+    split_services_at_he,
+    tags,
+)
+from extractors.text import LIST_NUMBER, line_end
+
+_NUMBERED_LINE = re.compile(rf"{LIST_NUMBER}[ \t]*(?P<name>[^\n]*)")
+_TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$|[；;。，,]$")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A list one reader found: its names' spans, their scope, and a category if it names one."""
+
+    spans: list[tuple[int, int]]
+    scope: tuple[str, ...]
+    category: str | None = None
+    batch: str | None = None  # 第一批 of a heading over the list
+    stated: int | None = None  # the heading's count note: 第一批“省内通办”事项（3项）
+
+
+_BATCH = re.compile(r"第[一二三四五六七八九十0-9]+批")
+_HEADING_COUNT = re.compile(COUNT_NOTE)
+
+
+def _from_heading(spans: list[tuple[int, int]], heading: str, category: str | None) -> Found:
+    """A list under a heading: the heading's scope, batch and count go with its names."""
+    batch = _BATCH.search(heading)
+    count = _HEADING_COUNT.search(heading)
+    stated = to_int(count.group("count")) if count else None
+    return Found(spans, tags(heading, "scope"), category, batch.group() if batch else None, stated)
+
+
+# "（一）社会保障类（3项）：A、B、C。": an enumerator, a category ending in 类, maybe a count, a colon
+_CATEGORY_LINE = re.compile(rf"^[ \t\u3000]*{CATEGORY_HEAD}[：:](?P<list>[^\n]+)$", re.M)
+_CATEGORY_INTRO_LINES = 80  # how far up the heading that names the items may stand (past earlier categories)
+
+
+def category_lines(text: str) -> list[Found]:
+    """Category lines whose heading above names 通办 items; a stated count must match."""
+    lists = []
+    for line in _CATEGORY_LINE.finditer(text):
+        intro = _heading_above(text, line.start())
+        if intro is None:
+            continue
+        end = line.end("list")
+        while end > line.start("list") and text[end - 1] in "。；;，, 等":
+            end -= 1
+        spans = split_services_at_he(text, split_names(text, line.start("list"), end))
+        stated = line.group("count")
+        counted = stated is None or to_int(stated) == len(spans)
+        if (
+            spans
+            and counted
+            and all(names_an_item(text[a:b]) for a, b in spans)
+            and 2 * sum(all_services(text, [span]) for span in spans) >= len(spans)
+        ):
+            lists.append(Found(spans, nearest_scope(intro), line.group("category")))
+    return lists
+
+
+def _listing(line: str) -> bool:
+    """A line of the lists a heading introduces: a category line or heading, a numbered name."""
+    return bool(_CATEGORY_LINE.match(line) or _CATEGORY_HEADING.fullmatch(line) or _NUMBERED_LINE.fullmatch(line))
+
+
+def _heading_above(text: str, position: int) -> str | None:
+    """The nearest line above that lists nothing itself, if it names 通办 items."""
+    end = position
+    for _ in range(_CATEGORY_INTRO_LINES):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end - 1) + 1
+        line = text[start : end - 1] if text[end - 1] == "\n" else text[start:end]
+        if line.strip() and not _listing(line.strip()):
+            return line if names_items(line) else None
+        end = start
+    return None
+
+
+def names_items(intro: str) -> bool:
+    return "通办" in intro and ("事项" in intro or "清单" in intro)
+
+
+def nearest_scope(intro: str) -> tuple[str, ...]:
+    """The scope the intro's last clause names ("在“跨省通办”清单基础上，梳理形成了95项川渝通办
+    事项清单": 川渝通办), else any the intro names."""
+    last_clause = re.split(r"[，,]", intro)[-1]
+    return tags(last_clause, "scope") or tags(intro, "scope")
+
+
+# The first numbered line under some line; opening with a literal keeps the scan fast.
+_FIRST_NUMBERED = re.compile(rf"\n[ \t\u3000]*{LIST_NUMBER}")
+
+
+def heading_lists(text: str) -> list[Found]:
+    lists = []
+    listed_to = 0
+    for numbered in _FIRST_NUMBERED.finditer(text):
+        if numbered.start() < listed_to:
+            continue  # a later line of a list already read
+        heading_start = text.rfind("\n", 0, numbered.start()) + 1
+        heading = text[heading_start : numbered.start()]
+        category = _CATEGORY_HEADING.fullmatch(heading.strip())
+        intro = _heading_above(text, heading_start) if category else heading
+        if intro is None or not _is_list_heading(intro):
+            continue
+        spans = _numbered_names(text, numbered.start() + 1)
+        listed_to = spans[-1][1] if spans else listed_to
+        if len(spans) >= 2 and all(names_an_item(text[a:b]) for a, b in spans) and all_services(text, spans):
+            lists.append(_from_heading(spans, intro, category.group("category") if category else None))
+    return lists
+
+
+# "一、社会保障类（5项）" over numbered lines, under a heading that names the items
+_CATEGORY_HEADING = re.compile(CATEGORY_HEAD)
+
+
+def _is_list_heading(line: str) -> bool:
+    """A short line that names 通办 items and is no sentence; or one whose last clause opens
+    the list ("（一）推动一批事项“跨省通办”。具体包括：")."""
+    line = line.strip()
+    if line.endswith(("：", ":")) and len(line) <= _INTRO_LINE_MAX:
+        return names_items(line)
+    return 0 < len(line) <= 40 and names_items(line) and not re.search(r"[，。；]", line)
+
+
+_INTRO_LINE_MAX = 60
+
+
+def _numbered_names(text: str, offset: int) -> list[tuple[int, int]]:
+    """The names on the numbered lines from ``offset`` on, notes in brackets dropped."""
+    spans = []
+    while offset < len(text):
+        line = text[offset : line_end(text, offset)]
+        match = _NUMBERED_LINE.fullmatch(line.strip())
+        if match is None:
+            break
+        start = offset + line.index(line.strip()) + match.start("name")
+        name = match.group("name")
+        while (note := _TRAILING_NOTE.search(name)) is not None:
+            name = name[: note.start()]
+        spans.append((start, start + len(name.rstrip())))
+        offset += len(line) + 1
+    return spans
