@@ -3,13 +3,23 @@
 The end-to-end benchmark generates its 10k-notice corpus in a temporary folder.
 """
 
-from bench import e2e_bench, mojibake_bench, normalize_bench, pdf_bench, reflow_bench, registry_bench, script_bench
+from bench import (
+    e2e_bench,
+    mojibake_bench,
+    normalize_bench,
+    pdf_bench,
+    reflow_bench,
+    registry_bench,
+    script_bench,
+    wrapped_cells_bench,
+)
 
 if __name__ == "__main__":
     normalize_bench.main()
     mojibake_bench.main()
     reflow_bench.main()
     script_bench.main()
+    wrapped_cells_bench.main()
     registry_bench.main()
     pdf_bench.main()
     e2e_bench.main()

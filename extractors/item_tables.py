@@ -7,7 +7,7 @@ is read together with the first.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractors.item_fields import is_field_row
 from extractors.item_names import COUNT_NOTE, cues, cues_in, plausible
@@ -82,7 +82,8 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
     group = first_group
     offset, after_blank = 0, False
     header: list[str] = []
-    rows_read = 0
+    rows_read = last_row = 0  # rows of this table; items the last row gave
+    row_cells: list[str] = []  # the last row's cells
     above: list[str] = []  # the last lines of running text
     caption_scope: tuple[str, ...] = ()
     category: str | None = None  # the group heading the rows below it belong to
@@ -103,16 +104,41 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
         elif rows_read == 0 and looks_like_header(cells):  # a second header row: 事项名称 over 主项 | 子项
             header = _stacked(header, cells)
             columns = _header_columns(header) or columns
+        elif (heading := _group_heading(cells, columns)) is not None:
+            rows_read += 1
+            category, row_cells = heading or None, []
+        elif rows_read and _continues_a_row(cells, row_cells):
+            if last_row and columns is not None:  # the rest of the row above's name: 个体工商户设立 / 登记
+                items[-1] = _continued(items[-1], cells, offset, _name_column(row_cells, columns), columns.main)
         else:
             rows_read += 1
-            heading = _group_heading(cells, columns)
-            if heading is not None:
-                category = heading or None
-            else:
-                items.extend(_row_items(cells, offset, columns, group, caption_scope, category))
+            row = _row_items(cells, offset, columns, group, caption_scope, category)
+            items.extend(row)
+            last_row, row_cells = len(row), cells
         after_blank = not line.strip()
         offset += len(line) + 1
     return items
+
+
+def _continues_a_row(cells: list[str], row: list[str]) -> bool:
+    """ "\t登记": a line with no number under a numbered row, its cells set under their columns
+    by a PDF's wrap (``normalize.spaced_tables``): the rest of the row's cells."""
+    return not cells[0].strip() and any(cell.strip() for cell in cells) and row[:1] != [] and row[0].strip().isdigit()
+
+
+def _continued(
+    item: ItemMention, cells: list[str], line_start: int, name_column: int | None, main_column: int | None
+) -> ItemMention:
+    """The row's item with the rest of its wrapped cells: its name grows, and its span runs on
+    to the rest (no longer one stretch of text, so the warehouse keeps no source spelling of it);
+    a main item's cell grows its main item. ``name_column``: the column the row's name came from."""
+    rest = cells[name_column].strip() if name_column is not None and name_column < len(cells) else ""
+    if rest:
+        item = replace(item, name=item.name + rest, span=(item.span[0], _cell_span(cells, name_column, line_start)[1]))
+    main_rest = cells[main_column].strip() if main_column is not None and main_column < len(cells) else ""
+    if main_rest and main_column != name_column and item.main_item:
+        item = replace(item, main_item=item.main_item + main_rest)
+    return item
 
 
 def _caption_scope(above: list[str]) -> tuple[str, ...]:

@@ -37,7 +37,7 @@ class ItemMention:
     """One mention of a service item (事项) in one document."""
 
     name: str
-    span: Span
+    span: Span  # text[span] is the name; a table cell a PDF wrapped: from its first stretch to its last
     method: str  # enumeration | table
     main_item: str | None = None
     category: str | None = None  # 社会保障类: its table group's heading, or the category line listing it

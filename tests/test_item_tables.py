@@ -178,3 +178,18 @@ def test_a_column_per_mode_ticked_per_row_gives_each_item_its_modes():
         ("异地就医备案", ("全程网办",)),
         ("户口迁移", ("异地代收代办", "多地联办")),
     ]
+
+
+def test_a_main_items_wrapped_cell_grows_the_main_item_and_leaves_the_name_whole():
+    text = (
+        "序号\t主项\t子项\t实施部门\n"
+        "1\t基本医疗保险参保人员\t异地安置退休人员备案\t市医保局\n"
+        "\t异地就医备案\t\t\n"
+        "2\t生育保险待遇核准支付\t生育津贴支付\t市医保局\n"
+    )
+    items = extract(normalize_text(text)).items
+    assert [(i.name, i.main_item) for i in items] == [
+        ("异地安置退休人员备案", "基本医疗保险参保人员异地就医备案"),
+        ("生育津贴支付", "生育保险待遇核准支付"),
+    ]
+    assert all(text[i.span[0] : i.span[1]] == i.name for i in items)

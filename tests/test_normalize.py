@@ -269,6 +269,32 @@ def test_space_separated_table_rows_keep_their_cells_as_tabs():
     ]
 
 
+WRAPPED_TABLE = (
+    "序号    事项名称              责任单位            完成时限\n"
+    "1       个体工商户设立        市市场监管局        2021年6月底前\n"
+    "        登记\n"
+    "2       异地就医登记备案      市医保局            2021年6月底前\n"
+    "3       城乡居民基本养老      市社保局            2021年12月底前\n"
+    "        保险关系转移接续      中心\n"
+)
+
+
+def test_a_cell_a_pdf_wrapped_stays_under_its_column_and_the_table_goes_on():
+    """The wrapped rest of a cell (登记) had ended the run of rows: the rows after it lost their
+    header and their items. It is set under its column now, and the name reads whole."""
+    result = normalize_text(WRAPPED_TABLE)
+    lines = result.text.split("\n")
+    assert lines[:3] == ["序号\t事项名称\t责任单位\t完成时限", "1\t个体工商户设立\t市市场监管局\t2021年6月底前", "\t登记"]
+    assert lines[5] == "\t保险关系转移接续\t中心"
+    items = extract_text(result.text).items
+    assert [i.name for i in items] == ["个体工商户设立登记", "异地就医登记备案", "城乡居民基本养老保险关系转移接续"]
+    first = items[0]
+    assert (
+        result.text[first.span[0] : first.span[1]].startswith("个体工商户设立")
+        and first.span[1] == len(lines[0]) + len(lines[1]) + len(lines[2]) + 2
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [

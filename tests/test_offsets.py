@@ -108,4 +108,14 @@ def test_every_extracted_span_holds_what_was_extracted(path, extracted, normaliz
         *((d, d.name) for d in result.departments),
         *((d, d.text) for d in result.deadlines),
     ]:
-        assert text[found.span[0] : found.span[1]] == name
+        held = text[found.span[0] : found.span[1]]
+        assert held == name or _wrapped_cell(held, name, found)
+
+
+def _wrapped_cell(held: str, name: str, found) -> bool:
+    """A table's name a PDF wrapped (个体工商户设立 / 登记) is read from two stretches: its span
+    runs from the first to the last, and its characters stand in it in order."""
+    if getattr(found, "method", None) != "table" or "\n" not in held:
+        return False
+    rest = iter(held)
+    return held[0] == name[0] and held[-1] == name[-1] and all(char in rest for char in name)

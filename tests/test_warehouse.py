@@ -463,3 +463,20 @@ def test_a_documents_text_names_its_tables_sub_item_under_the_same_main_item(con
     build_registry(conn)
     rows = _table(conn, "SELECT item_key, mention_count FROM registry_items WHERE name = '转移接续手续办理'")
     assert rows == [("基本医疗保险关系转移接续／转移接续手续办理", 2)]
+
+
+def test_a_name_read_from_a_wrapped_cell_has_no_source_spelling(conn):
+    """个体工商户设立 / 登记: the name is two stretches of the text, so neither its raw text
+    nor its spelling is one of them; the registry lists only the name."""
+    table = (
+        "序号    事项名称              责任单位\n"
+        "1       个体工商户设立        市市场监管局\n"
+        "        登记\n"
+        "2       异地就医登记备案      市医保局\n"
+    )
+    load(conn, [_text_doc("wrapped.txt", table)])
+    build_registry(conn)
+    rows = _table(conn, "SELECT name, raw_name, spelling FROM item_mentions ORDER BY ordinal")
+    assert rows == [("个体工商户设立登记", None, None), ("异地就医登记备案", "异地就医登记备案", "异地就医登记备案")]
+    aliases = _table(conn, "SELECT aliases FROM registry_items WHERE name = '个体工商户设立登记'")
+    assert aliases == [(["个体工商户设立登记"],)]

@@ -90,12 +90,14 @@ def build_rows(raw: RawDocument, doc: NormalizedText, extraction: Extraction) ->
     mains = _main_items_by_name(extraction)
     for ordinal, item in enumerate(extraction.items):
         spans = _spans(doc, item.span)
+        # a name read from two stretches (a table cell a PDF wrapped) has no one source spelling
+        whole = doc.text[item.span[0] : item.span[1]] == item.name
         rows.items.append(
             {
                 "ordinal": ordinal,
                 "name": item.name,
-                "raw_name": doc.raw[spans["raw_start"] : spans["raw_end"]],
-                "spelling": _spelling(doc, item.span),
+                "raw_name": doc.raw[spans["raw_start"] : spans["raw_end"]] if whole else None,
+                "spelling": _spelling(doc, item.span) if whole else None,
                 "item_key": mention_key(item.name, item.main_item or mains.get(item.name)),
                 "main_item": item.main_item,
                 "category": item.category,

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.head_lines import Line, all_lines
+from extractors.head_lines import Line, all_lines, is_issuer_line
+from extractors.normalize.wrapping import display_width
 
 _GAP = re.compile(r"[ \u3000\u00a0]+")
 # A numbered row after a line break; opening with a literal lets the regex skip ahead fast.
@@ -48,15 +49,17 @@ def cell_gap_edits(text: str) -> list[tuple[int, int, str]]:
     edits: list[tuple[int, int, str]] = []
     index = 0
     while index < len(lines):
-        rows = _numbered_run(lines, index)
+        run = _numbered_run(lines, index)
+        rows = [line for line in run if line.number is not None]
         if len(rows) >= _MIN_ROWS:
             header = lines[index - 1] if index > 0 and _is_header(lines[index - 1], rows[0]) else None
             for line in ([header] if header else []) + rows:
                 edits.extend((start, end, "\t") for start, end in line.gaps)
-            index += len(rows)
+            edits.extend(edit for line in run if line.number is None for edit in _continuation_edits(line, rows[0]))
+            index += len(run)
         else:
             index += 1
-    return edits
+    return sorted(edits)
 
 
 def _lines(text: str) -> list[_Line]:
@@ -71,16 +74,74 @@ def _gaps(line: Line) -> list[tuple[int, int]]:
 
 
 def _numbered_run(lines: list[_Line], index: int) -> list[_Line]:
-    """The rows numbered n, n+1, … from ``index`` with the same number of cells."""
+    """The rows numbered n, n+1, … from ``index`` with the same number of cells, and the
+    lines that continue a wrapped cell between them."""
     first = lines[index]
     if first.number is None or first.cells < _MIN_CELLS or "\t" in first.text or _is_sentence(first.text):
         return []
-    run = [first]
+    run, last = [first], first
     for line in lines[index + 1 :]:
-        if line.number != run[-1].number + 1 or line.cells != first.cells or _is_sentence(line.text):
+        if _continues_a_cell(line, first):
+            run.append(line)
+            continue
+        if line.number != last.number + 1 or line.cells != first.cells or _is_sentence(line.text):
             break
         run.append(line)
+        last = line
+    while run[-1].number is None and _signs_or_dates(run[-1]):
+        run.pop()  # a signature or a date set in under the table is no cell of its last row
     return run
+
+
+def _continues_a_cell(line: _Line, row: _Line) -> bool:
+    """ "        登记" under "1   个体工商户设立   市市场监管局…": a cell a PDF's column wrapped,
+    indented to its column, with fewer cells than a row, no number, no sentence."""
+    body = line.text.strip(" \u3000\u00a0\r")
+    indented = bool(body) and line.text[:1] in " \u3000\u00a0"
+    if not indented or line.number is not None or line.cells >= row.cells or _is_sentence(body):
+        return False
+    columns = _cell_columns(row)
+    return all(min(abs(start - column) for column in columns) <= _ALIGN for start in _piece_columns(line))
+
+
+def _signs_or_dates(line: _Line) -> bool:
+    """A line under a table's last row that is a signature (one body's name alone) or holds a
+    date: no wrapped cell of that row."""
+    return bool(re.search(r"\d", line.text)) or (line.cells == 1 and is_issuer_line(line.text.strip()))
+
+
+_ALIGN = 2  # display columns a wrapped cell's rest may stand off its column's start
+
+
+def _piece_columns(line: _Line) -> list[int]:
+    """The print column each piece of a line starts at."""
+    body = line.text.strip(" \u3000\u00a0\r")
+    first = line.text.index(body)
+    return [display_width(line.text[:first])] + [display_width(line.text[: end - line.start]) for _, end in line.gaps]
+
+
+def _continuation_edits(line: _Line, row: _Line) -> list[tuple[int, int, str]]:
+    """Tabs that put each piece of a continuation line under its column: "\t登记" continues
+    the row's second cell. The column is the row's cell that starts nearest in print."""
+    starts = _cell_columns(row)
+    line_start = line.start
+    body = line.text.strip(" \u3000\u00a0\r")
+    first = line.text.index(body)
+    edits, column = [], 0
+    gaps = [(line_start, line_start + first), *line.gaps]
+    for gap_start, gap_end in gaps:
+        piece_column = display_width(line.text[: gap_end - line_start])
+        nearest = min(range(len(starts)), key=lambda index: abs(starts[index] - piece_column))
+        tabs = max(nearest - column, 1 if gap_start != line_start else 0)
+        if gap_end > gap_start:
+            edits.append((gap_start, gap_end, "\t" * tabs))
+        column = nearest
+    return edits
+
+
+def _cell_columns(row: _Line) -> list[int]:
+    """The print column each of the row's cells starts at."""
+    return [0] + [display_width(row.text[: end - row.start]) for _, end in row.gaps]
 
 
 def _is_header(line: _Line, first_row: _Line) -> bool:
