@@ -40,6 +40,7 @@ class Found:
     category: str | None = None
     batch: str | None = None  # 第一批 of a heading over the list
     stated: int | None = None  # the heading's count note: 第一批“省内通办”事项（3项）
+    modes: tuple[str, ...] = ()  # a catalog entry's tag may name its mode ([全程网办]…)
 
 
 _BATCH = re.compile(r"第[一二三四五六七八九十0-9]+批")

@@ -55,7 +55,7 @@ def introduced_lists(text: str, first_group: int, taken: list[tuple[int, int]]) 
     items: list[ItemMention] = []
     group = first_group
     taken = list(taken)  # and each list read here: two readers may find one list (…“跨省通办”： over 1. 2. 3.)
-    readers = (_colon_lists, _question_lists, _including_lists, heading_lists, category_lines)
+    readers = (_colon_lists, _question_lists, _including_lists, heading_lists, category_lines, _tagged_lines)
     for found in (found for reader in readers for found in reader(text)):
         if found.spans and not any(overlaps(span, taken) for span in found.spans):
             taken.extend(found.spans)
@@ -69,6 +69,7 @@ def introduced_lists(text: str, first_group: int, taken: list[tuple[int, int]]) 
                     group=group,
                     batch=found.batch,
                     stated_count=found.stated,
+                    modes=found.modes,
                 )
                 for a, b in found.spans
             )
@@ -272,3 +273,33 @@ def _with_previous(text: str, intro: str, end: int) -> str:
 
 def _sentence_start(text: str, position: int) -> int:
     return max(text.rfind(mark, 0, position) for mark in "。；;！？\n") + 1
+
+
+@lru_cache(maxsize=1)
+def tagged_line() -> re.Pattern[str]:
+    """A catalog's entry: a line opening with its scope or mode in brackets, then the item's
+    name, maybe a cell of what stands beside it (【跨省通办】婚姻登记档案查询\t县民政局)."""
+    words = alternation([*cues()["scope"], *cues()["mode"]])
+    return re.compile(
+        rf"^[ \t\u3000]*[【\[](?P<tag>{words})[】\]][ \t\u3000]*(?P<name>[^\t\n]{{2,40}}?)[ \t\u3000]*(?:\t[^\n]*)?$",
+        re.M,
+    )
+
+
+def _tagged_lines(text: str) -> list[Found]:
+    """Catalog entries, one item a line: each name ends like a service, and a run of lines
+    under one tag is one list."""
+    lists: list[Found] = []
+    previous_end, previous_tag = -2, None
+    for line in tagged_line().finditer(text):
+        span = line.span("name")
+        if not names_an_item(line.group("name")) or not all_services(text, [span]):
+            previous_tag = None
+            continue
+        tag = line.group("tag")
+        if lists and tag == previous_tag and not text[previous_end : line.start()].strip():
+            lists[-1].spans.append(span)
+        else:
+            lists.append(Found([span], tags(tag, "scope"), modes=tags(tag, "mode")))
+        previous_end, previous_tag = line.end(), tag
+    return lists

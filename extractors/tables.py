@@ -13,6 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from extractors.datafiles import load_table
+from extractors.item_lists import tagged_line
 from extractors.records import Deadline, DepartmentMention, ItemMention
 from extractors.text import LIST_NUMBER
 
@@ -126,6 +127,32 @@ def link_list_lines(
         linked_departments = tuple(i for i, d in enumerate(departments) if start <= d.span[0] < end)
         items[index] = replace(items[index], deadlines=linked_deadlines, departments=linked_departments)
     return items
+
+
+def link_catalog_lines(
+    text: str, items: list[ItemMention], deadlines: list[Deadline], departments: list[DepartmentMention]
+) -> tuple[list[ItemMention], list[DepartmentMention]]:
+    """A catalog entry's item with what its line sets beside it (【跨省通办】婚姻登记档案查询\t县民政局):
+    a body alone in a cell of the entry's line handles the item, so it is responsible."""
+    items, departments = list(items), list(departments)
+    for line in tagged_line().finditer(text):
+        start, end = line.span()
+        on_line = [index for index, item in enumerate(items) if item.span == line.span("name")]
+        if len(on_line) != 1:
+            continue
+        linked = tuple(i for i, d in enumerate(departments) if start <= d.span[0] < end)
+        for index in linked:
+            if departments[index].role == "mentioned" and _fills_a_cell(text, departments[index].span):
+                departments[index] = replace(departments[index], role="responsible")
+        dated = tuple(i for i, d in enumerate(deadlines) if start <= d.span[0] < end)
+        items[on_line[0]] = replace(items[on_line[0]], deadlines=dated, departments=linked)
+    return items, departments
+
+
+def _fills_a_cell(text: str, span: tuple[int, int]) -> bool:
+    before = text[span[0] - 1 : span[0]]
+    after = text[span[1] : span[1] + 1]
+    return before == "\t" and after in ("\t", "\n", "")
 
 
 def _column_role(span: tuple[int, int], cells: list[tuple[int, int]], header: list[str], roles: dict[str, str]) -> str | None:

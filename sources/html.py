@@ -66,12 +66,14 @@ _BLOCK = {
     "thead",
 }
 _CELL = {"td", "th"}
+_INLINE = {"span", "em", "i", "b", "strong", "small", "font", "time", "label", "cite"}
 _VOID = {"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr", "source"}
 
 
 _LINK_OPEN, _LINK_CLOSE = "\x01", "\x02"  # mark link text until lines are judged
 _CELL_BREAK = "\x03"  # a <br> inside a table cell, judged once the row is known
 _LINK_SHARE = 0.8
+_TAGGED = re.compile(r"[【\[][^】\]]{2,12}[】\]]\S")  # 【跨省通办】婚姻登记档案查询, [全程网办]…
 _SENTENCE = re.compile(r"[。；;！？]")
 
 
@@ -127,6 +129,8 @@ class _TextCollector(HTMLParser):
             return
         if tag == "a":
             self.parts.append(_LINK_OPEN)
+        elif tag in _INLINE and self.parts and self.parts[-1] == _LINK_CLOSE and not self._in_cell():
+            self.parts.append("\t")  # <li><a>事项</a><span>县民政局</span>: a link and what its line sets beside it
         if tag == "table":
             self.tables.append(TableState())
         if tag == "br" and self._in_cell():
@@ -217,7 +221,9 @@ def _page_title(title: str) -> str:
 
 
 def _squeezed(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    """The text without blanks and quotes: a <title> drops the quotes its <h1> sets
+    (跨省通办事项目录 of 兴国县“跨省通办”事项目录)."""
+    return re.sub(r"[\s“”‘’\"']+", "", text)
 
 
 _DATA_CELL_CHARS = 60  # a data cell's text; a layout cell holds paragraphs
@@ -243,8 +249,11 @@ def _is_data_cell(cell: str) -> bool:
 
 
 def _mostly_links(line: str) -> bool:
-    """A menu or link-list line: nearly all link text, not a table row, not a sentence."""
+    """A menu or link-list line: nearly all link text, not a table row, not a sentence, not a
+    catalog's entry (one link whose text opens with its tag: 【跨省通办】婚姻登记档案查询)."""
     if "\t" in line or _LINK_OPEN not in line or _SENTENCE.search(line) or _unmark(line).strip().startswith("附件"):
+        return False
+    if line.count(_LINK_OPEN) == 1 and _TAGGED.match(_unmark(line).strip()):
         return False
     linked = sum(len(part.split(_LINK_CLOSE)[0].strip()) for part in line.split(_LINK_OPEN)[1:])
     total = len(_unmark(line).replace(" ", ""))

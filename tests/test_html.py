@@ -188,3 +188,28 @@ def test_a_group_heading_row_spanning_the_table_is_not_an_item():
     )
     result = extract(normalize_text(html_to_text(html)))
     assert [i.name for i in result.items] == ["失业保险金申领", "异地就医登记备案"]
+
+
+def test_a_catalog_of_tagged_links_keeps_its_entries_and_what_stands_beside_them():
+    """<li><a>【跨省通办】事项</a><span>县民政局</span></li>: one link a line reads like a menu,
+    but a link that opens with its tag is a catalog's entry, and the body beside it is a cell."""
+    html = (
+        "<html><head><title>跨省通办事项目录_某县人民政府</title></head><body>"
+        "<div class='nav'><a href='/'>首页</a> | <a href='/zw'>政务服务</a></div>"
+        "<h1>兴国县“跨省通办”事项目录</h1><ul>"
+        "<li><a href='/1'>【跨省通办】婚姻登记档案查询</a><span>县民政局</span></li>"
+        "<li><a href='/2'>【跨省通办】城乡居民养老保险参保登记</a></li>"
+        "</ul><ul><li><a href='/n1'>某县召开政务服务工作推进会议</a></li></ul></body></html>"
+    )
+    text = html_to_text(html)
+    assert text.startswith("兴国县“跨省通办”事项目录")  # the <title> is the <h1> without its quotes
+    assert "【跨省通办】婚姻登记档案查询\t县民政局" in text
+    assert "【跨省通办】城乡居民养老保险参保登记" in text
+    assert "推进会议" not in text  # an untagged link alone on its line is still a menu's
+    result = extract(normalize_text(text))
+    assert [(i.name, i.scope) for i in result.items] == [
+        ("婚姻登记档案查询", ("跨省通办",)),
+        ("城乡居民养老保险参保登记", ("跨省通办",)),
+    ]
+    assert [(d.canonical, d.role) for d in result.departments] == [("兴国县民政局", "responsible")]
+    assert result.items[0].departments == (0,)

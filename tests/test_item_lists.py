@@ -134,3 +134,18 @@ def test_a_headings_batch_and_count_go_with_the_numbered_names_under_it():
         ("医疗保险参保信息查询", "第二批", 2),
         ("残疾人证换领", "第二批", 2),
     ]
+
+
+def test_catalog_entries_tagged_with_a_scope_or_a_mode_are_items():
+    body = (
+        "【省内通办】婚姻登记档案查询\n【省内通办】残疾人证换领\n\n"
+        "[全程网办]住房公积金汇缴\n"
+        "【跨省通办】关于推进政务服务的通知\n"  # a tagged link that names no service
+    )
+    assert [(name, scope) for name, scope in items_of(body)] == [
+        ("婚姻登记档案查询", ("省内通办",)),
+        ("残疾人证换领", ("省内通办",)),
+        ("住房公积金汇缴", ()),
+    ]
+    modes = [i.modes for i in extract(normalize_text(HEAD + body + SIGNED)).items]
+    assert modes == [(), (), ("全程网办",)]
