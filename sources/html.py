@@ -72,7 +72,9 @@ _VOID = {"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr
 
 _LINK_OPEN, _LINK_CLOSE = "\x01", "\x02"  # mark link text until lines are judged
 _CELL_BREAK = "\x03"  # a <br> inside a table cell, judged once the row is known
+_BESIDE = "\x04"  # what a line sets beside its link: a cell once the line is kept, no table row before
 _LINK_SHARE = 0.8
+_DATE_ONLY = re.compile(r"[\[【（(]?\d{4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?[\]】）)]?")
 _TAGGED = re.compile(r"[【\[][^】\]]{2,12}[】\]]\S")  # 【跨省通办】婚姻登记档案查询, [全程网办]…
 _SENTENCE = re.compile(r"[。；;！？]")
 
@@ -130,7 +132,7 @@ class _TextCollector(HTMLParser):
         if tag == "a":
             self.parts.append(_LINK_OPEN)
         elif tag in _INLINE and self.parts and self.parts[-1] == _LINK_CLOSE and not self._in_cell():
-            self.parts.append("\t")  # <li><a>事项</a><span>县民政局</span>: a link and what its line sets beside it
+            self.parts.append(_BESIDE)  # <li><a>事项</a><span>县民政局</span>: a link and what its line sets beside it
         if tag == "table":
             self.tables.append(TableState())
         if tag == "br" and self._in_cell():
@@ -182,7 +184,7 @@ class _TextCollector(HTMLParser):
         if self.in_title:
             self.title.append(data)
             return
-        data = data.replace(_LINK_OPEN, "").replace(_LINK_CLOSE, "").replace(_CELL_BREAK, "")
+        data = data.replace(_LINK_OPEN, "").replace(_LINK_CLOSE, "").replace(_CELL_BREAK, "").replace(_BESIDE, "")
         # Inside a cell a wrapped line is the same cell: no newline may split a row.
         in_cell = self._in_cell()
         text = data.replace("\n", "") if in_cell else data.replace("\r", "")
@@ -255,10 +257,13 @@ def _mostly_links(line: str) -> bool:
         return False
     if line.count(_LINK_OPEN) == 1 and _TAGGED.match(_unmark(line).strip()):
         return False
+    head, _, beside = line.partition(_BESIDE)
+    if _DATE_ONLY.fullmatch(_unmark(beside).strip()):
+        line = head  # a news list's entry: its link, and its date beside it
     linked = sum(len(part.split(_LINK_CLOSE)[0].strip()) for part in line.split(_LINK_OPEN)[1:])
-    total = len(_unmark(line).replace(" ", ""))
+    total = len(_unmark(line).replace(" ", "").replace("\t", ""))
     return total > 0 and linked >= _LINK_SHARE * total
 
 
 def _unmark(line: str) -> str:
-    return line.replace(_LINK_OPEN, "").replace(_LINK_CLOSE, "")
+    return line.replace(_LINK_OPEN, "").replace(_LINK_CLOSE, "").replace(_BESIDE, "\t")

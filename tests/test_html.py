@@ -213,3 +213,11 @@ def test_a_catalog_of_tagged_links_keeps_its_entries_and_what_stands_beside_them
     ]
     assert [(d.canonical, d.role) for d in result.departments] == [("兴国县民政局", "responsible")]
     assert result.items[0].departments == (0,)
+
+
+def test_a_list_of_news_links_with_their_dates_is_still_a_menu():
+    html = (
+        "<p>正文第一段。</p><ul><li><a href='/1'>某县召开政务服务工作推进会议</a><span>2022-08-15</span></li>"
+        "<li><a href='/2'>某县开展政务服务窗口业务培训</a><span>2022-08-10</span></li></ul>"
+    )
+    assert html_to_text(html) == "正文第一段。\n"
