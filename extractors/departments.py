@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from extractors.body_names import official_name
 from extractors.datafiles import load_aliases, load_list
+from extractors.department_classes import class_matches
 from extractors.department_roles import LIST_JOINERS, role_of
 from extractors.gazetteer import Gazetteer
 from extractors.place_bounds import ends_a_zone, holds_a_verb, local_unit, place_may_start
@@ -198,7 +199,7 @@ def find_departments(
     local = _named_before(_local_matches(text, home))
     if not issuer and not place:
         local = _with_sole_city(local)
-    found = [_extended(text, m) for m in central + local] + _class_matches(text, home)
+    found = [_extended(text, m) for m in central + local] + [_Match(*found) for found in class_matches(text, home)]
     found += _own_ministry_units(text, issuer)
     matches = _longest_first(
         [replace(m, canonical=official_name(m.canonical, m.place)) for m in found if not _inside(m, numbers)]
@@ -283,7 +284,6 @@ def _issuer_place(issuer: str | None) -> str | None:
     return match.group("place") if match else None
 
 
-_HEADS = ("部门", "机关", "机构", "单位")
 # What may follow a body's name to make a longer one: its own unit (公安部 + 治安管理局, 市公安局 + 交警支队,
 # 国家医疗保障局 + 基金监管司, 广东省医疗保障局 + 办公室, 中国人民银行 + 广州分行) or its departments as a class
 # (国务院 + 有关部门). The unit's words never include a verb or function word, so
@@ -345,52 +345,6 @@ def _own_ministry_units(text: str, issuer: str | None) -> list[_Match]:
         if unit and unit.group("unit") and not _NOT_IN_UNIT.search(unit.group()) and "各" not in unit.group():
             found.append(_Match(bare.start(), unit.end(), ministry + unit.group()))
     return found
-
-
-@lru_cache(maxsize=1)
-def _class_pattern() -> re.Pattern[str]:
-    return re.compile(alternation(list(load_list("department_classes.txt"))))
-
-
-def _class_matches(text: str, home: dict[str, str]) -> list[_Match]:
-    """Sector classes (财政部门, 公安机关), each member of a shared head too:
-    "医保、人社部门" names 医保部门 and 人社部门. A bare level before one (市市场监管部门) is
-    the issuer's own place's, as it is before a body."""
-    classes = set(load_list("department_classes.txt"))
-    found = []
-    for match in _class_pattern().finditer(text):
-        prefix = _place_class_before(text, match.start())
-        start = match.start() - len(prefix)
-        place = home.get(prefix, prefix) if prefix in _BARE_LEVELS else prefix
-        found.append(_Match(start, match.end(), place + match.group()))
-        head = next(h for h in _HEADS if match.group().endswith(h))
-        found += _shared_head_members(text, match.start(), head, classes)
-    return found
-
-
-_BARE_LEVELS = ("省", "市", "县", "区")
-
-
-def _place_class_before(text: str, end: int) -> str:
-    """本级 / 各级 / 各市 right before a class: 本级业务主管部门 is one name. So is a bare
-    level where a place may start (由市市场监管部门; not 城市市场…)."""
-    before = [c for c in load_list("place_classes.txt") if len(c) > 1 and text.endswith(c, 0, end)]
-    if before:
-        return max(before, key=len)
-    level = text[end - 1 : end]
-    return level if level in _BARE_LEVELS and place_may_start(text, end - 1) else ""
-
-
-def _shared_head_members(text: str, start: int, head: str, classes: set[str]) -> list[_Match]:
-    members = []
-    while start > 0 and text[start - 1] == "、":
-        stems = [s[: -len(head)] for s in classes if s.endswith(head) and text.endswith(s[: -len(head)], 0, start - 1)]
-        if not stems:
-            break
-        stem = max(stems, key=len)
-        start = start - 1 - len(stem)
-        members.append(_Match(start, start + len(stem), stem + head))
-    return members
 
 
 def _inside(match: _Match, spans: list[tuple[int, int]]) -> bool:

@@ -35,6 +35,7 @@ from extractors.normalize.wrapping import (
     LineFacts,
     blank_lines_between,
     column_width,
+    ends_its_paragraphs,
     line_facts,
 )
 from extractors.offsets import OffsetMap, rewrite
@@ -192,7 +193,7 @@ def _reflow(text: str, wrap_width: int | None, facts: LineFacts) -> tuple[str, O
     nonblank = [i for i, line in enumerate(lines) if line]
     paragraph = ""  # the paragraph's last, unfinished sentence, joined so far
     first_line = True
-    punctuated = _ends_its_paragraphs(lines)
+    punctuated = ends_its_paragraphs(lines)
     for here, after in zip(nonblank, nonblank[1:]):
         paragraph = _open_sentence(paragraph + lines[here])
         gap = blank_lines_between(here, after, facts.page_marks) if after - here > 1 else 0
@@ -214,22 +215,6 @@ def _reflow(text: str, wrap_width: int | None, facts: LineFacts) -> tuple[str, O
         return text, OffsetMap.identity(len(text)), 0
     new_text, offset_map = rewrite(text, edits)
     return new_text, offset_map, len(edits)
-
-
-_PUNCTUATED_SHARE = 0.3  # of a page's lines with a clause in them, those that end a sentence
-_CLAUSE_CHARS = 12  # a line this long holds a clause (a heading or a label is shorter)
-
-
-def _ends_its_paragraphs(lines: list[str]) -> bool:
-    """Does the page end its paragraphs with a mark (。 ； ）)? A page broken by PDF pages
-    or columns does, and a line across a blank one that ends with no mark stops mid-sentence.
-    An infographic's captions and a slide's points end with none: each line is its own
-    (…已实现社保卡全国通用 / 2021年底已实现…), and a blank line is no break inside a sentence."""
-    long_lines = [line.rstrip() for line in lines if len(line) >= _CLAUSE_CHARS]
-    if not long_lines:
-        return True
-    ended = sum(1 for line in long_lines if line[-1] in TERMINAL or line[-1] in CLOSERS)
-    return ended >= _PUNCTUATED_SHARE * len(long_lines)
 
 
 @dataclass(frozen=True)

@@ -130,3 +130,19 @@ def blank_lines_between(here: int, after: int, page_marks: frozenset[int]) -> in
     break, not a paragraph's: a sentence runs on across it ("…9月底" / "— 1 —" / "前完成…")."""
     between = range(here + 1, after)
     return 0 if any(index in page_marks for index in between) else len(between)
+
+
+_PUNCTUATED_SHARE = 0.3  # of a page's lines with a clause in them, those that end a sentence
+_CLAUSE_CHARS = 12  # a line this long holds a clause (a heading or a label is shorter)
+
+
+def ends_its_paragraphs(lines: list[str]) -> bool:
+    """Does the page end its paragraphs with a mark (。 ； ）)? A page broken by PDF pages
+    or columns does, and a line across a blank one that ends with no mark stops mid-sentence.
+    An infographic's captions and a slide's points end with none: each line is its own
+    (…已实现社保卡全国通用 / 2021年底已实现…), and a blank line is no break inside a sentence."""
+    long_lines = [line.rstrip() for line in lines if len(line) >= _CLAUSE_CHARS]
+    if not long_lines:
+        return True
+    ended = sum(1 for line in long_lines if line[-1] in TERMINAL or line[-1] in CLOSERS)
+    return ended >= _PUNCTUATED_SHARE * len(long_lines)
