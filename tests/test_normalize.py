@@ -596,3 +596,16 @@ def test_a_table_scraped_one_cell_a_line_becomes_tab_rows():
 )
 def test_short_lines_under_xuhao_that_are_no_table_keep_their_breaks(text):
     assert "\t" not in normalize_text(text).text
+
+
+def test_full_width_digits_and_letters_are_half_width_and_map_back():
+    """A year set full-width (２０２２年６月３０日前) had been lost: the date reader read
+    ６月３０日前 with the document's own year. Punctuation stays full-width."""
+    raw = "某省医疗保障局关于印发方案的通知\n粤医保发〔２０２１〕２９号\n请于２０２２年６月３０日前通过ＡＰＰ报送（见附件）。\n"
+    result = normalize_text(raw)
+    assert "粤医保发〔2021〕29号" in result.text and "请于2022年6月30日前通过APP报送（见附件）。" in result.text
+    assert result.quality.width_folded == 16
+    start = result.text.index("2022年")
+    assert raw[slice(*result.raw_span(start, start + 5))] == "２０２２年"
+    deadlines = extract(result, issued="2021-05-20").deadlines
+    assert [(d.text, d.date) for d in deadlines] == [("2022年6月30日前", "2022-06-30")]

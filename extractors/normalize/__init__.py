@@ -5,7 +5,8 @@ Steps, in order (each maps its output back to its input, and the maps compose):
 1. decode bytes (BOM, UTF-8, declared charset, detection) -> the *raw text*;
 2. repair GBK byte-shift mojibake where a re-decode clearly reads better;
 3. remove pinyin ruby noise (context-checked against character readings);
-4. traditional -> simplified (OpenCC tw2s or tw2sp, plus project phrases);
+4. full-width digits and Latin letters -> half-width (２０２１年 -> 2021年; punctuation stays);
+   traditional -> simplified (OpenCC tw2s or tw2sp, plus project phrases);
 5. layout: whitespace between Han characters, lines broken mid-sentence.
 
 Every mojibake run is reported in the quality record, as repaired (with the
@@ -22,6 +23,7 @@ from extractors.normalize.layout import tidy_layout
 from extractors.normalize.mojibake import MojibakeSpan, repair_mojibake
 from extractors.normalize.pinyin import strip_pinyin
 from extractors.normalize.script import to_simplified
+from extractors.normalize.width import fold_width
 from extractors.offsets import OffsetMap
 
 __all__ = ["NormalizedText", "Quality", "normalize_bytes", "normalize_text", "decode_bytes"]
@@ -42,6 +44,7 @@ class Quality:
     phrase_overrides: int = 0
     pinyin_groups_removed: int = 0
     html_ruby_removed: int = 0
+    width_folded: int = 0  # full-width digits and Latin letters made half-width (２０２１ -> 2021)
     spaces_removed: int = 0
     lines_joined: int = 0
     hard_wrapped: bool = False
@@ -85,6 +88,7 @@ def normalize_text(raw: str) -> NormalizedText:
     quality = Quality()
     text0, map0, runs = repair_mojibake(raw)
     text1, map1, pinyin = strip_pinyin(text0)
+    text1, folded = fold_width(text1)  # one character for one: the map stays as it is
     text2, map2, script = to_simplified(text1)
     text3, map3, layout = tidy_layout(text2)
     offsets = map0.then(map1).then(map2).then(map3)
@@ -95,6 +99,7 @@ def normalize_text(raw: str) -> NormalizedText:
     quality.traditional_chars = script.traditional_chars
     quality.residual_traditional = script.residual_traditional
     quality.phrase_overrides = script.overrides_applied
+    quality.width_folded = folded
     quality.spaces_removed, quality.lines_joined = layout.spaces_removed, layout.lines_joined
     quality.hard_wrapped = layout.hard_wrapped
     quality.mojibake = _mojibake_report(runs, offsets)
