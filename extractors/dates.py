@@ -17,14 +17,17 @@ _NUM = r"[0-9０-９]+|[零〇○一二三四五六七八九十两]+"
 _YEAR = r"(?P<year>[12][0-9]{3}|[一二][零〇○一二三四五六七八九]{3})年度?|(?P<rel_year>今年|本年度?|当年|明年|次年|上年|去年)"
 _MONTH = rf"(?P<month>{_NUM})月份?|(?P<rel_month>本月|当月|下月|次月)"
 _DAY = rf"(?P<day>{_NUM})[日号]"
+_HOUR = r"(?:[0-9]{1,2}(?:时|点|:[0-9]{2}))?"  # 12月31日24时前, 6月30日17:00前: the day is the window
 
 _AFTER_YEAR = (
     rf"年?(?P<year_part>年底|年末|年中|上半年|下半年|底|末)"
     rf"|第?(?P<quarter>[一二三四1-4首])季度?(?P<quarter_part>末|底)?"  # 首季: the first quarter
-    rf"|(?:{_MONTH})(?:{_DAY}|(?P<month_part>底|末|中旬|上旬|下旬|初))?"  # 7月初: its first ten days
+    rf"|(?:{_MONTH})(?:{_DAY}{_HOUR}|(?P<month_part>底|末|中旬|上旬|下旬|初))?"  # 7月初: its first ten days
 )
+# 2021-12-31, 2021.12.31, 2021/12: a table's or a form's date, read as its Chinese form is
+_ISO = r"(?P<iso_year>(?:19|20)[0-9]{2})[-/.](?P<iso_month>[0-9]{1,2})(?:[-/.](?P<iso_day>[0-9]{1,2}))?(?![0-9])"
 # Every part is optional, so DATE_PATTERN also matches the empty string.
-DATE_PATTERN = rf"(?:{_YEAR})?(?:{_AFTER_YEAR})?"
+DATE_PATTERN = rf"(?:{_ISO}|(?:{_YEAR})?(?:{_AFTER_YEAR})?)"
 
 
 def _unnamed(pattern: str) -> str:
@@ -33,7 +36,7 @@ def _unnamed(pattern: str) -> str:
 
 # A lookahead: a date of at least one character starts here. DATE_PATTERN then
 # matches exactly what it would have, but a scan no longer stops at every 一 or 年.
-DATE_AHEAD = rf"(?=(?:{_unnamed(_YEAR)})|(?:{_unnamed(_AFTER_YEAR)}))"
+DATE_AHEAD = rf"(?=(?:{_unnamed(_ISO)})|(?:{_unnamed(_YEAR)})|(?:{_unnamed(_AFTER_YEAR)}))"
 _FULL_DATE = re.compile(rf"(?:{_YEAR})(?:{_MONTH})(?:{_DAY})")
 _ISO_LIKE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 
@@ -80,6 +83,9 @@ def _month(groups: dict[str, str | None], base: date | None) -> int | None:
 
 def window_from_groups(groups: dict[str, str | None], base: date | None) -> Window | None:
     """The window a DATE_PATTERN match names, or None if it names none."""
+    if groups.get("iso_year"):
+        iso = {"year": groups["iso_year"], "month": groups["iso_month"], "day": groups.get("iso_day")}
+        return _month_window(int(iso["year"]), int(iso["month"]), iso)
     year = _year(groups, base)
     if year is None or not 1900 <= year <= 2200:
         return None

@@ -268,3 +268,24 @@ def test_a_date_right_after_a_target_word_is_a_deadline(text, expected):
     found = extract_deadlines(text, parse_iso("2021-05-24"))
     assert [(d.text, d.date) for d in found] == expected
     assert all(d.kind == "by" for d in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("请于2021.12.31前完成。", ("2021.12.31前", "2021-12-31")),  # a form's date
+        ("请于2021-12-31前完成。", ("2021-12-31前", "2021-12-31")),
+        ("请于2022/6前完成。", ("2022/6前", "2022-06-30")),
+        ("完成时限：2021.12.31", ("2021.12.31", "2021-12-31")),  # under a label
+        ("请于12月31日24时前报送。", ("12月31日24时前", "2021-12-31")),  # an hour: the day is the window
+        ("请于6月30日17:00前报送。", ("6月30日17:00前", "2021-06-30")),
+    ],
+)
+def test_dates_written_as_a_form_writes_them_or_with_an_hour(text, found):
+    deadlines = extract_text(text, issued="2021-05-20").deadlines
+    assert [(d.text, d.date) for d in deadlines] == [found]
+
+
+@pytest.mark.parametrize("text", ["发布时间：2021-06-01 10:00", "全年增长2021.5亿元。", "2021-12-31"])
+def test_a_form_date_with_no_marker_is_no_deadline(text):
+    assert extract_text(text, issued="2021-05-20").deadlines == []
