@@ -123,7 +123,7 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
 def _continues_a_row(cells: list[str], row: list[str]) -> bool:
     """ "\t登记": a line with no number under a numbered row, its cells set under their columns
     by a PDF's wrap (``normalize.spaced_tables``): the rest of the row's cells."""
-    return not cells[0].strip() and any(cell.strip() for cell in cells) and row[:1] != [] and row[0].strip().isdigit()
+    return bool(row) and row[0].strip().isdigit() and not cells[0].strip() and any(cell.strip() for cell in cells)
 
 
 def _continued(
