@@ -59,15 +59,19 @@ def alternation(words: Iterable[str]) -> str:
         for char in word:
             node = node.setdefault(char, {})
         node[_END] = {}
-    return _trie_regex(trie)
+    return _trie_regex(trie, top=True)
 
 
 _END = ""  # a word ends at this node
 
 
-def _trie_regex(node: dict[str, dict]) -> str:
+def _trie_regex(node: dict[str, dict], top: bool = False) -> str:
+    """The node's words as a regex. The top level is a bare alternation, as a flat list was
+    (a caller wraps it as it needs): the engine then scans ahead for its first characters."""
     ends_here = _END in node
-    leaves = sorted(char for char, child in node.items() if char != _END and child == {_END: {}})
+    # one-character words as a class, [省市县]; not at the top, where every branch must open with
+    # a literal for the engine to scan ahead for the first characters
+    leaves = [] if top else sorted(char for char, child in node.items() if char != _END and child == {_END: {}})
     branches = [re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char not in (_END, *leaves)]
     if len(leaves) == 1:
         branches.append(re.escape(leaves[0]))
@@ -77,7 +81,8 @@ def _trie_regex(node: dict[str, dict]) -> str:
         return ""
     if len(branches) == 1 and not ends_here:
         return branches[0]
-    return "(?:" + "|".join(branches) + ("|" if ends_here else "") + ")"
+    body = "|".join(branches) + ("|" if ends_here else "")
+    return body if top else "(?:" + body + ")"
 
 
 def overlaps(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
