@@ -153,17 +153,39 @@ _INTRO_LINE_MAX = 60
 
 
 def _numbered_names(text: str, offset: int) -> list[tuple[int, int]]:
-    """The names on the numbered lines from ``offset`` on, notes in brackets dropped."""
-    spans = []
+    """The names on the numbered lines from ``offset`` on, notes in brackets dropped. Blank
+    lines may stand between two lines numbered in sequence (a page break: 3. / — 3 — / 4.)."""
+    spans, number = [], None
     while offset < len(text):
         line = text[offset : line_end(text, offset)]
         match = _NUMBERED_LINE.fullmatch(line.strip())
         if match is None:
-            break
+            after = _past_blank_lines(text, offset)
+            if after == offset or number is None or _number_of(text, after) != number + 1:
+                break
+            offset = after
+            continue
         start = offset + line.index(line.strip()) + match.start("name")
         name = match.group("name")
         while (note := _TRAILING_NOTE.search(name)) is not None:
             name = name[: note.start()]
         spans.append((start, start + len(name.rstrip())))
+        number = _number_of(text, offset)
         offset += len(line) + 1
     return spans
+
+
+_LINE_NUMBER = re.compile(r"[ \t\u3000]*[（(]?(?P<number>\d{1,3})")
+
+
+def _number_of(text: str, line_start: int) -> int | None:
+    number = _LINE_NUMBER.match(text, line_start)
+    return int(number.group("number")) if number else None
+
+
+def _past_blank_lines(text: str, offset: int) -> int:
+    """Where the next line that is not blank starts, if blank lines stand at ``offset``."""
+    position = offset
+    while position < len(text) and not text[position : line_end(text, position)].strip():
+        position = line_end(text, position) + 1
+    return position

@@ -149,3 +149,9 @@ def test_catalog_entries_tagged_with_a_scope_or_a_mode_are_items():
     ]
     modes = [i.modes for i in extract(normalize_text(HEAD + body + SIGNED)).items]
     assert modes == [(), (), ("全程网办",)]
+
+
+def test_a_numbered_list_goes_on_across_a_page_break_when_its_numbering_does():
+    """3. / — 3 — / 4.: the page's number goes and leaves a blank line, which had ended the list."""
+    body = "第二批“跨省通办”事项清单\n1.婚姻登记档案查询\n2.居民户口簿补领\n\n— 3 —\n\n3.残疾人证换领\n\n1.加强组织领导\n"
+    assert [name for name, _ in items_of(body)] == ["婚姻登记档案查询", "居民户口簿补领", "残疾人证换领"]
