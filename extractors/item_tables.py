@@ -120,6 +120,18 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
     return items
 
 
+def _values(cell: str) -> tuple[str, ...]:
+    return tuple(value for value in re.split(r"[；;、,，\s]+", cell) if value)
+
+
+def _is_scope(value: str, in_scope_column: bool) -> bool:
+    """A cell's value is a scope if it names one (跨省通办), or stands in the scope column and
+    names no mode (川渝, 全省)."""
+    if value in cues()["scope"]:
+        return True
+    return in_scope_column and value not in cues()["mode"]
+
+
 def _continues_a_row(cells: list[str], row: list[str]) -> bool:
     """ "\t登记": a line with no number under a numbered row, its cells set under their columns
     by a PDF's wrap (``normalize.spaced_tables``): the rest of the row's cells."""
@@ -226,10 +238,12 @@ def _row_items(
     name = cell(name_column)
     if not name or not plausible(name) or (columns.services_only and not name.endswith(cues()["service_ending"])):
         return []
-    scope = tuple(s for s in re.split(r"[；;、,，\s]+", cell(columns.scope)) if s)
-    if columns.scope is None:  # the caption's scope, else the group heading's (一、…实现“跨省通办”事项)
+    scope_cell, mode_cell = _values(cell(columns.scope)), _values(cell(columns.mode))
+    # a 通办类型 column may hold modes (全程网办), a 办理方式 one scopes: each value goes where it belongs
+    scope = tuple(value for value in scope_cell + mode_cell if _is_scope(value, in_scope_column=value in scope_cell))
+    modes = tuple(value for value in scope_cell + mode_cell if value not in scope)
+    if not scope:  # no scope column, or none in it: the caption's scope, else the group heading's (一、…实现“跨省通办”事项)
         scope = caption_scope or tuple(cues_in(category or "", "scope"))
-    modes = tuple(s for s in re.split(r"[；;、,，\s]+", cell(columns.mode)) if s)
     modes += tuple(mode for column, mode in columns.marked if _ticked(cell(column)) and mode not in modes)
     span = _cell_span(cells, name_column, line_start)
     main = cell(columns.main) or None

@@ -193,3 +193,19 @@ def test_a_main_items_wrapped_cell_grows_the_main_item_and_leaves_the_name_whole
         ("生育津贴支付", "生育保险待遇核准支付"),
     ]
     assert all(text[i.span[0] : i.span[1]] == i.name for i in items)
+
+
+def test_a_scope_column_that_holds_modes_gives_modes_and_the_caption_gives_the_scope():
+    """通办类型 heads a scope column on some pages and holds 全程网办 on others: a value goes
+    where it belongs, and a row with no scope in its cells takes the caption's."""
+    text = (
+        "某市“跨省通办”服务事项目录\n"
+        "序号\t服务事项名称\t通办类型\t实施部门\n"
+        "1\t婚姻登记档案查询\t全程网办\t市民政局\n"
+        "2\t居民户口簿补领\t异地代收代办、省内通办\t市公安局\n"
+    )
+    items = extract(normalize_text(text)).items
+    assert [(i.name, i.scope, i.modes) for i in items] == [
+        ("婚姻登记档案查询", ("跨省通办",), ("全程网办",)),
+        ("居民户口簿补领", ("省内通办",), ("异地代收代办",)),
+    ]
