@@ -84,6 +84,7 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
     header: list[str] = []
     rows_read = last_row = 0  # rows of this table; items the last row gave
     row_cells: list[str] = []  # the last row's cells
+    main_above: str | None = None  # a main item a merged cell names for the rows under it
     above: list[str] = []  # the last lines of running text
     caption_scope: tuple[str, ...] = ()
     category: str | None = None  # the group heading the rows below it belong to
@@ -100,24 +101,32 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
             header, rows_read = cells, 0
             columns = None if is_field_row(cells) else _header_columns(cells)  # 事项名称 | 异地就医备案: a field
             caption_scope, above = _caption_scope(above), []  # a caption serves one table
-            group, category = group + 1, None
+            group, category, main_above = group + 1, None, None
         elif rows_read == 0 and looks_like_header(cells):  # a second header row: 事项名称 over 主项 | 子项
             header = _stacked(header, cells)
             columns = _header_columns(header) or columns
         elif (heading := _group_heading(cells, columns)) is not None:
             rows_read += 1
-            category, row_cells = heading or None, []
+            category, row_cells, main_above = heading or None, [], None
         elif rows_read and _continues_a_row(cells, row_cells):
             if last_row and columns is not None:  # the rest of the row above's name: 个体工商户设立 / 登记
                 items[-1] = _continued(items[-1], cells, offset, _name_column(row_cells, columns), columns.main)
         else:
             rows_read += 1
-            row = _row_items(cells, offset, columns, group, caption_scope, category)
+            row = _row_items(cells, offset, columns, group, caption_scope, category, main_above)
             items.extend(row)
             last_row, row_cells = len(row), cells
+            main_above = _main_cell(cells, columns) or main_above
         after_blank = not line.strip()
         offset += len(line) + 1
     return items
+
+
+def _main_cell(cells: list[str], columns: _Columns | None) -> str | None:
+    """The row's main item cell; empty where a merged cell (a PDF's text) left it to the row above."""
+    if columns is None or columns.main is None or columns.main >= len(cells):
+        return None
+    return cells[columns.main].strip() or None
 
 
 def _values(cell: str) -> tuple[str, ...]:
@@ -230,6 +239,7 @@ def _row_items(
     group: int,
     caption_scope: tuple[str, ...] = (),
     category: str | None = None,
+    main_above: str | None = None,
 ) -> list[ItemMention]:
     def cell(index: int | None) -> str:
         return cells[index].strip() if index is not None and index < len(cells) else ""
@@ -246,5 +256,5 @@ def _row_items(
         scope = caption_scope or tuple(cues_in(category or "", "scope"))
     modes += tuple(mode for column, mode in columns.marked if _ticked(cell(column)) and mode not in modes)
     span = _cell_span(cells, name_column, line_start)
-    main = cell(columns.main) or None
+    main = cell(columns.main) or (main_above if name_column == columns.sub else None)
     return [ItemMention(name, span, "table", main_item=main, category=category, scope=scope, modes=modes, group=group)]

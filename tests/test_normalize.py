@@ -609,3 +609,25 @@ def test_full_width_digits_and_letters_are_half_width_and_map_back():
     assert raw[slice(*result.raw_span(start, start + 5))] == "２０２２年"
     deadlines = extract(result, issued="2021-05-20").deadlines
     assert [(d.text, d.date) for d in deadlines] == [("2022年6月30日前", "2022-06-30")]
+
+
+MERGED_TABLE = (
+    "序号    主项                子项                    实施部门\n"
+    "1       生育保险待遇核准    生育津贴支付            市医保局\n"
+    "2                           生育医疗费支付          市医保局\n"
+    "3       异地就医备案        异地转诊人员备案        市医保局\n"
+)
+
+
+def test_a_row_a_merged_cell_left_short_keeps_its_columns_and_the_main_item_above():
+    """A PDF's text gives a merged 主项 cell only on its first row: the rows under it had fewer
+    cells, which ended the table. Each piece now stands under its column, and the main item
+    of the row above is theirs."""
+    result = normalize_text(MERGED_TABLE)
+    assert result.text.split("\n")[2] == "2\t\t生育医疗费支付\t市医保局"
+    items = extract(result).items
+    assert [(i.name, i.main_item) for i in items] == [
+        ("生育津贴支付", "生育保险待遇核准"),
+        ("生育医疗费支付", "生育保险待遇核准"),
+        ("异地转诊人员备案", "异地就医备案"),
+    ]

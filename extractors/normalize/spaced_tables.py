@@ -53,9 +53,11 @@ def cell_gap_edits(text: str) -> list[tuple[int, int, str]]:
         rows = [line for line in run if line.number is not None]
         if len(rows) >= _MIN_ROWS:
             header = lines[index - 1] if index > 0 and _is_header(lines[index - 1], rows[0]) else None
-            for line in ([header] if header else []) + rows:
+            full = [line for line in rows if line.cells == rows[0].cells]
+            for line in ([header] if header else []) + full:
                 edits.extend((start, end, "\t") for start, end in line.gaps)
-            edits.extend(edit for line in run if line.number is None for edit in _continuation_edits(line, rows[0]))
+            # a row a merged cell left short, or a wrapped cell's rest: each piece under its column
+            edits.extend(edit for line in run if line not in full for edit in _aligned_edits(line, rows[0]))
             index += len(run)
         else:
             index += 1
@@ -84,8 +86,9 @@ def _numbered_run(lines: list[_Line], index: int) -> list[_Line]:
         if _continues_a_cell(line, first):
             run.append(line)
             continue
-        if line.number != last.number + 1 or line.cells != first.cells or _is_sentence(line.text):
-            break
+        fits = line.cells == first.cells or (2 <= line.cells < first.cells and _skips_a_column(line, first))
+        if line.number != last.number + 1 or not fits or _is_sentence(line.text):
+            break  # a row left short by a merged cell (2   生育医疗费支付   市医保局) fits if aligned
         run.append(line)
         last = line
     while run[-1].number is None and _signs_or_dates(run[-1]):
@@ -100,6 +103,25 @@ def _continues_a_cell(line: _Line, row: _Line) -> bool:
     indented = bool(body) and line.text[:1] in " \u3000\u00a0"
     if not indented or line.number is not None or line.cells >= row.cells or _is_sentence(body):
         return False
+    return _aligned(line, row)
+
+
+def _skips_a_column(line: _Line, row: _Line) -> bool:
+    """A row a merged cell left short: its pieces stand under the row's columns with one or
+    more left empty between them (2 · 生育医疗费支付 · 市医保局), not merely cut short at its end."""
+    if not _aligned(line, row):
+        return False
+    columns = [_nearest(row, start) for start in _piece_columns(line)]
+    return any(later - earlier > 1 for earlier, later in zip(columns, columns[1:]))
+
+
+def _nearest(row: _Line, start: int) -> int:
+    columns = _cell_columns(row)
+    return min(range(len(columns)), key=lambda index: abs(columns[index] - start))
+
+
+def _aligned(line: _Line, row: _Line) -> bool:
+    """Does every piece of the line start under one of the row's cells?"""
     columns = _cell_columns(row)
     return all(min(abs(start - column) for column in columns) <= _ALIGN for start in _piece_columns(line))
 
@@ -120,19 +142,16 @@ def _piece_columns(line: _Line) -> list[int]:
     return [display_width(line.text[:first])] + [display_width(line.text[: end - line.start]) for _, end in line.gaps]
 
 
-def _continuation_edits(line: _Line, row: _Line) -> list[tuple[int, int, str]]:
-    """Tabs that put each piece of a continuation line under its column: "\t登记" continues
-    the row's second cell. The column is the row's cell that starts nearest in print."""
-    starts = _cell_columns(row)
-    line_start = line.start
+def _aligned_edits(line: _Line, row: _Line) -> list[tuple[int, int, str]]:
+    """Tabs that put each piece of a short line under its column: "\t登记" continues the row's
+    second cell; "2\t\t生育医疗费支付\t市医保局" leaves a merged cell empty. The column is the
+    row's cell that starts nearest in print."""
     body = line.text.strip(" \u3000\u00a0\r")
-    first = line.text.index(body)
+    gaps = [(line.start, line.start + line.text.index(body)), *line.gaps]  # the indent, then the gaps
     edits, column = [], 0
-    gaps = [(line_start, line_start + first), *line.gaps]
-    for gap_start, gap_end in gaps:
-        piece_column = display_width(line.text[: gap_end - line_start])
-        nearest = min(range(len(starts)), key=lambda index: abs(starts[index] - piece_column))
-        tabs = max(nearest - column, 1 if gap_start != line_start else 0)
+    for (gap_start, gap_end), piece_column in zip(gaps, _piece_columns(line)):
+        nearest = _nearest(row, piece_column)
+        tabs = max(nearest - column, 1 if gap_start != line.start else 0)
         if gap_end > gap_start:
             edits.append((gap_start, gap_end, "\t" * tabs))
         column = nearest
