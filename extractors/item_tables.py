@@ -97,6 +97,8 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
         elif len(cells) < 2:
             columns = None
             above = [*above[-(_CAPTION_LINES - 1) :], line]
+        elif columns is not None and after_blank and cells == header:
+            pass  # the header a PDF repeats on its next page: the same table goes on
         elif columns is None or (after_blank and looks_like_header(cells)):  # …a new header does
             header, rows_read = cells, 0
             columns = None if is_field_row(cells) else _header_columns(cells)  # 事项名称 | 异地就医备案: a field

@@ -209,3 +209,19 @@ def test_a_scope_column_that_holds_modes_gives_modes_and_the_caption_gives_the_s
         ("婚姻登记档案查询", ("跨省通办",), ("全程网办",)),
         ("居民户口簿补领", ("省内通办",), ("异地代收代办",)),
     ]
+
+
+def test_a_header_repeated_on_the_next_page_goes_on_with_the_same_table():
+    text = (
+        "某县“跨省通办”事项清单\n序号\t事项名称\t责任单位\n1\t生育津贴支付\t县医保局\n\n"
+        "序号\t事项名称\t责任单位\n2\t抵押登记\t县自然资源局\n"
+    )
+    items = extract(normalize_text(text)).items
+    assert [(i.name, i.scope, i.group) for i in items] == [
+        ("生育津贴支付", ("跨省通办",), items[0].group),
+        ("抵押登记", ("跨省通办",), items[0].group),
+    ]
+    # a different header after a blank line is another table
+    other = text.replace("序号\t事项名称\t责任单位\n2", "序号\t服务事项\t实施部门\n2")
+    second = extract(normalize_text(other)).items[1]
+    assert second.scope == () and second.group != items[0].group
