@@ -41,18 +41,21 @@ class Found:
     batch: str | None = None  # 第一批 of a heading over the list
     stated: int | None = None  # the heading's count note: 第一批“省内通办”事项（3项）
     modes: tuple[str, ...] = ()  # a catalog entry's tag may name its mode ([全程网办]…)
+    count_span: tuple[int, int] | None = None  # where the stated count stands, to check it by
 
 
 _BATCH = re.compile(r"第[一二三四五六七八九十0-9]+批")
 _HEADING_COUNT = re.compile(COUNT_NOTE)
 
 
-def _from_heading(spans: list[tuple[int, int]], heading: str, category: str | None) -> Found:
-    """A list under a heading: the heading's scope, batch and count go with its names."""
+def _from_heading(spans: list[tuple[int, int]], heading: str, category: str | None, heading_start: int | None = None) -> Found:
+    """A list under a heading: the heading's scope, batch and count go with its names, and the
+    count is checked where the heading's place in the text is known."""
     batch = _BATCH.search(heading)
     count = _HEADING_COUNT.search(heading)
     stated = to_int(count.group("count")) if count else None
-    return Found(spans, tags(heading, "scope"), category, batch.group() if batch else None, stated)
+    where = (heading_start + count.start(), heading_start + count.end()) if count and heading_start is not None else None
+    return Found(spans, tags(heading, "scope"), category, batch.group() if batch else None, stated, count_span=where)
 
 
 # "（一）社会保障类（3项）：A、B、C。": an enumerator, a category ending in 类, maybe a count, a colon
@@ -132,7 +135,10 @@ def heading_lists(text: str) -> list[Found]:
         spans = _numbered_names(text, numbered.start() + 1)
         listed_to = spans[-1][1] if spans else listed_to
         if len(spans) >= 2 and all(names_an_item(text[a:b]) for a, b in spans) and all_services(text, spans):
-            lists.append(_from_heading(spans, intro, category.group("category") if category else None))
+            if category:
+                lists.append(_from_heading(spans, intro, category.group("category")))
+            else:
+                lists.append(_from_heading(spans, intro, None, heading_start))
     return lists
 
 

@@ -32,7 +32,7 @@ from extractors.item_names import (
     tags,
     unnumbered,
 )
-from extractors.records import ItemMention
+from extractors.records import ItemCountCheck, ItemMention
 from extractors.text import BULLETS, alternation, line_end, overlaps
 
 _INTRO_REACH = 30  # how far before the colon 通办 may stand: "今年新增的“跨省通办”事项有："
@@ -50,9 +50,11 @@ _STATED = re.compile(r"(?P<count>[0-9]{1,3}|[一二三四五六七八九十两]{
 _LIST_END = re.compile(r"[。\n]")
 
 
-def introduced_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> list[ItemMention]:
-    """Items of colon lists and of numbered lists under a heading, outside ``taken``."""
+def introduced_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> tuple[list[ItemMention], list[ItemCountCheck]]:
+    """Items of colon lists and of numbered lists under a heading, outside ``taken``, and the
+    checks of the counts their headings state (第一批“省内通办”事项（3项）)."""
     items: list[ItemMention] = []
+    checks: list[ItemCountCheck] = []
     group = first_group
     taken = list(taken)  # and each list read here: two readers may find one list (…“跨省通办”： over 1. 2. 3.)
     readers = (_colon_lists, _question_lists, _including_lists, heading_lists, category_lines, _tagged_lines)
@@ -73,8 +75,10 @@ def introduced_lists(text: str, first_group: int, taken: list[tuple[int, int]]) 
                 )
                 for a, b in found.spans
             )
+            if found.stated is not None and found.count_span is not None:
+                checks.append(ItemCountCheck(found.stated, len(found.spans), found.count_span))
             group += 1
-    return items
+    return items, checks
 
 
 def _colon_lists(text: str) -> list[Found]:

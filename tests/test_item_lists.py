@@ -155,3 +155,12 @@ def test_a_numbered_list_goes_on_across_a_page_break_when_its_numbering_does():
     """3. / — 3 — / 4.: the page's number goes and leaves a blank line, which had ended the list."""
     body = "第二批“跨省通办”事项清单\n1.婚姻登记档案查询\n2.居民户口簿补领\n\n— 3 —\n\n3.残疾人证换领\n\n1.加强组织领导\n"
     assert [name for name, _ in items_of(body)] == ["婚姻登记档案查询", "居民户口簿补领", "残疾人证换领"]
+
+
+def test_a_headings_stated_count_is_checked_against_its_list():
+    body = "一、第一批“省内通办”事项（3项）\n1.婚姻登记档案查询\n2.居民户口簿补领\n"
+    result = extract(normalize_text(HEAD + body + SIGNED))
+    (check,) = result.count_checks
+    assert (check.stated, check.found) == (3, 2)
+    text = normalize_text(HEAD + body + SIGNED).text
+    assert text[check.span[0] : check.span[1]] == "（3项）"
