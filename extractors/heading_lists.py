@@ -28,7 +28,11 @@ from extractors.item_names import (
 from extractors.text import LIST_NUMBER, line_end
 
 _NUMBERED_LINE = re.compile(rf"{LIST_NUMBER}[ \t]*(?P<name>[^\n]*)")
-_TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$|[；;。，,]$")
+# An item line's number: 1. (1) ① 一、 （一）; a list keeps one style (一、 over 1. is a heading over its lines)
+_ITEM_NUMBER = rf"(?:{LIST_NUMBER}|[①-⑳]|[（(][一二三四五六七八九十]{{1,3}}[）)]|[一二三四五六七八九十]{{1,3}}、)"
+_ITEM_LINE = re.compile(rf"(?P<number>{_ITEM_NUMBER})[ \t]*(?P<name>[^\n]*)")
+# a note in brackets, a mark that flags the item (★ 新增, * 试点), a closing pause
+_TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$|[；;。，,]$|[★☆*※▲△]+$")
 
 
 @dataclass(frozen=True)
@@ -117,7 +121,7 @@ def nearest_scope(intro: str) -> tuple[str, ...]:
 
 
 # The first numbered line under some line; opening with a literal keeps the scan fast.
-_FIRST_NUMBERED = re.compile(rf"\n[ \t\u3000]*{LIST_NUMBER}")
+_FIRST_NUMBERED = re.compile(rf"\n[ \t\u3000]*{_ITEM_NUMBER}")
 
 
 def heading_lists(text: str) -> list[Found]:
@@ -134,7 +138,9 @@ def heading_lists(text: str) -> list[Found]:
             continue
         spans = _numbered_names(text, numbered.start() + 1)
         listed_to = spans[-1][1] if spans else listed_to
-        if len(spans) >= 2 and all(names_an_item(text[a:b]) for a, b in spans) and all_services(text, spans):
+        counted = category is not None and category.group("count") and to_int(category.group("count")) == len(spans)
+        enough = len(spans) >= 2 or (spans and counted)  # 二、医疗类（1项） over one line: its count vouches
+        if enough and all(names_an_item(text[a:b]) for a, b in spans) and all_services(text, spans):
             if category:
                 lists.append(_from_heading(spans, intro, category.group("category")))
             else:
@@ -161,10 +167,12 @@ _INTRO_LINE_MAX = 60
 def _numbered_names(text: str, offset: int) -> list[tuple[int, int]]:
     """The names on the numbered lines from ``offset`` on, notes in brackets dropped. Blank
     lines may stand between two lines numbered in sequence (a page break: 3. / — 3 — / 4.)."""
-    spans, number = [], None
+    spans, number, style = [], None, None
     while offset < len(text):
         line = text[offset : line_end(text, offset)]
-        match = _NUMBERED_LINE.fullmatch(line.strip())
+        match = _ITEM_LINE.fullmatch(line.strip())
+        if match is not None and style is not None and _style(match.group("number")) != style:
+            break  # 1. under 一、: another list's lines
         if match is None:
             after = _past_blank_lines(text, offset)
             if after == offset or number is None or _number_of(text, after) != number + 1:
@@ -176,9 +184,16 @@ def _numbered_names(text: str, offset: int) -> list[tuple[int, int]]:
         while (note := _TRAILING_NOTE.search(name)) is not None:
             name = name[: note.start()]
         spans.append((start, start + len(name.rstrip())))
-        number = _number_of(text, offset)
+        number, style = _number_of(text, offset), _style(match.group("number"))
         offset += len(line) + 1
     return spans
+
+
+def _style(number: str) -> str:
+    """How a list numbers its lines: 1. 2、 3． are one style (pages mix the marks), （1） another,
+    一、 and （一） two more, ① a fifth."""
+    style = re.sub(r"[一二三四五六七八九十]+", "c", re.sub(r"[0-9]+", "n", re.sub(r"[①-⑳]", "o", number)))
+    return "n" if style in ("n.", "n、", "n．") else style.replace("(", "（").replace(")", "）")
 
 
 _LINE_NUMBER = re.compile(r"[ \t\u3000]*[（(]?(?P<number>\d{1,3})")

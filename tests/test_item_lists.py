@@ -164,3 +164,30 @@ def test_a_headings_stated_count_is_checked_against_its_list():
     assert (check.stated, check.found) == (3, 2)
     text = normalize_text(HEAD + body + SIGNED).text
     assert text[check.span[0] : check.span[1]] == "（3项）"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["①婚姻登记档案查询", "②居民户口簿补领", "③残疾人证换领"],
+        ["一、婚姻登记档案查询", "二、居民户口簿补领", "三、残疾人证换领"],
+        ["（一）婚姻登记档案查询", "（二）居民户口簿补领", "（三）残疾人证换领"],
+        ["1.婚姻登记档案查询（新增）", "2.居民户口簿补领★", "3.残疾人证换领*"],  # marks that flag an item
+    ],
+)
+def test_numbered_lines_in_any_numbering_under_a_list_heading(lines):
+    body = "第二批“跨省通办”事项清单\n" + "\n".join(lines) + "\n"
+    assert [name for name, _ in items_of(body)] == ["婚姻登记档案查询", "居民户口簿补领", "残疾人证换领"]
+
+
+def test_a_category_headings_count_vouches_for_a_single_line_and_numbering_styles_do_not_mix():
+    body = (
+        "“跨省通办”事项清单\n一、社会保障类（2项）\n1.婚姻登记档案查询\n2.居民户口簿补领\n"
+        "二、医疗保障类（1项）\n1.异地就医备案\n三、其他工作\n1.加强宣传\n"
+    )
+    result = extract(normalize_text(HEAD + body + SIGNED))
+    assert [(i.name, i.category) for i in result.items] == [
+        ("婚姻登记档案查询", "社会保障类"),
+        ("居民户口簿补领", "社会保障类"),
+        ("异地就医备案", "医疗保障类"),
+    ]
