@@ -36,6 +36,7 @@ from extractors.places import (
     short_city_names,
     signers_of,
     with_full_city,
+    with_own_province,
     with_sole_province,
 )
 from extractors.records import DepartmentMention
@@ -193,7 +194,9 @@ def find_departments(
     issuer, ``place`` does (the place a page's title opens with: 某阳市第二批…清单)."""
     home = _home(issuer, number) if issuer or not place else home_places(place, place, number)
     if issuer and _central_issuer(issuer) is None:  # a central notice's bare 省 may be any province's,
-        home = with_sole_province(home, text)  # and a news page's may be any it reports on
+        home = with_sole_province(home, text)  # and a news page's may be any it reports on,
+    elif not issuer and not place:
+        home = with_own_province(home, text)  # unless it speaks for one (我省)
     central = [_Match(s, e, c) for s, e, c in _central().longest(text)]
     numbers = doc_number_spans(text)
     local = _named_before(_local_matches(text, home))

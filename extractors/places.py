@@ -119,15 +119,29 @@ def _province_names() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, names)))
 
 
-def with_sole_province(home: dict[str, str], text: str) -> dict[str, str]:
+def with_sole_province(home: dict[str, str], text: str, others: frozenset[str] = frozenset()) -> dict[str, str]:
     """A bare 省 whose issuer names no province (白水县人民政府办公室 forwarding 陕西省…) is
-    the one province the text names, if it names exactly one."""
+    the one province the text names, if it names exactly one (``others`` not counted)."""
     if "省" in home:
         return home
-    named = set(_province_names().findall(text))
+    named = set(_province_names().findall(text)) - others
     if len(named) != 1:
         return home
     return {**dict.fromkeys(_LEVEL_WORDS["省"], named.pop()), **home}
+
+
+_OWN_PROVINCE = re.compile(r"我省|本省")
+_PARTNERS = re.compile(r"(?:我省|本省)[与和同及][^，。；,;\n]{0,20}")  # 我省与陕西省、宁夏…: the others
+
+
+def with_own_province(home: dict[str, str], text: str) -> dict[str, str]:
+    """A page with no issuer that speaks for a province (我省, 本省: a provincial paper's report)
+    means that province by a bare 省: the one it names in full, the partners it works with
+    (我省与陕西省…) left out. A page that does not say 我省 may report on any province."""
+    if "省" in home or _OWN_PROVINCE.search(text) is None:
+        return home
+    partners = frozenset(name for stretch in _PARTNERS.findall(text) for name in _province_names().findall(stretch))
+    return with_sole_province(home, text, partners)
 
 
 def signers_of(issuer: str | None) -> list[str]:

@@ -788,3 +788,18 @@ def test_central_bodies_of_every_kind_and_the_banking_regulator_before_2023():
         ("中华全国工商业联合会", "responsible"),
         ("中共中央统一战线工作部", "responsible"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        # a provincial paper's report: 我省, and the one province it names in full
+        ("近日，省政府办公厅印发《湖北省推进政务服务“跨省通办”实施方案》，我省将分批承接。", "湖北省人民政府办公厅"),
+        # the province it works with is not its own
+        ("省公安厅发布消息，我省与陕西省实现户口迁移“跨省通办”，户口在陕西省的群众可就近办理。", "省公安厅"),
+        # a page that does not speak for a province may report on any
+        ("近日，省政府办公厅印发《湖北省推进政务服务“跨省通办”实施方案》。", "省人民政府办公厅"),
+    ],
+)
+def test_a_news_page_that_says_wosheng_speaks_for_the_one_province_it_names(text, canonical):
+    assert find_departments(text)[0].canonical == canonical
