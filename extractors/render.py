@@ -8,6 +8,7 @@ one self-contained HTML page out.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from extractors.normalize import NormalizedText
@@ -32,7 +33,9 @@ table{border-collapse:collapse;line-height:1.4}td,th{border:1px solid #ccc;paddi
 
 
 def _marks(doc: NormalizedText, extraction: Extraction) -> list[tuple[int, int, str, str]]:
-    marks = [(i.span[0], i.span[1], "ITEM", i.main_item or "") for i in extraction.items]
+    marks = [
+        (start, end, "ITEM", i.main_item or "") for i in extraction.items for start, end in _stretches(doc.text, i.span, i.name)
+    ]
     marks += [(d.span[0], d.span[1], "DEADLINE", f"{d.kind} {d.date or ''}") for d in extraction.deadlines]
     marks += [(d.span[0], d.span[1], d.role.upper(), d.canonical) for d in extraction.departments]
     marks += [(s, e, "MOJIBAKE", "not repaired: skipped by extractors") for s, e in doc.flagged_spans()]
@@ -42,6 +45,18 @@ def _marks(doc: NormalizedText, extraction: Extraction) -> list[tuple[int, int, 
         if not chosen or mark[0] >= chosen[-1][1]:
             chosen.append(mark)
     return chosen
+
+
+def _stretches(text: str, span: tuple[int, int], name: str) -> list[tuple[int, int]]:
+    """Where a name stands: its span, or for a table cell a PDF wrapped (个体工商户设立 / 登记)
+    its first and its last stretch, so the row's other cells keep their own marks."""
+    start, end = span
+    held = text[start:end]
+    if held == name or "\n" not in held:
+        return [span]
+    first_end = start + len(re.split(r"[\t\n]", held, maxsplit=1)[0])
+    last_start = start + max(held.rfind("\t"), held.rfind("\n")) + 1
+    return [(start, first_end), (last_start, end)]
 
 
 def _body(text: str, marks: list[tuple[int, int, str, str]]) -> str:

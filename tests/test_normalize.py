@@ -631,3 +631,12 @@ def test_a_row_a_merged_cell_left_short_keeps_its_columns_and_the_main_item_abov
         ("生育医疗费支付", "生育保险待遇核准"),
         ("异地转诊人员备案", "异地就医备案"),
     ]
+
+
+def test_the_html_view_marks_a_wrapped_names_two_stretches_and_its_rows_other_cells():
+    from extractors.render import render_html
+
+    result = normalize_text(WRAPPED_TABLE)
+    page = render_html(result, extract(result))
+    assert ">个体工商户设立<span>ITEM</span>" in page and ">登记<span>ITEM</span>" in page
+    assert ">市市场监管局<span>RESPONSIBLE</span>" in page  # no longer swallowed by the name's span
