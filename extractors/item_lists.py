@@ -86,7 +86,7 @@ def _colon_lists(text: str) -> list[Found]:
     for colon in _colon_intro().finditer(text):
         line_start = text.rfind("\n", 0, colon.start()) + 1
         intro = text[max(line_start, colon.start() - _INTRO_REACH) : colon.end()]
-        if not names_items(intro) and not names_items_above(text, line_start, colon.end(), intro):
+        if not names_items(intro) and not _names_items_above(text, line_start, colon.end(), intro):
             continue
         end = _LIST_END.search(text, colon.end())
         if text[colon.end() : end.start() if end else len(text)].strip():
@@ -100,7 +100,7 @@ def _colon_lists(text: str) -> list[Found]:
     return lists
 
 
-def names_items_above(text: str, line_start: int, colon_end: int, intro: str) -> bool:
+def _names_items_above(text: str, line_start: int, colon_end: int, intro: str) -> bool:
     """ "部分事项如下：" ending its line over one name a line, under a paragraph that names
     the 通办 ("…新增25项高频政务服务事项实现“省内通办”…"): the lines above say which items
     these are, as they do for a question heading (哪些事项可以办？)."""

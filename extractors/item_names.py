@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from extractors.datafiles import load_table
-from extractors.text import BULLETS
+from extractors.text import BULLETS, alternation
 
 # 、 and ；, or a comma that goes on with 以及 (…、注销，以及工业产品生产许可证核发)
 # 、 and ；; "，以及"; and the seam between names each in quotes of its own (“A”“B”“C”等)
@@ -39,11 +39,13 @@ def cues_in(text: str, kind: str) -> list[str]:
 def names_no_object(name: str) -> bool:
     """Is the name only service words (设立登记, 变更, 转移接续手续办理)? As a sub-item it
     is its main item's: 个体工商户's 设立登记 is not 农民专业合作社's."""
+    return len(_service_words().sub("", name)) <= 1
+
+
+@lru_cache(maxsize=1)
+def _service_words() -> re.Pattern[str]:
     words = cues()
-    rest = name
-    for word in sorted({*words["service_ending"], *words["sub_word"]}, key=len, reverse=True):
-        rest = rest.replace(word, "")
-    return len(rest) <= 1
+    return re.compile(alternation([*words["service_ending"], *words["sub_word"]]))
 
 
 def names_an_item(name: str) -> bool:

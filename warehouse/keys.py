@@ -22,6 +22,9 @@ def item_key(name: str) -> str:
     return _DROP.sub("", name).translate(_BRACKETS)
 
 
+SUB_ITEM_SEPARATOR = "／"  # between a main item's key and its sub-item's: 个体工商户登记／设立登记
+
+
 def mention_key(name: str, main_item: str | None = None) -> str:
     """The key a mention groups by: its name's, or, for a sub-item that names no object of
     its own (设立登记, 转移接续手续办理), its main item's and its own (个体工商户／设立登记), so
@@ -29,9 +32,6 @@ def mention_key(name: str, main_item: str | None = None) -> str:
     if main_item and names_no_object(name):
         return f"{item_key(main_item)}{SUB_ITEM_SEPARATOR}{item_key(name)}"
     return item_key(name)
-
-
-SUB_ITEM_SEPARATOR = "／"
 
 
 def item_id(key: str) -> str:
