@@ -151,6 +151,8 @@ def test_a_taiwan_gateway_copy_of_a_mainland_plan_normalizes_back_to_it(normaliz
         "依托互联网开展不动产登记资料查询，减少资料传递，完善工作联络功能，推进数据共享。",
         "依托互联网分批次开展培训，专区上线运行，请认真贯彻执行。",
         "省人社厅信息中心负责技术支撑。",  # 資訊中心, with no other Taiwan word on the page
+        "依托互联网办理婚姻登记档案查询、医疗保险参保信息查询和信息变更。",  # item names: 檔案, 資訊
+        "市数据局负责技术支撑。",  # 資料局, with no other Taiwan word on the page
     ],
 )
 def test_policy_words_survive_the_gateway_round_trip(sentence):
