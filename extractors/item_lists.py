@@ -57,7 +57,15 @@ def introduced_lists(text: str, first_group: int, taken: list[tuple[int, int]]) 
     checks: list[ItemCountCheck] = []
     group = first_group
     taken = list(taken)  # and each list read here: two readers may find one list (…“跨省通办”： over 1. 2. 3.)
-    readers = (_colon_lists, _question_lists, _including_lists, heading_lists, category_lines, _tagged_lines)
+    readers = (
+        _colon_lists,
+        _question_lists,
+        _including_lists,
+        heading_lists,
+        category_lines,
+        _tagged_lines,
+        _catalog_lines,
+    )
     for found in (found for reader in readers for found in reader(text)):
         if found.spans and not any(overlaps(span, taken) for span in found.spans):
             taken.extend(found.spans)
@@ -307,3 +315,47 @@ def _tagged_lines(text: str) -> list[Found]:
             lists.append(Found([span], tags(tag, "scope"), modes=tags(tag, "mode")))
         previous_end, previous_tag = line.end(), tag
     return lists
+
+
+# A catalog's heading: a short line naming 通办 items, no sentence and no notice's title in it
+_CATALOG_HEADING = re.compile(r"^[^\n，。；：:,;]{0,30}通办[^\n，。；：:,;]{0,20}$", re.M)
+_TITLE_WORDS = ("关于", "通知", "意见", "方案", "办法", "决定")
+
+
+def _catalog_lines(text: str) -> list[Found]:
+    """A catalog page: a heading that names 通办 items (兴国县“跨省通办”事项目录) over one name a
+    line, maybe with its body in a cell beside it. Every name must end like a service."""
+    lists = []
+    for heading in _CATALOG_HEADING.finditer(text):
+        line = heading.group().strip()
+        if not names_items(line) or any(word in line for word in _TITLE_WORDS):
+            continue
+        below = _past_date_lines(text, heading.end())
+        spans = _item_lines(text, [_first_cell(text, span) for span in _line_names(text, below)])
+        if len(spans) >= 2 and all(names_an_item(text[a:b]) for a, b in spans) and all_services(text, spans):
+            lists.append(Found(spans, tags(line, "scope")))
+    return lists
+
+
+_DATE_LINE_MAX = 60  # 发布时间：2022-08-15 来源：县政务服务中心 between a heading and its list
+
+
+def _past_date_lines(text: str, offset: int) -> int:
+    """The end of the last publish line right under a heading (发布时间：…), or ``offset``:
+    ``_line_names`` reads the lines after the line holding its offset."""
+    position = offset
+    while True:
+        start = line_end(text, position) + 1
+        while start < len(text) and not text[start : line_end(text, start)].strip():
+            start = line_end(text, start) + 1
+        line = text[start : line_end(text, start)]
+        if start >= len(text) or len(line) > _DATE_LINE_MAX or not find_full_dates(line):
+            return position
+        position = start
+
+
+def _first_cell(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A line's name without what its line sets beside it (婚姻登记档案查询\t县民政局)."""
+    start, end = span
+    tab = text.find("\t", start, end)
+    return (start, tab) if tab >= 0 else span

@@ -15,7 +15,7 @@ from functools import lru_cache
 from extractors.datafiles import load_table
 from extractors.item_lists import tagged_line
 from extractors.records import Deadline, DepartmentMention, ItemMention
-from extractors.text import LIST_NUMBER
+from extractors.text import LIST_NUMBER, line_end
 
 
 def _header_roles() -> dict[str, str]:
@@ -132,12 +132,16 @@ def link_list_lines(
 def link_catalog_lines(
     text: str, items: list[ItemMention], deadlines: list[Deadline], departments: list[DepartmentMention]
 ) -> tuple[list[ItemMention], list[DepartmentMention]]:
-    """A catalog entry's item with what its line sets beside it (【跨省通办】婚姻登记档案查询\t县民政局):
-    a body alone in a cell of the entry's line handles the item, so it is responsible."""
+    """A catalog entry's item with what its line sets beside it (【跨省通办】婚姻登记档案查询\t县民政局,
+    or an entry with no tag under a catalog's heading): a body alone in a cell of the entry's line
+    handles the item, so it is responsible."""
     items, departments = list(items), list(departments)
-    for line in tagged_line().finditer(text):
-        start, end = line.span()
-        on_line = [index for index, item in enumerate(items) if item.span == line.span("name")]
+    entries = {line.span("name"): line.span() for line in tagged_line().finditer(text)}
+    for item in items:
+        if item.method == "enumeration" and text[item.span[1] : item.span[1] + 1] == "\t" and _opens_its_line(text, item):
+            entries.setdefault(item.span, (text.rfind("\n", 0, item.span[0]) + 1, line_end(text, item.span[1])))
+    for name_span, (start, end) in entries.items():
+        on_line = [index for index, item in enumerate(items) if item.span == name_span]
         if len(on_line) != 1:
             continue
         linked = tuple(i for i, d in enumerate(departments) if start <= d.span[0] < end)
@@ -147,6 +151,10 @@ def link_catalog_lines(
         dated = tuple(i for i, d in enumerate(deadlines) if start <= d.span[0] < end)
         items[on_line[0]] = replace(items[on_line[0]], deadlines=dated, departments=linked)
     return items, departments
+
+
+def _opens_its_line(text: str, item: ItemMention) -> bool:
+    return not text[text.rfind("\n", 0, item.span[0]) + 1 : item.span[0]].strip()
 
 
 def _fills_a_cell(text: str, span: tuple[int, int]) -> bool:

@@ -221,3 +221,25 @@ def test_a_list_of_news_links_with_their_dates_is_still_a_menu():
         "<li><a href='/2'>某县开展政务服务窗口业务培训</a><span>2022-08-10</span></li></ul>"
     )
     assert html_to_text(html) == "正文第一段。\n"
+
+
+def test_an_untagged_catalog_under_a_heading_that_names_its_items():
+    """A catalog's heading (兴国县“跨省通办”事项目录), its publish line, then one link a line with
+    its body beside it: the heading says which items these are, as a tag does."""
+    html = (
+        "<h1>兴国县“跨省通办”事项目录</h1><div>发布时间：2022-08-15</div><ul>"
+        "<li><a href='/1'>婚姻登记档案查询</a><span>县民政局</span></li>"
+        "<li><a href='/2'>城乡居民养老保险参保登记</a><span>县人社局</span></li></ul>"
+    )
+    result = extract(normalize_text(html_to_text(html)))
+    assert [(i.name, i.scope) for i in result.items] == [
+        ("婚姻登记档案查询", ("跨省通办",)),
+        ("城乡居民养老保险参保登记", ("跨省通办",)),
+    ]
+    assert [(d.canonical, d.role) for d in result.departments] == [
+        ("兴国县民政局", "responsible"),
+        ("兴国县人力资源和社会保障局", "responsible"),
+    ]
+    # under a notice's title, lines of measures are no catalog
+    text = "关于推进“跨省通办”的通知\n\n优化窗口设置\n加强人员培训\n"
+    assert extract(normalize_text(text)).items == []
