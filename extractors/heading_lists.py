@@ -25,7 +25,7 @@ from extractors.item_names import (
     split_services_at_he,
     tags,
 )
-from extractors.text import LIST_NUMBER, line_end
+from extractors.text import LIST_NUMBER, line_end, past_blank_lines
 
 _NUMBERED_LINE = re.compile(rf"{LIST_NUMBER}[ \t]*(?P<name>[^\n]*)")
 # An item line's number: 1. (1) ① 一、 （一）; a list keeps one style (一、 over 1. is a heading over its lines)
@@ -166,7 +166,8 @@ _INTRO_LINE_MAX = 60
 
 def _numbered_names(text: str, offset: int) -> list[tuple[int, int]]:
     """The names on the numbered lines from ``offset`` on, notes in brackets dropped. Blank
-    lines may stand between two lines numbered in sequence (a page break: 3. / — 3 — / 4.)."""
+    lines may stand between two lines numbered in sequence (a page break: 3. / — 3 — / 4.;
+    三、 / 四、 too)."""
     spans, number, style = [], None, None
     while offset < len(text):
         line = text[offset : line_end(text, offset)]
@@ -174,8 +175,9 @@ def _numbered_names(text: str, offset: int) -> list[tuple[int, int]]:
         if match is not None and style is not None and _style(match.group("number")) != style:
             break  # 1. under 一、: another list's lines
         if match is None:
-            after = _past_blank_lines(text, offset)
-            if after == offset or number is None or _number_of(text, after) != number + 1:
+            after = past_blank_lines(text, offset)
+            below = _ITEM_LINE.fullmatch(text[after : line_end(text, after)].strip())
+            if after == offset or number is None or below is None or _value(below.group("number")) != number + 1:
                 break
             offset = after
             continue
@@ -184,7 +186,7 @@ def _numbered_names(text: str, offset: int) -> list[tuple[int, int]]:
         while (note := _TRAILING_NOTE.search(name)) is not None:
             name = name[: note.start()]
         spans.append((start, start + len(name.rstrip())))
-        number, style = _number_of(text, offset), _style(match.group("number"))
+        number, style = _value(match.group("number")), _style(match.group("number"))
         offset += len(line) + 1
     return spans
 
@@ -196,17 +198,7 @@ def _style(number: str) -> str:
     return "n" if style in ("n.", "n、", "n．") else style.replace("(", "（").replace(")", "）")
 
 
-_LINE_NUMBER = re.compile(r"[ \t\u3000]*[（(]?(?P<number>\d{1,3})")
-
-
-def _number_of(text: str, line_start: int) -> int | None:
-    number = _LINE_NUMBER.match(text, line_start)
-    return int(number.group("number")) if number else None
-
-
-def _past_blank_lines(text: str, offset: int) -> int:
-    """Where the next line that is not blank starts, if blank lines stand at ``offset``."""
-    position = offset
-    while position < len(text) and not text[position : line_end(text, position)].strip():
-        position = line_end(text, position) + 1
-    return position
+def _value(number: str) -> int | None:
+    """A line number's value: 3 of "3." and "（3）", 三 of "三、"; None for ①."""
+    digits = re.search(r"[0-9]+|[一二三四五六七八九十]+", number)
+    return to_int(digits.group()) if digits else None

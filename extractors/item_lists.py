@@ -33,7 +33,7 @@ from extractors.item_names import (
     unnumbered,
 )
 from extractors.records import ItemCountCheck, ItemMention
-from extractors.text import BULLETS, alternation, line_end, overlaps
+from extractors.text import BULLETS, alternation, line_end, overlaps, past_blank_lines
 
 _INTRO_REACH = 30  # how far before the colon 通办 may stand: "今年新增的“跨省通办”事项有："
 
@@ -345,9 +345,7 @@ def _past_date_lines(text: str, offset: int) -> int:
     ``_line_names`` reads the lines after the line holding its offset."""
     position = offset
     while True:
-        start = line_end(text, position) + 1
-        while start < len(text) and not text[start : line_end(text, start)].strip():
-            start = line_end(text, start) + 1
+        start = past_blank_lines(text, line_end(text, position) + 1)
         line = text[start : line_end(text, start)]
         if start >= len(text) or len(line) > _DATE_LINE_MAX or not find_full_dates(line):
             return position

@@ -130,8 +130,8 @@ def with_sole_province(home: dict[str, str], text: str, others: frozenset[str] =
     return {**dict.fromkeys(_LEVEL_WORDS["省"], named.pop()), **home}
 
 
-_OWN_PROVINCE = re.compile(r"我省|本省")
-_PARTNERS = re.compile(r"(?:我省|本省)[与和同及][^，。；,;\n]{0,20}")  # 我省与陕西省、宁夏…: the others
+_OWN_PROVINCE = re.compile("|".join(word for word in _LEVEL_WORDS["省"] if word[0] in "本我"))  # 我省, 本省
+_PARTNERS = re.compile(rf"(?:{_OWN_PROVINCE.pattern})[与和同及][^，。；,;\n]{{0,20}}")  # 我省与陕西省、宁夏…: the others
 
 
 def with_own_province(home: dict[str, str], text: str) -> dict[str, str]:

@@ -48,6 +48,14 @@ def anchored_matches(pattern: re.Pattern[str], anchor: re.Pattern[str], reach: i
         position = max(match.end(), match.start() + 1)
 
 
+def past_blank_lines(text: str, offset: int) -> int:
+    """Where the first line at or after ``offset`` that is not blank starts (``len(text)`` if none)."""
+    position = offset
+    while position < len(text) and not text[position : line_end(text, position)].strip():
+        position = line_end(text, position) + 1
+    return position
+
+
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation that prefers the longest word (底前 before 前), built as a trie:
     国(?:务院(?:办公厅)?|家…), so the regex engine tests each character once at a position,

@@ -155,6 +155,9 @@ def test_a_numbered_list_goes_on_across_a_page_break_when_its_numbering_does():
     """3. / — 3 — / 4.: the page's number goes and leaves a blank line, which had ended the list."""
     body = "第二批“跨省通办”事项清单\n1.婚姻登记档案查询\n2.居民户口簿补领\n\n— 3 —\n\n3.残疾人证换领\n\n1.加强组织领导\n"
     assert [name for name, _ in items_of(body)] == ["婚姻登记档案查询", "居民户口簿补领", "残疾人证换领"]
+    # a list numbered 一、 二、 goes on across the page break as well
+    chinese = "第二批“跨省通办”事项清单\n一、婚姻登记档案查询\n二、居民户口簿补领\n\n— 3 —\n\n三、残疾人证换领\n"
+    assert [name for name, _ in items_of(chinese)] == ["婚姻登记档案查询", "居民户口簿补领", "残疾人证换领"]
 
 
 def test_a_headings_stated_count_is_checked_against_its_list():
