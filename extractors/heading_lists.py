@@ -4,7 +4,11 @@
   "2、残疾人证迁移（市残联）", one item a line, the heading's batch (第一批) and count note
   ((3项)) going with its names;
 * category lines under such a heading: "（一）社会保障类（3项）：A、B、C。", the category
-  (社会保障类) kept with each item, the count checked when given.
+  (社会保障类) kept with each item, the count checked when given;
+* numbered lines in groups under such a heading, each group under a line of its own that a
+  mark or a count makes a heading ("一、省公安厅（3项）" / "（二）医疗保障领域"): the group's
+  heading is each of its items' category, and ``tables.link_group_headings`` makes a body
+  that is the whole heading responsible for them.
 
 The heading must name 通办 items (通办 and 事项 or 清单 in it), and every name must end like a
 service. ``item_lists.py`` reads the lists a phrase introduces and shares ``Found`` with these.
@@ -13,12 +17,13 @@ service. ``item_lists.py`` reads the lists a phrase introduces and shares ``Foun
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractors.dates import to_int
 from extractors.item_names import (
     CATEGORY_HEAD,
     COUNT_NOTE,
+    HEADING_MARK,
     all_services,
     names_an_item,
     split_names,
@@ -91,8 +96,8 @@ def category_lines(text: str) -> list[Found]:
 
 
 def _listing(line: str) -> bool:
-    """A line of the lists a heading introduces: a category line or heading, a numbered name."""
-    return bool(_CATEGORY_LINE.match(line) or _CATEGORY_HEADING.fullmatch(line) or _NUMBERED_LINE.fullmatch(line))
+    """A line of the lists a heading introduces: a category line, a group's heading, a numbered name."""
+    return bool(_CATEGORY_LINE.match(line) or group_heading(line) or _NUMBERED_LINE.fullmatch(line))
 
 
 def _heading_above(text: str, position: int) -> str | None:
@@ -127,29 +132,59 @@ _FIRST_NUMBERED = re.compile(rf"\n[ \t\u3000]*{_ITEM_NUMBER}")
 def heading_lists(text: str) -> list[Found]:
     lists = []
     listed_to = 0
+    grouped: set[str] = set()  # headings whose lists come in groups: a later group may hold one line
     for numbered in _FIRST_NUMBERED.finditer(text):
         if numbered.start() < listed_to:
             continue  # a later line of a list already read
         heading_start = text.rfind("\n", 0, numbered.start()) + 1
         heading = text[heading_start : numbered.start()]
-        category = _CATEGORY_HEADING.fullmatch(heading.strip())
-        intro = _heading_above(text, heading_start) if category else heading
+        group = group_heading(heading.strip())
+        intro = _heading_above(text, heading_start) if group else heading
         if intro is None or not _is_list_heading(intro):
             continue
         spans = _numbered_names(text, numbered.start() + 1)
         listed_to = spans[-1][1] if spans else listed_to
-        counted = category is not None and category.group("count") and to_int(category.group("count")) == len(spans)
-        enough = len(spans) >= 2 or (spans and counted)  # 二、医疗类（1项） over one line: its count vouches
-        if enough and all(names_an_item(text[a:b]) for a, b in spans) and all_services(text, spans):
-            if category:
-                lists.append(_from_heading(spans, intro, category.group("category")))
-            else:
-                lists.append(_from_heading(spans, intro, None, heading_start))
+        if not _plausible_list(text, spans, group, intro in grouped):
+            continue
+        if group:
+            grouped.add(intro)
+            found = _from_heading(spans, intro, group.group("category"))
+            lists.append(_in_group(found, group, heading_start + len(heading) - len(heading.lstrip())))
+        else:
+            lists.append(_from_heading(spans, intro, None, heading_start))
     return lists
+
+
+def _plausible_list(text: str, spans: list[tuple[int, int]], group: re.Match[str] | None, after_a_group: bool) -> bool:
+    """Services, and two of them, unless a group's heading vouches for one line: by its count
+    (二、医疗类（1项）) or by following another group of the same list."""
+    counted = group is not None and group.group("count") and to_int(group.group("count")) == len(spans)
+    enough = len(spans) >= 2 or (spans and (counted or (group is not None and after_a_group)))
+    return bool(enough) and all(names_an_item(text[a:b]) for a, b in spans) and all_services(text, spans)
+
+
+def _in_group(found: Found, group: re.Match[str], at: int) -> Found:
+    """A group's own count is its list's ("一、省公安厅（3项）" under "…清单（共8项）"), checked
+    where it stands; with none, the list keeps its heading's."""
+    if not group.group("count"):
+        return found
+    where = at + group.start("count")  # ``at``: where the stripped heading stands
+    span = (where, where + len(group.group("count")))
+    return replace(found, stated=to_int(group.group("count")), count_span=span)
 
 
 # "一、社会保障类（5项）" over numbered lines, under a heading that names the items
 _CATEGORY_HEADING = re.compile(CATEGORY_HEAD)
+# "一、省公安厅（3项）", "（二）医疗保障领域", "人社部门（2项）": a mark or a count makes a short
+# line with no clause in it a group's heading
+_GROUP_TEXT = r"(?P<category>[^\s，。；：:、,;（）()“”\"《》]{2,20}?)"
+_MARKED_GROUP = re.compile(rf"{HEADING_MARK}[ \t]*{_GROUP_TEXT}[ \t]*(?:{COUNT_NOTE})?")
+_COUNTED_GROUP = re.compile(rf"{_GROUP_TEXT}[ \t]*{COUNT_NOTE}")
+
+
+def group_heading(line: str) -> re.Match[str] | None:
+    """The heading of a group of numbered names, its ``category`` and ``count`` groups filled."""
+    return _CATEGORY_HEADING.fullmatch(line) or _MARKED_GROUP.fullmatch(line) or _COUNTED_GROUP.fullmatch(line)
 
 
 def _is_list_heading(line: str) -> bool:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from extractors.datafiles import load_table
 from extractors.item_lists import tagged_line
+from extractors.item_names import COUNT_NOTE
 from extractors.records import Deadline, DepartmentMention, ItemMention
 from extractors.text import LIST_NUMBER, line_end
 
@@ -33,6 +34,7 @@ def _header_words() -> tuple[str, ...]:
 
 # "一、社会保障类（2项）", "（二）医疗保障": a group's heading, not an item
 GROUP_MARK = re.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]")
+_COUNT_AT_END = re.compile(rf"[ \t]*{COUNT_NOTE}$")
 _HEADING_LINE_MAX = 40  # a group's heading is short and holds no sentence
 
 
@@ -151,6 +153,56 @@ def link_catalog_lines(
         dated = tuple(i for i, d in enumerate(deadlines) if start <= d.span[0] < end)
         items[on_line[0]] = replace(items[on_line[0]], deadlines=dated, departments=linked)
     return items, departments
+
+
+_GROUP_REACH = 200  # lines above an item its group's heading may stand (past its group's other rows)
+
+
+def link_group_headings(
+    text: str, items: list[ItemMention], departments: list[DepartmentMention]
+) -> tuple[list[ItemMention], list[DepartmentMention]]:
+    """Items listed under a group heading that is a body ("一、省公安厅（3项）" over numbered
+    names, or a table's merged row) are that body's: it is responsible for each of them. Only
+    an item no row, line or cell has linked, and only a body that is the heading's whole text."""
+    items, departments = list(items), list(departments)
+    for index, item in enumerate(items):
+        if not item.category or item.departments:
+            continue
+        heading = _group_heading_line(text, item)
+        body = next((i for i, d in enumerate(departments) if heading and _heads(d, heading, item.category)), None)
+        if body is None:
+            continue
+        if departments[body].role == "mentioned":
+            departments[body] = replace(departments[body], role="responsible")
+        items[index] = replace(item, departments=(body,))
+    return items, departments
+
+
+def _group_heading_line(text: str, item: ItemMention) -> tuple[int, int] | None:
+    """The line above the item that heads its group (its category), past the group's other
+    rows, numbered lines and blank lines."""
+    end = text.rfind("\n", 0, item.span[0])
+    for _ in range(_GROUP_REACH):
+        if end < 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        first_cell = line.split("\t")[0].strip()
+        if _heading_category(first_cell) == item.category:
+            return start, end
+        if line.strip() and "\t" not in line and not _LIST_LINE.match(line):
+            return None
+        end = start - 1
+    return None
+
+
+def _heading_category(line: str) -> str:
+    mark = GROUP_MARK.match(line)
+    return _COUNT_AT_END.sub("", line[mark.end() :] if mark else line).strip()
+
+
+def _heads(department: DepartmentMention, line: tuple[int, int], category: str) -> bool:
+    return line[0] <= department.span[0] < line[1] and department.name == category
 
 
 def _opens_its_line(text: str, item: ItemMention) -> bool:

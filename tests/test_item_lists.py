@@ -194,3 +194,42 @@ def test_a_category_headings_count_vouches_for_a_single_line_and_numbering_style
         ("居民户口簿补领", "社会保障类"),
         ("异地就医备案", "医疗保障类"),
     ]
+
+
+@pytest.mark.parametrize(
+    "headings",
+    [
+        ("一、省公安厅（2项）", "二、省医保局（1项）"),  # a mark and a count
+        ("（一）省公安厅", "（二）省医保局"),  # a mark alone
+        ("省公安厅（2项）", "省医保局（1项）"),  # a count alone
+    ],
+)
+def test_numbered_names_grouped_under_the_bodies_that_handle_them(headings):
+    """A list grouped by body gave no item at all: a body is no category (…类), so its
+    heading ended the list. Each group's body is responsible for the items under it."""
+    first, second = headings
+    body = f"第二批“省内通办”事项清单（共3项）\n{first}\n1.户口迁移\n2.居民身份证换领\n{second}\n3.异地就医备案\n"
+    result = extract(normalize_text(HEAD.replace("某省", "江西省") + body + SIGNED))
+    departments = result.departments
+    linked = [(i.name, i.category, [departments[d].canonical for d in i.departments]) for i in result.items]
+    assert linked == [
+        ("户口迁移", "省公安厅", ["江西省公安厅"]),
+        ("居民身份证换领", "省公安厅", ["江西省公安厅"]),
+        ("异地就医备案", "省医保局", ["江西省医疗保障局"]),
+    ]
+    assert {d.canonical for d in departments if d.role == "responsible"} == {"江西省公安厅", "江西省医疗保障局"}
+    assert {item.batch for item in result.items} == {"第二批"}
+
+
+def test_a_groups_own_count_is_its_lists_and_is_checked():
+    body = "“跨省通办”事项清单（共4项）\n一、省公安厅（3项）\n1.户口迁移\n2.居民身份证换领\n二、省医保局（1项）\n3.异地就医备案\n"
+    result = extract(normalize_text(HEAD + body + SIGNED))
+    assert [(i.name, i.stated_count) for i in result.items] == [("户口迁移", 3), ("居民身份证换领", 3), ("异地就医备案", 1)]
+    assert [(check.stated, check.found) for check in result.count_checks] == [(3, 2), (1, 1)]
+
+
+def test_a_group_heading_that_says_more_than_its_body_links_no_body():
+    body = "“跨省通办”事项清单\n一、省公安厅牵头推进事项\n1.户口迁移\n2.居民身份证换领\n"
+    result = extract(normalize_text(HEAD + body + SIGNED))
+    assert [i.name for i in result.items] == ["户口迁移", "居民身份证换领"]
+    assert all(not item.departments for item in result.items)

@@ -69,6 +69,21 @@ def test_table_group_headings_are_their_rows_category():
     assert extract_text("序号\t事项名称\n1\t婚姻登记\n").items[0].category is None
 
 
+def test_a_group_row_that_names_a_body_makes_it_responsible_for_the_rows_under_it():
+    """A table with no department column, grouped by body: the group row says who handles
+    its rows, and a heading's deadline is its rows' when no cell gives one."""
+    text = (
+        "附件：某市“跨省通办”事项清单\n序号\t事项名称\t办理方式\n"
+        "一、市公安局（2项）\t一、市公安局（2项）\t一、市公安局（2项）\n"
+        "1\t户口迁移\t全程网办\n2\t居民身份证换领\t异地代收代办\n"
+        "二、市医保局\n3\t异地就医备案\t全程网办\n"
+    )
+    result = extract_text(text)
+    linked = [(i.name, [result.departments[d].name for d in i.departments]) for i in result.items]
+    assert linked == [("户口迁移", ["市公安局"]), ("居民身份证换领", ["市公安局"]), ("异地就医备案", ["市医保局"])]
+    assert {d.name for d in result.departments if d.role == "responsible"} == {"市公安局", "市医保局"}
+
+
 @pytest.mark.parametrize(
     "guide",
     [
