@@ -21,7 +21,7 @@ from extractors.normalize import NormalizedText, normalize_bytes, normalize_text
 from extractors.records import Extraction
 from extractors.sections import find_sections, link_tasks
 from extractors.structure import extract_metadata
-from extractors.tables import link_catalog_lines, link_group_headings, link_list_lines, link_rows
+from extractors.tables import link_catalog_lines, link_group_headings, link_list_lines, link_notes, link_rows
 from extractors.text import navigation_spans, overlaps, source_spans
 
 __all__ = ["extract", "extract_text", "normalize_bytes", "normalize_text", "NormalizedText", "Extraction"]
@@ -62,6 +62,7 @@ def extract_text(
     items, departments = link_catalog_lines(text, items, deadlines, departments)
     items = link_field_items(text, items, deadlines, departments)
     items, departments = link_group_headings(text, items, departments)
+    items, departments = link_notes(text, items, deadlines, departments)
     departments = first_named_leads(text, departments)  # 排在第一位的为牵头单位: once cells have their roles
     sections = find_sections(text)
     tasks = link_tasks(sections, deadlines, departments, items)

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from extractors.datafiles import load_table
+from extractors.name_notes import past_note
 from extractors.text import BULLETS, alternation
 
 # 、 and ；, or a comma that goes on with 以及 (…、注销，以及工业产品生产许可证核发)
@@ -72,7 +73,7 @@ def split_names(text: str, start: int, end: int, share_objects: bool = True) -> 
         spans.append(_trim(text, cursor, separator.start()))
         cursor = separator.end()
     spans.append(_trim(text, cursor, end))
-    spans = [_past_subject(text, *_past_examples(text, *span)) for span in spans]
+    spans = [_past_subject(text, *_past_examples(text, *past_note(text, *span))) for span in spans]
     spans = [span for span in spans if span[1] > span[0]]
     return _join_shared_objects(text, spans) if share_objects else spans
 
@@ -265,4 +266,12 @@ def all_services(text: str, spans: list[tuple[int, int]]) -> bool:
     """Does every name end like a service (备案, 申领, 汇缴)? The check for lists
     that no lead verb or count vouches for."""
     endings = cues()["service_ending"]
-    return all(text[start:end].endswith(endings) for start, end in spans)
+    return all(_before_bracket(text[start:end]).endswith(endings) for start, end in spans)
+
+
+_TRAILING_BRACKET = re.compile(r"[（(][^（）()]*[）)]$")
+
+
+def _before_bracket(name: str) -> str:
+    """A name without what a bracket after it says: 参保登记（单位）, …转移接续（含异地）."""
+    return _TRAILING_BRACKET.sub("", name)

@@ -322,10 +322,10 @@ def _split_at_he(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _list_start(text: str, end: int) -> int:
     """Back to the clause start, then forward past a lead verb (包括, 实现)."""
     window = max(0, end - 400)
-    start = max(text.rfind(mark, window, end) for mark in _CLAUSE_MARKS) + 1
+    start = _clause_start(text, window, end)
     if start > 1 and text[start - 1] in "，," and text.startswith(_LIST_CONTINUES, start):
         # "企业设立、变更、注销，以及工业产品生产许可证核发等30项": one list over two clauses
-        start = max(text.rfind(mark, window, start - 1) for mark in _CLAUSE_MARKS) + 1
+        start = _clause_start(text, window, start - 1)
     first_separator = ITEM_SEPARATORS.search(text, start, end)
     head_end = first_separator.start() if first_separator else end
     head = text[start:head_end]
@@ -338,6 +338,23 @@ def _list_start(text: str, end: int) -> int:
     if subject:
         cut = max(cut, subject.end())
     return max(start + cut, _after_late_verb(text, head_end, end))
+
+
+def _clause_start(text: str, window: int, end: int) -> int:
+    """Past the last clause mark before ``end`` that no bracket holds: "户口迁移（责任单位：
+    省公安厅）、…" is one clause, its colon a note's."""
+    start = max(text.rfind(mark, window, end) for mark in _CLAUSE_MARKS) + 1
+    while _closes_more_than_it_opens(text, start, end):
+        opener = max(text.rfind(mark, window, start) for mark in "（(")
+        if opener < 0:
+            break
+        start = max(text.rfind(mark, window, opener) for mark in _CLAUSE_MARKS) + 1
+    return start
+
+
+def _closes_more_than_it_opens(text: str, start: int, end: int) -> bool:
+    closers = text.count("）", start, end) + text.count(")", start, end)
+    return closers > text.count("（", start, end) + text.count("(", start, end)
 
 
 def _after_late_verb(text: str, head_end: int, end: int) -> int:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from extractors.datafiles import load_table
 from extractors.item_lists import tagged_line
 from extractors.item_names import COUNT_NOTE
+from extractors.name_notes import trailing_note
 from extractors.records import Deadline, DepartmentMention, ItemMention
 from extractors.text import LIST_NUMBER, line_end
 
@@ -155,6 +156,37 @@ def link_catalog_lines(
     return items, departments
 
 
+def link_notes(
+    text: str, items: list[ItemMention], deadlines: list[Deadline], departments: list[DepartmentMention]
+) -> tuple[list[ItemMention], list[DepartmentMention]]:
+    """An item with a note after its name ("户口迁移（省公安厅，2021年底前）", see
+    ``name_notes``) takes the note's deadlines and bodies; a body the note names with no role
+    word handles the item, so it is responsible."""
+    items, departments = list(items), list(departments)
+    for index, item in enumerate(items):
+        note = _note_after(text, item.span[1])
+        if note is None or item.departments or item.deadlines:
+            continue
+        inside = [i for i, d in enumerate(departments) if note[0] <= d.span[0] < note[1]]
+        for body in inside:
+            if departments[body].role == "mentioned":
+                departments[body] = replace(departments[body], role="responsible")
+        dated = tuple(i for i, d in enumerate(deadlines) if note[0] <= d.span[0] < note[1])
+        items[index] = replace(item, deadlines=dated, departments=tuple(inside))
+    return items, departments
+
+
+def _note_after(text: str, end: int) -> tuple[int, int] | None:
+    """The note in brackets right after a name, if it is one."""
+    if text[end : end + 1] not in ("（", "("):
+        return None
+    closer = min((at for at in (text.find("）", end), text.find(")", end)) if at > 0), default=-1)
+    if closer < 0 or closer - end > _NOTE_REACH:
+        return None
+    return trailing_note(text, end - 1, closer + 1)
+
+
+_NOTE_REACH = 60
 _GROUP_REACH = 200  # lines above an item its group's heading may stand (past its group's other rows)
 
 

@@ -233,3 +233,35 @@ def test_a_group_heading_that_says_more_than_its_body_links_no_body():
     result = extract(normalize_text(HEAD + body + SIGNED))
     assert [i.name for i in result.items] == ["户口迁移", "居民身份证换领"]
     assert all(not item.departments for item in result.items)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "今年，我省将推动户口迁移（省公安厅）、异地就医备案（省医保局，2021年底前）等事项实现“跨省通办”。",
+        "今年，我省将推动户口迁移（责任单位：省公安厅）、异地就医备案（省医保局、2021年底前）等事项实现“跨省通办”。",
+        "今年新增的“跨省通办”事项有：户口迁移（省公安厅负责）、异地就医备案（省医保局，2021年底前）。",
+    ],
+)
+def test_a_note_after_a_name_says_who_handles_it_and_by_when(sentence):
+    """The note had stayed in the name (户口迁移（省公安厅）), and with a colon inside it, or
+    after a colon list, the list was not read at all."""
+    result = extract(normalize_text(HEAD.replace("某省", "江西省") + sentence + SIGNED))
+    linked = [
+        (i.name, [result.departments[d].canonical for d in i.departments], [result.deadlines[d].text for d in i.deadlines])
+        for i in result.items
+    ]
+    assert linked == [("户口迁移", ["江西省公安厅"], []), ("异地就医备案", ["江西省医疗保障局"], ["2021年底前"])]
+    assert {d.canonical for d in result.departments if d.role == "responsible"} == {"江西省公安厅", "江西省医疗保障局"}
+
+
+def test_a_bracket_that_says_what_the_item_covers_stays_in_its_name():
+    sentence = (
+        "今年新增的“跨省通办”事项有：参保登记（单位）、参保登记（个人）、医疗保障关系转移接续（含异地）、社保卡申领（全程网办）。"
+    )
+    assert [name for name, _ in items_of(sentence)] == [
+        "参保登记（单位）",
+        "参保登记（个人）",
+        "医疗保障关系转移接续（含异地）",
+        "社保卡申领（全程网办）",
+    ]

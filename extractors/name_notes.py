@@ -1,0 +1,87 @@
+"""A bracket after an item's name that says who handles the item or by when.
+
+"户口迁移（省公安厅负责）、异地就医备案（省医保局）等事项" or "1.残疾人证迁移（市残联，2022年
+6月底前）": the note is no part of the name, and the list's names end like services once it is
+off. A bracket that says what the item covers stays with the name
+(医疗保障关系转移接续（含异地）, 参保登记（单位）, 社会保障卡申领（全程网办）).
+
+A note is read from what it holds, not from a gazetteer: the item readers run before the
+department finder. It names a role (责任单位：…, …负责, …牵头), ends like a body (省公安厅,
+市残联, 县政务服务中心), or is a date by which the item is due. ``tables.link_notes`` then
+links the bodies the department finder found inside it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extractors.datafiles import load_table
+from extractors.head_lines import body_endings, not_body_endings
+from extractors.text import alternation
+
+_OPENERS, _CLOSERS = "（(", "）)"
+_NOTE_MAX = 40  # a note names a few bodies or a date; a longer bracket says more than who
+_BODY_MIN = 3  # a body's name has a qualifier before its ending: 单位, 企业 alone are applicants
+_COVERS = ("含", "包括", "包含", "除", "不含", "限", "仅")  # what the item covers: part of its name
+_DUE = re.compile(r"(?:\d{4}年|\d{1,2}月)[^（）()]*(?:前|底|内|完成)$")
+_NOTE_PARTS = re.compile(r"[、，,；;]")
+
+
+def past_note(text: str, start: int, end: int) -> tuple[int, int]:
+    """The name without a trailing note: 户口迁移（省公安厅负责） -> 户口迁移."""
+    note = trailing_note(text, start, end)
+    return (start, note[0]) if note else (start, end)
+
+
+def trailing_note(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of a note closing text[start:end], brackets included, or None."""
+    if end - start < 4 or text[end - 1] not in _CLOSERS:
+        return None
+    opener = max(text.rfind(mark, start, end) for mark in _OPENERS)
+    if opener <= start or not is_note(text[opener + 1 : end - 1]):
+        return None
+    return opener, end
+
+
+def is_note(content: str) -> bool:
+    content = content.strip()
+    if not content or len(content) > _NOTE_MAX or content.startswith(_COVERS) or _says_how(content):
+        return False
+    if content.startswith(_role_labels()) or content.endswith(_role_verbs()) or _DUE.search(content):
+        return True
+    parts = [part.strip() for part in _NOTE_PARTS.split(content) if part.strip()]
+    return all(_names_a_body(part) or _DUE.search(part) for part in parts)
+
+
+def _names_a_body(part: str) -> bool:
+    return len(part) >= _BODY_MIN and _body_ending().search(part) is not None and not part.endswith(not_body_endings())
+
+
+def _says_how(content: str) -> bool:
+    """A scope or a mode (跨省通办, 全程网办) in the bracket says how the item is done."""
+    return any(word in content for word in _scopes_and_modes())
+
+
+@lru_cache(maxsize=1)
+def _scopes_and_modes() -> tuple[str, ...]:
+    return tuple(row["cue"] for row in load_table("item_cues.tsv") if row["type"] in ("scope", "mode"))
+
+
+@lru_cache(maxsize=1)
+def _role_labels() -> tuple[str, ...]:
+    """责任单位, 牵头单位, 配合： … : the role cues a list of bodies follows."""
+    return tuple(row["cue"] for row in load_table("department_roles.tsv") if row["position"] == "before")
+
+
+@lru_cache(maxsize=1)
+def _role_verbs() -> tuple[str, ...]:
+    """负责, 牵头, 配合 … : the role cues that follow a body."""
+    return tuple(row["cue"] for row in load_table("department_roles.tsv") if row["position"] == "after")
+
+
+@lru_cache(maxsize=1)
+def _body_ending() -> re.Pattern[str]:
+    """How a body's name ends, but for 办 alone (网办, 通办 and 代办 end modes, not bodies)."""
+    endings = {ending for use in ("issuer", "member") for ending in body_endings(use)} - {"办"}
+    return re.compile(f"(?:{alternation(sorted(endings))})$")
