@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
+from extractors.datafiles import load_table
 from extractors.dates import to_int
 from extractors.item_names import (
     CATEGORY_HEAD,
@@ -30,7 +32,7 @@ from extractors.item_names import (
     split_services_at_he,
     tags,
 )
-from extractors.text import LIST_NUMBER, line_end, past_blank_lines
+from extractors.text import LIST_NUMBER, alternation, line_end, past_blank_lines
 
 _NUMBERED_LINE = re.compile(rf"{LIST_NUMBER}[ \t]*(?P<name>[^\n]*)")
 # An item line's number: 1. (1) ① 一、 （一）; a list keeps one style (一、 over 1. is a heading over its lines)
@@ -210,7 +212,7 @@ def _numbered_names(text: str, offset: int) -> list[tuple[int, int]]:
         if match is not None and style is not None and _style(match.group("number")) != style:
             break  # 1. under 一、: another list's lines
         if match is None:
-            after = past_blank_lines(text, offset)
+            after = past_fields(text, offset) if number is not None else offset
             below = _ITEM_LINE.fullmatch(text[after : line_end(text, after)].strip())
             if after == offset or number is None or below is None or _value(below.group("number")) != number + 1:
                 break
@@ -224,6 +226,27 @@ def _numbered_names(text: str, offset: int) -> list[tuple[int, int]]:
         number, style = _value(match.group("number")), _style(match.group("number"))
         offset += len(line) + 1
     return spans
+
+
+def past_fields(text: str, offset: int) -> int:
+    """Past the blank lines and an item's field lines from ``offset`` on: a work plan's list
+    may give each item its unit and time on lines of their own ("1.户口迁移" / "牵头单位：省公安厅" /
+    "完成时限：2021年底前" / "2.…")."""
+    position = past_blank_lines(text, offset)
+    while position < len(text) and _field_line().match(text, position):
+        position = past_blank_lines(text, line_end(text, position) + 1)
+    return position
+
+
+@lru_cache(maxsize=1)
+def _field_line() -> re.Pattern[str]:
+    """A line that opens with the label of an item's field: its units (牵头单位：), its time
+    (完成时限：), its scope or mode (办理方式：)."""
+    roles = [row["cue"].rstrip("：:") for row in load_table("department_roles.tsv") if row["position"] == "before"]
+    times = [row["marker"] for row in load_table("deadline_markers.tsv") if row["position"] == "label"]
+    kinds = ("scope_header", "mode_header")
+    ways = [row["cue"] for row in load_table("item_cues.tsv") if row["type"] in kinds]
+    return re.compile(rf"[ \t\u3000]*(?:{alternation([*roles, *times, *ways])})[ \t\u3000]*[：:]")
 
 
 def _style(number: str) -> str:

@@ -13,6 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from extractors.datafiles import load_table
+from extractors.heading_lists import past_fields
 from extractors.item_lists import tagged_line
 from extractors.item_names import COUNT_NOTE
 from extractors.name_notes import trailing_note
@@ -111,8 +112,8 @@ def link_list_lines(
     text: str, items: list[ItemMention], deadlines: list[Deadline], departments: list[DepartmentMention]
 ) -> list[ItemMention]:
     """The item of a numbered list line with the deadlines and departments of its line:
-    "3.户口迁移（市公安局，2022年6月底前）". Only a line that holds one item and no tab
-    (a table row is linked by its cells)."""
+    "3.户口迁移（市公安局，2022年6月底前）", and of the field lines under it ("牵头单位：…").
+    Only a line that holds one item and no tab (a table row is linked by its cells)."""
     by_line: dict[int, list[int]] = {}
     for index, item in enumerate(items):
         if not item.deadlines and not item.departments:
@@ -126,6 +127,7 @@ def link_list_lines(
         index = on_line[0]
         if any(start <= other.span[0] < end for number, other in enumerate(items) if number != index):
             continue  # another item, already linked, shares the line
+        end = past_fields(text, end + 1) if end < len(text) else end  # and the fields under it: 牵头单位：…
         linked_deadlines = tuple(i for i, d in enumerate(deadlines) if start <= d.span[0] < end)
         linked_departments = tuple(i for i, d in enumerate(departments) if start <= d.span[0] < end)
         items[index] = replace(items[index], deadlines=linked_deadlines, departments=linked_departments)

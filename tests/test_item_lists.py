@@ -265,3 +265,27 @@ def test_a_bracket_that_says_what_the_item_covers_stays_in_its_name():
         "医疗保障关系转移接续（含异地）",
         "社保卡申领（全程网办）",
     ]
+
+
+def test_numbered_names_each_with_its_field_lines_under_it():
+    """A work plan's list that gives each item its units and time on lines of their own had
+    ended at the first field line, so its items went unread."""
+    body = (
+        "政务服务“跨省通办”事项清单\n1.户口迁移\n牵头单位：省公安厅\n完成时限：2021年底前\n"
+        "2.异地就医备案\n责任单位：省医保局\n\n完成时限：2021年6月底前\n3.失业保险金申领\n办理方式：全程网办\n"
+    )
+    result = extract(normalize_text(HEAD.replace("某省", "江西省") + body + SIGNED))
+    linked = [
+        (i.name, [result.departments[d].canonical for d in i.departments], [result.deadlines[d].text for d in i.deadlines])
+        for i in result.items
+    ]
+    assert linked == [
+        ("户口迁移", ["江西省公安厅"], ["2021年底前"]),
+        ("异地就医备案", ["江西省医疗保障局"], ["2021年6月底前"]),
+        ("失业保险金申领", [], []),
+    ]
+
+
+def test_a_field_line_does_not_carry_a_list_past_a_break_in_its_numbering():
+    body = "政务服务“跨省通办”事项清单\n1.户口迁移\n2.异地就医备案\n牵头单位：省医保局\n1.加强组织领导\n2.强化宣传引导\n"
+    assert [name for name, _ in items_of(body)] == ["户口迁移", "异地就医备案"]
