@@ -232,7 +232,8 @@ def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMentio
     if not scope:
         # "新增的“跨省通办”事项包括：A、B等14项。": the sentence named the scope before the list.
         scope = tags(_lead_in(text, list_start), "scope")
-    spans = [unnumbered(text, span) for span in _counted_names(text, list_start, list_end, stated)]
+    counted = _counted_names(text, list_start, list_end, stated)
+    spans = [unnumbered(text, span) for span in _names_before_commas(text, list_start, counted, stated) + counted]
     if stated is not None and len(spans) == stated - 1:
         spans = _split_one_at_he(text, spans)
     items = []
@@ -287,6 +288,26 @@ def _bare_counted_lists(text: str, first_group: int, taken: list[tuple[int, int]
         if stated and stated >= 2 and len(listed) == stated and not any(overlaps(i.span, taken) for i in listed):
             items.extend(listed)
     return items
+
+
+def _names_before_commas(text: str, start: int, names: list[tuple[int, int]], stated: int | None) -> list[tuple[int, int]]:
+    """ "新增户口迁移，异地就医备案，失业保险金申领等3项": a list set apart by commas. Where the
+    names after the last comma fall short of the count, the clauses before it are names too if
+    each is one service and together they make up the count exactly."""
+    if not stated or len(names) >= stated or start < 2 or text[start - 1] not in "，,":
+        return []
+    before: list[tuple[int, int]] = []
+    end = start - 1
+    while len(before) + len(names) < stated:
+        clause = (_list_start(text, end), end)
+        one = split_names(text, *clause)
+        if len(one) != 1 or not all_services(text, one) or not names_an_item(text[one[0][0] : one[0][1]]):
+            return []
+        before.insert(0, one[0])
+        if clause[0] < 2 or text[clause[0] - 1] not in "，,":
+            break
+        end = clause[0] - 1
+    return before if len(before) + len(names) == stated else []
 
 
 def _back_over_semicolons(text: str, start: int, end: int, stated: int | None) -> int:

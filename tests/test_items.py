@@ -270,6 +270,10 @@ def test_scope_phrases_that_name_no_item(sentence):
         ("公安部将推行小型非营运客车二手车交易登记“跨省通办”。", ["小型非营运客车二手车交易登记"]),
         ("新增异地就医备案、社保卡申领等2项“跨省通办”事项。", ["异地就医备案", "社保卡申领"]),
         ("国办明确新增22项可“跨省通办”，涉及医保的有这些。", []),  # a count is no name
+        # 事项为 and 分别为 open the list as a verb would
+        ("此次公布的“跨省通办”事项为户口迁移、异地就医备案等2项。", ["户口迁移", "异地就医备案"]),
+        ("新增2项“跨省通办”事项，分别为户口迁移、异地就医备案。", ["户口迁移", "异地就医备案"]),
+        ("“跨省通办”事项为企业和群众提供便利。", []),
     ],
 )
 def test_lead_verbs_that_open_a_news_list(sentence, names):
@@ -514,3 +518,19 @@ def test_a_name_with_two_joiners_splits_where_only_one_cut_leaves_two_services()
     # two cuts that each leave two services: no telling which, the name stays whole
     text = "实现个体工商户设立登记和企业变更登记和企业注销登记“跨省通办”。"
     assert [i.name for i in extract_text(text).items] == ["个体工商户设立登记和企业变更登记和企业注销登记"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("我省新增户口迁移，异地就医备案，失业保险金申领等3项“跨省通办”事项。", ["户口迁移", "异地就医备案", "失业保险金申领"]),
+        ("为方便群众，新增户口迁移，异地就医备案等2项“跨省通办”事项。", ["户口迁移", "异地就医备案"]),
+        # the count asks for more than the commas hold: only what the last clause names
+        ("我省新增户口迁移，异地就医备案等3项“跨省通办”事项。", ["异地就医备案"]),
+        # a clause before the comma that is no service is no name
+        ("近年来，我省持续推进改革，实现异地就医备案等2项“跨省通办”事项。", ["异地就医备案"]),
+    ],
+)
+def test_a_counted_list_set_apart_by_commas(sentence, names):
+    """Names set apart by commas had given only the last, the one after the last comma."""
+    assert [item.name for item in extract_text(sentence).items] == names
