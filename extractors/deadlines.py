@@ -34,6 +34,9 @@ _RECURRING = re.compile(
 _PART_ENDS = {"底", "末", "年底", "年末"}
 
 
+_INCLUSIVE = r"[（(]含[）)]"  # 2022年11月30日（含）前: the day itself counts, as 前 already reads it
+
+
 @lru_cache(maxsize=1)
 def _pattern() -> tuple[re.Pattern[str], int]:
     """The deadline pattern, and how far before its date a match can start."""
@@ -43,7 +46,7 @@ def _pattern() -> tuple[re.Pattern[str], int]:
     pattern = re.compile(
         rf"(?:(?P<label>{alternation(labels)})(?:[：:]|为)\s{{0,{_LABEL_SPACE}}})?"
         rf"(?P<prefix>{alternation(before)})?{_DATE_START}{DATE_AHEAD}(?P<date>{DATE_PATTERN})"
-        rf"(?P<suffix>{alternation(after)})?"
+        rf"(?:{_INCLUSIVE})?(?P<suffix>{alternation(after)})?"
     )
     reach = max(map(len, labels)) + 1 + _LABEL_SPACE + max(map(len, before))
     return pattern, reach

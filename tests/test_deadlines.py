@@ -279,6 +279,7 @@ def test_a_date_right_after_a_target_word_is_a_deadline(text, expected):
         ("完成时限：2021.12.31", ("2021.12.31", "2021-12-31")),  # under a label
         ("请于12月31日24时前报送。", ("12月31日24时前", "2021-12-31")),  # an hour: the day is the window
         ("请于6月30日17:00前报送。", ("6月30日17:00前", "2021-06-30")),
+        ("请于2022年11月30日（含）前报送。", ("2022年11月30日（含）前", "2022-11-30")),  # the day itself counts
     ],
 )
 def test_dates_written_as_a_form_writes_them_or_with_an_hour(text, found):
