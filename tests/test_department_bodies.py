@@ -114,6 +114,10 @@ def test_a_service_centre_and_a_transport_bureau_written_short_are_bodies():
         ("市疾控中心", "广州市疾病预防控制中心"),
         ("省老龄办", "广东省老龄工作委员会办公室"),
         ("省侨联", "广东省归国华侨联合会"),
+        ("省政务管理服务局", "广东省政务管理服务局"),  # 湖南's name for its service office
+        ("市社会保险服务中心", "广州市社会保险服务中心"),
+        ("省医疗保障事务中心", "广东省医疗保障事务中心"),
+        ("省监狱管理局", "广东省监狱管理局"),
     ],
 )
 def test_provincial_and_city_bodies_beyond_the_service_departments(name, canonical):
