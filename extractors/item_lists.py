@@ -18,6 +18,7 @@ with no count to check the list against, every name must end like a service
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from extractors.dates import find_full_dates, to_int
@@ -97,15 +98,30 @@ def _colon_lists(text: str) -> list[Found]:
         if not names_items(intro) and not _names_items_above(text, line_start, colon.end(), intro):
             continue
         end = _LIST_END.search(text, colon.end())
-        if text[colon.end() : end.start() if end else len(text)].strip():
-            names = _at_commas(text, split_names(text, colon.end(), end.start() if end else len(text)))
+        list_end = end.start() if end else len(text)
+        total = _TOTAL_AFTER.search(text, colon.end(), list_end)  # A、B、C，共3项。
+        if total:
+            list_end, intro = total.start(), intro + total.group()
+        if text[colon.end() : list_end].strip():
+            names = _at_commas(text, split_names(text, colon.end(), list_end))
             spans = split_services_at_he(text, [unnumbered(text, span) for span in names])
         else:  # "具体事项如下：" ends its line: one name a line (an HTML <ul>, a column)
             spans = _item_lines(text, _line_names(text, colon.end()))
             spans = spans if len(spans) >= 2 else []
         if spans and all(names_an_item(text[a:b]) for a, b in spans) and _vouched(intro, text, spans):
-            lists.append(Found(spans, tags(intro, "scope")))
+            lists.append(_with_total(Found(spans, tags(intro, "scope")), total))
     return lists
+
+
+# the list's total after it, in a clause of its own: "…、C，共3项" / "…、C等，共计3个事项"
+_TOTAL_AFTER = re.compile(r"等?[，,]\s*(?:共计|合计|总计|共)(?P<count>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})[项个](?:事项)?$")
+
+
+def _with_total(found: Found, total: re.Match[str] | None) -> Found:
+    """The list's total, stated after it, is its count, checked where it stands."""
+    if total is None:
+        return found
+    return replace(found, stated=to_int(total.group("count")), count_span=total.span("count"))
 
 
 def _names_items_above(text: str, line_start: int, colon_end: int, intro: str) -> bool:

@@ -289,3 +289,25 @@ def test_numbered_names_each_with_its_field_lines_under_it():
 def test_a_field_line_does_not_carry_a_list_past_a_break_in_its_numbering():
     body = "政务服务“跨省通办”事项清单\n1.户口迁移\n2.异地就医备案\n牵头单位：省医保局\n1.加强组织领导\n2.强化宣传引导\n"
     assert [name for name, _ in items_of(body)] == ["户口迁移", "异地就医备案"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "首批“跨省通办”事项包括：（1）户口迁移（2）异地就医备案（3）失业保险金申领。",
+        "首批“跨省通办”事项包括：1.户口迁移 2.异地就医备案 3.失业保险金申领。",  # the spaces go in normalization
+        "首批“跨省通办”事项有：户口迁移、异地就医备案、失业保险金申领，共3项。",
+        "首批“跨省通办”事项有：户口迁移、异地就医备案、失业保险金申领等，共计3个事项。",
+    ],
+)
+def test_names_numbered_inline_with_no_separator_or_a_total_after_them(sentence):
+    """Numbers inline had run three names into one (户口迁移（2）异地就医备案（3）…), and a
+    total after the list had made its last piece no name, so the list was not read."""
+    assert [name for name, _ in items_of(sentence)] == ["户口迁移", "异地就医备案", "失业保险金申领"]
+
+
+def test_a_total_after_a_list_is_its_count_and_is_checked():
+    sentence = "首批“跨省通办”事项有：户口迁移、异地就医备案，共3项。"
+    result = extract(normalize_text(HEAD + sentence + SIGNED))
+    assert [item.stated_count for item in result.items] == [3, 3]
+    assert [(check.stated, check.found) for check in result.count_checks] == [(3, 2)]
