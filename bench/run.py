@@ -5,6 +5,7 @@ The end-to-end benchmark generates its 10k-notice corpus in a temporary folder.
 
 from bench import (
     e2e_bench,
+    list_shapes_bench,
     mojibake_bench,
     normalize_bench,
     pdf_bench,
@@ -20,6 +21,7 @@ if __name__ == "__main__":
     reflow_bench.main()
     script_bench.main()
     wrapped_cells_bench.main()
+    list_shapes_bench.main()
     registry_bench.main()
     pdf_bench.main()
     e2e_bench.main()

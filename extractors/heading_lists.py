@@ -18,10 +18,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
-from extractors.datafiles import load_table
 from extractors.dates import to_int
+from extractors.field_labels import field_line
 from extractors.item_names import (
     CATEGORY_HEAD,
     COUNT_NOTE,
@@ -32,7 +31,7 @@ from extractors.item_names import (
     split_services_at_he,
     tags,
 )
-from extractors.text import LIST_NUMBER, alternation, line_end, past_blank_lines
+from extractors.text import LIST_NUMBER, line_end, past_blank_lines
 
 _NUMBERED_LINE = re.compile(rf"{LIST_NUMBER}[ \t]*(?P<name>[^\n]*)")
 # An item line's number: 1. (1) ① 一、 （一）; a list keeps one style (一、 over 1. is a heading over its lines)
@@ -233,20 +232,9 @@ def past_fields(text: str, offset: int) -> int:
     may give each item its unit and time on lines of their own ("1.户口迁移" / "牵头单位：省公安厅" /
     "完成时限：2021年底前" / "2.…")."""
     position = past_blank_lines(text, offset)
-    while position < len(text) and _field_line().match(text, position):
+    while position < len(text) and field_line().match(text, position):
         position = past_blank_lines(text, line_end(text, position) + 1)
     return position
-
-
-@lru_cache(maxsize=1)
-def _field_line() -> re.Pattern[str]:
-    """A line that opens with the label of an item's field: its units (牵头单位：), its time
-    (完成时限：), its scope or mode (办理方式：)."""
-    roles = [row["cue"].rstrip("：:") for row in load_table("department_roles.tsv") if row["position"] == "before"]
-    times = [row["marker"] for row in load_table("deadline_markers.tsv") if row["position"] == "label"]
-    kinds = ("scope_header", "mode_header")
-    ways = [row["cue"] for row in load_table("item_cues.tsv") if row["type"] in kinds]
-    return re.compile(rf"[ \t\u3000]*(?:{alternation([*roles, *times, *ways])})[ \t\u3000]*[：:]")
 
 
 def _style(number: str) -> str:

@@ -69,3 +69,24 @@ def test_a_centred_title_broken_inside_its_quotes_is_one_line():
     head = " " * 8 + "某市人民政府办公室关于印发某市推进政务服务“跨省\n" + " " * 18 + "通办”工作方案的通知\n\n"
     text = head + wrapped(PARAGRAPHS, 26)
     assert normalize_text(text).text.split("\n")[0] == "某市人民政府办公室关于印发某市推进政务服务“跨省通办”工作方案的通知"
+
+
+def test_a_list_of_names_of_one_length_is_no_wrapped_column():
+    """Five names a line and each item's field lines, all about one width, had read as a page
+    wrapped at that width: the last name ran into the signature, field lines into each
+    other, and the list went unread."""
+    names = ["职业资格证书核查", "医保关系转移接续", "企业登记信息变更", "开具户籍类证明", "个体工商户变更登记"]
+    numbered = [f"{number}.{name}" for number, name in enumerate(names, 1)]
+    fields = [line for name in numbered for line in (name, "牵头单位：省公安厅", "完成时限：2024年6月底前")]
+    head = ["江西省人民政府办公厅关于推进政务服务“跨省通办”的通知", "各市人民政府：", "为深化改革，现将有关事项通知如下。"]
+    for listing in (numbered, fields):
+        lines = [*head, "“省内通办”事项清单", *listing, "江西省人民政府办公厅", "2024年3月1日"]
+        result = normalize_text("\n".join(lines))
+        assert not result.quality.hard_wrapped
+        assert result.text.split("\n") == lines
+
+
+def test_table_rows_are_no_wrapped_column():
+    rows = [f"{number}\t{name}\t公安部\t2021年底前" for number, name in enumerate(["户口迁移", "居民身份证换领"] * 6, 1)]
+    text = "\n".join(["全国高频政务服务“跨省通办”事项清单", "序号\t事项名称\t主管部门\t完成时限", *rows])
+    assert not normalize_text(text).quality.hard_wrapped

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.field_labels import field_line
+
 TERMINAL = "。！？；!?;…：:"
 CLOSERS = "）)】》」』”’"
 FULL_WIDTH = 2  # display columns of one Han character
@@ -62,14 +64,30 @@ def line_facts(text: str) -> LineFacts:
 
 def column_width(facts: LineFacts, lines: list[str]) -> int | None:
     """The column width if the text is hard-wrapped, else None."""
-    return _by_full_lines(facts.widths) or _by_stops(facts, lines)
+    return _by_full_lines(facts.widths, lines) or _by_stops(facts, lines)
 
 
-def _by_full_lines(widths: list[int]) -> int | None:
+# A list's line: numbered (1. （1） ① 一、 （一）) or bulleted.
+_LIST_LINE = re.compile(
+    r"[ \t\u3000]*(?:\d{1,3}[.、．](?!\d)|[（(][\d一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[①-⑳●•·▪■◆★])"
+)
+_CLAUSE = re.compile(r"[，。；、,;]")
+
+
+def _names_a_thing(line: str) -> bool:
+    """A list's line or an item's field line (牵头单位：省公安厅) that holds no clause: a name,
+    a unit, a time. Lists of names of one length cluster as a wrapped column's lines do, so
+    such lines count for no column; a numbered paragraph's first line (1.全面推进…，…) does."""
+    opener = _LIST_LINE.match(line) or field_line().match(line)
+    return opener is not None and _CLAUSE.search(line, opener.end()) is None
+
+
+def _by_full_lines(widths: list[int], lines: list[str]) -> int | None:
     """Hard-wrapped text has many lines whose widths cluster just under a maximum:
-    at least half of the non-blank lines within 85% of the 80th percentile.
+    at least half of the non-blank lines within 85% of the 80th percentile. Table rows and
+    a list's lines count neither way: six names of one length are no column.
     """
-    nonblank = [w for w in widths if w > 0]
+    nonblank = [w for w, line in zip(widths, lines) if w > 0 and "\t" not in line and not _names_a_thing(line)]
     if len(nonblank) < 8:
         return None
     column = _percentile_80(nonblank)
@@ -107,7 +125,10 @@ def _by_stops(facts: LineFacts, lines: list[str]) -> int | None:
     prose = [
         index
         for index, line in enumerate(lines)
-        if indents[index] < min(_PROSE_INDENT, widths[index]) and index not in facts.page_marks and "\t" not in line
+        if indents[index] < min(_PROSE_INDENT, widths[index])
+        and index not in facts.page_marks
+        and "\t" not in line
+        and not _names_a_thing(line)
     ]
     if len(prose) < _MIN_STOPS:
         return None
