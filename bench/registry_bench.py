@@ -3,6 +3,8 @@
 Mentions are generated in DuckDB itself: 50k distinct item names spread over
 20k documents, a third of them with a traditional-script raw spelling, so the
 build does the same grouping, spelling ranking and list work as on real data.
+Each mention is linked to a body and a deadline, as a table row's cells link it,
+so the build also gathers every item's departments and due dates.
 """
 
 from __future__ import annotations
@@ -35,6 +37,22 @@ SELECT printf('%016x', i % ?), CAST(i // ? AS INTEGER),
 FROM range(?) t(i)
 """
 
+# One body and one deadline a mention, at the mention's own ordinal, linked to it.
+_BODIES = """
+INSERT INTO department_mentions (doc_id, ordinal, name, canonical, role, context, span_start, span_end, raw_start, raw_end)
+SELECT doc_id, ordinal, '市局' || ordinal % 40, '某市局' || ordinal % 40, 'responsible', '', 0, 2, 0, 2 FROM item_mentions
+"""
+_DEADLINES = """
+INSERT INTO deadlines (doc_id, ordinal, text, kind, date, context, span_start, span_end, raw_start, raw_end)
+SELECT doc_id, ordinal, '2021年底前', 'by', DATE '2021-12-31' + CAST(ordinal % 400 AS INTEGER), '', 0, 7, 0, 7
+FROM item_mentions
+"""
+_LINKS = """
+INSERT INTO item_links
+SELECT doc_id, ordinal, 'department', ordinal FROM item_mentions
+UNION ALL SELECT doc_id, ordinal, 'deadline', ordinal FROM item_mentions
+"""
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
@@ -50,6 +68,8 @@ def main() -> None:
         conn.execute(_SOURCES)
         n, d = args.items, args.documents
         conn.execute(_MENTIONS, [d, d, n, n, n, n, n, args.mentions])
+        for sql in (_BODIES, _DEADLINES, _LINKS):
+            conn.execute(sql)
         start = time.perf_counter()
         items = build_registry(conn)
         first = time.perf_counter() - start

@@ -480,3 +480,31 @@ def test_a_name_read_from_a_wrapped_cell_has_no_source_spelling(conn):
     assert rows == [("个体工商户设立登记", None, None), ("异地就医登记备案", "异地就医登记备案", "异地就医登记备案")]
     aliases = _table(conn, "SELECT aliases FROM registry_items WHERE name = '个体工商户设立登记'")
     assert aliases == [(["个体工商户设立登记"],)]
+
+
+def test_registry_items_carry_the_bodies_and_due_dates_their_sources_link(conn, tmp_path):
+    """The portal had an item's name and sources but not who handles it or by when; the
+    links the extractors make (a group heading, a note, field lines) now reach the registry."""
+    text = (
+        "江西省人民政府办公厅关于公布“省内通办”事项清单的通知\n各市人民政府：\n"
+        "“省内通办”事项清单\n一、省公安厅（1项）\n1.户口迁移\n二、省医保局（1项）\n2.异地就医备案\n"
+        "“省内通办”重点任务清单\n1.失业保险金申领\n牵头单位：省人力资源社会保障厅\n完成时限：2024年6月底前\n2.就业登记\n"
+        "江西省人民政府办公厅\n2024年3月1日\n"
+    )
+    load(conn, [_text_doc("list.txt", text)])
+    build_registry(conn)
+    rows = _table(conn, "SELECT name, departments, CAST(due_dates AS VARCHAR[]) FROM registry_items ORDER BY name")
+    assert sorted(rows) == sorted(
+        [
+            ("户口迁移", ["江西省公安厅"], []),
+            ("异地就医备案", ["江西省医疗保障局"], []),
+            ("失业保险金申领", ["江西省人力资源和社会保障厅"], ["2024-06-30"]),
+            ("就业登记", [], []),
+        ]
+    )
+    assert _table(conn, "SELECT departments FROM v_registry WHERE name = '户口迁移'") == [("江西省公安厅",)]
+    published = publish(conn, tmp_path / "publish")
+    records = [json.loads(line) for line in (published.path / "registry_items.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {r["name"]: r["due_dates"] for r in records}["失业保险金申领"] == ["2024-06-30"]
+    header = (published.path / "registry_items.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.endswith("departments,due_dates")

@@ -23,7 +23,8 @@ from warehouse.publish_schema import datapackage, json_schema
 
 _ITEMS_SQL = """
 SELECT item_id, name, item_key, aliases, main_items, categories, scope, modes, document_count, mention_count,
-       CAST(first_seen AS VARCHAR) AS first_seen, CAST(last_seen AS VARCHAR) AS last_seen
+       CAST(first_seen AS VARCHAR) AS first_seen, CAST(last_seen AS VARCHAR) AS last_seen,
+       departments, CAST(due_dates AS VARCHAR[]) AS due_dates
 FROM registry_items ORDER BY item_id
 """
 _CHUNK = 5000  # rows per fetch
@@ -153,7 +154,8 @@ def _csv_friendly(sql: str) -> str:
     """CSV has no lists: join them with | (the datapackage says so)."""
     for column in ("aliases", "main_items", "categories", "scope", "modes"):
         sql = sql.replace(f" {column},", f" array_to_string({column}, '|') AS {column},", 1)
-    return sql
+    sql = sql.replace(" departments,", " array_to_string(departments, '|') AS departments,", 1)
+    return sql.replace("CAST(due_dates AS VARCHAR[]) AS", "array_to_string(CAST(due_dates AS VARCHAR[]), '|') AS", 1)
 
 
 def _previous_items(root: Path, latest: dict[str, Any] | None) -> dict[str, dict[str, Any]]:

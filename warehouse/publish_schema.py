@@ -36,6 +36,17 @@ ITEM_FIELDS: list[dict[str, Any]] = [
     {"name": "mention_count", "type": "integer", "description": "Mentions across those documents"},
     {"name": "first_seen", "type": "date", "description": "Earliest citing document date"},
     {"name": "last_seen", "type": "date", "description": "Latest citing document date"},
+    {
+        "name": "departments",
+        "type": "list",
+        "description": "Bodies (canonical names) its sources link to it with a role: the body on its table row, its list line, a note after its name (户口迁移（省公安厅）), its field lines (牵头单位：…) or its group heading (一、省公安厅（3项）). "
+        + _LIST_NOTE,
+    },
+    {
+        "name": "due_dates",
+        "type": "list",
+        "description": f"ISO dates by which deadlines linked to it fall due (2021年底前: 2021-12-31). {_LIST_NOTE}",
+    },
 ]
 
 SOURCE_FIELDS: list[dict[str, Any]] = [

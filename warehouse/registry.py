@@ -76,13 +76,47 @@ SELECT
     min(m.doc_date),
     max(m.doc_date),
     now(),
-    list_sort(list_distinct(coalesce(list(m.category) FILTER (WHERE m.category IS NOT NULL), [])))
+    list_sort(list_distinct(coalesce(list(m.category) FILTER (WHERE m.category IS NOT NULL), []))),
+    CAST([] AS VARCHAR[]),  -- departments and due dates: _LINKED fills them
+    CAST([] AS DATE[])
 FROM m
 JOIN canonical c USING (registry_key)
 -- a term alias has no display name of its own (NULL): the spellings choose it
 LEFT JOIN (SELECT canonical_key, max(canonical) AS canonical FROM item_aliases GROUP BY canonical_key) a
     ON a.canonical_key = m.registry_key
 GROUP BY m.registry_key, c.name, a.canonical
+"""
+
+# What item_links tie to an item's current mentions: the bodies with a role (not a bare
+# mention) and the dates its deadlines fall due. An update after the insert: folded into it,
+# the joins made the 1M-mention build half as fast again.
+_LINKED = """
+WITH linked AS (
+    SELECT l.doc_id, l.kind, l.target, rm.merged_into AS registry_key
+    FROM item_links l
+    JOIN item_mentions im ON im.doc_id = l.doc_id AND im.ordinal = l.item
+    JOIN registry_merges rm USING (item_key)
+    WHERE l.doc_id IN (SELECT doc_id FROM current_documents)
+),
+bodies AS (
+    SELECT linked.registry_key, list_sort(list_distinct(list(dm.canonical))) AS departments
+    FROM linked JOIN department_mentions dm ON dm.doc_id = linked.doc_id AND dm.ordinal = linked.target
+    WHERE linked.kind = 'department' AND dm.role <> 'mentioned'
+    GROUP BY linked.registry_key
+),
+dues AS (
+    SELECT linked.registry_key, list_sort(list_distinct(list(dl.date))) AS due_dates
+    FROM linked JOIN deadlines dl ON dl.doc_id = linked.doc_id AND dl.ordinal = linked.target
+    WHERE linked.kind = 'deadline' AND dl.kind = 'by' AND dl.date IS NOT NULL
+    GROUP BY linked.registry_key
+)
+SELECT coalesce(b.registry_key, d.registry_key) AS registry_key,
+       coalesce(b.departments, []) AS departments, coalesce(d.due_dates, []) AS due_dates
+FROM bodies b FULL JOIN dues d USING (registry_key)
+"""
+_FILL_LINKED = """
+UPDATE registry_items r SET departments = l.departments, due_dates = l.due_dates
+FROM linked_now l WHERE r.item_key = l.registry_key
 """
 
 _DEPARTMENTS = """
@@ -210,6 +244,9 @@ def build_registry(conn: duckdb.DuckDBPyConnection) -> int:
             conn.executemany("INSERT INTO item_aliases VALUES (?, ?, ?, ?, ?)", terms)
         conn.execute(_MERGES)
         conn.execute(_ITEMS)
+        conn.execute(f"CREATE OR REPLACE TEMP TABLE linked_now AS {_LINKED}")
+        conn.execute(_FILL_LINKED)
+        conn.execute("DROP TABLE linked_now")
         conn.execute(_DEPARTMENTS)
         conn.execute("COMMIT")
     except Exception:
