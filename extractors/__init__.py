@@ -16,12 +16,13 @@ from extractors.deadlines import extract_deadlines
 from extractors.department_roles import first_named_leads
 from extractors.departments import find_departments, leading_place
 from extractors.item_fields import link_field_items
+from extractors.item_links import link_group_headings, link_notes
 from extractors.items import extract_items
 from extractors.normalize import NormalizedText, normalize_bytes, normalize_text
 from extractors.records import Extraction
 from extractors.sections import find_sections, link_tasks
 from extractors.structure import extract_metadata
-from extractors.tables import link_catalog_lines, link_group_headings, link_list_lines, link_notes, link_rows
+from extractors.tables import link_catalog_lines, link_list_lines, link_rows
 from extractors.text import navigation_spans, overlaps, source_spans
 
 __all__ = ["extract", "extract_text", "normalize_bytes", "normalize_text", "NormalizedText", "Extraction"]

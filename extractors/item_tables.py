@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, replace
 
 from extractors.item_fields import is_field_row
-from extractors.item_names import COUNT_NOTE, cues, cues_in, plausible
+from extractors.item_names import cues, cues_in, plausible
 from extractors.records import ItemMention
-from extractors.tables import GROUP_MARK, is_group_heading_line, looks_like_header
+from extractors.tables import GROUP_MARK, heading_text, is_group_heading_line, looks_like_header
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
         if not line.strip():
             pass  # a blank line between rows does not end the table…
         elif len(cells) < 2 and columns is not None and is_group_heading_line(line):
-            category = _heading_text(line.strip()) or None  # a group's heading on a line of its own
+            category = heading_text(line.strip()) or None  # a group's heading on a line of its own
         elif len(cells) < 2:
             columns = None
             above = [*above[-(_CAPTION_LINES - 1) :], line]
@@ -192,10 +192,6 @@ def _name_cell(cells: list[str], columns: _Columns) -> str:
     return cells[column].strip() if column is not None and column < len(cells) else ""
 
 
-# what comes off a group heading to leave its category: the enumerator and the count
-_HEADING_COUNT = re.compile(rf"{COUNT_NOTE}$")
-
-
 def _group_heading(cells: list[str], columns: _Columns) -> str | None:
     """The category a group row names ("一、社会保障类（5项）" -> 社会保障类), "" for a
     group row that names none, None for an item row."""
@@ -207,12 +203,7 @@ def _group_heading(cells: list[str], columns: _Columns) -> str | None:
         text = name
     else:
         return None
-    return _heading_text(text)
-
-
-def _heading_text(text: str) -> str:
-    mark = GROUP_MARK.match(text)
-    return _HEADING_COUNT.sub("", text[mark.end() :] if mark else text).strip()
+    return heading_text(text)
 
 
 def _stacked(upper: list[str], lower: list[str]) -> list[str]:

@@ -16,7 +16,6 @@ from extractors.datafiles import load_table
 from extractors.heading_lists import past_fields
 from extractors.item_lists import tagged_line
 from extractors.item_names import COUNT_NOTE
-from extractors.name_notes import trailing_note
 from extractors.records import Deadline, DepartmentMention, ItemMention
 from extractors.text import LIST_NUMBER, line_end
 
@@ -36,8 +35,15 @@ def _header_words() -> tuple[str, ...]:
 
 # "一、社会保障类（2项）", "（二）医疗保障": a group's heading, not an item
 GROUP_MARK = re.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]")
-_COUNT_AT_END = re.compile(rf"[ \t]*{COUNT_NOTE}$")
+_COUNT_AT_END = re.compile(rf"{COUNT_NOTE}$")
 _HEADING_LINE_MAX = 40  # a group's heading is short and holds no sentence
+
+
+def heading_text(text: str) -> str:
+    """What a group heading names, without its enumerator and count: "一、社会保障类（5项）" ->
+    社会保障类, "（二）省医保局" -> 省医保局."""
+    mark = GROUP_MARK.match(text)
+    return _COUNT_AT_END.sub("", text[mark.end() :] if mark else text).strip()
 
 
 def is_group_heading_line(line: str) -> bool:
@@ -105,7 +111,7 @@ def link_rows(
     return items, departments
 
 
-_LIST_LINE = re.compile(rf"[ \t\u3000]*{LIST_NUMBER}")
+LIST_LINE = re.compile(rf"[ \t\u3000]*{LIST_NUMBER}")
 
 
 def link_list_lines(
@@ -122,7 +128,7 @@ def link_list_lines(
     for start, on_line in by_line.items():
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
-        if len(on_line) != 1 or not _LIST_LINE.match(text, start) or "\t" in text[start:end]:
+        if len(on_line) != 1 or not LIST_LINE.match(text, start) or "\t" in text[start:end]:
             continue
         index = on_line[0]
         if any(start <= other.span[0] < end for number, other in enumerate(items) if number != index):
@@ -156,87 +162,6 @@ def link_catalog_lines(
         dated = tuple(i for i, d in enumerate(deadlines) if start <= d.span[0] < end)
         items[on_line[0]] = replace(items[on_line[0]], deadlines=dated, departments=linked)
     return items, departments
-
-
-def link_notes(
-    text: str, items: list[ItemMention], deadlines: list[Deadline], departments: list[DepartmentMention]
-) -> tuple[list[ItemMention], list[DepartmentMention]]:
-    """An item with a note after its name ("户口迁移（省公安厅，2021年底前）", see
-    ``name_notes``) takes the note's deadlines and bodies; a body the note names with no role
-    word handles the item, so it is responsible."""
-    items, departments = list(items), list(departments)
-    for index, item in enumerate(items):
-        note = _note_after(text, item.span[1])
-        if note is None or item.departments or item.deadlines:
-            continue
-        inside = [i for i, d in enumerate(departments) if note[0] <= d.span[0] < note[1]]
-        for body in inside:
-            if departments[body].role == "mentioned":
-                departments[body] = replace(departments[body], role="responsible")
-        dated = tuple(i for i, d in enumerate(deadlines) if note[0] <= d.span[0] < note[1])
-        items[index] = replace(item, deadlines=dated, departments=tuple(inside))
-    return items, departments
-
-
-def _note_after(text: str, end: int) -> tuple[int, int] | None:
-    """The note in brackets right after a name, if it is one."""
-    if text[end : end + 1] not in ("（", "("):
-        return None
-    closer = min((at for at in (text.find("）", end), text.find(")", end)) if at > 0), default=-1)
-    if closer < 0 or closer - end > _NOTE_REACH:
-        return None
-    return trailing_note(text, end - 1, closer + 1)
-
-
-_NOTE_REACH = 60
-_GROUP_REACH = 200  # lines above an item its group's heading may stand (past its group's other rows)
-
-
-def link_group_headings(
-    text: str, items: list[ItemMention], departments: list[DepartmentMention]
-) -> tuple[list[ItemMention], list[DepartmentMention]]:
-    """Items listed under a group heading that is a body ("一、省公安厅（3项）" over numbered
-    names, or a table's merged row) are that body's: it is responsible for each of them. Only
-    an item no row, line or cell has linked, and only a body that is the heading's whole text."""
-    items, departments = list(items), list(departments)
-    for index, item in enumerate(items):
-        if not item.category or item.departments:
-            continue
-        heading = _group_heading_line(text, item)
-        body = next((i for i, d in enumerate(departments) if heading and _heads(d, heading, item.category)), None)
-        if body is None:
-            continue
-        if departments[body].role == "mentioned":
-            departments[body] = replace(departments[body], role="responsible")
-        items[index] = replace(item, departments=(body,))
-    return items, departments
-
-
-def _group_heading_line(text: str, item: ItemMention) -> tuple[int, int] | None:
-    """The line above the item that heads its group (its category), past the group's other
-    rows, numbered lines and blank lines."""
-    end = text.rfind("\n", 0, item.span[0])
-    for _ in range(_GROUP_REACH):
-        if end < 0:
-            return None
-        start = text.rfind("\n", 0, end) + 1
-        line = text[start:end]
-        first_cell = line.split("\t")[0].strip()
-        if _heading_category(first_cell) == item.category:
-            return start, end
-        if line.strip() and "\t" not in line and not _LIST_LINE.match(line):
-            return None
-        end = start - 1
-    return None
-
-
-def _heading_category(line: str) -> str:
-    mark = GROUP_MARK.match(line)
-    return _COUNT_AT_END.sub("", line[mark.end() :] if mark else line).strip()
-
-
-def _heads(department: DepartmentMention, line: tuple[int, int], category: str) -> bool:
-    return line[0] <= department.span[0] < line[1] and department.name == category
 
 
 def _opens_its_line(text: str, item: ItemMention) -> bool:

@@ -1,0 +1,95 @@
+"""What an item is linked to beyond its table row: the note after its name and its group's heading.
+
+A table row (``tables.link_rows``), a numbered line and its field lines
+(``tables.link_list_lines``) and a catalog entry link what stands beside an item. Two more
+shapes say who handles an item away from its cells:
+
+* a note after its name in a sentence: "户口迁移（省公安厅）、异地就医备案（省医保局，2021年底前）";
+* the heading of the group it is listed in: "一、省公安厅（3项）" over its numbered names, or a
+  table's merged row.
+A body either names with no role word of its own handles the item, so it is responsible.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from extractors.name_notes import trailing_note
+from extractors.records import Deadline, DepartmentMention, ItemMention
+from extractors.tables import LIST_LINE, heading_text
+
+
+def link_notes(
+    text: str, items: list[ItemMention], deadlines: list[Deadline], departments: list[DepartmentMention]
+) -> tuple[list[ItemMention], list[DepartmentMention]]:
+    """An item with a note after its name ("户口迁移（省公安厅，2021年底前）", see
+    ``name_notes``) takes the note's deadlines and bodies; a body the note names with no role
+    word handles the item, so it is responsible."""
+    items, departments = list(items), list(departments)
+    for index, item in enumerate(items):
+        note = _note_after(text, item.span[1])
+        if note is None or item.departments or item.deadlines:
+            continue
+        inside = [i for i, d in enumerate(departments) if note[0] <= d.span[0] < note[1]]
+        for body in inside:
+            if departments[body].role == "mentioned":
+                departments[body] = replace(departments[body], role="responsible")
+        dated = tuple(i for i, d in enumerate(deadlines) if note[0] <= d.span[0] < note[1])
+        items[index] = replace(item, deadlines=dated, departments=tuple(inside))
+    return items, departments
+
+
+def _note_after(text: str, end: int) -> tuple[int, int] | None:
+    """The note in brackets right after a name, if it is one."""
+    if text[end : end + 1] not in ("（", "("):
+        return None
+    closer = min((at for at in (text.find("）", end), text.find(")", end)) if at > 0), default=-1)
+    if closer < 0 or closer - end > _NOTE_REACH:
+        return None
+    return trailing_note(text, end - 1, closer + 1)
+
+
+_NOTE_REACH = 60
+_GROUP_REACH = 200  # lines above an item its group's heading may stand (past its group's other rows)
+
+
+def link_group_headings(
+    text: str, items: list[ItemMention], departments: list[DepartmentMention]
+) -> tuple[list[ItemMention], list[DepartmentMention]]:
+    """Items listed under a group heading that is a body ("一、省公安厅（3项）" over numbered
+    names, or a table's merged row) are that body's: it is responsible for each of them. Only
+    an item no row, line or cell has linked, and only a body that is the heading's whole text."""
+    items, departments = list(items), list(departments)
+    for index, item in enumerate(items):
+        if not item.category or item.departments:
+            continue
+        heading = _group_heading_line(text, item)
+        body = next((i for i, d in enumerate(departments) if heading and _heads(d, heading, item.category)), None)
+        if body is None:
+            continue
+        if departments[body].role == "mentioned":
+            departments[body] = replace(departments[body], role="responsible")
+        items[index] = replace(item, departments=(body,))
+    return items, departments
+
+
+def _group_heading_line(text: str, item: ItemMention) -> tuple[int, int] | None:
+    """The line above the item that heads its group (its category), past the group's other
+    rows, numbered lines and blank lines."""
+    end = text.rfind("\n", 0, item.span[0])
+    for _ in range(_GROUP_REACH):
+        if end < 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        first_cell = line.split("\t")[0].strip()
+        if heading_text(first_cell) == item.category:
+            return start, end
+        if line.strip() and "\t" not in line and not LIST_LINE.match(line):
+            return None
+        end = start - 1
+    return None
+
+
+def _heads(department: DepartmentMention, line: tuple[int, int], category: str) -> bool:
+    return line[0] <= department.span[0] < line[1] and department.name == category
