@@ -5,7 +5,8 @@ extract and into the warehouse in small batches, so memory stays flat however
 many notices there are. A document whose bytes are already loaded from the same
 place (same ``uri``, same content hash) is skipped: a re-run with nothing
 changed only hashes the files, rebuilds the registry and finds nothing new to
-publish. ``force`` re-processes everything (after an extractor change).
+publish. A document an older version of the extraction code loaded is processed again
+(``warehouse/code_version.py``); ``force`` re-processes everything.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import duckdb
 from pipeline.workers import Result, Work, process_all
 from sources import IngestError, RawDocument
 from warehouse import load_rows, restore_seen
+from warehouse.code_version import extraction_version
 
 BATCH = 100  # documents per load: bounded memory, few round trips
 
@@ -32,11 +34,17 @@ class RunReport:
 
 
 def loaded_documents(conn: duckdb.DuckDBPyConnection) -> set[tuple[str, str]]:
-    """(uri, doc_id) of every document version loaded from every place.
+    """(uri, doc_id) of every document version loaded from every place by this version of
+    the extraction code: one an older version loaded is processed again (an upgrade's
+    better reading reaches it with no ``--force``).
 
-    From ``document_sources``, not ``documents``: the same bytes found at a
+    From ``document_sources``, not ``documents`` alone: the same bytes found at a
     second place are one document with two sources, and both places are done."""
-    return set(conn.execute("SELECT uri, doc_id FROM document_sources").fetchall())
+    sql = (
+        "SELECT s.uri, s.doc_id FROM document_sources s JOIN documents d USING (doc_id) "
+        "WHERE d.extraction_version IS NOT DISTINCT FROM ?"
+    )
+    return set(conn.execute(sql, [extraction_version()]).fetchall())
 
 
 def run_documents(

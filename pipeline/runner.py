@@ -7,7 +7,8 @@
 
 Runs go to the Dagster instance (DAGSTER_HOME), so they show in `dagster dev`.
 A second run finds every partition already materialized and only re-checks the
-load, so it gives the same tables and publishes nothing new.
+load, so it gives the same tables and publishes nothing new. After an upgrade of the
+extraction code (another ``extraction_version``), every partition runs again.
 """
 
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 import dagster as dg
 
 from pipeline.partitions import ROOT_TAG, URI_TAG, documents, scan
+from warehouse.code_version import extraction_version
 
 
 @dataclass
@@ -42,9 +44,12 @@ def materialize_all(
     hints = {f.key: f for f in seen}
     instance.add_dynamic_partitions(documents.name, keys)
     summary.partitions = len(keys)
-    # Same key, same bytes: a partition that staged a result or an error is done.
-    staged = {key for key, _, _ in resources["staging"].entries()}
-    done = set() if force else _materialized(instance, "extractions") | staged
+    # Same key, same bytes: a partition that staged a result or an error is done, unless an
+    # older version of the extraction code staged it (warehouse/code_version.py).
+    staging, version = resources["staging"], extraction_version()
+    staged = {key for key, _, _ in staging.entries()}
+    current = staging.version() == version or not staged
+    done = set() if force or not current else _materialized(instance, "extractions") | staged
     names = ("raw_notices", "normalized_notices", "extractions")
     per_document = dg.AssetSelection.assets(*names) | dg.AssetSelection.checks_for_assets(*names)
     for key in keys:
@@ -63,6 +68,7 @@ def materialize_all(
         summary.processed += 1
         if not result.success:
             summary.failed.append(hint.uri)
+    staging.mark_version(version)
     load = dg.AssetSelection.groups("warehouse", "publish") | dg.AssetSelection.checks_for_assets("registry_items")
     result = dg.materialize(
         assets + checks,

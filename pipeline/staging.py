@@ -20,6 +20,7 @@ from sources import IngestError
 from warehouse import DocumentRows
 
 DEFAULT_STAGING = "data/staging"
+_VERSION_FILE = ".extraction_version"  # a dot file: entries() globs *.json only
 
 
 class StagingArea(dg.ConfigurableResource):
@@ -53,6 +54,16 @@ class StagingArea(dg.ConfigurableResource):
             return
         for path in sorted(folder.glob("*.json")):
             yield path.stem, path.stat().st_mtime_ns, path
+
+    def version(self) -> str | None:
+        """The extraction version the staged files were made by (``warehouse/code_version.py``)."""
+        marker = Path(self.path) / _VERSION_FILE
+        return marker.read_text(encoding="utf-8").strip() if marker.is_file() else None
+
+    def mark_version(self, version: str) -> None:
+        folder = Path(self.path)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / _VERSION_FILE).write_text(version + "\n", encoding="utf-8")
 
     @staticmethod
     def read(path: Path) -> DocumentRows | IngestError:

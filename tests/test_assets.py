@@ -14,6 +14,7 @@ from pipeline.resources import PublishFolder, SourceFolder
 from pipeline.runner import materialize_all
 from pipeline.staging import StagingArea
 from tests.conftest import NEWS_001, SEED_000, SEED_002, SEED_003, gold_item_names
+from warehouse.code_version import extraction_version
 
 
 @pytest.fixture
@@ -69,6 +70,16 @@ def test_a_second_run_changes_nothing(tmp_path, source_folder, instance):
     assert query(resources, "SELECT item_id, name, aliases, doc_ids FROM registry_items ORDER BY item_id") == first
     assert query(resources, "SELECT count(*), min(outcome) FROM staging_loads WHERE outcome = 'loaded'") == [(3, "loaded")]
     assert sorted(p.name for p in (tmp_path / "publish").iterdir()) == ["latest.json", "v0001"]
+
+
+def test_an_upgrade_of_the_extraction_code_runs_every_partition_again(tmp_path, source_folder, instance):
+    resources = make_resources(tmp_path, source_folder)
+    first = materialize_all(instance, resources, all_assets, all_checks)
+    resources["staging"].mark_version("older")  # as an earlier version of the code left it
+    again = materialize_all(instance, resources, all_assets, all_checks)
+    assert again.processed == first.processed > 0 and again.load_success
+    assert resources["staging"].version() == extraction_version()
+    assert materialize_all(instance, resources, all_assets, all_checks).processed == 0
 
 
 def test_the_same_bytes_at_two_places_are_one_document_with_both_places(tmp_path, source_folder, instance):

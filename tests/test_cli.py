@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 from tests.conftest import NEWS_001, SEED_000, SEED_002, SEED_003, gold_item_names, write_text_pdf
+from warehouse.code_version import extraction_version
 
 
 def _invoke(*args: str):
@@ -93,6 +94,22 @@ def test_a_rerun_skips_unchanged_documents_and_takes_changed_ones(tmp_path, sour
     assert "3 documents loaded" in forced.output and "0 unchanged" in forced.output
     with duckdb.connect(str(tmp_path / "t.duckdb"), read_only=True) as conn:
         assert conn.execute("SELECT count(*) FROM documents").fetchone() == (4,)  # 003 in two versions
+
+
+def test_documents_an_older_extraction_version_loaded_are_processed_again(tmp_path, source_folder):
+    """After an upgrade, documents loaded before had stayed as the old code read them until
+    someone ran --force; the version each was loaded with now says they are stale."""
+    db = tmp_path / "t.duckdb"
+    args = ["run", "--source", str(source_folder), "--db", str(db), "--publish", str(tmp_path / "p"), "--no-progress"]
+    CliRunner().invoke(main, args)
+    with duckdb.connect(str(db)) as conn:
+        versions = conn.execute("SELECT DISTINCT extraction_version FROM documents").fetchall()
+        assert versions == [(extraction_version(),)]
+        conn.execute("UPDATE documents SET extraction_version = 'older' WHERE uri LIKE '%003%'")
+    again = CliRunner().invoke(main, args)
+    assert "1 documents loaded" in again.output and "2 unchanged documents skipped" in again.output
+    with duckdb.connect(str(db), read_only=True) as conn:
+        assert conn.execute("SELECT count(*) FROM documents WHERE extraction_version = 'older'").fetchone() == (0,)
 
 
 def test_a_rerun_skips_the_same_bytes_found_at_a_second_place(tmp_path, source_folder):

@@ -508,3 +508,14 @@ def test_registry_items_carry_the_bodies_and_due_dates_their_sources_link(conn, 
     assert {r["name"]: r["due_dates"] for r in records}["失业保险金申领"] == ["2024-06-30"]
     header = (published.path / "registry_items.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.endswith("departments,due_dates")
+
+
+def test_the_extraction_version_covers_readers_extractors_and_their_data():
+    from importlib import resources
+
+    from warehouse.code_version import _files, extraction_version
+
+    covered = {path for path, _ in _files(resources.files("extractors"))}
+    assert {"data/department_bodies.tsv", "normalize/layout.py", "items.py"} <= covered
+    assert "readers.py" in {path for path, _ in _files(resources.files("sources"))}
+    assert len(extraction_version()) == 12 and extraction_version() == extraction_version()

@@ -15,6 +15,7 @@ from typing import Any
 from extractors.normalize import NormalizedText
 from extractors.records import Extraction
 from sources.models import RawDocument
+from warehouse.code_version import extraction_version
 from warehouse.keys import mention_key
 
 _CONTEXT = 24
@@ -85,6 +86,7 @@ def build_rows(raw: RawDocument, doc: NormalizedText, extraction: Extraction) ->
         "normalized_text": doc.text,
         "offset_runs": json.dumps(doc.offsets.to_runs()),
         "fetched_at": raw.fetched_at,
+        "extraction_version": extraction_version(),
     }
     rows = DocumentRows(raw.doc_id, raw.uri, document)
     mains = _main_items_by_name(extraction)

@@ -402,6 +402,18 @@ MIGRATIONS.append(
 )
 
 
+MIGRATIONS.append(
+    (
+        18,
+        "documents record the extraction version that made their rows",
+        """
+        -- warehouse/code_version.py: a run processes again the documents an older version loaded
+        ALTER TABLE documents ADD COLUMN extraction_version VARCHAR;
+        """,
+    )
+)
+
+
 def migrate(conn: duckdb.DuckDBPyConnection) -> int:
     """Apply pending migrations; return the schema version now in force."""
     conn.execute(
