@@ -88,7 +88,8 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
     above: list[str] = []  # the last lines of running text
     caption_scope: tuple[str, ...] = ()
     category: str | None = None  # the group heading the rows below it belong to
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
         cells = line.split("\t")
         if not line.strip():
             pass  # a blank line between rows does not end the table…
@@ -115,7 +116,8 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
                 items[-1] = _continued(items[-1], cells, offset, _name_column(row_cells, columns), columns.main)
         else:
             rows_read += 1
-            row = _row_items(cells, offset, columns, group, caption_scope, category, main_above)
+            wraps = index + 1 < len(lines) and _continues_a_row(lines[index + 1].split("\t"), cells)
+            row = _row_items(cells, offset, columns, group, caption_scope, category, main_above, wraps)
             items.extend(row)
             last_row, row_cells = len(row), cells
             main_above = _main_cell(cells, columns) or main_above
@@ -162,6 +164,10 @@ def _continued(
     if main_rest and main_column != name_column and item.main_item:
         item = replace(item, main_item=item.main_item + main_rest)
     return item
+
+
+def _left_open(name: str) -> bool:
+    return name.count("（") + name.count("(") > name.count("）") + name.count(")")
 
 
 def _caption_scope(above: list[str]) -> tuple[str, ...]:
@@ -233,13 +239,18 @@ def _row_items(
     caption_scope: tuple[str, ...] = (),
     category: str | None = None,
     main_above: str | None = None,
+    wraps: bool = False,
 ) -> list[ItemMention]:
+    """The row's item. ``wraps``: the next line holds the rest of the row's cells, so a name
+    cut inside its bracket (…转移接续（ / 含异地）) is read as the bracket's closing will make it."""
+
     def cell(index: int | None) -> str:
         return cells[index].strip() if index is not None and index < len(cells) else ""
 
     name_column = _name_column(cells, columns)
     name = cell(name_column)
-    if not name or not plausible(name) or (columns.services_only and not name.endswith(cues()["service_ending"])):
+    readable = plausible(name) or (wraps and _left_open(name) and plausible(name + "）"))
+    if not name or not readable or (columns.services_only and not name.endswith(cues()["service_ending"])):
         return []
     scope_cell, mode_cell = _values(cell(columns.scope)), _values(cell(columns.mode))
     # a 通办类型 column may hold modes (全程网办), a 办理方式 one scopes: each value goes where it belongs

@@ -210,6 +210,15 @@ def test_a_main_items_wrapped_cell_grows_the_main_item_and_leaves_the_name_whole
     assert all(text[i.span[0] : i.span[1]] == i.name for i in items)
 
 
+def test_a_name_cut_inside_its_bracket_by_a_wrapped_cell_is_read_whole():
+    """The first stretch (…转移接续（) is no name on its own, so its row gave no item for the
+    rest (含异地）) to grow: the one name the wrapped-cells bench still missed."""
+    text = "序号\t事项名称\t实施部门\n1\t医疗保障关系转移接续（\t市医保局\n\t含异地）\t\n2\t生育津贴支付\t市医保局\n"
+    items = extract(normalize_text(text)).items
+    assert [i.name for i in items] == ["医疗保障关系转移接续（含异地）", "生育津贴支付"]
+    assert extract(normalize_text(text.replace("\t含异地）\t\n", ""))).items[0].name == "生育津贴支付"
+
+
 def test_a_scope_column_that_holds_modes_gives_modes_and_the_caption_gives_the_scope():
     """通办类型 heads a scope column on some pages and holds 全程网办 on others: a value goes
     where it belongs, and a row with no scope in its cells takes the caption's."""
