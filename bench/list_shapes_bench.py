@@ -57,7 +57,8 @@ def numbered(names: list[str], scope: str, rng: random.Random) -> Listing:
 
 def inline_numbered(names: list[str], scope: str, rng: random.Random) -> Listing:
     marks = rng.choice(["（{n}）", "{n}."])
-    return f"首批{scope}事项包括：" + "".join(marks.format(n=n) + name for n, name in enumerate(names, 1)) + "。", {}
+    intro = rng.choice([f"首批{scope}事项包括：", f"我省第三批{scope}事项正式上线，具体包括："])
+    return intro + "".join(marks.format(n=n) + name for n, name in enumerate(names, 1)) + "。", {}
 
 
 def total_after(names: list[str], scope: str, rng: random.Random) -> Listing:

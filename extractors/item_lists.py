@@ -246,7 +246,7 @@ def _line_names(text: str, offset: int) -> list[tuple[int, int]]:
 # the items ("…服务事项涵盖教育、社保等多领域，如A、B等")
 # "…“跨省通办”试点业务范围为A和B": a range that names 通办 business is its items; "…的事项有A、B等"
 _INCLUDING = re.compile(
-    r"包括|包含|涵盖|(?<=范围)(?P<range>为|是)[：:]?|(?<=[。，,])(?P<example>例如|如)[：:，,]?"
+    r"(?:包括|包含|涵盖)[：:]?|(?<=范围)(?P<range>为|是)[：:]?|(?<=[。，,])(?P<example>例如|如)[：:，,]?"
     r"|(?<=事项)有(?![关所效序力望哪：:])"  # "实现“跨省通办”的事项有A、B等": 有 after the items it names
 )
 _INCLUDED_END = re.compile(r"等?(?=[，,。；;\n])|等(?=$)|$")
@@ -269,7 +269,8 @@ def _including_lists(text: str) -> list[Found]:
         if not (names_items(intro) or names_a_range):
             continue
         end = _INCLUDED_END.search(text, verb.end())
-        spans = split_services_at_he(text, split_names(text, verb.end(), end.start()))
+        names = [unnumbered(text, span) for span in split_names(text, verb.end(), end.start())]
+        spans = split_services_at_he(text, names)
         if len(spans) < 2 or not all(names_an_item(text[a:b]) for a, b in spans):
             continue
         services = sum(all_services(text, [span]) for span in spans)
