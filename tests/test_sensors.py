@@ -70,3 +70,20 @@ def test_staging_sensor_batches_loads(tmp_path, instance):
     assert len(result.run_requests) == 1
     again = staging_sensor(dg.build_sensor_context(instance=instance, cursor=result.cursor, resources={"staging": staging}))
     assert isinstance(again, dg.SkipReason)
+
+
+def test_after_an_upgrade_of_the_extraction_code_every_file_runs_again_once(tmp_path, instance):
+    import json
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "plan.txt").write_bytes(SEED_003.read_bytes())
+    first = _tick(instance, folder)
+    state = json.loads(first.cursor)
+    state["extraction_version"] = "older"  # the cursor an earlier version of the code left
+    upgraded = _tick(instance, folder, json.dumps(state))
+    assert [r.partition_key for r in upgraded.run_requests] == [first.run_requests[0].partition_key]
+    assert upgraded.run_requests[0].run_key != first.run_requests[0].run_key  # not deduplicated away
+    assert _tick(instance, folder, upgraded.cursor).run_requests == []
+    bare = _tick(instance, folder, json.dumps(state["files"]))  # a cursor from before versions were kept
+    assert len(bare.run_requests) == 1 and _tick(instance, folder, bare.cursor).run_requests == []
