@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from extractors.name_notes import trailing_note
+from extractors.name_notes import note_after
 from extractors.records import Deadline, DepartmentMention, ItemMention
 from extractors.tables import LIST_LINE, heading_text
 
@@ -27,7 +27,7 @@ def link_notes(
     word handles the item, so it is responsible."""
     items, departments = list(items), list(departments)
     for index, item in enumerate(items):
-        note = _note_after(text, item.span[1])
+        note = note_after(text, item.span[1])
         if note is None or item.departments or item.deadlines:
             continue
         inside = [i for i, d in enumerate(departments) if note[0] <= d.span[0] < note[1]]
@@ -39,17 +39,6 @@ def link_notes(
     return items, departments
 
 
-def _note_after(text: str, end: int) -> tuple[int, int] | None:
-    """The note in brackets right after a name, if it is one."""
-    if text[end : end + 1] not in ("（", "("):
-        return None
-    closer = min((at for at in (text.find("）", end), text.find(")", end)) if at > 0), default=-1)
-    if closer < 0 or closer - end > _NOTE_REACH:
-        return None
-    return trailing_note(text, end - 1, closer + 1)
-
-
-_NOTE_REACH = 60
 _GROUP_REACH = 200  # lines above an item its group's heading may stand (past its group's other rows)
 
 

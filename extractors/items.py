@@ -18,6 +18,7 @@ read in ``item_lists.py``, tables in ``item_tables.py``; what makes a name an it
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from extractors.dates import to_int
@@ -39,6 +40,7 @@ from extractors.item_names import (
     unnumbered,
 )
 from extractors.item_tables import table_items
+from extractors.name_notes import noted_ways
 from extractors.records import ItemCountCheck, ItemMention
 from extractors.text import alternation, overlaps
 
@@ -89,7 +91,16 @@ def extract_items(text: str, skip: list[tuple[int, int]] = ()) -> tuple[list[Ite
     items.extend(table_items(text, first_group=len(items) + 1))
     fields = field_items(text, first_group=len(items) + 1)
     items.extend(item for item in fields if not overlaps(item.span, [*skip, *(i.span for i in items)]))
-    return items, checks
+    return [_with_noted_ways(text, item) for item in items], checks
+
+
+def _with_noted_ways(text: str, item: ItemMention) -> ItemMention:
+    """异地就医备案（全程网办）: the scopes and modes a note after the name gives it."""
+    scopes, modes = noted_ways(text, item.span[1])
+    if not scopes and not modes:
+        return item
+    scope = item.scope + tuple(s for s in scopes if s not in item.scope)
+    return replace(item, scope=scope, modes=item.modes + tuple(m for m in modes if m not in item.modes))
 
 
 _JOINT_REACH = 16  # the longest joint: 等高频政务服务事项纳入“

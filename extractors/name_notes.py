@@ -2,8 +2,9 @@
 
 "户口迁移（省公安厅负责）、异地就医备案（省医保局）等事项" or "1.残疾人证迁移（市残联，2022年
 6月底前）": the note is no part of the name, and the list's names end like services once it is
-off. A bracket that says what the item covers stays with the name
-(医疗保障关系转移接续（含异地）, 参保登记（单位）, 社会保障卡申领（全程网办）).
+off. A note may also say how the item is done (异地就医备案（全程网办）): its scopes and modes go
+with the item (``noted_ways``). A bracket that says what the item covers stays with the name
+(医疗保障关系转移接续（含异地）, 参保登记（单位）).
 
 A note is read from what it holds, not from a gazetteer: the item readers run before the
 department finder. It names a role (责任单位：…, …负责, …牵头), ends like a body (省公安厅,
@@ -46,8 +47,10 @@ def trailing_note(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def is_note(content: str) -> bool:
     content = content.strip()
-    if not content or len(content) > _NOTE_MAX or content.startswith(_COVERS) or _says_how(content):
+    if not content or len(content) > _NOTE_MAX or content.startswith(_COVERS):
         return False
+    if says_only_how(content):
+        return True  # 异地就医备案（全程网办）: the item's mode, no part of its name (``noted_ways``)
     if content.startswith(_role_labels()) or content.endswith(_role_verbs()) or _DUE.search(content):
         return True
     parts = [part.strip() for part in _NOTE_PARTS.split(content) if part.strip()]
@@ -58,14 +61,45 @@ def _names_a_body(part: str) -> bool:
     return len(part) >= _BODY_MIN and _body_ending().search(part) is not None and not part.endswith(not_body_endings())
 
 
-def _says_how(content: str) -> bool:
-    """A scope or a mode (跨省通办, 全程网办) in the bracket says how the item is done."""
-    return any(word in content for word in _scopes_and_modes())
+def says_only_how(content: str) -> bool:
+    """Does the bracket hold only scopes and modes (全程网办, 跨省通办、全程网办)? It says how
+    the item is done. One with more words (含跨省通办事项) stays with the name."""
+    rest = _ways().sub("", content)
+    return rest != content and not _NOTE_PARTS.sub("", rest).strip()
+
+
+def noted_ways(text: str, end: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(scopes, modes) a note right after a name (ending at ``end``) gives it."""
+    note = note_after(text, end)
+    if note is None:
+        return (), ()
+    content = text[note[0] + 1 : note[1] - 1]
+    found = [match.group() for match in _ways().finditer(content)]
+    scopes = set(_cues_of("scope"))
+    return tuple(way for way in found if way in scopes), tuple(way for way in found if way not in scopes)
+
+
+_NOTE_REACH = 60  # characters a note after a name may hold, its brackets included
+
+
+def note_after(text: str, end: int) -> tuple[int, int] | None:
+    """The note in brackets right after a name ending at ``end``, if it is one."""
+    if text[end : end + 1] not in _OPENERS:
+        return None
+    closer = min((at for at in (text.find("）", end), text.find(")", end)) if at > 0), default=-1)
+    if closer < 0 or closer - end > _NOTE_REACH:
+        return None
+    return trailing_note(text, end - 1, closer + 1)
 
 
 @lru_cache(maxsize=1)
-def _scopes_and_modes() -> tuple[str, ...]:
-    return tuple(row["cue"] for row in load_table("item_cues.tsv") if row["type"] in ("scope", "mode"))
+def _ways() -> re.Pattern[str]:
+    return re.compile(alternation([*_cues_of("scope"), *_cues_of("mode")]))
+
+
+@lru_cache(maxsize=4)
+def _cues_of(kind: str) -> tuple[str, ...]:
+    return tuple(row["cue"] for row in load_table("item_cues.tsv") if row["type"] == kind)
 
 
 @lru_cache(maxsize=1)

@@ -255,16 +255,23 @@ def test_a_note_after_a_name_says_who_handles_it_and_by_when(sentence):
     assert {d.canonical for d in result.departments if d.role == "responsible"} == {"江西省公安厅", "江西省医疗保障局"}
 
 
-def test_a_bracket_that_says_what_the_item_covers_stays_in_its_name():
+def test_a_bracket_that_says_what_the_item_covers_stays_in_its_name_and_one_that_says_how_gives_its_mode():
+    """A mode in a bracket (社保卡申领（全程网办）) had stayed in the name, so the registry held
+    it apart from 社保卡申领."""
     sentence = (
-        "今年新增的“跨省通办”事项有：参保登记（单位）、参保登记（个人）、医疗保障关系转移接续（含异地）、社保卡申领（全程网办）。"
+        "今年新增的“跨省通办”事项有：参保登记（单位）、参保登记（个人）、医疗保障关系转移接续（含异地）、"
+        "社保卡申领（全程网办）、异地就医备案（省内通办、异地代收代办）。"
     )
-    assert [name for name, _ in items_of(sentence)] == [
-        "参保登记（单位）",
-        "参保登记（个人）",
-        "医疗保障关系转移接续（含异地）",
-        "社保卡申领（全程网办）",
+    result = extract(normalize_text(HEAD + sentence + SIGNED))
+    assert [(i.name, i.scope, i.modes) for i in result.items] == [
+        ("参保登记（单位）", ("跨省通办",), ()),
+        ("参保登记（个人）", ("跨省通办",), ()),
+        ("医疗保障关系转移接续（含异地）", ("跨省通办",), ()),
+        ("社保卡申领", ("跨省通办",), ("全程网办",)),
+        ("异地就医备案", ("跨省通办", "省内通办"), ("异地代收代办",)),
     ]
+    numbered = extract(normalize_text(HEAD + "“跨省通办”事项清单\n1.户口迁移\n2.异地就医备案（全程网办）\n" + SIGNED))
+    assert [(i.name, i.modes) for i in numbered.items] == [("户口迁移", ()), ("异地就医备案", ("全程网办",))]
 
 
 def test_numbered_names_each_with_its_field_lines_under_it():
