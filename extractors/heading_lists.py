@@ -7,7 +7,7 @@
   (社会保障类) kept with each item, the count checked when given;
 * numbered lines in groups under such a heading, each group under a line of its own that a
   mark or a count makes a heading ("一、省公安厅（3项）" / "（二）医疗保障领域"): the group's
-  heading is each of its items' category, and ``tables.link_group_headings`` makes a body
+  heading is each of its items' category, and ``item_links.link_group_headings`` makes a body
   that is the whole heading responsible for them.
 
 The heading must name 通办 items (通办 and 事项 or 清单 in it), and every name must end like a

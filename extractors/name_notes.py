@@ -8,7 +8,7 @@ with the item (``noted_ways``). A bracket that says what the item covers stays w
 
 A note is read from what it holds, not from a gazetteer: the item readers run before the
 department finder. It names a role (责任单位：…, …负责, …牵头), ends like a body (省公安厅,
-市残联, 县政务服务中心), or is a date by which the item is due. ``tables.link_notes`` then
+市残联, 县政务服务中心), or is a date by which the item is due. ``item_links.link_notes`` then
 links the bodies the department finder found inside it.
 """
 
