@@ -212,8 +212,10 @@ def _counts_items(text: str, after: int, unit: str) -> bool:
     """Does the counter at ``after`` count service items?"""
     words = cues()
     rest = text[after : after + 30]
-    # Skip a quoted scope such as “跨省通办” between the counter and its noun.
+    # Skip a scope such as “跨省通办” between the counter and its noun, quoted or not.
     rest = rest[len(_QUOTED_SCOPE.match(rest).group()) :] if rest[:1] in '“"' else rest
+    bare_scope = next((scope for scope in words["scope"] if rest.startswith(scope)), None)
+    rest = rest[len(bare_scope) :] if bare_scope else rest
     if any(rest.startswith(noun) for noun in words["counter_noun"]):
         return True
     if unit == "个":

@@ -523,6 +523,19 @@ def test_a_name_with_two_joiners_splits_where_only_one_cut_leaves_two_services()
 @pytest.mark.parametrize(
     ("sentence", "names"),
     [
+        ("长三角“一网通办”新增户口迁移、异地就医备案等2项跨省通办事项。", ["户口迁移", "异地就医备案"]),
+        ("新增户口迁移、异地就医备案等2项省内通办服务。", ["户口迁移", "异地就医备案"]),
+        ("新增2项跨省通办合作协议。", []),
+    ],
+)
+def test_an_unquoted_scope_may_stand_between_a_count_and_its_noun(sentence, names):
+    """等2项跨省通办事项 had read as a count of places (跨省 ends in 省), so the list went unread."""
+    assert [item.name for item in extract_text(sentence).items] == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
         ("我省新增户口迁移，异地就医备案，失业保险金申领等3项“跨省通办”事项。", ["户口迁移", "异地就医备案", "失业保险金申领"]),
         ("为方便群众，新增户口迁移，异地就医备案等2项“跨省通办”事项。", ["户口迁移", "异地就医备案"]),
         # the count asks for more than the commas hold: only what the last clause names
