@@ -25,7 +25,11 @@ _OPENERS, _CLOSERS = "（(", "）)"
 _NOTE_MAX = 40  # a note names a few bodies or a date; a longer bracket says more than who
 _BODY_MIN = 3  # a body's name has a qualifier before its ending: 单位, 企业 alone are applicants
 _COVERS = ("含", "包括", "包含", "除", "不含", "限", "仅")  # what the item covers: part of its name
-_DUE = re.compile(r"(?:\d{4}年|\d{1,2}月)[^（）()]*(?:前|底|内|完成)$")
+# a time by which the item is due: 2021年底前, 6月30日前, 今年底前, 明年上半年, 长期坚持
+_DUE = re.compile(
+    r"(?:\d{4}年|\d{1,2}月|今年|明年|本年|年内|年底|年末|季度|上半年|下半年)[^（）()]*(?:前|底|末|内|完成|半年)$"
+    r"|^(?:长期坚持|持续推进|长期)$"
+)
 _NOTE_PARTS = re.compile(r"[、，,；;]")
 
 

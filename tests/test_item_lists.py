@@ -319,3 +319,10 @@ def test_a_total_after_a_list_is_its_count_and_is_checked():
     result = extract(normalize_text(HEAD + sentence + SIGNED))
     assert [item.stated_count for item in result.items] == [3, 3]
     assert [(check.stated, check.found) for check in result.count_checks] == [(3, 2)]
+
+
+def test_a_note_may_give_a_time_relative_to_the_notice_or_no_end():
+    sentence = "今年，我省将推动户口迁移（省公安厅，今年底前）、异地就医备案（省医保局，长期坚持）等事项实现“跨省通办”。"
+    result = extract(normalize_text(HEAD + sentence + SIGNED))
+    linked = [(i.name, [(result.deadlines[d].text, result.deadlines[d].date) for d in i.deadlines]) for i in result.items]
+    assert linked == [("户口迁移", [("今年底前", "2021-12-31")]), ("异地就医备案", [("长期坚持", None)])]
