@@ -326,3 +326,16 @@ def test_a_note_may_give_a_time_relative_to_the_notice_or_no_end():
     result = extract(normalize_text(HEAD + sentence + SIGNED))
     linked = [(i.name, [(result.deadlines[d].text, result.deadlines[d].date) for d in i.deadlines]) for i in result.items]
     assert linked == [("户口迁移", [("今年底前", "2021-12-31")]), ("异地就医备案", [("长期坚持", None)])]
+
+
+@pytest.mark.parametrize("blank", ["\u3000", "  ", "\u00a0\u00a0"])
+def test_names_a_page_set_apart_by_blanks_are_names_each(blank):
+    """Normalization took the blanks between the names for residue between Han characters and
+    ran the three names into one."""
+    sentence = f"今年新增的“跨省通办”事项有：户口迁移{blank}异地就医备案{blank}失业保险金申领"
+    assert [name for name, _ in items_of(sentence)] == ["户口迁移", "异地就医备案", "失业保险金申领"]
+
+
+def test_letter_spacing_and_a_broken_word_stay_residue():
+    assert normalize_text("政 务 服 务 事 项 有：户 口 迁 移").text == "政务服务事项有：户口迁移"
+    assert normalize_text("推进异地就医 备案“跨省通办”。").text == "推进异地就医备案“跨省通办”。"

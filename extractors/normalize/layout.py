@@ -25,6 +25,7 @@ from extractors.datafiles import load_list
 from extractors.head_lines import TITLE_END, body_endings, is_addressee_line, is_issuer_line
 from extractors.normalize.cell_lines import cell_line_edits
 from extractors.normalize.flat_lines import line_break_edits
+from extractors.normalize.name_gaps import name_gap_edits
 from extractors.normalize.pipe_tables import bar_edits
 from extractors.normalize.spaced_tables import cell_gap_edits
 from extractors.normalize.wrapping import (
@@ -111,7 +112,9 @@ def tidy_layout(text: str) -> tuple[str, OffsetMap, LayoutStats]:
     text1, map_columns = _apply(text_flat, _column_gap_edits(text_flat))  # … and so are these
     map1 = map_cells.then(map_flat).then(map_columns)
     facts = line_facts(text1)
-    text2, map2 = _substitute(text1, _EDGE_SPACE, "")
+    text2, map_edges = _substitute(text1, _EDGE_SPACE, "")
+    text2, map_names = _apply(text2, name_gap_edits(text2))  # 户口迁移　异地就医备案: a cell each
+    map2 = map_edges.then(map_names)
     inner = [edit for edit in _edits(text2, _INNER_SPACE, "") if not _separates_names(text2, edit[0])]
     spaces = len(inner)
     text3, map3 = _apply(text2, inner)
