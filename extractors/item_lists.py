@@ -28,6 +28,7 @@ from extractors.item_names import (
     all_services,
     cues,
     names_an_item,
+    names_no_object,
     split_names,
     split_services_at_he,
     tags,
@@ -134,19 +135,28 @@ def _names_items_above(text: str, line_start: int, colon_end: int, intro: str) -
 
 
 def _at_commas(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """ "事项具体为：A，B，C。": a colon list written with commas is one piece to the
-    separators; it is its names where every piece between the commas ends like a service."""
+    """ "事项具体为：A，B，C。" or "…：A/B/C": a colon list written with commas or slashes is one
+    piece to the separators; it is its names where every piece between them ends like a
+    service (社会保障卡申领/补换 keeps its slash: 补换 alone is no name)."""
     if len(spans) != 1:
         return spans
     start, end = spans[0]
-    pieces, cursor = [], start
-    for comma in re.finditer(r"[，,]", text[start:end]):
-        pieces.append((cursor, start + comma.start()))
-        cursor = start + comma.end()
-    pieces.append((cursor, end))
-    if len(pieces) < 2 or not all(names_an_item(text[a:b]) for a, b in pieces) or not all_services(text, pieces):
-        return spans
-    return pieces
+    for separator in _WEAK_SEPARATORS:
+        pieces, cursor = [], start
+        for mark in separator.finditer(text, start, end):
+            pieces.append((cursor, mark.start()))
+            cursor = mark.end()
+        pieces.append((cursor, end))
+        # a slash may join bare verbs to the name before them (申领/补换); commas set names apart
+        bare = separator is _SLASH and any(names_no_object(text[a:b]) for a, b in pieces)
+        named = not bare and all(names_an_item(text[a:b]) for a, b in pieces)
+        if len(pieces) >= 2 and named and all_services(text, pieces):
+            return pieces
+    return spans
+
+
+_SLASH = re.compile(r"[/／]")
+_WEAK_SEPARATORS = (re.compile(r"[，,]"), _SLASH)
 
 
 def _vouched(intro: str, text: str, spans: list[tuple[int, int]]) -> bool:

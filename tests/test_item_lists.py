@@ -339,3 +339,15 @@ def test_names_a_page_set_apart_by_blanks_are_names_each(blank):
 def test_letter_spacing_and_a_broken_word_stay_residue():
     assert normalize_text("政 务 服 务 事 项 有：户 口 迁 移").text == "政务服务事项有：户口迁移"
     assert normalize_text("推进异地就医 备案“跨省通办”。").text == "推进异地就医备案“跨省通办”。"
+
+
+def test_names_set_apart_by_slashes_are_names_each_but_a_slash_before_a_bare_verb_joins():
+    assert [n for n, _ in items_of("首批“跨省通办”事项有：户口迁移/异地就医备案/失业保险金申领。")] == [
+        "户口迁移",
+        "异地就医备案",
+        "失业保险金申领",
+    ]
+    assert [n for n, _ in items_of("首批“跨省通办”事项有：社会保障卡申领/补换、户口迁移。")] == [
+        "社会保障卡申领/补换",
+        "户口迁移",
+    ]
