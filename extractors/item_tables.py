@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from extractors.item_fields import is_field_row
 from extractors.item_names import cues, cues_in, plausible
+from extractors.name_notes import trailing_note
 from extractors.records import ItemMention
 from extractors.tables import GROUP_MARK, heading_text, is_group_heading_line, looks_like_header
 
@@ -260,5 +261,9 @@ def _row_items(
         scope = caption_scope or tuple(cues_in(category or "", "scope"))
     modes += tuple(mode for column, mode in columns.marked if _ticked(cell(column)) and mode not in modes)
     span = _cell_span(cells, name_column, line_start)
+    note = trailing_note(name, 0, len(name))  # 异地就医备案（全程网办）, 户口迁移（市公安局）: no part of the name
+    if note is not None:
+        name = name[: note[0]].rstrip()
+        span = (span[0], span[0] + len(name))
     main = cell(columns.main) or (main_above if name_column == columns.sub else None)
     return [ItemMention(name, span, "table", main_item=main, category=category, scope=scope, modes=modes, group=group)]

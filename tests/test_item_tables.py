@@ -219,6 +219,21 @@ def test_a_name_cut_inside_its_bracket_by_a_wrapped_cell_is_read_whole():
     assert extract(normalize_text(text.replace("\t含异地）\t\n", ""))).items[0].name == "生育津贴支付"
 
 
+def test_a_name_cells_note_comes_off_the_name_as_in_a_list():
+    text = (
+        "某市“跨省通办”事项清单\n序号\t事项名称\t责任单位\n"
+        "1\t户口迁移（市公安局）\t市公安局\n2\t异地就医备案（全程网办）\t市医保局\n"
+        "3\t医疗保障关系转移接续（含异地）\t市医保局\n"
+    )
+    items = extract_text(text).items
+    assert [(i.name, i.modes) for i in items] == [
+        ("户口迁移", ()),
+        ("异地就医备案", ("全程网办",)),
+        ("医疗保障关系转移接续（含异地）", ()),
+    ]
+    assert all(text[i.span[0] : i.span[1]] == i.name for i in items)
+
+
 def test_a_scope_column_that_holds_modes_gives_modes_and_the_caption_gives_the_scope():
     """通办类型 heads a scope column on some pages and holds 全程网办 on others: a value goes
     where it belongs, and a row with no scope in its cells takes the caption's."""
