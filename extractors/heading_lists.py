@@ -145,7 +145,8 @@ def heading_lists(text: str) -> list[Found]:
             continue
         spans = _numbered_names(text, numbered.start() + 1)
         listed_to = spans[-1][1] if spans else listed_to
-        if not _plausible_list(text, spans, group, intro in grouped):
+        vouched = intro in grouped or (len(spans) == 1 and _has_fields(text, spans[0][1]))
+        if not _plausible_list(text, spans, group, vouched):
             continue
         if group:
             grouped.add(intro)
@@ -156,11 +157,13 @@ def heading_lists(text: str) -> list[Found]:
     return lists
 
 
-def _plausible_list(text: str, spans: list[tuple[int, int]], group: re.Match[str] | None, after_a_group: bool) -> bool:
-    """Services, and two of them, unless a group's heading vouches for one line: by its count
-    (二、医疗类（1项）) or by following another group of the same list."""
+def _plausible_list(text: str, spans: list[tuple[int, int]], group: re.Match[str] | None, vouched: bool) -> bool:
+    """Services, and two of them, unless something vouches for one line: a group heading's
+    count (二、医疗类（1项）), another group of the same list before it, or the item's field
+    lines under it (1.失业保险金申领 / 牵头单位：…)."""
     counted = group is not None and group.group("count") and to_int(group.group("count")) == len(spans)
-    enough = len(spans) >= 2 or (spans and (counted or (group is not None and after_a_group)))
+    fielded = vouched and group is None and len(spans) == 1
+    enough = len(spans) >= 2 or (spans and (counted or fielded or (group is not None and vouched)))
     return bool(enough) and all(names_an_item(text[a:b]) for a, b in spans) and all_services(text, spans)
 
 
@@ -225,6 +228,12 @@ def _numbered_names(text: str, offset: int) -> list[tuple[int, int]]:
         number, style = _value(match.group("number")), _style(match.group("number"))
         offset += len(line) + 1
     return spans
+
+
+def _has_fields(text: str, name_end: int) -> bool:
+    """Is the line a name ends on followed by an item's field line (牵头单位：…)?"""
+    below = past_blank_lines(text, line_end(text, name_end) + 1)
+    return below < len(text) and field_line().match(text, below) is not None
 
 
 def past_fields(text: str, offset: int) -> int:

@@ -351,3 +351,10 @@ def test_names_set_apart_by_slashes_are_names_each_but_a_slash_before_a_bare_ver
         "社会保障卡申领/补换",
         "户口迁移",
     ]
+
+
+def test_one_numbered_name_with_field_lines_under_it_is_an_item():
+    body = "“省内通办”重点任务清单\n1.失业保险金申领\n牵头单位：省人力资源社会保障厅\n完成时限：2024年6月底前\n"
+    assert [name for name, _ in items_of(body)] == ["失业保险金申领"]
+    assert items_of("“省内通办”重点任务清单\n1.失业保险金申领\n") == []  # no count and no fields: no list
+    assert items_of("“省内通办”重点任务清单\n1.加强宣传引导\n牵头单位：省政府办公厅\n") == []  # no service
