@@ -247,7 +247,7 @@ def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMentio
         scope = tags(_lead_in(text, list_start), "scope")
     counted = _counted_names(text, list_start, list_end, stated)
     spans = [unnumbered(text, span) for span in _names_before_commas(text, list_start, counted, stated) + counted]
-    if stated is not None and len(spans) == stated - 1:
+    if stated is not None and spans and len(spans) == stated - 1:
         spans = _split_one_at_he(text, spans)
     items = []
     for start, end in spans:

@@ -547,3 +547,10 @@ def test_an_unquoted_scope_may_stand_between_a_count_and_its_noun(sentence, name
 def test_a_counted_list_set_apart_by_commas(sentence, names):
     """Names set apart by commas had given only the last, the one after the last comma."""
     assert [item.name for item in extract_text(sentence).items] == names
+
+
+@pytest.mark.parametrize("text", ["等一项", "等1项事项。", "包括：等2项"])
+def test_a_count_with_no_names_before_it_is_no_list_and_no_crash(text):
+    """等一项 alone raised IndexError (a count of one asked to split a list of none at 和);
+    found by fuzzing the extractors with the characters of lists."""
+    assert extract_text(text).items == []
