@@ -52,6 +52,7 @@ class Found:
     stated: int | None = None  # the heading's count note: 第一批“省内通办”事项（3项）
     modes: tuple[str, ...] = ()  # a catalog entry's tag may name its mode ([全程网办]…)
     count_span: tuple[int, int] | None = None  # where the stated count stands, to check it by
+    total: tuple[int, int, tuple[int, int]] | None = None  # (stated, found, span) of a heading over groups
 
 
 _BATCH = re.compile(r"第[一二三四五六七八九十0-9]+批")
@@ -103,6 +104,12 @@ def _listing(line: str) -> bool:
 
 def _heading_above(text: str, position: int) -> str | None:
     """The nearest line above that lists nothing itself, if it names 通办 items."""
+    found = _heading_above_at(text, position)
+    return found[0] if found else None
+
+
+def _heading_above_at(text: str, position: int) -> tuple[str, int] | None:
+    """That line and where it starts."""
     end = position
     for _ in range(_CATEGORY_INTRO_LINES):
         if end <= 0:
@@ -110,7 +117,7 @@ def _heading_above(text: str, position: int) -> str | None:
         start = text.rfind("\n", 0, end - 1) + 1
         line = text[start : end - 1] if text[end - 1] == "\n" else text[start:end]
         if line.strip() and not _listing(line.strip()):
-            return line if names_items(line) else None
+            return (line, start) if names_items(line) else None
         end = start
     return None
 
@@ -133,28 +140,42 @@ _FIRST_NUMBERED = re.compile(rf"\n[ \t\u3000]*{_ITEM_NUMBER}")
 def heading_lists(text: str) -> list[Found]:
     lists = []
     listed_to = 0
-    grouped: set[str] = set()  # headings whose lists come in groups: a later group may hold one line
+    grouped: dict[int, list[int]] = {}  # a heading over groups (where it starts) -> its groups' lists
     for numbered in _FIRST_NUMBERED.finditer(text):
         if numbered.start() < listed_to:
             continue  # a later line of a list already read
         heading_start = text.rfind("\n", 0, numbered.start()) + 1
         heading = text[heading_start : numbered.start()]
         group = group_heading(heading.strip())
-        intro = _heading_above(text, heading_start) if group else heading
+        above = _heading_above_at(text, heading_start) if group else (heading, heading_start)
+        intro, intro_start = above if above else (None, -1)
         if intro is None or not _is_list_heading(intro):
             continue
         spans = _numbered_names(text, numbered.start() + 1)
         listed_to = spans[-1][1] if spans else listed_to
-        vouched = intro in grouped or (len(spans) == 1 and _has_fields(text, spans[0][1]))
+        vouched = intro_start in grouped or (len(spans) == 1 and _has_fields(text, spans[0][1]))
         if not _plausible_list(text, spans, group, vouched):
             continue
         if group:
-            grouped.add(intro)
+            grouped.setdefault(intro_start, []).append(len(lists))
             found = _from_heading(spans, intro, group.group("category"))
             lists.append(_in_group(found, group, heading_start + len(heading) - len(heading.lstrip())))
         else:
             lists.append(_from_heading(spans, intro, None, heading_start))
+    for intro_start, members in grouped.items():
+        _check_the_total(text, intro_start, lists, members)
     return lists
+
+
+def _check_the_total(text: str, intro_start: int, lists: list[Found], members: list[int]) -> None:
+    """A heading over groups that states the list's total ("…清单（共9项）" over 一、省公安厅（3项）…)
+    is checked against all its groups: the last group carries the check."""
+    count = _HEADING_COUNT.search(text, intro_start, line_end(text, intro_start))
+    if count is None:
+        return
+    found = sum(len(lists[index].spans) for index in members)
+    where = count.span("count")
+    lists[members[-1]] = replace(lists[members[-1]], total=(to_int(count.group("count")), found, where))
 
 
 def _plausible_list(text: str, spans: list[tuple[int, int]], group: re.Match[str] | None, vouched: bool) -> bool:

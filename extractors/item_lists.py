@@ -87,6 +87,8 @@ def introduced_lists(text: str, first_group: int, taken: list[tuple[int, int]]) 
             )
             if found.stated is not None and found.count_span is not None:
                 checks.append(ItemCountCheck(found.stated, len(found.spans), found.count_span))
+            if found.total is not None:  # a heading over groups: its total against all of them
+                checks.append(ItemCountCheck(*found.total))
             group += 1
     return items, checks
 

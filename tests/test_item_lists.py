@@ -225,7 +225,11 @@ def test_a_groups_own_count_is_its_lists_and_is_checked():
     body = "“跨省通办”事项清单（共4项）\n一、省公安厅（3项）\n1.户口迁移\n2.居民身份证换领\n二、省医保局（1项）\n3.异地就医备案\n"
     result = extract(normalize_text(HEAD + body + SIGNED))
     assert [(i.name, i.stated_count) for i in result.items] == [("户口迁移", 3), ("居民身份证换领", 3), ("异地就医备案", 1)]
-    assert [(check.stated, check.found) for check in result.count_checks] == [(3, 2), (1, 1)]
+    # each group's count, then the heading's total against all the groups
+    assert [(check.stated, check.found) for check in result.count_checks] == [(3, 2), (1, 1), (4, 3)]
+    text = normalize_text(HEAD + body + SIGNED).text
+    total = result.count_checks[-1]
+    assert text[total.span[0] : total.span[1]] == "4"
 
 
 def test_a_group_heading_that_says_more_than_its_body_links_no_body():
