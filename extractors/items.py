@@ -59,7 +59,10 @@ def _bare_counter() -> re.Pattern[str]:
     nouns = alternation(cues()["counter_noun"])
     scope = r"(?:“[^“”]{1,12}”)?"  # 2项“跨省通办”服务: a quoted scope may stand before the noun
     # 项 counts services too (A和B2项“跨省通办”服务); 个 does not (2个服务中心)
-    return re.compile(rf"(?P<count>[0-9]+|[一二三四五六七八九十两]+)(?P<unit>个|项)(?={scope}(?:{nouns})|(?<=项){scope}服务)")
+    # …和C三项。: 项 ending its clause counts the list before it, when the count matches exactly
+    return re.compile(
+        rf"(?P<count>[0-9]+|[一二三四五六七八九十两]+)(?P<unit>个|项)(?={scope}(?:{nouns})|(?<=项){scope}服务|(?<=项)[。；;])"
+    )
 
 
 _CLAUSE_MARKS = "，,。；;：:\n！？"
@@ -298,7 +301,9 @@ def _bare_counted_lists(text: str, first_group: int, taken: list[tuple[int, int]
             continue  # no name right before it, or a count 等 already vouched for
         listed = _enumeration(text, match, group)
         stated = listed[0].stated_count if listed else None
-        if stated and stated >= 2 and len(listed) == stated and not any(overlaps(i.span, taken) for i in listed):
+        # a count that ends its clause names no noun: every name must end like a service
+        bare = text[match.end() : match.end() + 1] in "。；;" and not all_services(text, [i.span for i in listed])
+        if stated and stated >= 2 and len(listed) == stated and not bare and not any(overlaps(i.span, taken) for i in listed):
             items.extend(listed)
     return items
 

@@ -274,6 +274,12 @@ def test_scope_phrases_that_name_no_item(sentence):
         ("此次公布的“跨省通办”事项为户口迁移、异地就医备案等2项。", ["户口迁移", "异地就医备案"]),
         ("新增2项“跨省通办”事项，分别为户口迁移、异地就医备案。", ["户口迁移", "异地就医备案"]),
         ("“跨省通办”事项为企业和群众提供便利。", []),
+        # a count that ends the clause: the names must end like services
+        (
+            "此次公布的“跨省通办”事项为户口迁移、异地就医备案和失业保险金申领三项。",
+            ["户口迁移", "异地就医备案", "失业保险金申领"],
+        ),
+        ("目前已完成满意度调查、人员培训两项。", []),
     ],
 )
 def test_lead_verbs_that_open_a_news_list(sentence, names):
