@@ -22,6 +22,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from extractors.dates import to_int
+from extractors.heading_lists import names_items
 from extractors.item_fields import field_items
 from extractors.item_lists import introduced_lists
 from extractors.item_names import (
@@ -252,6 +253,8 @@ def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMentio
     spans = [unnumbered(text, span) for span in _names_before_commas(text, list_start, counted, stated) + counted]
     if stated is not None and spans and len(spans) == stated - 1:
         spans = _split_one_at_he(text, spans)
+    if _names_no_noun(text, match) and not names_items(_lead_in(text, list_start)) and not all_services(text, spans):
+        return []  # "包括满意度、办结率等两项。": a count of what, neither it nor the lead-in says
     items = []
     for start, end in spans:
         name = text[start:end]
@@ -262,6 +265,11 @@ def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMentio
                 )
             )
     return items
+
+
+def _names_no_noun(text: str, match: re.Match[str]) -> bool:
+    """Does the count end its clause, with no 事项 or 服务 after it (…等两项。)?"""
+    return text[match.end() : match.end() + 1] in _CLAUSE_MARKS
 
 
 def _quoted_list_start(text: str, start: int, end: int) -> int:

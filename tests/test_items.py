@@ -560,3 +560,16 @@ def test_a_count_with_no_names_before_it_is_no_list_and_no_crash(text):
     """等一项 alone raised IndexError (a count of one asked to split a list of none at 和);
     found by fuzzing the extractors with the characters of lists."""
     assert extract_text(text).items == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("今年考核指标包括满意度、办结率等两项。", []),  # a count of what, nothing says
+        ("新增户口迁移、异地就医备案等2项。", ["户口迁移", "异地就医备案"]),  # services
+        ("新增的“跨省通办”事项包括：工业产品生产许可证、异地就医备案等2项。", ["工业产品生产许可证", "异地就医备案"]),
+    ],
+)
+def test_a_count_that_ends_its_clause_needs_services_or_a_lead_in_naming_items(sentence, names):
+    """等两项 with no noun after it had counted any list (满意度、办结率) as items."""
+    assert [item.name for item in extract_text(sentence).items] == names
