@@ -31,12 +31,11 @@ from extractors.item_names import (
     split_services_at_he,
     tags,
 )
-from extractors.text import LIST_NUMBER, line_end, past_blank_lines
+from extractors.text import ITEM_NUMBER, LIST_NUMBER, line_end, past_blank_lines
 
 _NUMBERED_LINE = re.compile(rf"{LIST_NUMBER}[ \t]*(?P<name>[^\n]*)")
-# An item line's number: 1. (1) ① 一、 （一）; a list keeps one style (一、 over 1. is a heading over its lines)
-_ITEM_NUMBER = rf"(?:{LIST_NUMBER}|[①-⑳]|[（(][一二三四五六七八九十]{{1,3}}[）)]|[一二三四五六七八九十]{{1,3}}、)"
-_ITEM_LINE = re.compile(rf"(?P<number>{_ITEM_NUMBER})[ \t]*(?P<name>[^\n]*)")
+# An item line's number (text.ITEM_NUMBER); a list keeps one style (一、 over 1. is a heading over its lines)
+_ITEM_LINE = re.compile(rf"(?P<number>{ITEM_NUMBER})[ \t]*(?P<name>[^\n]*)")
 # a note in brackets, a mark that flags the item (★ 新增, * 试点), a closing pause
 _TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$|[；;。，,]$|[★☆*※▲△]+$")
 
@@ -134,7 +133,7 @@ def nearest_scope(intro: str) -> tuple[str, ...]:
 
 
 # The first numbered line under some line; opening with a literal keeps the scan fast.
-_FIRST_NUMBERED = re.compile(rf"\n[ \t\u3000]*{_ITEM_NUMBER}")
+_FIRST_NUMBERED = re.compile(rf"\n[ \t\u3000]*{ITEM_NUMBER}")
 
 
 def heading_lists(text: str) -> list[Found]:

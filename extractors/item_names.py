@@ -74,7 +74,7 @@ def split_names(text: str, start: int, end: int, share_objects: bool = True) -> 
     service verb goes with the name before it (居民身份证换领、补领)."""
     spans, cursor = [], start
     for separator in ITEM_SEPARATORS.finditer(text, start, end):
-        if _inside_brackets(text, cursor, separator.start()):
+        if inside_brackets(text, cursor, separator.start()):
             continue  # "公安（出入境、机动车等）": a list inside a bracket is one piece's
         spans.append(_trim(text, cursor, separator.start()))
         cursor = separator.end()
@@ -209,7 +209,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def plausible(name: str) -> bool:
     has_han = re.search(r"[\u4e00-\u9fff]{2}", name) is not None
     counted = _COUNTED.match(name) is not None  # 新增22项可“跨省通办”: a count, not a name
-    if _EXAMPLES_IN_BRACKETS.search(name) or _inside_brackets(name, 0, len(name)):
+    if _EXAMPLES_IN_BRACKETS.search(name) or inside_brackets(name, 0, len(name)):
         return False  # a category with examples, 社保（社保卡、失业保险等）, or half of a bracket
     return has_han and not counted and len(name) <= MAX_ITEM_CHARS and not re.fullmatch(r"[\d\s.]+", name)
 
@@ -218,7 +218,7 @@ _EXAMPLES_IN_BRACKETS = re.compile(r"[（(][^（）()]*等[）)]")
 _OPENING, _CLOSING = "（(", "）)"
 
 
-def _inside_brackets(text: str, start: int, end: int) -> bool:
+def inside_brackets(text: str, start: int, end: int) -> bool:
     """Is a bracket opened in text[start:end] still open at its end? (Counted in C:
     names hold few brackets, and a closer before any opener is not expected.)"""
     opened = sum(text.count(b, start, end) for b in _OPENING)

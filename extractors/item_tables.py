@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from extractors.item_fields import is_field_row
-from extractors.item_names import cues, cues_in, plausible
+from extractors.item_names import cues, cues_in, inside_brackets, plausible
 from extractors.name_notes import trailing_note
 from extractors.records import ItemMention
 from extractors.tables import GROUP_MARK, heading_text, is_group_heading_line, looks_like_header
@@ -167,10 +167,6 @@ def _continued(
     return item
 
 
-def _left_open(name: str) -> bool:
-    return name.count("（") + name.count("(") > name.count("）") + name.count(")")
-
-
 def _caption_scope(above: list[str]) -> tuple[str, ...]:
     """The scope the nearest line above a table names (首批“省内通办”事项清单如下): its
     rows' scope when the table has no 通办目标 column."""
@@ -250,7 +246,7 @@ def _row_items(
 
     name_column = _name_column(cells, columns)
     name = cell(name_column)
-    readable = plausible(name) or (wraps and _left_open(name) and plausible(name + "）"))
+    readable = plausible(name) or (wraps and inside_brackets(name, 0, len(name)) and plausible(name + "）"))
     if not name or not readable or (columns.services_only and not name.endswith(cues()["service_ending"])):
         return []
     scope_cell, mode_cell = _values(cell(columns.scope)), _values(cell(columns.mode))

@@ -24,7 +24,6 @@ from extractors.text import alternation
 _OPENERS, _CLOSERS = "（(", "）)"
 _NOTE_MAX = 40  # a note names a few bodies or a date; a longer bracket says more than who
 _BODY_MIN = 3  # a body's name has a qualifier before its ending: 单位, 企业 alone are applicants
-_COVERS = ("含", "包括", "包含", "除", "不含", "限", "仅")  # what the item covers: part of its name
 # a time by which the item is due: 2021年底前, 6月30日前, 今年底前, 明年上半年, 长期坚持
 _DUE = re.compile(
     r"(?:\d{4}年|\d{1,2}月|今年|明年|本年|年内|年底|年末|季度|上半年|下半年)[^（）()]*(?:前|底|末|内|完成|半年)$"
@@ -51,7 +50,7 @@ def trailing_note(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def is_note(content: str) -> bool:
     content = content.strip()
-    if not content or len(content) > _NOTE_MAX or content.startswith(_COVERS):
+    if not content or len(content) > _NOTE_MAX or content.startswith(_cues_of("note_covers")):
         return False
     if says_only_how(content):
         return True  # 异地就医备案（全程网办）: the item's mode, no part of its name (``noted_ways``)
@@ -103,6 +102,8 @@ def _ways() -> re.Pattern[str]:
 
 @lru_cache(maxsize=4)
 def _cues_of(kind: str) -> tuple[str, ...]:
+    """item_cues.tsv's words of one kind, read here: item_names (which has ``cues``) imports this
+    module to take notes off names, so it cannot be imported back."""
     return tuple(row["cue"] for row in load_table("item_cues.tsv") if row["type"] == kind)
 
 

@@ -12,6 +12,8 @@ from extractors.datafiles import load_table
 BULLETS = "●•·▪◦■◆◇★☆➤►▶✅✔☑🔹🔸👉"  # and the arrows and emoji of a WeChat article's list
 # A list line's number: 1. / 2、 / （3）
 LIST_NUMBER = r"(?:[（(]\d{1,3}[）)]|\d{1,3}[.、．])"
+# An item line's number in any style a list uses: 1. (1) ① 一、 （一）
+ITEM_NUMBER = rf"(?:{LIST_NUMBER}|[①-⑳]|[（(][一二三四五六七八九十]{{1,3}}[）)]|[一二三四五六七八九十]{{1,3}}、)"
 
 # 国办发〔2022〕34号, 粤医保发〔2021〕29号: an issuer code, a bracketed year, a serial.
 # Pages also write the brackets as ﹝﹞ (small form) or 〖〗.

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.field_labels import field_line
+from extractors.text import BULLETS, ITEM_NUMBER
 
 TERMINAL = "。！？；!?;…：:"
 CLOSERS = "）)】》」』”’"
@@ -68,9 +69,7 @@ def column_width(facts: LineFacts, lines: list[str]) -> int | None:
 
 
 # A list's line: numbered (1. （1） ① 一、 （一）) or bulleted.
-_LIST_LINE = re.compile(
-    r"[ \t\u3000]*(?:\d{1,3}[.、．](?!\d)|[（(][\d一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[①-⑳●•·▪■◆★])"
-)
+_LIST_LINE = re.compile(rf"[ \t\u3000]*(?:{ITEM_NUMBER}(?!\d)|[{BULLETS}])")
 _CLAUSE = re.compile(r"[，。；、,;]")
 
 
