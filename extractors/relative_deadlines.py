@@ -45,9 +45,15 @@ def _from_issue_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:{verbs})(?:{counted}|之日起(?:{in_force})?)")
 
 
-# 自, 自本通知, 本方案 right before the verb. A count needs one of them, so it runs from the
-# document's own date: 收到申请后3个工作日内 is a service's time limit. A start needs 自.
-_OPENING = re.compile(rf"(?:自{_THIS_DOCUMENT}?|{_THIS_DOCUMENT})$")
+# 自, 自本通知, 本方案 right before the verb, or a bare 方案 opening its clause. A count needs
+# one of them, so it runs from the document's own date: 收到申请后3个工作日内 is a service's time
+# limit, and 《办法》印发后 another document's. A start needs 自.
+@lru_cache(maxsize=1)
+def _opening() -> re.Pattern[str]:
+    bare = rf"(?:(?<![\u4e00-\u9fff])|(?<=[在于]))(?:{alternation(markers('document'))})"
+    return re.compile(rf"(?:自{_THIS_DOCUMENT}?|{_THIS_DOCUMENT}|{bare})$")
+
+
 _OPENING_REACH = 6  # 自本实施意见
 
 
@@ -55,7 +61,7 @@ def from_issue(text: str, base: date | None) -> list[Deadline]:
     """Deadlines counted from the document's own date, and its own start."""
     found = []
     for match in _from_issue_pattern().finditer(text):
-        opening = _OPENING.search(text, max(0, match.start() - _OPENING_REACH), match.start())
+        opening = _opening().search(text, max(0, match.start() - _OPENING_REACH), match.start())
         counted = match.group("count") is not None
         if opening is None or not (counted or opening.group().startswith("自")):
             continue

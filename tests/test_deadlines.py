@@ -192,6 +192,9 @@ def test_a_relative_deadline_without_a_base_date_is_kept_unresolved(text, expect
         ("各市于本方案下发后15个工作日内报送。", "2023-03-15", ("本方案下发后15个工作日内", "2023-04-05", "day")),
         ("自印发之日起两个月内完成清理。", "2023-12-31", ("自印发之日起两个月内", "2024-02-29", "day")),
         ("自本通知印发之日起30日内报送方案。", None, ("自本通知印发之日起30日内", None, "unresolved")),
+        # a bare 方案 or 通知 opening its clause, or after 在/于, is this document
+        ("方案印发后1个月内完成梳理。", "2023-03-15", ("方案印发后1个月内", "2023-04-15", "day")),
+        ("各市在通知下发后10日内报送。", "2023-03-15", ("通知下发后10日内", "2023-03-25", "day")),
         # the last year of a five-year plan
         ("到“十四五”末，全面实现高频事项跨省通办。", "2022-01-10", ("“十四五”末", "2025-12-31", "year")),
         ("十五五期末前基本建成", None, ("十五五期末", "2030-12-31", "year")),
@@ -215,6 +218,8 @@ def test_deadlines_with_no_calendar_date_of_their_own(text, base, expected):
     "text",
     [
         "收到申请后3个工作日内办结。",  # a service's time limit, not counted from the document
+        "《办法》印发后1个月内完成配套制度。",  # another document's date
+        "国务院办公厅通知印发后，各地积极推进。",  # a document named by its issuer, no count
         "春节前后做好值守工作。",  # around the holiday
         "“十四五”时期是全面建设的关键时期。",  # the plan's years, no end named
     ],
