@@ -26,6 +26,7 @@ from extractors.body_names import official_name
 from extractors.datafiles import load_aliases, load_list
 from extractors.department_classes import class_matches
 from extractors.department_roles import LIST_JOINERS, role_of
+from extractors.district_offices import district_offices
 from extractors.gazetteer import Gazetteer
 from extractors.place_bounds import ends_a_zone, holds_a_verb, local_unit, place_may_start
 from extractors.places import (
@@ -204,6 +205,7 @@ def find_departments(
         local = _with_sole_city(local)
     found = [_extended(text, m) for m in central + local] + [_Match(*found) for found in class_matches(text, home)]
     found += _own_ministry_units(text, issuer)
+    found += [_Match(*office) for office in district_offices(text)]
     matches = _longest_first(
         [replace(m, canonical=official_name(m.canonical, m.place)) for m in found if not _inside(m, numbers)]
     )

@@ -201,3 +201,19 @@ def test_a_district_notice_names_its_own_district_without_its_city():
 def test_a_role_word_that_is_its_clauses_subject_labels_no_name(text, role):
     found = find_departments(text, issuer="盘锦市人民政府办公室")
     assert found[-1].role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("（广州海关、黄埔海关、省商务厅按职责分工负责）", ["广州海关", "黄埔海关", "广东省商务厅"]),
+        ("由广东银保监局、深圳银保监局、佛山银保监分局负责。", ["广东银保监局", "深圳银保监局", "佛山银保监分局"]),
+        ("上海海关、长江海事局配合。", ["上海海关", "长江海事局"]),
+        ("全省海关要加快推进通关便利化。", []),  # no place's name: no one office
+        ("通过海关申报系统办理。", []),
+    ],
+)
+def test_a_central_bodys_local_office_keeps_the_name_it_is_written_with(text, names):
+    """广州海关 is the customs district, not 广州市海关: the central body runs it."""
+    found = find_departments(text, issuer="广东省人民政府")
+    assert [mention.canonical for mention in found] == names
