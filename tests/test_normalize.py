@@ -613,6 +613,24 @@ def test_full_width_digits_and_letters_are_half_width_and_map_back():
     assert [(d.text, d.date) for d in deadlines] == [("2022年6月30日前", "2022-06-30")]
 
 
+@pytest.mark.parametrize(
+    ("written", "year", "issued"),
+    [("二OO八年六月四日", "二〇〇八年", "2008-06-04"), ("二0二一年五月二十日", "二〇二一年", "2021-05-20")],
+)
+def test_a_look_alike_for_ling_in_a_year_in_chinese_numerals_is_ling(written, year, issued):
+    """Pages type 〇 as the letter O or the digit 0 (二OO八年六月四日): the signature date was lost."""
+    raw = f"某市人民政府关于印发办法的通知\n各县、区人民政府：\n现印发给你们，请认真贯彻执行。\n某市人民政府\n{written}\n"
+    result = normalize_text(raw)
+    start = result.text.index(year)
+    assert raw[slice(*result.raw_span(start, start + len(year)))] == written[: len(year)]
+    assert extract(result).document.issued == issued
+
+
+@pytest.mark.parametrize("text", ["2020年起施行", "第一0一条", "一oo年"])
+def test_latin_o_and_zero_outside_a_chinese_numeral_year_stay(text):
+    assert normalize_text(text).text == text
+
+
 MERGED_TABLE = (
     "序号    主项                子项                    实施部门\n"
     "1       生育保险待遇核准    生育津贴支付            市医保局\n"
