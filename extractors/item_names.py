@@ -61,7 +61,7 @@ def names_an_item(name: str) -> bool:
 
 def is_generic(name: str) -> bool:
     words = cues()
-    if name.endswith(words["category_ending"]):
+    if name.endswith(words["category_ending"]) or name.endswith(words["place_ending"]):
         return True
     rest = name
     for word in words["generic_word"]:

@@ -258,6 +258,8 @@ def test_uncounted_lists_before_a_scope_are_items(sentence, names, scope):
         "与片区内其他城市开展区域内“跨省通办”试点，以点带面。",  # a place, not an item
         "在甲地、乙地等地区开展“跨省通办”试点。",  # places before the verb, nothing after it
         "政务服务“跨省通办”的覆盖范围为全省各市县。",  # a range of places, not of services
+        "下一步将推进西南地区“跨省通办”。",  # a region
+        "推动长三角区域“一网通办”“跨省通办”。",
     ],
 )
 def test_scope_phrases_that_name_no_item(sentence):
@@ -573,3 +575,9 @@ def test_a_count_with_no_names_before_it_is_no_list_and_no_crash(text):
 def test_a_count_that_ends_its_clause_needs_services_or_a_lead_in_naming_items(sentence, names):
     """等两项 with no noun after it had counted any list (满意度、办结率) as items."""
     assert [item.name for item in extract_text(sentence).items] == names
+
+
+def test_a_list_whose_first_service_ends_in_nashui_is_a_list_of_items():
+    """申报纳税 (filing taxes) is a service: the whole list had been dropped for it."""
+    items = extract_text("申报纳税、不动产抵押登记等事项实现跨省通办。").items
+    assert [item.name for item in items] == ["申报纳税", "不动产抵押登记"]
