@@ -295,8 +295,12 @@ def _issuer_place(issuer: str | None) -> str | None:
 # "国务院办公厅印发《关于…》" or "省医保局将适时…" are not extended. A 司 or 局 before 长
 # is its head's title (局长, 副局长): "省医保局局长" names 省医保局, not 省医保局局.
 # up to 10 characters before the ending: 住房公积金监管司, 学生服务与素质发展中心
+# An office written short (省政府职转办, 市政府研究室) is one only where a name ends: before a
+# joiner, a clause mark or a role word ("市政府督办，" is a verb's: 督办 has one character before 办).
 _UNIT = re.compile(
-    r"(?P<unit>[\u4e00-\u9fff]{0,10}?(?:(?:司|局|支队|大队)(?!长)|中心|办公厅|办公室|分行|支行))|(?P<cls>各?(?P<some>有关)?部门)"
+    r"(?P<unit>[\u4e00-\u9fff]{0,10}?(?:(?:司|局|支队|大队)(?!长)|中心|办公厅|办公室|分行|支行)"
+    r"|(?:[\u4e00-\u9fff]{2,6}?办|研究室|参事室)(?=[、，。；,;）)\s和及与在]|负责|牵头|配合|会同|$))"
+    r"|(?P<cls>各?(?P<some>有关)?部门)"
 )
 # 和 and 与 inside one unit's name (征管和科技发展司, 学生服务与素质发展中心) join two words; between
 # two bodies (和公安部…) they join the bodies, and the unit would hold a body's word.

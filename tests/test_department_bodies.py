@@ -217,3 +217,18 @@ def test_a_central_bodys_local_office_keeps_the_name_it_is_written_with(text, na
     """广州海关 is the customs district, not 广州市海关: the central body runs it."""
     found = find_departments(text, issuer="广东省人民政府")
     assert [mention.canonical for mention in found] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("由省政府办公厅、省政府职转办负责。", "省政府职转办"),
+        ("由市政府研究室负责。", "市政府研究室"),
+        ("由重庆市政府职转办在今年6月底前完成。", "重庆市政府职转办"),
+        ("由市政府督办，各区落实。", "市政府"),  # 督办 is a verb
+        ("经省政府批准办理。", "省政府"),
+    ],
+)
+def test_a_governments_office_written_short_is_that_office(text, name):
+    """省政府职转办 is the government's office for its reform, not the government."""
+    assert find_departments(text, issuer="广东省人民政府")[-1].name == name
