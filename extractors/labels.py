@@ -200,8 +200,8 @@ def _pairs_in_line(text: str, start: int, end: int, inside: re.Pattern[str]) -> 
 
 def _value(field: str, raw: str, start: int) -> Labelled | None:
     value = raw.strip(" \t")
-    if field == "-" or not value:
-        return None
+    if field == "-" or not value or value.endswith(("：", ":")):
+        return None  # "文号:<tab>所属主题:": an empty cell, then a label this table lacks
     start += raw.index(value)
     if field in ("issued", "published"):
         dates = find_full_dates(value)

@@ -206,3 +206,13 @@ def test_numbered_labels_in_brackets_of_their_own():
     assert (meta.issuer, meta.doc_number) == ("某省人民政府办公厅", "某政办发〔2020〕35号")
     assert (meta.issued, meta.published) == ("2020-09-24", "2020-09-29")
     assert meta.title == "某省人民政府办公厅关于加快推进政务服务“跨省通办”的实施意见"
+
+
+def test_an_empty_cell_before_a_label_the_table_lacks_gives_no_value():
+    """A portal's "文 号: | 所属栏目: | 政策文件 |": the number's cell is empty, and the next
+    cell is a label no table row lists. It had been taken for the number."""
+    text = (
+        "索引号:\t307/2024-171\t发布机构:\t\n生效日期:\t2024-10-31\t废止日期:\t\n文号:\t所属栏目:\t政策文件\n关于印发方案的通知\n"
+    )
+    meta = extract_text(text).document
+    assert meta.doc_number is None and meta.title == "关于印发方案的通知"
