@@ -107,8 +107,8 @@ def _heading_above(text: str, position: int) -> str | None:
     return found[0] if found else None
 
 
-def _heading_above_at(text: str, position: int) -> tuple[str, int] | None:
-    """That line and where it starts."""
+def _heading_above_at(text: str, position: int, any_line: bool = False) -> tuple[str, int] | None:
+    """That line and where it starts; with ``any_line``, whether it names 通办 items or not."""
     end = position
     for _ in range(_CATEGORY_INTRO_LINES):
         if end <= 0:
@@ -116,7 +116,7 @@ def _heading_above_at(text: str, position: int) -> tuple[str, int] | None:
         start = text.rfind("\n", 0, end - 1) + 1
         line = text[start : end - 1] if text[end - 1] == "\n" else text[start:end]
         if line.strip() and not _listing(line.strip()):
-            return (line, start) if names_items(line) else None
+            return (line, start) if any_line or names_items(line) else None
         end = start
     return None
 
@@ -146,9 +146,10 @@ def heading_lists(text: str) -> list[Found]:
         heading_start = text.rfind("\n", 0, numbered.start()) + 1
         heading = text[heading_start : numbered.start()]
         group = group_heading(heading.strip())
-        above = _heading_above_at(text, heading_start) if group else (heading, heading_start)
+        above = _heading_above_at(text, heading_start, any_line=True) if group else (heading, heading_start)
         intro, intro_start = above if above else (None, -1)
-        if intro is None or not _is_list_heading(intro):
+        scope_line = _scope_line(text, intro, intro_start)
+        if scope_line is None:
             continue
         spans = _numbered_names(text, numbered.start() + 1)
         listed_to = spans[-1][1] if spans else listed_to
@@ -158,9 +159,10 @@ def heading_lists(text: str) -> list[Found]:
         if group:
             grouped.setdefault(intro_start, []).append(len(lists))
             found = _from_heading(spans, intro, group.group("category"))
-            lists.append(_in_group(found, group, heading_start + len(heading) - len(heading.lstrip())))
+            found = _in_group(found, group, heading_start + len(heading) - len(heading.lstrip()))
         else:
-            lists.append(_from_heading(spans, intro, None, heading_start))
+            found = _from_heading(spans, intro, None, heading_start)
+        lists.append(found if scope_line is intro else replace(found, scope=nearest_scope(scope_line)))
     for intro_start, members in grouped.items():
         _check_the_total(text, intro_start, lists, members)
     return lists
@@ -221,6 +223,39 @@ def _is_list_heading(line: str) -> bool:
 
 
 _INTRO_LINE_MAX = 60
+# "具体事项如下：", "本次公布的事项包括：": a line that opens a list of 事项 without naming 通办.
+# Not "现将有关事项通知如下：": the matters of a notice, not its items.
+_OPENS_ITEMS = re.compile(r"事项[^，。；：:]{0,6}(?:如下|包括|为|是|有)[：:]$")
+_MATTERS = re.compile(r"有关事项|事项通知|事项说明|事项报告")
+_EARLIER_REACH = 3000  # how far above such a line the title or the sentence naming the items may stand
+
+
+def _scope_line(text: str, intro: str | None, intro_start: int) -> str | None:
+    """The line that says the list holds 通办 items: the list's heading, or, under a line that
+    opens a list of 事项 without naming 通办 (具体事项如下：), the nearest line above it that
+    does (the title: 关于公布第二批“跨省通办”事项的通知). None if no line does."""
+    if intro is None:
+        return None
+    if _is_list_heading(intro):
+        return intro
+    if not _OPENS_ITEMS.search(intro.strip()) or _MATTERS.search(intro):
+        return None
+    return _named_earlier(text, intro_start)
+
+
+def _named_earlier(text: str, position: int) -> str | None:
+    """The nearest line above ``position`` that names 通办 items."""
+    floor = max(0, position - _EARLIER_REACH)
+    end = position
+    while end > floor:
+        start = text.rfind("\n", floor, end - 1) + 1
+        line = text[start:end]
+        if "通办" in line and names_items(line):
+            return line
+        end = start
+        if start == floor:
+            break
+    return None
 
 
 def _numbered_names(text: str, offset: int) -> list[tuple[int, int]]:
