@@ -46,19 +46,21 @@ def link_group_headings(
     text: str, items: list[ItemMention], departments: list[DepartmentMention]
 ) -> tuple[list[ItemMention], list[DepartmentMention]]:
     """Items listed under a group heading that is a body ("一、省公安厅（3项）" over numbered
-    names, or a table's merged row) are that body's: it is responsible for each of them. Only
-    an item no row, line or cell has linked, and only a body that is the heading's whole text."""
+    names, or a table's merged row) are that body's: it is responsible for each of them. A
+    heading that says more than a body links the bodies it gives a role ("一、省公安厅牵头推进事项":
+    the lead). Only an item no row, line or cell has linked."""
     items, departments = list(items), list(departments)
     for index, item in enumerate(items):
         if not item.category or item.departments:
             continue
         heading = _group_heading_line(text, item)
-        body = next((i for i, d in enumerate(departments) if heading and _heads(d, heading, item.category)), None)
-        if body is None:
+        bodies = _heading_bodies(departments, heading, item.category) if heading else ()
+        if not bodies:
             continue
-        if departments[body].role == "mentioned":
-            departments[body] = replace(departments[body], role="responsible")
-        items[index] = replace(item, departments=(body,))
+        for body in bodies:
+            if departments[body].role == "mentioned":
+                departments[body] = replace(departments[body], role="responsible")
+        items[index] = replace(item, departments=bodies)
     return items, departments
 
 
@@ -80,5 +82,17 @@ def _group_heading_line(text: str, item: ItemMention) -> tuple[int, int] | None:
     return None
 
 
+def _heading_bodies(departments: list[DepartmentMention], line: tuple[int, int], category: str) -> tuple[int, ...]:
+    """The first mention of each body that heads the line (a table's group row repeats its
+    heading in every cell)."""
+    first: dict[str, int] = {}
+    for index, department in enumerate(departments):
+        if _heads(department, line, category):
+            first.setdefault(department.canonical, index)
+    return tuple(first.values())
+
+
 def _heads(department: DepartmentMention, line: tuple[int, int], category: str) -> bool:
-    return line[0] <= department.span[0] < line[1] and department.name == category
+    """The body is the heading's whole text, or the heading gives it a role."""
+    in_line = line[0] <= department.span[0] < line[1]
+    return in_line and (department.name == category or department.role != "mentioned")

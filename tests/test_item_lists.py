@@ -232,11 +232,40 @@ def test_a_groups_own_count_is_its_lists_and_is_checked():
     assert text[total.span[0] : total.span[1]] == "4"
 
 
-def test_a_group_heading_that_says_more_than_its_body_links_no_body():
-    body = "“跨省通办”事项清单\n一、省公安厅牵头推进事项\n1.户口迁移\n2.居民身份证换领\n"
+@pytest.mark.parametrize(
+    ("heading", "roles"),
+    [
+        ("一、省公安厅牵头推进事项", [("省公安厅", "lead")]),  # the heading gives the body its role
+        ("一、由省公安厅负责的事项", [("省公安厅", "responsible")]),
+        ("一、涉及省公安厅的事项", []),  # a body named with no role word
+    ],
+)
+def test_a_group_heading_that_says_more_than_its_body_links_the_body_it_gives_a_role(heading, roles):
+    body = f"“跨省通办”事项清单\n{heading}\n1.户口迁移\n2.居民身份证换领\n"
     result = extract(normalize_text(HEAD + body + SIGNED))
     assert [i.name for i in result.items] == ["户口迁移", "居民身份证换领"]
-    assert all(not item.departments for item in result.items)
+    departments = result.departments
+    for item in result.items:
+        assert [(departments[d].name, departments[d].role) for d in item.departments] == roles
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "具体事项如下：\n1.户口迁移\n2.居民身份证换领\n",
+        "本次公布的事项包括：\n一、省公安厅（2项）\n1.户口迁移\n2.居民身份证换领\n",
+    ],
+)
+def test_a_line_opening_a_list_of_shixiang_takes_the_tongban_the_title_names(body):
+    """ "具体事项如下：" names no 通办: the title over it does (…第二批“跨省通办”事项的通知)."""
+    head = "某省人民政府办公厅关于公布第二批“跨省通办”事项的通知\n各市人民政府：\n现将第二批事项公布如下。\n"
+    result = extract(normalize_text(head + body + SIGNED))
+    assert [(i.name, i.scope) for i in result.items] == [("户口迁移", ("跨省通办",)), ("居民身份证换领", ("跨省通办",))]
+
+
+def test_a_list_of_shixiang_under_no_line_naming_tongban_items_is_no_item_list():
+    head = "某省人民政府办公厅关于做好户籍管理工作的通知\n各市人民政府：\n具体事项如下：\n"
+    assert extract(normalize_text(head + "一、省公安厅（2项）\n1.户口迁移\n2.居民身份证换领\n" + SIGNED)).items == []
 
 
 @pytest.mark.parametrize(
