@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from extractors.heading_lists import names_items
 from extractors.item_fields import is_field_row
 from extractors.item_names import cues, cues_in, inside_brackets, plausible
 from extractors.name_notes import trailing_note
@@ -92,6 +93,10 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
     lines = text.split("\n")
     for index, line in enumerate(lines):
         cells = line.split("\t")
+        if columns is None and (headless := headless_columns(cells, above)) is not None:
+            columns, header, rows_read = headless, [], 0  # its first row is read below as a row
+            caption_scope, above = _caption_scope(above), []
+            group, category, main_above = group + 1, None, None
         if not line.strip():
             pass  # a blank line between rows does not end the table…
         elif len(cells) < 2 and columns is not None and is_group_heading_line(line):
@@ -125,6 +130,24 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
         after_blank = not line.strip()
         offset += len(line) + 1
     return items
+
+
+_ROW_NUMBER = re.compile(r"[0-9]{1,3}[.、．]?")
+
+
+def headless_columns(cells: list[str], above: list[str]) -> _Columns | None:
+    """A table with no header row (a PDF's text, a page that sets its header apart): a row
+    numbered in a cell of its own, its next cell a service's name, under a line that names
+    通办 items ("第二批“跨省通办”事项清单" / "1 | 户口迁移 | 省公安厅 | 2021年底前"). The name
+    column is the one after the number, and each row's name must end like a service."""
+    if len(cells) < 3 or not _ROW_NUMBER.fullmatch(cells[0].strip()) or looks_like_header(cells):
+        return None
+    name = cells[1].strip()
+    if not (plausible(name) and name.endswith(cues()["service_ending"])):
+        return None
+    if not any(names_items(line) for line in above):
+        return None
+    return _Columns(None, 1, None, None, services_only=True)
 
 
 def _main_cell(cells: list[str], columns: _Columns | None) -> str | None:

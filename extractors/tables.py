@@ -74,7 +74,10 @@ def _rows(text: str) -> list[tuple[int, int, list[tuple[int, int]], list[str] | 
             for cell in cells:
                 spans.append((cursor, cursor + len(cell)))
                 cursor += len(cell) + 1
-            if header is None or (after_blank and looks_like_header(cells)):
+            if header is None and _numbered_row(cells):
+                header = []  # a table with no header row: this is its first row
+                rows.append((offset, offset + len(line), spans, header))
+            elif header is None or (after_blank and looks_like_header(cells)):
                 header = cells
             else:
                 rows.append((offset, offset + len(line), spans, header))
@@ -83,6 +86,15 @@ def _rows(text: str) -> list[tuple[int, int, list[tuple[int, int]], list[str] | 
         after_blank = not line.strip()
         offset += len(line) + 1
     return rows
+
+
+_ROW_NUMBER = re.compile(rf"[0-9]{{1,3}}[.、．]?$|{LIST_NUMBER}")
+
+
+def _numbered_row(cells: list[str]) -> bool:
+    """A row numbered in a cell of its own or before its first cell's text (1 | 户口迁移 | …,
+    1.户口迁移 | …): a data row, never a header."""
+    return len(cells) >= 3 and _ROW_NUMBER.match(cells[0].strip()) is not None and not looks_like_header(cells)
 
 
 def _merged_row(line: str) -> bool:
@@ -100,14 +112,16 @@ def link_rows(
     items = list(items)
     for start, end, spans, header in _rows(text):
         on_row = [i for i, d in enumerate(departments) if start <= d.span[0] < end]
+        row_items = [index for index, item in enumerate(items) if start <= item.span[0] < end]
         for index in on_row:
             role = _column_role(departments[index].span, spans, header, roles)
+            if not header and row_items and _in_a_cell_of_bodies(text, departments[index].span, departments):
+                role = "responsible"  # no header to say: the bodies a cell of an item's row holds handle it
             if role and departments[index].role == "mentioned":
                 departments[index] = replace(departments[index], role=role)
         row_deadlines = tuple(i for i, d in enumerate(deadlines) if start <= d.span[0] < end)
-        for index, item in enumerate(items):
-            if start <= item.span[0] < end:  # a table's item, or one a task cell names (推进A“跨省通办”)
-                items[index] = replace(item, deadlines=row_deadlines, departments=tuple(on_row))
+        for index in row_items:  # a table's item, or one a task cell names (推进A“跨省通办”)
+            items[index] = replace(items[index], deadlines=row_deadlines, departments=tuple(on_row))
     return items, departments
 
 
@@ -166,6 +180,22 @@ def link_catalog_lines(
 
 def _opens_its_line(text: str, item: ItemMention) -> bool:
     return not text[text.rfind("\n", 0, item.span[0]) + 1 : item.span[0]].strip()
+
+
+_BODY_JOINERS = re.compile(r"[、，,和及与\s]+")
+
+
+def _in_a_cell_of_bodies(text: str, span: tuple[int, int], departments: list[DepartmentMention]) -> bool:
+    """Does the body stand in a cell that holds bodies only (省公安厅、省教育厅)?"""
+    start = max(text.rfind("\t", 0, span[0]), text.rfind("\n", 0, span[0])) + 1
+    end = min(position for position in (text.find("\t", span[1]), text.find("\n", span[1]), len(text)) if position >= 0)
+    if start == 0 or text[start - 1] != "\t":
+        return False  # the row's first cell holds its number and name
+    rest = text[start:end]
+    for department in departments:
+        if start <= department.span[0] and department.span[1] <= end:
+            rest = rest.replace(department.name, "", 1)
+    return _BODY_JOINERS.sub("", rest) == ""
 
 
 def _fills_a_cell(text: str, span: tuple[int, int]) -> bool:

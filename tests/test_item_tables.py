@@ -264,3 +264,33 @@ def test_a_header_repeated_on_the_next_page_goes_on_with_the_same_table():
     other = text.replace("序号\t事项名称\t责任单位\n2", "序号\t服务事项\t实施部门\n2")
     second = extract(normalize_text(other)).items[1]
     assert second.scope == () and second.group != items[0].group
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "1 户口迁移 省公安厅、省教育厅 2021年底前\n2 居民身份证换领 省公安厅 2021年6月底前\n",  # a PDF's text
+        "1\t户口迁移\t省公安厅、省教育厅\t2021年底前\n2\t居民身份证换领\t省公安厅\t2021年6月底前\n",
+        "1.户口迁移\t省公安厅、省教育厅\t2021年底前\n2.居民身份证换领\t省公安厅\t2021年6月底前\n",
+    ],
+)
+def test_a_table_with_no_header_row_under_a_line_naming_tongban_items(rows):
+    """Rows numbered 1, 2 with no 序号 | 事项名称 row over them: the number's own cell had made
+    the first row the header, so its item was lost or linked to nothing."""
+    text = "广东省人民政府办公厅关于印发第二批“跨省通办”事项清单的通知\n第二批“跨省通办”事项清单\n" + rows
+    result = extract(normalize_text(text))
+    departments, deadlines = result.departments, result.deadlines
+    linked = [
+        (i.name, i.scope, [departments[d].canonical for d in i.departments], [deadlines[d].date for d in i.deadlines])
+        for i in result.items
+    ]
+    assert linked == [
+        ("户口迁移", ("跨省通办",), ["广东省公安厅", "广东省教育厅"], ["2021-12-31"]),
+        ("居民身份证换领", ("跨省通办",), ["广东省公安厅"], ["2021-06-30"]),
+    ]
+    assert {d.role for d in departments if d.name != "广东省人民政府办公厅"} == {"responsible"}
+
+
+def test_rows_with_no_header_under_no_line_naming_tongban_items_are_no_items():
+    text = "2021年工作情况\n1 户口迁移 省公安厅 2021年底前\n2 居民身份证换领 省公安厅 2021年底前\n"
+    assert extract(normalize_text(text)).items == []
