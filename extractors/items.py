@@ -117,8 +117,10 @@ def _after_scope() -> re.Pattern[str]:
     items (“跨省通办”试点), or what 纳入 puts the list into (范围, 事项清单, 清单)."""
     nouns = alternation(cues()["scope_noun"])
     ends = r"(?:$|[，,。；;：:！？\n\t])"
-    # "办理A、B等“跨省通办”事项。": 事项 after the scope, where 等 joins the list to it
-    return re.compile(rf"[”\"]?(?:{nouns}|(?P<items>事项(?={ends})))?(?:{ends}|(?P<range>范围|事项清单|清单|事项目录))")
+    # "办理A、B等“跨省通办”事项。", "…等“跨省通办”事项已上线": 事项 after the scope, where 等
+    # joins the list to it (not 事项清单: what 纳入 puts a list into)
+    items = r"(?P<items>事项|业务)(?!清单|目录)"
+    return re.compile(rf"[”\"]?(?:{items}|(?:{nouns})?(?:{ends}|(?P<range>范围|事项清单|清单|事项目录)))")
 
 
 @lru_cache(maxsize=1)
@@ -166,7 +168,9 @@ def _scope_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> l
         list_end = joint.start() if joint else marker.start()
         list_start = _list_start(text, list_end)
         led = _opens_with_lead_verb(text, list_start) or _follows_a_led_list(items, text, list_start)
-        subject = joint is not None and joint.group("verb") is not None
+        # "A、B已实现“跨省通办”" (the list is its verb's subject), "A、B等“跨省通办”事项" (等 joins
+        # it to the items): no lead verb, so every name must end like a service
+        subject = joint is not None and (joint.group("verb") is not None or bool(after.group("items")))
         if not (led or subject) or overlaps((list_start, list_end), taken):
             continue
         spans = split_services_at_he(text, split_names(text, list_start, list_end))

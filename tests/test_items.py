@@ -581,3 +581,19 @@ def test_a_list_whose_first_service_ends_in_nashui_is_a_list_of_items():
     """申报纳税 (filing taxes) is a service: the whole list had been dropped for it."""
     items = extract_text("申报纳税、不动产抵押登记等事项实现跨省通办。").items
     assert [item.name for item in items] == ["申报纳税", "不动产抵押登记"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("社保卡申领、医保关系转移等“跨省通办”事项已上线。", ["社保卡申领", "医保关系转移"]),
+        ("推动社保卡申领、医保关系转移等“跨省通办”事项落地。", ["社保卡申领", "医保关系转移"]),
+        ("市民可办理社保卡申领、医保关系转移等“跨省通办”业务。", ["社保卡申领", "医保关系转移"]),
+        ("优化窗口服务、强化数据共享等“跨省通办”事项。", []),  # measures, not services
+        ("加强“跨省通办”事项管理。", []),  # the scope qualifies 事项: no list before it
+    ],
+)
+def test_deng_joins_a_list_to_the_scopes_items_with_no_lead_verb(sentence, names):
+    """ "A、B等“跨省通办”事项已上线": 等 says the names are 通办 items; they had needed a lead
+    verb before them and 事项 to end the clause."""
+    assert [item.name for item in extract_text(sentence).items] == names
