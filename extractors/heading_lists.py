@@ -180,12 +180,13 @@ def _check_the_total(text: str, intro_start: int, lists: list[Found], members: l
 
 
 def _plausible_list(text: str, spans: list[tuple[int, int]], group: re.Match[str] | None, vouched: bool) -> bool:
-    """Services, and two of them, unless something vouches for one line: a group heading's
-    count (二、医疗类（1项）), another group of the same list before it, or the item's field
-    lines under it (1.失业保险金申领 / 牵头单位：…)."""
-    counted = group is not None and group.group("count") and to_int(group.group("count")) == len(spans)
+    """Services, and two of them, unless something vouches for one line: a group heading
+    (二、医疗类（1项）, 一、省民政厅牵头事项: one group of a list may hold one name; a count it
+    states must match), or the item's field lines under it (1.失业保险金申领 / 牵头单位：…)."""
+    count = group.group("count") if group is not None else None
+    grouped = group is not None and (count is None or to_int(count) == len(spans))
     fielded = vouched and group is None and len(spans) == 1
-    enough = len(spans) >= 2 or (spans and (counted or fielded or (group is not None and vouched)))
+    enough = len(spans) >= 2 or (spans and (grouped or fielded))
     return bool(enough) and all(names_an_item(text[a:b]) for a, b in spans) and all_services(text, spans)
 
 

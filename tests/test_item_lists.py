@@ -391,3 +391,10 @@ def test_one_numbered_name_with_field_lines_under_it_is_an_item():
     assert [name for name, _ in items_of(body)] == ["失业保险金申领"]
     assert items_of("“省内通办”重点任务清单\n1.失业保险金申领\n") == []  # no count and no fields: no list
     assert items_of("“省内通办”重点任务清单\n1.加强宣传引导\n牵头单位：省政府办公厅\n") == []  # no service
+
+
+def test_one_group_of_a_grouped_list_may_hold_one_name():
+    """一、省民政厅牵头事项 over one numbered name: the heading vouches for it as a count would."""
+    body = "“省内通办”事项清单\n一、省民政厅牵头事项\n1.新生儿入户\n二、省公安厅牵头事项\n2.户口迁移\n3.居民身份证换领\n"
+    result = extract(normalize_text(HEAD + body + SIGNED))
+    assert [item.name for item in result.items] == ["新生儿入户", "户口迁移", "居民身份证换领"]
