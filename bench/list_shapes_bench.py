@@ -7,9 +7,11 @@ heading, a note, a field line), it also counts the names linked to that body.
 
 Shapes: a counted sentence, names set apart by commas under a count, numbered lines, numbered
 inline with no separator, a colon list with its total after it, groups headed by bodies, names
-with notes in brackets, numbered names with field lines under each.
+with notes in brackets, numbered names with field lines under each, a table with no header row,
+groups under headings that give their body a role, numbered lines under a line that opens a list
+of 事项 without naming 通办, and a list that 等 joins to “跨省通办”事项 with no lead verb.
 
-Usage: ``python -m bench.list_shapes_bench [--trials 400] [--seed 1]``.
+Usage: ``python -m bench.list_shapes_bench [--trials 600] [--seed 1]``.
 """
 
 from __future__ import annotations
@@ -92,6 +94,42 @@ def field_lines(names: list[str], scope: str, rng: random.Random) -> Listing:
     return "\n".join(lines), bodies
 
 
+def headless_table(names: list[str], scope: str, rng: random.Random) -> Listing:
+    """Rows numbered 1, 2… with no header row over them, cells set apart by blanks (a PDF's text)."""
+    gap = rng.choice(["  ", "\u3000\u3000", "\t"])
+    lines, bodies = [f"{scope}事项清单"], {}
+    for number, name in enumerate(names, 1):
+        body = rng.choice(BODIES)
+        lines.append(gap.join([str(number), name, body[0], "2024年6月底前"]))
+        bodies[name] = body[1]
+    return "\n".join(lines), bodies
+
+
+def role_headings(names: list[str], scope: str, rng: random.Random) -> Listing:
+    """Groups under headings that give their body a role (一、省公安厅牵头推进事项)."""
+    half = len(names) // 2
+    first, second = rng.sample(BODIES, 2)
+    lines, bodies = [f"{scope}事项清单"], {}
+    for number, (group, body) in enumerate(((names[:half], first), (names[half:], second)), 1):
+        lines.append(f"{'一二'[number - 1]}、{body[0]}{rng.choice(['牵头推进事项', '负责的事项', '牵头事项'])}")
+        lines += [f"{names.index(name) + 1}.{name}" for name in group]
+        bodies.update(dict.fromkeys(group, body[1]))
+    return "\n".join(lines), bodies
+
+
+def items_below_a_plain_intro(names: list[str], scope: str, rng: random.Random) -> Listing:
+    """A line that opens a list of 事项 without naming 通办, under a paragraph that does."""
+    intro = rng.choice(["具体事项如下：", "本次公布的事项包括：", "新增事项如下："])
+    lines = [f"{number}.{name}" for number, name in enumerate(names, 1)]
+    return f"我省今年新增一批{scope}事项。\n{intro}\n" + "\n".join(lines), {}
+
+
+def joined_by_deng(names: list[str], scope: str, rng: random.Random) -> Listing:
+    """等 joins the names to the scope's items, with no lead verb: A、B等“跨省通办”事项已上线."""
+    tail = rng.choice(["事项已全部上线", "事项正式落地", "业务均可在线办理"])
+    return f"目前，{'、'.join(names)}等{scope}{tail}。", {}
+
+
 SHAPES: dict[str, Callable[[list[str], str, random.Random], Listing]] = {
     "counted": counted,
     "comma counted": comma_counted,
@@ -101,6 +139,10 @@ SHAPES: dict[str, Callable[[list[str], str, random.Random], Listing]] = {
     "grouped by body": grouped_by_body,
     "notes": noted,
     "field lines": field_lines,
+    "headless table": headless_table,
+    "role headings": role_headings,
+    "plain intro": items_below_a_plain_intro,
+    "joined by 等": joined_by_deng,
 }
 
 
@@ -126,7 +168,7 @@ def run(trials: int, seed: int) -> dict[str, dict[str, int]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--trials", type=int, default=400)
+    parser.add_argument("--trials", type=int, default=600)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     counts = run(args.trials, args.seed)
