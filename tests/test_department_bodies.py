@@ -232,3 +232,10 @@ def test_a_central_bodys_local_office_keeps_the_name_it_is_written_with(text, na
 def test_a_governments_office_written_short_is_that_office(text, name):
     """省政府职转办 is the government's office for its reform, not the government."""
     assert find_departments(text, issuer="广东省人民政府")[-1].name == name
+
+
+@pytest.mark.parametrize("places", ["各市、区", "各县、市、区", "各区、县"])
+def test_level_words_joined_in_any_order_are_a_class_of_places(places):
+    """各市、区人民政府 (a Guangdong city's county-level cities and districts) had been read as 区人民政府."""
+    (found,) = find_departments(f"请{places}人民政府在1个月内完成编制。", issuer="江门市人民政府办公室")
+    assert (found.name, found.role) == (f"{places}人民政府", "responsible")
