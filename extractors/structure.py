@@ -160,7 +160,15 @@ def _last_date_line(lines: list[Line], under_issuer: bool = False) -> _DateLine 
             continue
         if rest in ("", "印发", "发布", "公布") or rest.endswith("印发"):
             return _DateLine((line.start + start, line.start + end), value, bool(rest), index)
+        if not under_issuer and _signed_on_one_line(line.text, start, end, rest):
+            return _DateLine((line.start + start, line.start + end), value, False, index)
     return None
+
+
+def _signed_on_one_line(text: str, start: int, end: int, rest: str) -> bool:
+    """ "广东省人民政府办公厅 2014年5月11日": the issuer's name and the date that ends its line,
+    as a page's layout table sets a signature."""
+    return start > 0 and not text[end:].strip() and is_issuer_line(rest)
 
 
 def _published(lines: list[Line], official: bool = False) -> str | None:

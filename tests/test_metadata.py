@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import extract_text
+from extractors import extract, extract_text, normalize_text
 from tests.conftest import NEWS_001, SEED_000, SEED_002, SEED_003
 
 
@@ -284,3 +284,19 @@ def test_an_addressee_line_is_never_the_title():
 def test_a_columns_tag_in_brackets_is_no_part_of_the_headline(headline, title):
     text = f"{headline}\n2021-06-01 来源：某省人民政府网\n记者从省政务服务管理局获悉，新增事项已上线。"
     assert extract_text(text).document.title == title
+
+
+def test_a_page_layout_tables_bars_and_a_signature_with_its_date_on_one_line():
+    """A one-cell row's closing bar ("粤府办〔2014〕25号 |") had kept the number from its line, and
+    "广东省人民政府办公厅 2014年5月11日 |" had given no issue date."""
+    raw = (
+        "粤府办〔2014〕25号 |\n━━━━━━━━━━━━ |\n广东省人民政府办公厅关于公开行政审批事项的通知\n"
+        "各地级以上市人民政府：\n现就有关工作通知如下。\n广东省人民政府办公厅 2014年5月11日 |\n"
+    )
+    meta = extract(normalize_text(raw)).document
+    assert (meta.doc_number, meta.issuer, meta.issued) == ("粤府办〔2014〕25号", "广东省人民政府办公厅", "2014-05-11")
+
+
+def test_a_date_after_words_that_name_no_body_is_no_signature():
+    raw = "某市人民政府关于开展检查的通知\n各县人民政府：\n请于下周报送。\n检查工作将于2021年5月20日\n"
+    assert extract(normalize_text(raw)).document.issued is None
