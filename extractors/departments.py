@@ -66,8 +66,10 @@ def _group_office_endings() -> tuple[str, ...]:
 
 
 def _group_office() -> str:
-    """A working group's office: its task's name (which may quote a reform: “放管服”) and an ending."""
-    return rf"[\u4e00-\u9fff“”]{{2,30}}?(?:{alternation(_group_office_endings())})"
+    """A working group's office: its task's name (which may quote a reform: “放管服”) and an ending.
+    The name opens with no level word: in 泉州市行政审批…办公室 the 市 is the place's (泉州 is a
+    city's short name too, and the lazy name would have begun at 市)."""
+    return rf"(?![省县区]|市(?!场))[\u4e00-\u9fff“”]{{2,30}}?(?:{alternation(_group_office_endings())})"
 
 
 @lru_cache(maxsize=4)
@@ -284,8 +286,10 @@ def leading_place(title: str | None) -> str | None:
 
 
 def _issuer_place(issuer: str | None) -> str | None:
-    """The place in a local body's name: 遂宁市 of 遂宁市人民政府."""
-    match = _local_pattern(zone=True).fullmatch(issuer) if issuer else None
+    """The place in a local body's name: 遂宁市 of 遂宁市人民政府, 泉州市 of 泉州市…领导小组办公室."""
+    if not issuer:
+        return None
+    match = _local_pattern(zone=True).fullmatch(issuer) or _local_pattern(group_office=True).fullmatch(issuer)
     return match.group("place") if match else None
 
 

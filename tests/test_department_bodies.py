@@ -239,3 +239,16 @@ def test_level_words_joined_in_any_order_are_a_class_of_places(places):
     """各市、区人民政府 (a Guangdong city's county-level cities and districts) had been read as 区人民政府."""
     (found,) = find_departments(f"请{places}人民政府在1个月内完成编制。", issuer="江门市人民政府办公室")
     assert (found.name, found.role) == (f"{places}人民政府", "responsible")
+
+
+def test_a_working_groups_office_issuing_gives_its_city():
+    """泉州市行政审批制度改革领导小组办公室 signs: 市 is 泉州市, and the office's name is read
+    whole (泉州 is a city's short name too: its 市 had gone to the office's name)."""
+    issuer = "泉州市行政审批制度改革领导小组办公室"
+    text = f"{issuer}关于公布清单的通知\n由市审改办负责。事项必须全部进驻市行政服务中心。"
+    found = [(d.name, d.canonical) for d in find_departments(text, issuer=issuer)]
+    assert found == [
+        (issuer, issuer),
+        ("市审改办", "泉州市审批制度改革办公室"),
+        ("市行政服务中心", "泉州市行政服务中心"),  # 全部进驻 is no place
+    ]
