@@ -197,7 +197,9 @@ def _follows_a_led_list(items: list[ItemMention], text: str, list_start: int) ->
 
 
 def _opens_with_lead_verb(text: str, list_start: int) -> bool:
-    return text[max(0, list_start - 2) : list_start].endswith(cues()["lead_verb"])
+    if text.startswith("了", list_start - 1):
+        list_start -= 1  # 开展了A“跨省通办”试点
+    return text[max(0, list_start - 4) : list_start].endswith(cues()["lead_verb"])
 
 
 _KINDS = re.compile(r"等(?:[0-9]+|[一二三四五六七八九十两]+)种(?P<name>[\u4e00-\u9fff]{4,30})")
@@ -388,7 +390,16 @@ def _list_start(text: str, end: int) -> int:
     subject = _SUBJECT_HAS.match(head)
     if subject:
         cut = max(cut, subject.end())
-    return max(start + cut, _after_late_verb(text, head_end, end))
+    return _past_particle(text, max(start + cut if cut else start, _after_late_verb(text, head_end, end)))
+
+
+def _past_particle(text: str, start: int) -> int:
+    """开展了A“跨省通办”试点: the verb's aspect particle opens no name."""
+    return start + 1 if text.startswith("了", start) and start > 0 and _is_han(text[start - 1]) else start
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
 
 
 def _clause_start(text: str, window: int, end: int) -> int:

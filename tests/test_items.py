@@ -597,3 +597,15 @@ def test_deng_joins_a_list_to_the_scopes_items_with_no_lead_verb(sentence, names
     """ "A、B等“跨省通办”事项已上线": 等 says the names are 通办 items; they had needed a lead
     verb before them and 事项 to end the clause."""
     assert [item.name for item in extract_text(sentence).items] == names
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "民政部在辽宁、山东等5省部署开展了内地居民结婚登记“跨省通办”试点。",
+        "今年，我省推动了内地居民结婚登记“跨省通办”。",
+    ],
+)
+def test_a_lead_verbs_aspect_particle_opens_no_name(sentence):
+    """开展了A“跨省通办”试点: the name had kept the 了."""
+    assert [item.name for item in extract_text(sentence).items] == ["内地居民结婚登记"]
