@@ -151,12 +151,13 @@ _DATE_REACH = 16  # 在2022年12月31日前: the longest time phrase between a n
 
 @lru_cache(maxsize=1)
 def _dated_task() -> re.Pattern[str]:
-    """ "A要在2022年底前实现…", "A于6月底前完成…": a time limit (…前: not 在全省范围内, a
-    place), then the verb that completes the task, after the words that may stand between a
-    name and its cue are gone."""
+    """ "A要在2022年底前实现…", "A于6月底前完成…", "A要在本通知印发后10日内公开…": a time
+    limit (…前, or a count of days or months and 内: not 在全省范围内, a place), then the verb
+    that completes the task, after the words that may stand between a name and its cue are gone."""
     verbs = alternation(_dated_verbs())
     adverbs = alternation(r["cue"] for r in load_table("department_roles.tsv") if r["position"] == "dated_adverb")
-    return re.compile(rf"[在于][^，。；：,;:\n]{{2,{_DATE_REACH}}}?前(?:{adverbs})?(?P<verb>{verbs})")
+    limit = r"(?:前|(?:日|天|周|个月|月|工作日)内)"
+    return re.compile(rf"[在于][^，。；：,;:\n]{{2,{_DATE_REACH}}}?{limit}(?:{adverbs})?(?P<verb>{verbs})")
 
 
 _NOTE_REST = re.compile(r"[，,；;][^（）()\n]*[）)]$|[）)]$", re.M)  # …，2022年6月底前） to the line's end
