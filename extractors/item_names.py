@@ -81,7 +81,7 @@ def split_names(text: str, start: int, end: int, share_objects: bool = True) -> 
     spans.append(_trim(text, cursor, end))
     spans = [_past_subject(text, *_past_examples(text, *past_note(text, *span))) for span in spans]
     spans = [span for span in spans if span[1] > span[0]]
-    return _join_shared_objects(text, spans) if share_objects else spans
+    return _join_shared_endings(text, _join_shared_objects(text, spans)) if share_objects else spans
 
 
 def _past_examples(text: str, start: int, end: int) -> tuple[int, int]:
@@ -176,6 +176,37 @@ def _join_shared_objects(text: str, spans: list[tuple[int, int]]) -> list[tuple[
         else:
             joined.append((start, end))
     return joined
+
+
+def _join_shared_endings(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "结婚、离婚登记", "养老保险、失业保险关系转移接续": a piece that names no service shares
+    the ending of the next, which opens with a word parallel to it (离婚 beside 结婚: the same
+    length, the same last character). Read apart, 结婚 and 养老保险 had been items of their own;
+    read together they stay one name, as 居民身份证换领、补领 does."""
+    endings = cues()["service_ending"]
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if (
+            joined
+            and text[joined[-1][1] : start] == "、"
+            and _shares_its_ending(text[joined[-1][0] : joined[-1][1]], text[start:end], endings)
+        ):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def _shares_its_ending(piece: str, following: str, endings: tuple[str, ...]) -> bool:
+    length = len(piece)
+    return (
+        2 <= length
+        and not piece.endswith(endings)
+        and following.endswith(endings)
+        and len(following) > length + 1
+        and following[length - 1] == piece[-1]
+        and following[:length] != piece
+    )
 
 
 # （一） 1. 一、 ①, the bullets of a web list (● • ▪ ■ ◆ ★ - *), and 一是/二是 (…事项主要有三项：一是A；二是B)

@@ -609,3 +609,16 @@ def test_deng_joins_a_list_to_the_scopes_items_with_no_lead_verb(sentence, names
 def test_a_lead_verbs_aspect_particle_opens_no_name(sentence):
     """开展了A“跨省通办”试点: the name had kept the 了."""
     assert [item.name for item in extract_text(sentence).items] == ["内地居民结婚登记"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("推动结婚、离婚登记“跨省通办”。", ["结婚、离婚登记"]),
+        ("实现养老保险、失业保险关系转移接续“跨省通办”。", ["养老保险、失业保险关系转移接续"]),
+        ("推动社保卡申领、医保关系转移“跨省通办”。", ["社保卡申领", "医保关系转移"]),  # each a service
+    ],
+)
+def test_a_piece_that_shares_the_next_ones_ending_stays_with_it(sentence, names):
+    """结婚 and 养老保险 name no service: they share 登记 and 关系转移接续 with the next piece."""
+    assert [item.name for item in extract_text(sentence).items] == names
