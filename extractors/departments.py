@@ -120,6 +120,10 @@ def _local_matches(text: str, home: dict[str, str]) -> list[_Match]:
     bodies = _body_pattern()
     breaks = [mark.start() for mark in _NO_PLACE_ACROSS.finditer(text)]
     found, position = [], 0
+    # Where the last match rejected for its place began. A group office is searched from the
+    # last match's end, so without this the same rejected match came back for ever
+    # (".州市改革领导小组办公室" hung the run).
+    rejected_at = -1
     while True:
         body = bodies.search(text, position)
         if body is None:
@@ -130,7 +134,9 @@ def _local_matches(text: str, home: dict[str, str]) -> list[_Match]:
         # a later body of its own: searched for from there, not scanned to here.
         # A group office's name may hold a body word (推进政府职能转变…小组办公室)
         # already passed over: it is searched from the last match's end.
-        floor = (found[-1].end if found else 0) if group_office else _after_break(breaks, body.start(), position)
+        floor = (
+            max(found[-1].end if found else 0, rejected_at + 1) if group_office else _after_break(breaks, body.start(), position)
+        )
         match = pattern.search(text, max(floor, body.start() - _PLACE_REACH), body.end())
         if match is None:
             shared = _shared_place(text, body, found) or _short_city(text, body, floor)
@@ -141,14 +147,16 @@ def _local_matches(text: str, home: dict[str, str]) -> list[_Match]:
         before = text[match.start() - 1] if match.start() > 0 else "\n"
         trusted = match.group("province") or _trusted_class(match.group("cls"), before)
         if match.group("cls") and ends_a_zone(text, match.end("cls")):
-            position = match.start() + 1  # the 区 that ends a zone's name (…开发区管委会)
+            rejected_at = match.start()  # the 区 that ends a zone's name (…开发区管委会)
+            position = rejected_at + 1
             continue
         if (trusted or place_may_start(text, match.start())) and not holds_a_verb(match.group("place")):
             place = _local_place(match, home)
             found.append(_Match(match.start(), match.end(), place + _body_canonical(match.group("body")), place))
             position = match.end()
         else:
-            position = match.start() + 1
+            rejected_at = match.start()
+            position = rejected_at + 1
 
 
 def _trusted_class(place_class: str | None, before: str) -> bool:

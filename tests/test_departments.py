@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from collections import Counter
 
 import pytest
@@ -803,3 +804,12 @@ def test_central_bodies_of_every_kind_and_the_banking_regulator_before_2023():
 )
 def test_a_news_page_that_says_wosheng_speaks_for_the_one_province_it_names(text, canonical):
     assert find_departments(text)[0].canonical == canonical
+
+
+@pytest.mark.parametrize("text", [".州市改革领导小组办公室"])
+def test_a_group_office_whose_place_is_rejected_ends_the_search(text):
+    """A group office is searched from the last match's end: a match rejected for its place
+    (after a full stop, 州市 opens no name) came back for ever and hung the run. Found by fuzzing."""
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        result = pool.apply_async(find_departments, (text,))
+        assert result.get(timeout=10) is not None
