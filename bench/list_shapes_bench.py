@@ -8,8 +8,8 @@ heading, a note, a field line), it also counts the names linked to that body.
 Shapes: a counted sentence, names set apart by commas under a count, numbered lines, numbered
 inline with no separator, a colon list with its total after it, groups headed by bodies, names
 with notes in brackets, numbered names with field lines under each, a table with no header row,
-groups under headings that give their body a role, numbered lines under a line that opens a list
-of 事项 without naming 通办, and a list that 等 joins to “跨省通办”事项 with no lead verb.
+groups under headings that give their body a role, groups under a line that opens a list of 事项
+without naming 通办, and a list that 等 joins to “跨省通办”事项 with no lead verb.
 
 Usage: ``python -m bench.list_shapes_bench [--trials 600] [--seed 1]``.
 """
@@ -118,10 +118,17 @@ def role_headings(names: list[str], scope: str, rng: random.Random) -> Listing:
 
 
 def items_below_a_plain_intro(names: list[str], scope: str, rng: random.Random) -> Listing:
-    """A line that opens a list of 事项 without naming 通办, under a paragraph that does."""
+    """Groups under a line that opens a list of 事项 without naming 通办, under a paragraph
+    that does (a plain numbered list there was read before: the colon takes the paragraph's 通办)."""
     intro = rng.choice(["具体事项如下：", "本次公布的事项包括：", "新增事项如下："])
-    lines = [f"{number}.{name}" for number, name in enumerate(names, 1)]
-    return f"我省今年新增一批{scope}事项。\n{intro}\n" + "\n".join(lines), {}
+    half = len(names) // 2
+    first, second = rng.sample(BODIES, 2)
+    lines, bodies = [f"我省今年新增一批{scope}事项，并明确了办理部门。", intro], {}
+    for number, (group, body) in enumerate(((names[:half], first), (names[half:], second)), 1):
+        lines.append(f"{'一二'[number - 1]}、{body[0]}（{len(group)}项）")
+        lines += [f"{names.index(name) + 1}.{name}" for name in group]
+        bodies.update(dict.fromkeys(group, body[1]))
+    return "\n".join(lines), bodies
 
 
 def joined_by_deng(names: list[str], scope: str, rng: random.Random) -> Listing:
