@@ -202,10 +202,17 @@ def _issuer(lines: list[Line], title: Line | None, issued: tuple[Span, object] |
         # "某县人民政府办公室转发《某省人民政府办公厅关于…》的通知": the issuer is the forwarder
         prefix = _FORWARDS.split(title.text.split("关于", 1)[0], maxsplit=1)[0]
         if prefix and ISSUER_SUFFIX.search(prefix):
-            return prefix
+            return _signed_in_full(lines, issued, prefix)
     if issued:
         return _signature_before(lines, issued[0][0])
     return None
+
+
+def _signed_in_full(lines: list[Line], issued: tuple[Span, object] | None, prefix: str) -> str:
+    """The title's issuer, or the signature when it names the same body in full: a title may
+    shorten the name (湖州市卫生健康委关于…) that the signature writes out (湖州市卫生健康委员会)."""
+    signed = _signature_before(lines, issued[0][0]) if issued else None
+    return signed if signed and signed != prefix and signed.startswith(prefix) and " " not in signed else prefix
 
 
 _MAX_JOINT_SIGNERS = 6

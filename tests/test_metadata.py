@@ -300,3 +300,15 @@ def test_a_page_layout_tables_bars_and_a_signature_with_its_date_on_one_line():
 def test_a_date_after_words_that_name_no_body_is_no_signature():
     raw = "某市人民政府关于开展检查的通知\n各县人民政府：\n请于下周报送。\n检查工作将于2021年5月20日\n"
     assert extract(normalize_text(raw)).document.issued is None
+
+
+@pytest.mark.parametrize(
+    ("signature", "issuer"),
+    [
+        ("湖州市卫生健康委员会", "湖州市卫生健康委员会"),  # the title's short name, written out
+        ("湖州市人民政府办公室", "湖州市卫生健康委"),  # another body signs: the title's stays
+    ],
+)
+def test_a_signature_that_writes_out_the_titles_issuer_is_the_issuer(signature, issuer):
+    raw = f"湖州市卫生健康委关于印发工作要点的通知\n各区县卫生健康局：\n现印发给你们。\n{signature}\n2023年4月26日\n"
+    assert extract(normalize_text(raw)).document.issuer == issuer
