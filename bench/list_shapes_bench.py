@@ -67,15 +67,21 @@ def total_after(names: list[str], scope: str, rng: random.Random) -> Listing:
     return f"首批{scope}事项有：{'、'.join(names)}，共{len(names)}项。", {}
 
 
-def grouped_by_body(names: list[str], scope: str, rng: random.Random) -> Listing:
+def _two_groups(names: list[str], rng: random.Random, above: list[str], heading: Callable[[str, int], str]) -> Listing:
+    """The names in two groups numbered on across them, each under a heading that ``heading``
+    makes of its body and its count (一、省公安厅（2项）), below the lines ``above``."""
     half = len(names) // 2
     first, second = rng.sample(BODIES, 2)
-    lines, bodies = [f"{scope}事项清单（共{len(names)}项）"], {}
+    lines, bodies = list(above), {}
     for number, (group, body) in enumerate(((names[:half], first), (names[half:], second)), 1):
-        lines.append(f"{'一二'[number - 1]}、{body[0]}（{len(group)}项）")
+        lines.append(f"{'一二'[number - 1]}、{heading(body[0], len(group))}")
         lines += [f"{names.index(name) + 1}.{name}" for name in group]
         bodies.update(dict.fromkeys(group, body[1]))
     return "\n".join(lines), bodies
+
+
+def grouped_by_body(names: list[str], scope: str, rng: random.Random) -> Listing:
+    return _two_groups(names, rng, [f"{scope}事项清单（共{len(names)}项）"], lambda body, count: f"{body}（{count}项）")
 
 
 def noted(names: list[str], scope: str, rng: random.Random) -> Listing:
@@ -107,28 +113,16 @@ def headless_table(names: list[str], scope: str, rng: random.Random) -> Listing:
 
 def role_headings(names: list[str], scope: str, rng: random.Random) -> Listing:
     """Groups under headings that give their body a role (一、省公安厅牵头推进事项)."""
-    half = len(names) // 2
-    first, second = rng.sample(BODIES, 2)
-    lines, bodies = [f"{scope}事项清单"], {}
-    for number, (group, body) in enumerate(((names[:half], first), (names[half:], second)), 1):
-        lines.append(f"{'一二'[number - 1]}、{body[0]}{rng.choice(['牵头推进事项', '负责的事项', '牵头事项'])}")
-        lines += [f"{names.index(name) + 1}.{name}" for name in group]
-        bodies.update(dict.fromkeys(group, body[1]))
-    return "\n".join(lines), bodies
+    roles = ["牵头推进事项", "负责的事项", "牵头事项"]
+    return _two_groups(names, rng, [f"{scope}事项清单"], lambda body, count: body + rng.choice(roles))
 
 
 def items_below_a_plain_intro(names: list[str], scope: str, rng: random.Random) -> Listing:
     """Groups under a line that opens a list of 事项 without naming 通办, under a paragraph
     that does (a plain numbered list there was read before: the colon takes the paragraph's 通办)."""
     intro = rng.choice(["具体事项如下：", "本次公布的事项包括：", "新增事项如下："])
-    half = len(names) // 2
-    first, second = rng.sample(BODIES, 2)
-    lines, bodies = [f"我省今年新增一批{scope}事项，并明确了办理部门。", intro], {}
-    for number, (group, body) in enumerate(((names[:half], first), (names[half:], second)), 1):
-        lines.append(f"{'一二'[number - 1]}、{body[0]}（{len(group)}项）")
-        lines += [f"{names.index(name) + 1}.{name}" for name in group]
-        bodies.update(dict.fromkeys(group, body[1]))
-    return "\n".join(lines), bodies
+    above = [f"我省今年新增一批{scope}事项，并明确了办理部门。", intro]
+    return _two_groups(names, rng, above, lambda body, count: f"{body}（{count}项）")
 
 
 def joined_by_deng(names: list[str], scope: str, rng: random.Random) -> Listing:
