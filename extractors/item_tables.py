@@ -169,6 +169,12 @@ def _is_scope(value: str, in_scope_column: bool) -> bool:
     return in_scope_column and value not in cues()["mode"]
 
 
+def _full_scope(value: str) -> str:
+    """A scope column's short value as the scope it names: 全国 -> 全国通办, 省内 -> 省内通办, 川渝 ->
+    川渝通办, so that one scope is one value across documents; a value no scope ends so stays."""
+    return value + "通办" if value + "通办" in cues()["scope"] else value
+
+
 def _continues_a_row(cells: list[str], row: list[str]) -> bool:
     """ "\t登记": a line with no number under a numbered row, its cells set under their columns
     by a PDF's wrap (``normalize.spaced_tables``): the rest of the row's cells."""
@@ -276,6 +282,7 @@ def _row_items(
     # a 通办类型 column may hold modes (全程网办), a 办理方式 one scopes: each value goes where it belongs
     scope = tuple(value for value in scope_cell + mode_cell if _is_scope(value, in_scope_column=value in scope_cell))
     modes = tuple(value for value in scope_cell + mode_cell if value not in scope)
+    scope = tuple(dict.fromkeys(_full_scope(value) for value in scope))
     if not scope:  # no scope column, or none in it: the caption's scope, else the group heading's (一、…实现“跨省通办”事项)
         scope = caption_scope or tuple(cues_in(category or "", "scope"))
     modes += tuple(mode for column, mode in columns.marked if _ticked(cell(column)) and mode not in modes)

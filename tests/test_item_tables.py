@@ -294,3 +294,19 @@ def test_a_table_with_no_header_row_under_a_line_naming_tongban_items(rows):
 def test_rows_with_no_header_under_no_line_naming_tongban_items_are_no_items():
     text = "2021年工作情况\n1 户口迁移 省公安厅 2021年底前\n2 居民身份证换领 省公安厅 2021年底前\n"
     assert extract(normalize_text(text)).items == []
+
+
+def test_a_scope_columns_short_values_are_the_scopes_they_name_and_a_receiving_unit_handles_the_item():
+    """全国 and 省内 in a 通办范围 column are 全国通办 and 省内通办, so one scope is one value across
+    documents; a 受理单位 column's body is responsible, as a 受理部门 column's is."""
+    text = (
+        "第二批“跨省通办”事项清单\n序号\t服务事项\t受理单位\t通办范围\n"
+        "1\t户口迁移\t市公安局\t全国\n2\t异地就医备案\t市医保局\t省内、跨省\n3\t婚姻登记档案查询\t市民政局\t湾区\n"
+    )
+    result = extract_text(text)
+    assert [(i.name, i.scope) for i in result.items] == [
+        ("户口迁移", ("全国通办",)),
+        ("异地就医备案", ("省内通办", "跨省通办")),
+        ("婚姻登记档案查询", ("湾区通办",)),
+    ]
+    assert {d.role for d in result.departments} == {"responsible"}
