@@ -14,7 +14,7 @@ from extractors.item_fields import is_field_row
 from extractors.item_names import cues, cues_in, inside_brackets, plausible
 from extractors.name_notes import trailing_note
 from extractors.records import ItemMention
-from extractors.tables import GROUP_MARK, heading_text, is_group_heading_line, looks_like_header
+from extractors.tables import CELL_NUMBER, GROUP_MARK, heading_text, is_group_heading_line, looks_like_header
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
     lines = text.split("\n")
     for index, line in enumerate(lines):
         cells = line.split("\t")
-        if columns is None and (headless := headless_columns(cells, above)) is not None:
+        if columns is None and (headless := _headless_columns(cells, above)) is not None:
             columns, header, rows_read = headless, [], 0  # its first row is read below as a row
             caption_scope, above = _caption_scope(above), []
             group, category, main_above = group + 1, None, None
@@ -132,15 +132,12 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
     return items
 
 
-_ROW_NUMBER = re.compile(r"[0-9]{1,3}[.、．]?")
-
-
-def headless_columns(cells: list[str], above: list[str]) -> _Columns | None:
+def _headless_columns(cells: list[str], above: list[str]) -> _Columns | None:
     """A table with no header row (a PDF's text, a page that sets its header apart): a row
     numbered in a cell of its own, its next cell a service's name, under a line that names
     通办 items ("第二批“跨省通办”事项清单" / "1 | 户口迁移 | 省公安厅 | 2021年底前"). The name
     column is the one after the number, and each row's name must end like a service."""
-    if len(cells) < 3 or not _ROW_NUMBER.fullmatch(cells[0].strip()) or looks_like_header(cells):
+    if len(cells) < 3 or not CELL_NUMBER.fullmatch(cells[0].strip()) or looks_like_header(cells):
         return None
     name = cells[1].strip()
     if not (plausible(name) and name.endswith(cues()["service_ending"])):

@@ -88,13 +88,16 @@ def _rows(text: str) -> list[tuple[int, int, list[tuple[int, int]], list[str] | 
     return rows
 
 
-_ROW_NUMBER = re.compile(rf"[0-9]{{1,3}}[.、．]?$|{LIST_NUMBER}")
+CELL_NUMBER = re.compile(r"[0-9]{1,3}[.、．]?")  # a row's number in a cell of its own
+_LEADING_NUMBER = re.compile(LIST_NUMBER)
 
 
 def _numbered_row(cells: list[str]) -> bool:
     """A row numbered in a cell of its own or before its first cell's text (1 | 户口迁移 | …,
     1.户口迁移 | …): a data row, never a header."""
-    return len(cells) >= 3 and _ROW_NUMBER.match(cells[0].strip()) is not None and not looks_like_header(cells)
+    first = cells[0].strip()
+    numbered = CELL_NUMBER.fullmatch(first) is not None or _LEADING_NUMBER.match(first) is not None
+    return len(cells) >= 3 and numbered and not looks_like_header(cells)
 
 
 def _merged_row(line: str) -> bool:
