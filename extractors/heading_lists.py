@@ -225,9 +225,8 @@ def _is_list_heading(line: str) -> bool:
 
 _INTRO_LINE_MAX = 60
 # "具体事项如下：", "本次公布的事项包括：": a line that opens a list of 事项 without naming 通办.
-# Not "现将有关事项通知如下：": the matters of a notice, not its items.
+# Not "现将有关事项通知如下：" (item_cues.tsv: notice_matters): the matters of a notice, not its items.
 _OPENS_ITEMS = re.compile(r"事项[^，。；：:]{0,6}(?:如下|包括|为|是|有)[：:]$")
-_MATTERS = re.compile(r"有关事项|事项通知|事项说明|事项报告")
 _EARLIER_REACH = 3000  # how far above such a line the title or the sentence naming the items may stand
 
 
@@ -239,7 +238,7 @@ def _scope_line(text: str, intro: str | None, intro_start: int) -> str | None:
         return None
     if _is_list_heading(intro):
         return intro
-    if not _OPENS_ITEMS.search(intro.strip()) or _MATTERS.search(intro):
+    if not _OPENS_ITEMS.search(intro.strip()) or tags(intro, "notice_matters"):
         return None
     return _named_earlier(text, intro_start)
 

@@ -263,8 +263,14 @@ def test_a_line_opening_a_list_of_shixiang_takes_the_tongban_the_title_names(bod
     assert [(i.name, i.scope) for i in result.items] == [("户口迁移", ("跨省通办",)), ("居民身份证换领", ("跨省通办",))]
 
 
-def test_a_list_of_shixiang_under_no_line_naming_tongban_items_is_no_item_list():
-    head = "某省人民政府办公厅关于做好户籍管理工作的通知\n各市人民政府：\n具体事项如下：\n"
+@pytest.mark.parametrize(
+    "head",
+    [
+        "某省人民政府办公厅关于做好户籍管理工作的通知\n各市人民政府：\n具体事项如下：\n",  # no 通办 above
+        "某省人民政府办公厅关于公布第二批“跨省通办”事项的通知\n各市人民政府：\n现将有关事项通知如下：\n",  # a notice's matters
+    ],
+)
+def test_a_list_of_shixiang_under_no_line_naming_tongban_items_is_no_item_list(head):
     assert extract(normalize_text(head + "一、省公安厅（2项）\n1.户口迁移\n2.居民身份证换领\n" + SIGNED)).items == []
 
 
