@@ -41,6 +41,11 @@ def _cues() -> tuple[dict[str, str], dict[str, str]]:
     return after, before
 
 
+def after_cues() -> tuple[str, ...]:
+    """The role words that follow a name (牵头, 负责, 配合…), longest first."""
+    return tuple(_cues()[0])
+
+
 @lru_cache(maxsize=1)
 def _agent_cues() -> dict[str, str]:
     return {r["cue"]: r["role"] for r in load_table("department_roles.tsv") if r["position"] == "agent"}

@@ -25,7 +25,7 @@ from functools import lru_cache
 from extractors.body_names import official_name
 from extractors.datafiles import load_aliases, load_list
 from extractors.department_classes import class_matches
-from extractors.department_roles import LIST_JOINERS, role_of
+from extractors.department_roles import LIST_JOINERS, after_cues, role_of
 from extractors.district_offices import district_offices
 from extractors.gazetteer import Gazetteer
 from extractors.place_bounds import ends_a_zone, holds_a_verb, local_unit, place_may_start
@@ -308,12 +308,18 @@ def _issuer_place(issuer: str | None) -> str | None:
 # is its head's title (局长, 副局长): "省医保局局长" names 省医保局, not 省医保局局.
 # up to 10 characters before the ending: 住房公积金监管司, 学生服务与素质发展中心
 # An office written short (省政府职转办, 市政府研究室) is one only where a name ends: before a
-# joiner, a clause mark or a role word ("市政府督办，" is a verb's: 督办 has one character before 办).
-_UNIT = re.compile(
-    r"(?P<unit>[\u4e00-\u9fff]{0,10}?(?:(?:司|局|支队|大队)(?!长)|中心|办公厅|办公室|分行|支行)"
-    r"|(?:[\u4e00-\u9fff]{2,6}?办|研究室|参事室)(?=[、，。；,;）)\s和及与在]|负责|牵头|配合|会同|$))"
-    r"|(?P<cls>各?(?P<some>有关)?部门)"
-)
+# joiner, a clause mark or a role word (department_roles.tsv: "市政府督办，" is a verb's, and 督办
+# has one character before 办).
+@lru_cache(maxsize=1)
+def _unit() -> re.Pattern[str]:
+    roles = alternation(after_cues())
+    return re.compile(
+        r"(?P<unit>[\u4e00-\u9fff]{0,10}?(?:(?:司|局|支队|大队)(?!长)|中心|办公厅|办公室|分行|支行)"
+        rf"|(?:[\u4e00-\u9fff]{{2,6}}?办|研究室|参事室)(?=[、，。；,;）)\s和及与在]|{roles}|$))"
+        r"|(?P<cls>各?(?P<some>有关)?部门)"
+    )
+
+
 # 和 and 与 inside one unit's name (征管和科技发展司, 学生服务与素质发展中心) join two words; between
 # two bodies (和公安部…) they join the bodies, and the unit would hold a body's word.
 _JOINED_WORDS = re.compile(r"(?<=[\u4e00-\u9fff]{2})[和与](?=[^部委厅署局司]{2,}(?:司|局|中心)$)")
@@ -326,7 +332,7 @@ _PLACE_FIRST = re.compile(r"[\u4e00-\u9fff]{1,3}(?:省|自治区|市(?!场))")
 
 def _extended(text: str, match: _Match) -> _Match:
     """The match grown over a unit or a class of departments right after it."""
-    found = _UNIT.match(text, match.end)
+    found = _unit().match(text, match.end)
     if found is None or _NOT_IN_UNIT.search(_JOINED_WORDS.sub("", found.group())):
         return match
     if match.place and _PLACE_FIRST.match(found.group()):
@@ -362,7 +368,7 @@ def _own_ministry_units(text: str, issuer: str | None) -> list[_Match]:
         before = text[bare.start() - 1] if bare.start() else ""
         if "\u4e00" <= before <= "\u9fff" and before not in _BEFORE_BARE_MINISTRY:
             continue  # 全部, 内部, 干部: a word's 部
-        unit = _UNIT.match(text, bare.end())
+        unit = _unit().match(text, bare.end())
         if unit and unit.group("unit") and not _NOT_IN_UNIT.search(unit.group()) and "各" not in unit.group():
             found.append(_Match(bare.start(), unit.end(), ministry + unit.group()))
     return found
