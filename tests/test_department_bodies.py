@@ -49,6 +49,7 @@ def test_a_bare_level_before_a_sector_class_is_the_issuers_place(text, found):
         ("省医保局已在全省范围内实现异地就医备案。", "mentioned"),  # a place, not a time limit
         ("省编办要在本通知印发后10日内公开清单。", "responsible"),  # a count of days from the notice
         ("省编办要于30日内公布汇总清单。", "responsible"),
+        ("省编办要在本通知印发后10日内在广东机构编制网公开清单。", "responsible"),  # where, then the verb
         ("省医保局在会上介绍了情况。", "mentioned"),
     ],
 )
