@@ -43,7 +43,7 @@ from extractors.item_names import (
 from extractors.item_tables import table_items
 from extractors.name_notes import noted_ways
 from extractors.records import ItemCountCheck, ItemMention
-from extractors.text import alternation, overlaps
+from extractors.text import alternation, is_han, overlaps
 
 # 等16个事项; 等在内的 / 等事项在内的115个事项 (包括A、B等事项在内的…).
 _COUNTER = re.compile(
@@ -395,11 +395,7 @@ def _list_start(text: str, end: int) -> int:
 
 def _past_particle(text: str, start: int) -> int:
     """开展了A“跨省通办”试点: the verb's aspect particle opens no name."""
-    return start + 1 if text.startswith("了", start) and start > 0 and _is_han(text[start - 1]) else start
-
-
-def _is_han(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
+    return start + 1 if text.startswith("了", start) and start > 0 and is_han(text[start - 1]) else start
 
 
 def _clause_start(text: str, window: int, end: int) -> int:

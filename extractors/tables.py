@@ -13,6 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from extractors.datafiles import load_table
+from extractors.department_roles import LIST_JOINERS
 from extractors.heading_lists import past_fields
 from extractors.item_lists import tagged_line
 from extractors.item_names import COUNT_NOTE
@@ -185,7 +186,7 @@ def _opens_its_line(text: str, item: ItemMention) -> bool:
     return not text[text.rfind("\n", 0, item.span[0]) + 1 : item.span[0]].strip()
 
 
-_BODY_JOINERS = re.compile(r"[、，,和及与\s]+")
+_BODY_JOINERS = re.compile(rf"[{LIST_JOINERS}，,\s]+")  # 省公安厅、省教育厅 / 省公安厅，省教育厅
 
 
 def _in_a_cell_of_bodies(text: str, span: tuple[int, int], departments: list[DepartmentMention]) -> bool:

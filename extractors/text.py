@@ -142,3 +142,8 @@ def source_spans(text: str) -> list[tuple[int, int]]:
     the notice mentions."""
     head = text[:_NAV_HEAD]
     return [match.span("value") for match in _publisher_label().finditer(head)] if "源" in head else []
+
+
+def is_han(char: str) -> bool:
+    """A Han character: the unified block, extension A and the compatibility ideographs."""
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf" or "\uf900" <= char <= "\ufaff"

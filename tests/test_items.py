@@ -622,3 +622,9 @@ def test_a_lead_verbs_aspect_particle_opens_no_name(sentence):
 def test_a_piece_that_shares_the_next_ones_ending_stays_with_it(sentence, names):
     """结婚 and 养老保险 name no service: they share 登记 and 关系转移接续 with the next piece."""
     assert [item.name for item in extract_text(sentence).items] == names
+
+
+def test_a_lead_verb_of_four_characters_opens_a_list_a_scope_ends():
+    """可以办理 is a lead verb of four characters: only the two before the list had been looked at."""
+    items = extract_text("市民可以办理户口迁移、异地就医备案“跨省通办”。").items
+    assert [item.name for item in items] == ["户口迁移", "异地就医备案"]

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from extractors.datafiles import load_table
+from extractors.text import is_han
 
 _BLANKS = re.compile(r"[ \u00a0\u3000]+")
 _NAME = re.compile(r"[\u4e00-\u9fff]{4,}")
@@ -33,7 +34,7 @@ def name_gap_edits(text: str) -> list[tuple[int, int, str]]:
     looked_to = 0  # the end of the last line looked at: its other gaps need no look
     for gap in _BLANKS.finditer(text):
         start, end = gap.span()
-        if start < looked_to or start == 0 or end == len(text) or not (_is_han(text[start - 1]) and _is_han(text[end])):
+        if start < looked_to or start == 0 or end == len(text) or not (is_han(text[start - 1]) and is_han(text[end])):
             continue
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
@@ -51,10 +52,6 @@ def _line_edits(line: str, line_start: int) -> list[tuple[int, int, str]]:
         return []
     offset = line_start + after_colon + len(segment) - len(core)
     return [(offset + gap.start(), offset + gap.end(), "\t") for gap in _BLANKS.finditer(core)]
-
-
-def _is_han(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
 
 
 def _names_a_service(piece: str) -> bool:

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from extractors.datafiles import load_list
 from extractors.offsets import OffsetMap, rewrite
+from extractors.text import is_han
 
 _OPEN = "(（【["
 _CLOSE = {"(": ")）", "（": ")）", "【": "】", "[": "]"}
@@ -99,10 +100,6 @@ def _segment(token: str) -> list[str] | None:
     return best[len(token)]
 
 
-def _is_han(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf" or "\uf900" <= char <= "\ufaff"
-
-
 def _reads_as(text: str, end: int, syllables: tuple[str, ...], truncated: bool) -> bool:
     """Do the ``len(syllables)`` Han characters before ``end`` read as ``syllables``?"""
     count = len(syllables)
@@ -112,7 +109,7 @@ def _reads_as(text: str, end: int, syllables: tuple[str, ...], truncated: bool) 
 @lru_cache(maxsize=65536)
 def _chars_read_as(chars: str, syllables: tuple[str, ...], truncated: bool) -> bool:
     """Cached: a notice repeats the same annotated characters (辦(ban), 務(wu)) hundreds of times."""
-    if not all(_is_han(c) for c in chars):
+    if not all(is_han(c) for c in chars):
         return False
     for index, (char, syllable) in enumerate(zip(chars, syllables)):
         options = readings(char)
