@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import random
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,7 @@ from pathlib import Path
 from extractors.normalize import NormalizedText, normalize_text
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sources" / "samples"
+_PRIVATE = re.compile("[\ue000-\uf8ff]")
 _FULL_WIDTH = str.maketrans(",;:!?()", "，；：！？（）")
 
 
@@ -45,11 +47,15 @@ def sentences() -> list[str]:
     return lines
 
 
-def shift(line: str, start: int, end: int) -> str:
+def shift(line: str, start: int, end: int, drop_private: bool = False) -> str:
     """``line[start:end]`` read one byte late: its first byte lost, the rest decoded as
-    GB18030 (user-area pairs become private-use characters, as on the mirrors)."""
+    GB18030 (user-area pairs become private-use characters, as on most mirrors; some
+    drop them, which ``drop_private`` imitates)."""
     data = line[start:end].encode("gbk")[1:]
-    return line[:start] + "?" + data.decode("gb18030", errors="replace").replace("\ufffd", "?") + line[end:]
+    garbled = data.decode("gb18030", errors="replace").replace("\ufffd", "?")
+    if drop_private:
+        garbled = _PRIVATE.sub("", garbled)
+    return line[:start] + "?" + garbled + line[end:]
 
 
 def judge(original: str, doc: NormalizedText) -> str:
@@ -67,7 +73,7 @@ def judge(original: str, doc: NormalizedText) -> str:
     return "flagged"
 
 
-def run(samples: int, seed: int) -> list[Trial]:
+def run(samples: int, seed: int, drop_private: bool = False) -> list[Trial]:
     rng = random.Random(seed)
     lines = sentences()
     trials = []
@@ -75,7 +81,7 @@ def run(samples: int, seed: int) -> list[Trial]:
         line = rng.choice(lines)
         start = rng.randrange(0, len(line) - 10)
         end = min(len(line), start + rng.randrange(3, 15))
-        damaged = shift(line, start, end)
+        damaged = shift(line, start, end, drop_private)
         doc = normalize_text(damaged)
         original = normalize_text(line).text  # what normalizing the undamaged line gives
         trials.append(Trial(original, damaged, doc.text, judge(original.translate(_FULL_WIDTH), doc)))
@@ -87,10 +93,12 @@ def main() -> None:
     parser.add_argument("--samples", type=int, default=400)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--show", type=int, default=5, help="silent cases to print")
+    parser.add_argument("--drop-private", action="store_true", help="the mirror drops private-use characters")
     args = parser.parse_args()
-    trials = run(args.samples, args.seed)
+    trials = run(args.samples, args.seed, args.drop_private)
     counts = Counter(trial.outcome for trial in trials)
-    print(f"{len(trials)} simulated shifts (seed {args.seed})")
+    dropped = ", private-use characters dropped" if args.drop_private else ""
+    print(f"{len(trials)} simulated shifts (seed {args.seed}{dropped})")
     for outcome in ("restored", "flagged", "silent"):
         print(f"| {outcome} | {counts[outcome]} | {counts[outcome] / len(trials):.1%} |")
     for trial in [t for t in trials if t.outcome == "silent"][: args.show]:

@@ -126,7 +126,7 @@ def write_function_char_words(path: str) -> None:
     """Regenerate ``extractors/data/function_char_words.txt`` from jieba's dictionary."""
     import jieba
 
-    from extractors.normalize.repair import jieba_dictionary
+    from extractors.normalize.char_scores import jieba_dictionary
 
     header = (
         f"# Words that open with a place stop character (place_stop_words.txt), from jieba {jieba.__version__}'s\n"

@@ -695,7 +695,7 @@ def test_a_place_holds_a_stop_character_only_as_real_names_do(text, names):
 
 def test_shipped_function_char_words_match_the_pinned_jieba_dictionary():
     from extractors.datafiles import load_list
-    from extractors.normalize.repair import jieba_dictionary
+    from extractors.normalize.char_scores import jieba_dictionary
     from extractors.place_bounds import function_char_words
 
     assert list(load_list("function_char_words.txt")) == function_char_words(jieba_dictionary())

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.datafiles import load_list
-from extractors.normalize.repair import NARROWED, ODD_CHARS, best_repair, is_rare_han, word_coverage
+from extractors.normalize.char_scores import is_rare_han, word_coverage
+from extractors.normalize.repair import KEPT_PAIR, NARROWED, ODD_CHARS, best_repair
 from extractors.offsets import OffsetMap, rewrite
 
 _HAN = r"\u3400-\u9fff\uf900-\ufaff"
@@ -201,10 +202,14 @@ def repair_mojibake(text: str) -> tuple[str, OffsetMap, list[MojibakeSpan]]:
     edits: list[tuple[int, int, str]] = []
     runs: list[MojibakeSpan] = []
     skipped: list[MojibakeSpan] = []  # a run's placeholder its repair starts after: flagged
+    # A mirror either keeps GBK's user-area pairs (as private-use characters, or as U+FFFD
+    # where its decoder knows no user area) or drops them all: one such character anywhere
+    # on the page says no pair was dropped.
+    drops = not KEPT_PAIR.search(text)
     for run in find_mojibake(text):
         if edits and run.start < edits[-1][1]:
             continue  # already inside a repaired (grown) run
-        repair = best_repair(text, run.start, run.end)
+        repair = best_repair(text, run.start, run.end, drops=drops)
         if repair is None:
             runs.append(run)
             continue

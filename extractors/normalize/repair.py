@@ -11,27 +11,26 @@ byte chosen to make the likeliest text, gives the original back.
 "Likeliest" is scored with jieba's dictionary: character frequencies plus a
 bonus for every dictionary word the candidate contains. A repair is kept only
 when it is clearly better than the garbled run; otherwise the run stays flagged.
+
+Some mirrors also drop the private-use characters that GBK's user-area pairs decode to.
+Every such pair held a byte of two characters, so a seam between two garbled characters
+may stand for two characters, not one: ``_dropped_pair`` weighs that reading.
 """
 
 from __future__ import annotations
 
 import math
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import jieba
-import opencc
-
-from extractors.datafiles import load_table
+from extractors.normalize.char_scores import frequencies, is_rare_han, mean_score, score, t2s, word_coverage
 
 _FULL_WIDTH = {"!": "！", ",": "，", "?": "？", ":": "：", ";": "；", "(": "（", ")": "）"}
 NARROWED = frozenset(_FULL_WIDTH)  # full-width marks a later step may have made ASCII
 _LOST = {"?", "\ufffd"}
 _LEADS = range(0x81, 0xFF)
 _TRAILS = [b for b in range(0x40, 0xFF) if b != 0x7F]
-_PUNCT = set("。，、；：？！“”‘’（）《》…—")
 _MIN_GAIN = 3.0  # mean log-score gain per character a repair must show
 _SAME_GAIN = 1e-6  # gains this close are equal (float sums in another order)
 # GBK rows of Greek, Cyrillic, pinyin letters, bopomofo, kana, math operators, box drawing
@@ -41,105 +40,11 @@ ODD_CHARS = (
     r"\u0370-\u03ff\u0400-\u04ff\u2200-\u22ff\u2500-\u259f\u0101-\u01dc\u3041-\u3096\u30a1-\u30fa\u3105-\u312f"
     r"àáèéìíòóùúü"  # GBK's pinyin row holds these Latin-1 vowels too (ù is A8B4)
 )
+KEPT_PAIR = re.compile("[\ue000-\uf8ff\ufffd]")  # a mirror that shows these drops no pair
 _NOT_TEXT = re.compile(rf"[A-Za-z{ODD_CHARS}\ue000-\uf8ff?]")
 
 
-_COUNTS_FILE = "char_frequencies.tsv"
-_WORD = re.compile(r"^(\S{2,4}) (\d+)", re.M)
-
-
-def jieba_dictionary() -> str:
-    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as handle:
-        return handle.read()
-
-
-def count_chars(dictionary: str) -> dict[str, int]:
-    """Character frequencies: each word's frequency added to each of its characters.
-
-    ``#`` (six occurrences) is left out: it starts a comment in data files.
-    """
-    counts: dict[str, int] = {}
-    for line in dictionary.splitlines():
-        word, freq = line.split(" ", 2)[:2]
-        for char in word.replace("#", ""):
-            counts[char] = counts.get(char, 0) + int(freq)
-    return counts
-
-
-def write_char_counts(path: str) -> None:
-    """Regenerate ``extractors/data/char_frequencies.tsv`` (after a jieba upgrade)."""
-    counts = count_chars(jieba_dictionary())
-    rows = "".join(f"{char}\t{n}\n" for char, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-    header = f"# Character frequencies summed over jieba {jieba.__version__}'s dict.txt, by write_char_counts().\nchar\tcount\n"
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(header + rows)
-
-
-@lru_cache(maxsize=1)
-def _frequencies() -> tuple[dict[str, float], dict[str, str]]:
-    """Log char frequencies (shipped: counting 350k words takes a second) and
-    each 2–4 character word's bonus, from jieba's dictionary.
-
-    A word's bonus grows with its frequency: 支付 (3382) must beat 支给 (3), a
-    rare word that would otherwise win on its commoner character 给.
-    """
-    counts = {row["char"]: int(row["count"]) for row in load_table(_COUNTS_FILE)}
-    total = sum(counts.values())
-    words = dict(_WORD.findall(jieba_dictionary()))  # word -> frequency, as text
-    return {c: math.log(n / total) for c, n in counts.items()}, words
-
-
-@lru_cache(maxsize=4096)
-def _word_bonus(freq: str) -> float:
-    """2 for a word seen once, about 4 at 50 and 6 at 3,000 occurrences."""
-    return 2.0 + 0.5 * math.log(int(freq) + 1)
-
-
-@lru_cache(maxsize=1)
-def _t2s() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
-
-
-_RARE = -12.0  # log share of a character seen fewer than about 6 times in a million
-
-
-def is_rare_han(char: str) -> bool:
-    """A Han character that real text seldom uses (翱, 缡; in simplified form, so 確 is
-    common): a shifted decode produces such characters, a notice seldom does."""
-    if not "\u3400" <= char <= "\u9fff":
-        return False
-    logs, _ = _frequencies()
-    return logs.get(_t2s().convert(char), -20.0) < _RARE
-
-
-def mean_score(text: str) -> float:
-    """Score per character, so candidates of different lengths compare fairly."""
-    return score(text) / max(1, len(text))
-
-
-def score(text: str) -> float:
-    """Log-likelihood-like score: common characters and dictionary words score high.
-
-    Scored in simplified script: jieba's dictionary is simplified, and a garbled
-    traditional page decodes to traditional characters.
-    """
-    logs, words = _frequencies()
-    text = _t2s().convert(text)
-    floor = -20.0
-    total = 0.0
-    for char in text:
-        if char in _PUNCT or char.isdigit():
-            total += -6.0
-        else:
-            total += logs.get(char, floor)
-    for size in (2, 3, 4):
-        for i in range(len(text) - size + 1):
-            freq = words.get(text[i : i + size])
-            total += _word_bonus(freq) if freq else 0.0
-    return total
-
-
-def _byte_options(run: str, narrowed: frozenset[int] = frozenset()) -> tuple[list[int | None], frozenset[int]] | None:
+def _byte_options(run: str, narrowed: frozenset[int] = frozenset(), seams: bool = True) -> ByteOptions | None:
     """The run as GBK bytes; ``None`` marks a lost byte. None if a char has no GBK form.
 
     A ``?`` is a lost byte, unless its index is in ``narrowed``: then it was a
@@ -148,7 +53,12 @@ def _byte_options(run: str, narrowed: frozenset[int] = frozenset()) -> tuple[lis
     """
     result: list[int | None] = []
     assumed: list[int] = []
+    places: list[int] = []  # where a dropped pair may have stood: between two pairs
+    paired = False  # whether the last character was a pair or a lost byte
     for index, char in enumerate(run):
+        if paired and (char in _LOST or _FULL_WIDTH.get(char, char) > "\x7f"):
+            places.append(len(result))
+        paired = char in _LOST or _FULL_WIDTH.get(char, char) > "\x7f"
         if char in _LOST and index not in narrowed:
             result.append(None)
             continue
@@ -161,7 +71,17 @@ def _byte_options(run: str, narrowed: frozenset[int] = frozenset()) -> tuple[lis
         if char in _LOST:
             assumed += [len(result), len(result) + 1]
         result.extend(encoded)
-    return result, frozenset(assumed)
+    return ByteOptions(result, frozenset(assumed), frozenset(places) if seams else frozenset())
+
+
+@dataclass(frozen=True)
+class ByteOptions:
+    """A run as GBK bytes (``None``: a lost byte), the bytes that may be a narrowed ？,
+    and the seams between the run's characters where a mirror may have dropped a pair."""
+
+    data: list[int | None]
+    assumed: frozenset[int]
+    seams: frozenset[int]
 
 
 def _decode_pair(lead: int | None, trail: int | None, before: str, after: str = "") -> str | None:
@@ -206,13 +126,17 @@ class Reading:
 
     text: str
     guessed: tuple[int, ...] = ()
+    drops: int = 0  # pairs the mirror dropped, read back as two guessed characters each
 
 
-def _decode(data: list[int | None], start: int, before: str, assumed: frozenset[int] = frozenset()) -> Reading | None:
+def _decode(options: ByteOptions, start: int, before: str, drops: bool = False) -> Reading | None:
     """``data`` decoded from ``start``; a character whose pair holds a lost byte, or a byte
-    ``assumed`` (a ? read as a narrowed ？), is a guess."""
+    ``assumed`` (a ? read as a narrowed ？), is a guess. So are both characters of a pair
+    the mirror dropped (see ``_dropped_pair``)."""
+    data, assumed = options.data, options.assumed
     out = before
     guessed = []
+    dropped_pairs = 0
     index = start
     while index < len(data):
         byte = data[index]
@@ -222,14 +146,66 @@ def _decode(data: list[int | None], start: int, before: str, assumed: frozenset[
             continue
         if index + 1 >= len(data):
             return None  # half a character at the end: never invent the missing byte
-        char = _decode_pair(byte, data[index + 1], out, _next_char(data, index + 2))
+        after = _next_char(data, index + 2)
+        char = _decode_pair(byte, data[index + 1], out, after)
+        if index + 1 in options.seams and byte is not None and data[index + 1] is not None:
+            dropped, doubtful = _dropped_pair(byte, data[index + 1], out[-2:], after, char)
+            if (doubtful or dropped and not drops) and char is not None:
+                guessed.append(len(out) - len(before))  # kept as it stands, but a dropped pair reads nearly as well
+            if dropped and drops:
+                guessed += [len(out) - len(before), len(out) - len(before) + 1]
+                dropped_pairs += 1
+                out += dropped
+                index += 2
+                continue
         if char is None:
             return None
         if byte is None or data[index + 1] is None or index in assumed or index + 1 in assumed:
             guessed.append(len(out) - len(before))
         out += char
         index += 2
-    return Reading(out[len(before) :], tuple(guessed))
+    return Reading(out[len(before) :], tuple(guessed), dropped_pairs)
+
+
+# A mirror that decodes GB18030 and then drops private-use characters loses every pair in
+# GBK's user areas (AAA1-AFFE, F8A1-FEFE, A140-A7A0). Read one byte off, such a pair is the
+# trail byte of one character and the lead byte of the next: both characters lose a byte.
+_DROP_TRAILS = tuple(range(0xAA, 0xB0)) + tuple(range(0xF8, 0xFF)) + tuple(range(0xA1, 0xA8))
+# A pair read as two characters scores one character more: _CHAR_SHARE (the log share of a
+# common character) gives that back before any word the two form. The costs were set on
+# bench/mojibake_bench.py, with and without --drop-private: a mirror that keeps its
+# private-use characters restores as many sentences as before, one that drops them leaves
+# no silent garbage (was half of all shifts).
+_CHAR_SHARE = 7.0
+_DROP_COST = 4.0  # at a seam, a dropped pair must read better than the seam as it stands by this
+_DOUBT = 4.0  # a seam kept as it stands, where a dropped pair reads within this, is a guess
+_DROP_MEAN = 8.0  # over a whole run, each dropped pair costs this much score
+
+
+def _drop_leads(trail: int) -> range:
+    return range(0x81, 0xA1) if trail < 0xA8 else range(0xA1, 0xFF)
+
+
+@lru_cache(maxsize=16384)
+def _dropped_pair(lead: int, trail: int, before: str, after: str, plain: str | None) -> tuple[str | None, bool]:
+    """The two characters a dropped user-area pair would leave between ``lead`` and
+    ``trail``, when they read clearly better than the one character ``plain`` the bytes
+    give as they stand (None when no such pair reads better)."""
+    logs, _ = frequencies()
+    firsts = [(a, c) for a in _DROP_TRAILS if (c := _gbk(lead, a))]
+    firsts = sorted(firsts, key=lambda pair: -logs.get(t2s().convert(pair[1]), -20.0))[:6]
+    best, best_score = None, -math.inf
+    for low, first in firsts:
+        seconds = [c for b in _drop_leads(low) if (c := _gbk(b, trail))]
+        for second in sorted(seconds, key=lambda c: -logs.get(t2s().convert(c), -20.0))[:12]:
+            value = score(before + first + second + after)
+            if value > best_score:
+                best, best_score = first + second, value
+    if best is None:
+        return None, False
+    kept = score(before + plain + after) if plain else -math.inf
+    gain = best_score + _CHAR_SHARE - _DROP_COST - kept
+    return (best if gain > 0 else None), -_DOUBT < gain <= 0
 
 
 def _next_char(data: list[int | None], index: int) -> str:
@@ -243,7 +219,7 @@ def _next_char(data: list[int | None], index: int) -> str:
     return _gbk(data[index], data[index + 1]) or ""
 
 
-def best_repair(text: str, start: int, end: int, grow: int = 12) -> tuple[int, int, Reading] | None:
+def best_repair(text: str, start: int, end: int, grow: int = 12, drops: bool = True) -> tuple[int, int, Reading] | None:
     """Repair ``text[start:end]``, trying to start one character later and to
     extend the run forward: a shifted decode goes on producing valid but wrong
     characters (膊恐伟补 for 部治安管) after the last visible marker."""
@@ -255,12 +231,12 @@ def best_repair(text: str, start: int, end: int, grow: int = 12) -> tuple[int, i
                 break
             run = text[first:last]
             context = text[max(0, first - 2) : first]
-            reading = best_reading(run, context)
+            reading = best_reading(run, context, drops)
             if reading is None:
                 continue
             # the total gain: intact characters the run grows over add nothing, so
             # the shortest run that repairs the garbling wins
-            gain = score(context + reading.text) - score(context + run)
+            gain = score(context + reading.text) - score(context + run) - reading.drops * _DROP_MEAN
             if best is None or gain > best[0] + _SAME_GAIN:
                 best = (gain, first, last, reading)
     return None if best is None else best[1:]
@@ -293,21 +269,22 @@ def repair_run(run: str, before: str = "") -> str | None:
     return None if reading is None else reading.text
 
 
-def best_reading(run: str, before: str = "") -> Reading | None:
+def best_reading(run: str, before: str = "", drops: bool = True) -> Reading | None:
     """``repair_run``, with the characters that stand on a lost byte."""
     marks = [i for i, c in enumerate(run) if c == "?"][:4]
     candidates = []
     for chosen in range(2 ** len(marks)):
         narrowed = frozenset(m for bit, m in enumerate(marks) if chosen >> bit & 1)
-        options = _byte_options(run, narrowed)
-        if options and options[0]:
-            data, assumed = options
-            candidates += [_decode(data, start, before, assumed) for start in (0, 1)]
+        options = _byte_options(run, narrowed, drops and not KEPT_PAIR.search(run))
+        if options and options.data:
+            candidates += [_decode(options, start, before) for start in (0, 1)]
+            if options.seams:
+                candidates += [_decode(options, start, before, drops=True) for start in (0, 1)]
     candidates = [c for c in candidates if c and c.text and not _NOT_TEXT.search(c.text)]
     if not candidates:
         return None
     context = before[-2:]
-    reading = max(candidates, key=lambda c: mean_score(context + c.text))
+    reading = max(candidates, key=lambda c: mean_score(context + c.text) - c.drops * _DROP_MEAN / len(context + c.text))
     best = reading.text
     if _han(best) == _han(run):
         return None  # no character re-decoded: punctuation made ASCII, not mojibake
@@ -319,16 +296,3 @@ def best_reading(run: str, before: str = "") -> Reading | None:
 
 def _han(text: str) -> str:
     return "".join(c for c in text if "\u3400" <= c <= "\u9fff")
-
-
-def word_coverage(text: str) -> float:
-    """Share of Han characters that sit inside a dictionary word: a repair must read as words."""
-    _, words = _frequencies()
-    text = _t2s().convert(text)
-    covered = set()
-    for size in (2, 3, 4):
-        for i in range(len(text) - size + 1):
-            if text[i : i + size] in words:
-                covered.update(range(i, i + size))
-    han = [i for i, c in enumerate(text) if "\u4e00" <= c <= "\u9fff"]
-    return sum(1 for i in han if i in covered) / max(1, len(han))
