@@ -85,13 +85,14 @@ class ByteOptions:
 
 
 def _decode_pair(lead: int | None, trail: int | None, before: str, after: str = "") -> str | None:
-    """The likeliest character for a byte pair with up to one lost byte, between
-    the character decoded before it and the one the next bytes give."""
+    """The likeliest character for a byte pair with up to one lost byte, between the
+    three characters decoded before it and the two the next bytes give: with one on each
+    side, 办 after 通 read as 发 (通发 is a word too), 跨 before 省 as 可."""
     if lead is not None and trail is not None:
         return _gbk(lead, trail)
     if lead is None and trail is None:
         return None
-    return _likeliest(lead, trail, before[-1:], after)
+    return _likeliest(lead, trail, before[-3:], after)
 
 
 @lru_cache(maxsize=16384)
@@ -146,7 +147,7 @@ def _decode(options: ByteOptions, start: int, before: str, drops: bool = False) 
             continue
         if index + 1 >= len(data):
             return None  # half a character at the end: never invent the missing byte
-        after = _next_char(data, index + 2)
+        after = _following(data, index + 2)
         char = _decode_pair(byte, data[index + 1], out, after)
         if index + 1 in options.seams and byte is not None and data[index + 1] is not None:
             dropped, doubtful = _dropped_pair(byte, data[index + 1], out[-2:], after, char)
@@ -206,6 +207,16 @@ def _dropped_pair(lead: int, trail: int, before: str, after: str, plain: str | N
     kept = score(before + plain + after) if plain else -math.inf
     gain = best_score + _CHAR_SHARE - _DROP_COST - kept
     return (best if gain > 0 else None), -_DOUBT < gain <= 0
+
+
+def _following(data: list[int | None], index: int) -> str:
+    """The (up to) two characters the bytes after a pair decode to, for scoring its
+    readings: one character of context on each side guessed 跨 as 可 in “跨省通办”."""
+    first = _next_char(data, index)
+    if not first:
+        return ""
+    width = 1 if first.isascii() else 2
+    return first + _next_char(data, index + width)
 
 
 def _next_char(data: list[int | None], index: int) -> str:
