@@ -16,11 +16,13 @@ from functools import lru_cache
 import jieba
 import opencc
 
-from extractors.datafiles import load_table
+from extractors.datafiles import load_list, load_table
 
 PUNCT = set("。，、；：？！“”‘’（）《》…—")
 
 _COUNTS_FILE = "char_frequencies.tsv"
+_POLICY_WORDS = "policy_words.txt"
+POLICY_WORD_COUNT = 500  # as common as 户籍 or 公积金 in jieba's dictionary
 _WORD = re.compile(r"^(\S{2,4}) (\d+)", re.M)
 
 
@@ -62,6 +64,8 @@ def frequencies() -> tuple[dict[str, float], dict[str, str]]:
     counts = {row["char"]: int(row["count"]) for row in load_table(_COUNTS_FILE)}
     total = sum(counts.values())
     words = dict(_WORD.findall(jieba_dictionary()))  # word -> frequency, as text
+    for word in load_list(_POLICY_WORDS):
+        words[word] = str(max(int(words.get(word, "0")), POLICY_WORD_COUNT))
     return {c: math.log(n / total) for c, n in counts.items()}, words
 
 
