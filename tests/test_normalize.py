@@ -660,3 +660,17 @@ def test_the_html_view_marks_a_wrapped_names_two_stretches_and_its_rows_other_ce
     page = render_html(result, extract(result))
     assert ">个体工商户设立<span>ITEM</span>" in page and ">登记<span>ITEM</span>" in page
     assert ">市市场监管局<span>RESPONSIBLE</span>" in page  # no longer swallowed by the name's span
+
+
+def test_a_comma_a_mirror_wedged_before_another_mark_goes():
+    """A pinyin-annotating mirror's page (a city police report): a comma before the page's own
+    、 or 。 split the list of items, and nothing was found."""
+    raw = "這標(biāo)志著市公安局已經(jīng)全面實(shí)現(xiàn)身份證首次申領(lǐng),、到期換領(lǐng)、丟失補(bǔ)領(lǐng)“跨省通辦”,。"
+    result = normalize_text(raw)
+    assert "身份证首次申领、到期换领、丢失补领“跨省通办”。" in result.text
+    assert result.quality.doubled_marks_removed == 2
+    assert [item.name for item in extract(result).items][:1] == ["身份证首次申领"]
+    start = result.text.index("、到期")
+    assert raw[slice(*result.raw_span(start, start + 1))] == "、"  # the mark kept is the page's own
+    assert normalize_text("日前,,记者从市公安局获悉。").text == "日前,记者从市公安局获悉。"
+    assert normalize_text("序号,名称,,备注").text == "序号,名称,,备注"  # a CSV line's empty field

@@ -7,7 +7,8 @@ Steps, in order (each maps its output back to its input, and the maps compose):
 3. remove pinyin ruby noise (context-checked against character readings);
 4. full-width digits and Latin letters -> half-width (２０２１年 -> 2021年; punctuation stays);
    traditional -> simplified (OpenCC tw2s or tw2sp, plus project phrases);
-5. layout: whitespace between Han characters, lines broken mid-sentence.
+5. layout: whitespace between Han characters, lines broken mid-sentence;
+6. a comma a mirror wedged before another mark (首次申领,、到期换领).
 
 Every mojibake run is reported in the quality record, as repaired (with the
 original and the repair) or flagged; extractors skip flagged spans.
@@ -20,6 +21,7 @@ from typing import Any
 
 from extractors.normalize.encoding import Decoded, decode_bytes
 from extractors.normalize.layout import tidy_layout
+from extractors.normalize.marks import drop_doubled_marks
 from extractors.normalize.mojibake import MojibakeSpan, repair_mojibake
 from extractors.normalize.pinyin import strip_pinyin
 from extractors.normalize.script import to_simplified
@@ -47,6 +49,7 @@ class Quality:
     width_folded: int = 0  # full-width digits and Latin letters made half-width (２０２１ -> 2021)
     spaces_removed: int = 0
     lines_joined: int = 0
+    doubled_marks_removed: int = 0  # a comma wedged before another mark (首次申领,、到期换领)
     hard_wrapped: bool = False
     mojibake: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -91,7 +94,8 @@ def normalize_text(raw: str) -> NormalizedText:
     text1, folded = fold_width(text1)  # one character for one: the map stays as it is
     text2, map2, script = to_simplified(text1)
     text3, map3, layout = tidy_layout(text2)
-    offsets = map0.then(map1).then(map2).then(map3)
+    text4, map4, quality.doubled_marks_removed = drop_doubled_marks(text3)
+    offsets = map0.then(map1).then(map2).then(map3).then(map4)
     quality.pinyin_groups_removed = pinyin.groups_removed
     quality.html_ruby_removed = pinyin.html_ruby_removed
     quality.script, quality.variant = script.script, script.variant
@@ -103,7 +107,7 @@ def normalize_text(raw: str) -> NormalizedText:
     quality.spaces_removed, quality.lines_joined = layout.spaces_removed, layout.lines_joined
     quality.hard_wrapped = layout.hard_wrapped
     quality.mojibake = _mojibake_report(runs, offsets)
-    return NormalizedText(raw, text3, offsets, quality)
+    return NormalizedText(raw, text4, offsets, quality)
 
 
 def _record_decoding(quality: Quality, decoded: Decoded) -> None:
