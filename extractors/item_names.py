@@ -303,7 +303,17 @@ def all_services(text: str, spans: list[tuple[int, int]]) -> bool:
     """Does every name end like a service (备案, 申领, 汇缴)? The check for lists
     that no lead verb or count vouches for."""
     endings = cues()["service_ending"]
-    return all(_before_bracket(text[start:end]).endswith(endings) for start, end in spans)
+    return all(
+        _before_bracket(text[start:end]).endswith(endings) or _opens_like_a_service(text[start:end]) for start, end in spans
+    )
+
+
+def _opens_like_a_service(name: str) -> bool:
+    """申领居民身份证, 首次申领居民身份证, 开具户籍类证明: a service verb, its object after it."""
+    words = cues()
+    name = name.removeprefix(next((a for a in words["opening_adverb"] if name.startswith(a)), ""))
+    verb = next((v for v in words["opening_verb"] if name.startswith(v)), None)
+    return verb is not None and len(name) - len(verb) >= 2
 
 
 _TRAILING_BRACKET = re.compile(r"[（(][^（）()]*[）)]$")

@@ -68,6 +68,7 @@ def _bare_counter() -> re.Pattern[str]:
 
 _CLAUSE_MARKS = "，,。；;：:\n！？"
 _CLAUSE_START = re.compile(f"[{_CLAUSE_MARKS}]")
+_BUSINESS_END = re.compile(r"[，,。；;\n！？]|$")
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _QUOTED_SCOPE = re.compile(r"^[“\"]?[^”\"]{0,12}[”\"]?")
 
@@ -163,14 +164,16 @@ def _scope_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> l
         after = _after_scope().match(text, marker.end())
         if after is None or (after.group("range") and not (joint and joint.group("into"))):
             continue
-        if after.group("items") and not (joint and joint.group().startswith("等")):
+        joined = bool(after.group("items")) and joint is not None and joint.group().startswith("等")
+        if after.group("items") and not joined and not _business_ends_clause(text, after):
             continue  # "加强“跨省通办”事项管理": the scope qualifies 事项, no list before it
         list_end = joint.start() if joint else marker.start()
         list_start = _list_start(text, list_end)
         led = _opens_with_lead_verb(text, list_start) or _follows_a_led_list(items, text, list_start)
         # "A、B已实现“跨省通办”" (the list is its verb's subject), "A、B等“跨省通办”事项" (等 joins
-        # it to the items): no lead verb, so every name must end like a service
-        subject = joint is not None and (joint.group("verb") is not None or bool(after.group("items")))
+        # it to the items): no lead verb, so every name must end like a service. Without 等,
+        # "开通A“跨省通办”业务。" ends its clause on the noun, and its lead verb vouches for it.
+        subject = joint is not None and (joint.group("verb") is not None or joined)
         if not (led or subject) or overlaps((list_start, list_end), taken):
             continue
         spans = split_services_at_he(text, split_names(text, list_start, list_end))
@@ -184,6 +187,13 @@ def _scope_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> l
         modes = tags(text[marker.end() : clause_end.start() if clause_end else len(text)], "mode")
         items.extend(ItemMention(text[a:b], (a, b), "enumeration", scope=scope, modes=modes, group=group) for a, b in spans)
     return items
+
+
+def _business_ends_clause(text: str, after: re.Match[str]) -> bool:
+    """ "开通A“跨省通办”业务，": 业务 ends the clause, the services before it are the list. Not
+    事项 (推出第二批“省内通办”事项。 names a batch), nor before a colon (…以下三项“跨省通办”事项：
+    opens the list after it)."""
+    return after.group("items") == "业务" and _BUSINESS_END.match(text, after.end()) is not None
 
 
 def _follows_a_led_list(items: list[ItemMention], text: str, list_start: int) -> bool:

@@ -628,3 +628,29 @@ def test_a_lead_verb_of_four_characters_opens_a_list_a_scope_ends():
     """可以办理 is a lead verb of four characters: only the two before the list had been looked at."""
     items = extract_text("市民可以办理户口迁移、异地就医备案“跨省通办”。").items
     assert [item.name for item in items] == ["户口迁移", "异地就医备案"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a police report: the noun after the scope ends the clause, the lead verb vouches
+        ("我市开通首次办理居民身份证“跨省通办”业务，即省外户籍居民无需回户籍地办理。", ["首次办理居民身份证"]),
+        ("目前四川公安已在成都、达州等地部署开展首次申领居民身份证“跨省通办”试点工作。", ["首次申领居民身份证"]),
+        ("稳步扩大新生儿入户“跨省通办”实施范围。", ["新生儿入户"]),
+        ("可向现居住地公安机关提出首次申领居民身份证“跨省通办”申请。", ["首次申领居民身份证"]),
+        # the noun goes on (业务协同), or no list stands before the scope: nothing
+        ("加强“跨省通办”业务协同。", []),
+        ("推进“跨省通办”业务。", []),
+        ("省政务服务数据管理局将于2023年底前推出第二批“省内通办”事项。", []),  # 事项: a batch
+    ],
+)
+def test_a_noun_after_the_scope_that_ends_the_clause_leaves_a_led_list(text, expected):
+    assert [item.name for item in extract_text(text).items] == expected
+
+
+def test_two_services_named_verb_first_split_at_he():
+    """公安部's report: 首次申领居民身份证 and 开具户籍类证明 name their service by its verb, the
+    object after it; 和 joins two items. 就业和失业登记 shares its ending and stays one name."""
+    text = "全国范围已实现户口迁移、首次申领居民身份证和开具户籍类证明“跨省通办”。实现就业和失业登记“跨省通办”。"
+    names = [item.name for item in extract_text(text).items]
+    assert names == ["户口迁移", "首次申领居民身份证", "开具户籍类证明", "就业和失业登记"]

@@ -47,6 +47,11 @@ def test_a_place_never_opens_with_a_demonstrative_or_a_particle(text):
     assert _canonical(text, issuer="济南市人民政府办公厅") == ["济南市公安局"]
 
 
+def test_a_place_never_opens_with_a_verb_of_going():
+    """A Sichuan news report: 来到大邑县公安局 read as a body named 来到大邑县公安局."""
+    assert _canonical("王先生带着两个儿子来到大邑县公安局晋原派出所申领居民身份证。") == ["大邑县公安局"]
+
+
 def test_our_city_and_this_city_are_the_issuers_own():
     text = "我市人社局、本市医保局和我省人社厅"
     assert _canonical(text, issuer="济南市人民政府办公厅") == [
