@@ -171,11 +171,19 @@ def _join_shared_objects(text: str, spans: list[tuple[int, int]]) -> list[tuple[
     joined: list[tuple[int, int]] = []
     for start, end in spans:
         follows_separator = joined and text[joined[-1][1] : start] == "、"
-        if follows_separator and (text.startswith(verbs, start) or text[start:end] in bare):
+        shares = text.startswith(verbs, start) or text[start:end] in bare or _adverb_and_verb(text[start:end])
+        if follows_separator and shares:
             joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))
     return joined
+
+
+def _adverb_and_verb(piece: str) -> bool:
+    """到期换领, 丢失补领: when or why, then a bare verb; no object of its own."""
+    words = cues()
+    adverb = next((a for a in words["opening_adverb"] if piece.startswith(a)), "")
+    return bool(adverb) and piece[len(adverb) :] in (*words["shared_verb"], *words["opening_verb"])
 
 
 def _join_shared_endings(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

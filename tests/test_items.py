@@ -654,3 +654,12 @@ def test_two_services_named_verb_first_split_at_he():
     text = "全国范围已实现户口迁移、首次申领居民身份证和开具户籍类证明“跨省通办”。实现就业和失业登记“跨省通办”。"
     names = [item.name for item in extract_text(text).items]
     assert names == ["户口迁移", "首次申领居民身份证", "开具户籍类证明", "就业和失业登记"]
+
+
+def test_when_and_a_bare_verb_after_a_comma_share_the_object_before_them():
+    """A city police report: 到期换领 and 丢失补领 name no object; they share 身份证, as 补领
+    does in 居民身份证换领、补领. 港澳通行证到期换领 names its own."""
+    names = [item.name for item in extract_text("实现身份证首次申领、到期换领、丢失补领“跨省通办”。").items]
+    assert names == ["身份证首次申领、到期换领、丢失补领"]
+    names = [item.name for item in extract_text("实现护照首次申领、港澳通行证到期换领“跨省通办”。").items]
+    assert names == ["护照首次申领", "港澳通行证到期换领"]
