@@ -290,7 +290,14 @@ def leading_place(title: str | None) -> str | None:
         return None
     opening = len(title) - len(title.lstrip("《“"))  # 《某安市…方案》政策解读: the plan's place
     match = _leading_place().match(title, opening)
-    return match.group() if match else None
+    if match:
+        return match.group()
+    # a news headline's dateline: 南平：101项政务服务事项可实现“跨省通办”
+    city = _HEADLINE_CITY.match(title)
+    return short_city_names().get(city.group(1)) if city else None
+
+
+_HEADLINE_CITY = re.compile(r"([\u4e00-\u9fff]{2,4})[:：]")
 
 
 def _issuer_place(issuer: str | None) -> str | None:

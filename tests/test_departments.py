@@ -240,6 +240,7 @@ def test_a_municipality_beside_a_province_names_the_bare_city():
     [
         ("某阳市第二批“省内通办”事项清单", {"某阳市医疗保障局", "省人民政府"}),
         ("浙江：“跨省通办”事项扩容", {"市医疗保障局", "浙江省人民政府"}),  # a province's short name
+        ("南平:101项政务服务事项可实现“跨省通办”", {"南平市医疗保障局", "福建省人民政府"}),  # a city's
         ("第二批“省内通办”事项清单", {"市医疗保障局", "省人民政府"}),  # no place: bare stays bare
         ("《某安市深化政务服务“省内通办”实施方案》政策解读", {"某安市医疗保障局", "省人民政府"}),  # in title marks
     ],
@@ -328,6 +329,8 @@ def test_a_list_goes_on_past_a_comma_to_the_cue_after_it():
         # the 区 ending a zone's name too long for a unit is no class of districts: no "区管委会"
         ("（某某省级高新技术产业开发区管委会负责）", []),
         ("坚决贯彻市委市政府决策部署。", ["市政府"]),  # a party committee's 委 is in no place
+        # an industrial park's name ends in 园 (a 新华日报 report)
+        ("苏州市行政审批局与银川苏银产业园审批服务管理局签订框架协议。", ["苏州市行政审批局", "银川苏银产业园审批服务管理局"]),
     ],
 )
 def test_zones_are_places_of_their_own(text, names):
