@@ -111,7 +111,9 @@ def _likeliest(lead: int | None, trail: int | None, before: str, after: str) -> 
     return best
 
 
+@lru_cache(maxsize=None)
 def _gbk(lead: int, trail: int) -> str | None:
+    """Cached: a repair decodes the same few hundred pairs millions of times (at most 32,000)."""
     try:
         char = bytes([lead, trail]).decode("gbk")
     except UnicodeDecodeError:
@@ -147,9 +149,11 @@ def _decode(options: ByteOptions, start: int, before: str, drops: bool = False) 
             continue
         if index + 1 >= len(data):
             return None  # half a character at the end: never invent the missing byte
-        after = _following(data, index + 2)
+        lost = byte is None or data[index + 1] is None
+        seam = not lost and index + 1 in options.seams
+        after = _following(data, index + 2) if lost or seam else ""  # context only a guess needs
         char = _decode_pair(byte, data[index + 1], out, after)
-        if index + 1 in options.seams and byte is not None and data[index + 1] is not None:
+        if seam:
             dropped, doubtful = _dropped_pair(byte, data[index + 1], out[-2:], after, char)
             if (doubtful or dropped and not drops) and char is not None:
                 guessed.append(len(out) - len(before))  # kept as it stands, but a dropped pair reads nearly as well
@@ -161,7 +165,7 @@ def _decode(options: ByteOptions, start: int, before: str, drops: bool = False) 
                 continue
         if char is None:
             return None
-        if byte is None or data[index + 1] is None or index in assumed or index + 1 in assumed:
+        if lost or index in assumed or index + 1 in assumed:
             guessed.append(len(out) - len(before))
         out += char
         index += 2
