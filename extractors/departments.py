@@ -331,7 +331,9 @@ def _unit() -> re.Pattern[str]:
 # two bodies (和公安部…) they join the bodies, and the unit would hold a body's word.
 _JOINED_WORDS = re.compile(r"(?<=[\u4e00-\u9fff]{2})[和与](?=[^部委厅署局司]{2,}(?:司|局|中心)$)")
 # Nor 国家 (…医疗保障局国家税务总局: a signature block's columns run together).
-_NOT_IN_UNIT = re.compile(r"关于|印发|发布|举行|推出|会同|牵头|配合|负责|出台|通过|国家|[的和与及在对将从向为要是于已等]")
+_NOT_IN_UNIT = re.compile(
+    r"关于|印发|转发|批转|抄送|发布|举行|推出|会同|牵头|配合|负责|出台|通过|国家|[的和与及在对将从向为要是于已等]"
+)
 # A local body's unit never opens with a place: "上海市卫生健康委员会上海市公安局" is two
 # bodies. A central one's may: 国家税务总局上海市税务局 is the Shanghai tax bureau's name.
 _PLACE_FIRST = re.compile(r"[\u4e00-\u9fff]{1,3}(?:省|自治区|市(?!场))")

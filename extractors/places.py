@@ -141,7 +141,20 @@ def with_own_province(home: dict[str, str], text: str) -> dict[str, str]:
     if "省" in home or _OWN_PROVINCE.search(text) is None:
         return home
     partners = frozenset(name for stretch in _PARTNERS.findall(text) for name in _province_names().findall(stretch))
-    return with_sole_province(home, text, partners)
+    home = with_sole_province(home, text, partners)
+    if "省" in home or _province_names().search(text):
+        return home
+    province = _province_of_cities(text)  # 我省…平凉、庆阳、陇南等5个市州: 甘肃省
+    return {**dict.fromkeys(_LEVEL_WORDS["省"], province), **home} if province else home
+
+
+def _province_of_cities(text: str) -> str | None:
+    """The one province of the cities a text names by their short names, when it names at
+    least two and all of one province. A short name that is also a word (大同, 安康) only
+    adds a province, which makes the answer none, never a wrong one."""
+    named = [full for short, full in short_city_names().items() if short in text]
+    found = {_city_provinces()[full] for full in named}
+    return found.pop() if len(found) == 1 and len(named) >= 2 else None
 
 
 def signers_of(issuer: str | None) -> list[str]:

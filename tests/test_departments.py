@@ -803,10 +803,21 @@ def test_central_bodies_of_every_kind_and_the_banking_regulator_before_2023():
         ("省公安厅发布消息，我省与陕西省实现户口迁移“跨省通办”，户口在陕西省的群众可就近办理。", "省公安厅"),
         # a page that does not speak for a province may report on any
         ("近日，省政府办公厅印发《湖北省推进政务服务“跨省通办”实施方案》。", "省人民政府办公厅"),
+        # a Gansu report names no province, only its cities: 平凉, 庆阳, 陇南 are all 甘肃's
+        ("记者从省民政厅获悉，今年我省对平凉、庆阳、陇南等5个市州进行了工作推进。", "甘肃省民政厅"),
+        # cities of two provinces (兰州 is 甘肃's, 西安 陕西's): no province
+        ("记者从省民政厅获悉，我省兰州与西安两地实现结婚登记通办。", "省民政厅"),
+        ("记者从省民政厅获悉，我省平凉市推进通办。", "省民政厅"),  # one city only
     ],
 )
 def test_a_news_page_that_says_wosheng_speaks_for_the_one_province_it_names(text, canonical):
     assert find_departments(text)[0].canonical == canonical
+
+
+def test_a_verb_of_forwarding_ends_a_bodys_name():
+    """A Fujian notice's title: 福建省民政厅转发民政部办公厅关于… was one body of that name."""
+    found = find_departments("福建省民政厅转发民政部办公厅关于扩大内地居民婚姻登记“跨省通办”试点的通知")
+    assert [d.canonical for d in found] == ["福建省民政厅", "民政部办公厅"]
 
 
 @pytest.mark.parametrize("text", [".州市改革领导小组办公室"])
