@@ -282,13 +282,26 @@ def _including_lists(text: str) -> list[Found]:
             continue
         end = _INCLUDED_END.search(text, verb.end())
         names = [unnumbered(text, span) for span in split_names(text, verb.end(), end.start())]
-        spans = split_services_at_he(text, names)
+        spans = split_services_at_he(text, _without_qualifier(text, names))
         if len(spans) < 2 or not all(names_an_item(text[a:b]) for a, b in spans):
             continue
         services = sum(all_services(text, [span]) for span in spans)
         if 2 * services >= len(spans):
             lists.append(Found(spans, nearest_scope(intro)))
     return lists
+
+
+# "范围为内地居民的结婚登记和离婚登记": who or what the whole list is for, before 的
+_QUALIFIER = re.compile(r"[\u4e00-\u9fff]{2,8}的(?=[\u4e00-\u9fff]{4})")
+
+
+def _without_qualifier(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The list without the words before 的 that open it and qualify every name."""
+    if not names:
+        return names
+    start, end = names[0]
+    qualifier = _QUALIFIER.match(text, start, end)
+    return [(qualifier.end(), end), *names[1:]] if qualifier else names
 
 
 _QUESTION_REACH = 200  # how far back an answer's question may be

@@ -404,3 +404,10 @@ def test_one_group_of_a_grouped_list_may_hold_one_name():
     body = "“省内通办”事项清单\n一、省民政厅牵头事项\n1.新生儿入户\n二、省公安厅牵头事项\n2.户口迁移\n3.居民身份证换领\n"
     result = extract(normalize_text(HEAD + body + SIGNED))
     assert [item.name for item in result.items] == ["新生儿入户", "户口迁移", "居民身份证换领"]
+
+
+def test_words_before_de_that_open_an_included_list_qualify_every_name():
+    """A Fujian 民政厅 notice: 试点业务范围为内地居民的结婚登记和离婚登记 gave no item, its first
+    name being 内地居民的结婚登记. The items that 不在试点范围之内 stay out."""
+    text = "此次“跨省通办”试点业务范围为内地居民的结婚登记和离婚登记，补领婚姻登记证、婚姻档案查询等业务不在试点范围之内。"
+    assert items_of(text) == [("结婚登记", ("跨省通办",)), ("离婚登记", ("跨省通办",))]
