@@ -290,13 +290,14 @@ def leading_place(title: str | None) -> str | None:
         return None
     opening = len(title) - len(title.lstrip("《“"))  # 《某安市…方案》政策解读: the plan's place
     match = _leading_place().match(title, opening)
-    if match:
+    if match and not match.group().startswith(_OWN_PLACE_WORDS):  # 我市居民身份证…: whose 市 the page does not say
         return match.group()
     # a news headline's dateline: 南平：101项政务服务事项可实现“跨省通办”
     city = _HEADLINE_CITY.match(title)
     return short_city_names().get(city.group(1)) if city else None
 
 
+_OWN_PLACE_WORDS = ("我", "本", "该", "全", "各")
 _HEADLINE_CITY = re.compile(r"([\u4e00-\u9fff]{2,4})[:：]")
 
 

@@ -41,6 +41,8 @@ def test_a_short_name_two_provinces_share_names_no_city():
         "这标志着市公安局已经实现身份证跨省通办。",
         "此次进驻市公安局的户籍业务共计43项。",
         "群众看过市公安局的指南。",
+        "下一步市公安局将加快推进。",  # a word of when opening the clause
+        "目前市公安局已实现通办。",
     ],
 )
 def test_a_place_never_opens_with_a_demonstrative_or_a_particle(text):
