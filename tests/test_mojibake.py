@@ -368,3 +368,11 @@ def test_policy_words_count_as_words_for_the_repair():
     start = sentence.index("跨")
     result = normalize_text(_read_one_byte_late(sentence, start, start + 9))
     assert result.text == normalize_text(sentence).text
+
+
+def test_a_placeholder_after_a_space_before_a_digit_is_a_lost_byte():
+    """A news page's time 16:32 read off by a byte from its 1: 2021-02-25 ?6：32. Nothing
+    flagged the ?, and 6:32 passed for the time; a URL's query (x.jsp?1=2) stays unflagged."""
+    result = normalize_text("发布时间：2021-02-25 ?6：32 来源：某市人民政府")
+    assert [result.text[start:end] for start, end in result.flagged_spans()] == ["?"]
+    assert normalize_text("详见http://a.gov.cn/x.jsp?1=2").flagged_spans() == []

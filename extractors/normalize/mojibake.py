@@ -31,6 +31,7 @@ _MARKER = re.compile(
     rf"|[?\ufffd](?=[{_HAN}{_ODD}\ue000-\uf8ff\u2474-\u249b])|[\ufffd\ue000-\uf8ff]"
     r"|(?<![^\n])\?(?=[^\x00-\x7f\s])"  # no line opens with a question mark
     rf"|(?<=[0-9])\?(?!{_QUESTION_END})|(?<=\?)\?(?=[0-9])"  # nor stands in a number (2?23年, 〔2020??35号)
+    r"|(?<=[ \t])\?(?=[0-9])"  # nor opens one after a space (2021-02-25 ?6:32, a lost 1)
     # GBK's row A2 holds ⑴-⒇ and ⒈-⒛: a list's markers after a break or a stop, between two
     # Han characters only where a shifted decode put them (⒍越臃绞健⑼瓿 for 对接方式、完成)
     rf"|(?<=[{_HAN}?])[\u2474-\u249b](?=[{_HAN}])"
