@@ -49,16 +49,17 @@ def _byte_options(run: str, narrowed: frozenset[int] = frozenset(), seams: bool 
 
     A ``?`` is a lost byte, unless its index is in ``narrowed``: then it was a
     full-width ？ (A3BF) that a later step made ASCII. That is a guess too: the positions
-    of its two bytes come second.
+    of its two bytes come second. ``seams``: whether the page may have dropped pairs.
     """
     result: list[int | None] = []
     assumed: list[int] = []
     places: list[int] = []  # where a dropped pair may have stood: between two pairs
     paired = False  # whether the last character was a pair or a lost byte
     for index, char in enumerate(run):
-        if paired and (char in _LOST or _FULL_WIDTH.get(char, char) > "\x7f"):
+        pair = char in _LOST or _FULL_WIDTH.get(char, char) > "\x7f"
+        if paired and pair:
             places.append(len(result))
-        paired = char in _LOST or _FULL_WIDTH.get(char, char) > "\x7f"
+        paired = pair
         if char in _LOST and index not in narrowed:
             result.append(None)
             continue
