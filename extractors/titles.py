@@ -114,6 +114,8 @@ def _headline(head: list[Line]) -> Line | None:
     candidates = [line for line in head if _can_be_headline(line.text)]
     for index, line in enumerate(head):
         if index and dateline_label().search(line.text) and find_full_dates(line.text) and len(line.text) <= 60:
+            if _can_be_headline(head[index - 1].text, numbered=True):
+                return head[index - 1]  # "(七)社会保险领域基层政务公开标准目录" over its dateline: a part's title
             above = [c for c in candidates if c.start < line.start]
             if above:
                 return above[-1]
@@ -145,9 +147,12 @@ _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _MAX_HEADLINE_CHARS = 60  # a longer line with a full stop is the lead paragraph
 
 
-def _can_be_headline(text: str) -> bool:
+def _can_be_headline(text: str, numbered: bool = False) -> bool:
+    """``numbered``: a line that opens like a heading may be one (it stands right over a dateline)."""
     if len(text) < 6 or "\t" in text or DOC_NUMBER.fullmatch(text) or HEADER.match(text):
         return False  # a table row (tabs), a number or an issuer's header (…局文件) is never the headline
+    if text.startswith("序号"):
+        return False  # a table's header row whose cell gaps a layout step closed
     if len(_HAN_CHAR.findall(text)) < 2:
         return False  # "????,?????????!": text lost to placeholders, or no words at all
     if _is_body(text):
@@ -156,7 +161,7 @@ def _can_be_headline(text: str) -> bool:
         return False  # "本文转自：北青网", "来源：人民网": a dateline's field, even with no date
     if text.endswith(("：", ":")):
         return False  # "各区人民政府，市各相关单位：": the addressees, or a lead-in to a list
-    if is_heading(text):
+    if is_heading(text) and not numbered:
         return False  # "一、工作目标": a page that opens with its body's first heading has lost its title
     return not find_full_dates(text) and not _is_chrome(text) and not _SITE_NAME.search(text)
 

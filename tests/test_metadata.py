@@ -312,3 +312,20 @@ def test_a_date_after_words_that_name_no_body_is_no_signature():
 def test_a_signature_that_writes_out_the_titles_issuer_is_the_issuer(signature, issuer):
     raw = f"湖州市卫生健康委关于印发工作要点的通知\n各区县卫生健康局：\n现印发给你们。\n{signature}\n2023年4月26日\n"
     assert extract(normalize_text(raw)).document.issuer == issuer
+
+
+def test_a_numbered_title_over_its_dateline_is_the_headline():
+    """A county portal's catalog page: its title is part (七) of a series, set over the dateline;
+    below come a font-size bar and a table's header rows, none of them a title."""
+    text = (
+        "(七)社会保险领域基层政务公开标准目录\n\n2023-11-30 10:39 作者:某县管理员  来源:某县\n字体:【    】 打印\n"
+        "序号 公开事项 公开内容 公开依据 公开时限 公开主体\n一级事项 二级事项\n"
+        "1 社会保险登记 城乡居民养老保险参保登记 事项名称、办理材料 《社会保险法》 20个工作日内 乡镇人民政府\n"
+    )
+    assert extract_text(text).document.title == "(七)社会保险领域基层政务公开标准目录"
+
+
+def test_a_font_bar_and_a_header_row_are_no_headline():
+    text = "字体:【    】 打印\n序号 公开事项 公开内容 公开依据 公开时限 公开主体\n1 社会保险登记 城乡居民养老保险参保登记\n"
+    title = extract_text(text).document.title
+    assert title is None or not title.startswith(("字体", "序号"))
