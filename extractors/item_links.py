@@ -8,14 +8,17 @@ shapes say who handles an item away from its cells:
 * the heading of the group it is listed in: "一、省公安厅（3项）" over its numbered names, or a
   table's merged row.
 A body either names with no role word of its own handles the item, so it is responsible.
+An item its own sentence gives no scope takes the one its section's heading names.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from extractors.item_names import tags
 from extractors.name_notes import note_after
 from extractors.records import Deadline, DepartmentMention, ItemMention
+from extractors.sections import Section
 from extractors.tables import LIST_LINE, heading_text
 
 
@@ -96,3 +99,16 @@ def _heads(department: DepartmentMention, line: tuple[int, int], category: str) 
     """The body is the heading's whole text, or the heading gives it a role."""
     in_line = line[0] <= department.span[0] < line[1]
     return in_line and (department.name == category or department.role != "mentioned")
+
+
+def with_heading_scopes(items: list[ItemMention], sections: list[Section]) -> list[ItemMention]:
+    """ "（一）加快推进国家“跨省通办”事项在我市落地。…完成A、B2个事项在我市落地。": the list's
+    sentence names no scope, its section's heading does. Only the innermost section's heading:
+    an outer one (一、落实“跨省通办”任务) may hold lists of other scopes."""
+    scoped = []
+    for item in items:
+        around = [s for s in sections if s.span[0] <= item.span[0] and item.span[1] <= s.span[1]]
+        inner = max(around, key=lambda section: section.level, default=None)
+        scope = tuple(tags(inner.title, "scope")) if inner is not None and not item.scope else ()
+        scoped.append(replace(item, scope=scope) if scope else item)
+    return scoped

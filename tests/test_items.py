@@ -663,3 +663,18 @@ def test_when_and_a_bare_verb_after_a_comma_share_the_object_before_them():
     assert names == ["身份证首次申领、到期换领、丢失补领"]
     names = [item.name for item in extract_text("实现护照首次申领、港澳通行证到期换领“跨省通办”。").items]
     assert names == ["护照首次申领", "港澳通行证到期换领"]
+
+
+def test_a_list_whose_sentence_names_no_scope_takes_its_sections_heading_scope():
+    """A Beijing plan: 完成A、B2个事项在我市落地 names no scope; the task's heading does
+    (（一）加快推进国家“跨省通办”事项在我市落地). An outer heading's scope is not taken."""
+    text = (
+        "一、落实国家“跨省通办”工作任务\n"
+        "（一）加快推进国家“跨省通办”事项在我市落地。加强与国家有关部门沟通对接，完成临时居民身份证办理、"
+        "误收多缴退还保险费申请2个事项在我市落地。\n"
+        "（二）优化窗口服务。完成户口迁移、社保卡申领2个事项的窗口布设。\n"
+    )
+    scopes = {item.name: item.scope for item in extract_text(text).items}
+    assert scopes["临时居民身份证办理"] == ("跨省通办",)
+    assert scopes["误收多缴退还保险费申请"] == ("跨省通办",)
+    assert scopes["户口迁移"] == ()  # its own heading names none; 一、's is not its task's

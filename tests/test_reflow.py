@@ -90,3 +90,10 @@ def test_table_rows_are_no_wrapped_column():
     rows = [f"{number}\t{name}\t公安部\t2021年底前" for number, name in enumerate(["户口迁移", "居民身份证换领"] * 6, 1)]
     text = "\n".join(["全国高频政务服务“跨省通办”事项清单", "序号\t事项名称\t主管部门\t完成时限", *rows])
     assert not normalize_text(text).quality.hard_wrapped
+
+
+def test_a_list_with_dashes_for_bullets_keeps_its_lines():
+    """A dash-bulleted list line holding 、 (one name, 居民身份证换领、补领) looked like an open
+    clause and was joined to the next entry. Two dash lines in a row are a list's."""
+    text = "此次新增的“跨省通办”事项有：\n-特种设备作业人员资格认定\n-居民身份证换领、补领\n-职工参保信息变更登记\n"
+    assert normalize_text(text).text.split("\n")[2:] == ["-居民身份证换领、补领", "-职工参保信息变更登记"]

@@ -76,6 +76,7 @@ _MANY_BLANKS = re.compile(r"\n{3,}")
 _CLAUSE_MARKS = "，、；,："
 _DASHES = "—－-"
 # Marks no line opens with (kinsoku): a page that breaks before one broke mid-sentence
+_DASH_BULLET = re.compile(r"[-－](?=[\u4e00-\u9fff])")  # a list's dash before its entry
 _NEVER_OPENS = "，、。；：,;:）)》」』”’！？"  # not ASCII ? or !: a lost byte's placeholder may open one
 # Words that join what follows to what went before: a line never ends on one
 _JOINING_ENDS = "和与及或的"
@@ -261,6 +262,8 @@ def _should_join(brk: _Break, wrap_width: int | None, width: int) -> bool:
     line, following = brk.line, brk.following
     if "\t" in line or "\t" in following or _HEADING.match(following) or following[:1] in BULLETS:
         return False  # a table row, a heading, a list's line
+    if _DASH_BULLET.match(following) and _DASH_BULLET.match(line):
+        return False  # "-居民身份证换领、补领" over "-职工参保信息变更登记": a list with dashes for bullets
     if following[:1] in _NEVER_OPENS and not brk.across_blank:
         return True  # "…决策部署" / "，落实…": typesetting never opens a line with a pause or a closer
     if _stands_alone(brk):
