@@ -123,7 +123,8 @@ def split_services_at_he(text: str, spans: list[tuple[int, int]]) -> list[tuple[
     for start, end in spans:
         candidates = [halves for halves in _all_halves(text[start:end], start) if _two_services(text, halves)]
         split.extend(candidates[0] if len(candidates) == 1 else [(start, end)])
-    return split
+    # "…、到期换领、丢失补领和抵押登记": the half before 和 may share the object before it
+    return _join_shared_objects(text, split) if len(split) > len(spans) else split
 
 
 def _two_services(text: str, halves: list[tuple[int, int]]) -> bool:

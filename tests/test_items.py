@@ -663,6 +663,11 @@ def test_when_and_a_bare_verb_after_a_comma_share_the_object_before_them():
     assert names == ["身份证首次申领、到期换领、丢失补领"]
     names = [item.name for item in extract_text("实现护照首次申领、港澳通行证到期换领“跨省通办”。").items]
     assert names == ["护照首次申领", "港澳通行证到期换领"]
+    # the last one before 和 shares it too, once 和 has split it from the next item (the item
+    # simulation composing gold names)
+    text = "年底前实现预防接种证办理、身份证首次申领、到期换领、丢失补领和抵押登记等高频事项跨省通办。"
+    names = [item.name for item in extract_text(text).items]
+    assert names == ["预防接种证办理", "身份证首次申领、到期换领、丢失补领", "抵押登记"]
 
 
 def test_a_list_whose_sentence_names_no_scope_takes_its_sections_heading_scope():
