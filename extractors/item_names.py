@@ -309,12 +309,14 @@ def regional_scopes(text: str) -> list[str]:
 
 
 def all_services(text: str, spans: list[tuple[int, int]]) -> bool:
-    """Does every name end like a service (备案, 申领, 汇缴)? The check for lists
-    that no lead verb or count vouches for."""
-    endings = cues()["service_ending"]
-    return all(
-        _before_bracket(text[start:end]).endswith(endings) or _opens_like_a_service(text[start:end]) for start, end in spans
-    )
+    """Does every name end like a service (备案, 申领, 汇缴), or open like one (申领居民身份证)?
+    The check for lists that no lead verb or count vouches for."""
+    return all(reads_as_service(_before_bracket(text[start:end])) for start, end in spans)
+
+
+def reads_as_service(name: str) -> bool:
+    """异地就医备案 ends like a service; 首次申领居民身份证 opens like one (its verb first)."""
+    return name.endswith(cues()["service_ending"]) or _opens_like_a_service(name)
 
 
 def _opens_like_a_service(name: str) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from extractors.heading_lists import names_items
 from extractors.item_fields import is_field_row
-from extractors.item_names import cues, cues_in, inside_brackets, plausible
+from extractors.item_names import cues, cues_in, inside_brackets, plausible, reads_as_service
 from extractors.name_notes import trailing_note
 from extractors.records import ItemMention
 from extractors.tables import CELL_NUMBER, GROUP_MARK, heading_text, is_group_heading_line, looks_like_header
@@ -140,7 +140,7 @@ def _headless_columns(cells: list[str], above: list[str]) -> _Columns | None:
     if len(cells) < 3 or not CELL_NUMBER.fullmatch(cells[0].strip()) or looks_like_header(cells):
         return None
     name = cells[1].strip()
-    if not (plausible(name) and name.endswith(cues()["service_ending"])):
+    if not (plausible(name) and reads_as_service(name)):
         return None
     if not any(names_items(line) for line in above):
         return None
@@ -273,7 +273,7 @@ def _row_items(
     name_column = _name_column(cells, columns)
     name = cell(name_column)
     readable = plausible(name) or (wraps and inside_brackets(name, 0, len(name)) and plausible(name + "）"))
-    if not name or not readable or (columns.services_only and not name.endswith(cues()["service_ending"])):
+    if not name or not readable or (columns.services_only and not reads_as_service(name)):
         return []
     scope_cell, mode_cell = _values(cell(columns.scope)), _values(cell(columns.mode))
     # a 通办类型 column may hold modes (全程网办), a 办理方式 one scopes: each value goes where it belongs

@@ -291,6 +291,13 @@ def test_a_table_with_no_header_row_under_a_line_naming_tongban_items(rows):
     assert {d.role for d in departments if d.name != "广东省人民政府办公厅"} == {"responsible"}
 
 
+def test_a_headless_tables_name_may_open_with_its_service_verb():
+    """首次申领居民身份证 names its service verb first: a row under no header took only names
+    that end like a service, and lost it (the list-shapes bench, once gold 047's names joined)."""
+    text = "第二批“跨省通办”事项清单\n1  商事登记  省市场监管局  2024年6月底前\n2  首次申领居民身份证  省公安厅  2024年6月底前\n"
+    assert [item.name for item in extract(normalize_text(text)).items] == ["商事登记", "首次申领居民身份证"]
+
+
 def test_rows_with_no_header_under_no_line_naming_tongban_items_are_no_items():
     text = "2021年工作情况\n1 户口迁移 省公安厅 2021年底前\n2 居民身份证换领 省公安厅 2021年底前\n"
     assert extract(normalize_text(text)).items == []
