@@ -8,6 +8,7 @@ Han in it, not made only of generic words (政务服务事项), not a category
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from extractors.datafiles import load_table
@@ -169,11 +170,19 @@ def _join_shared_objects(text: str, spans: list[tuple[int, int]]) -> list[tuple[
     service verb (补领, 换领) shares the object named before it."""
     verbs = cues()["shared_verb"]
     bare = set(cues()["service_ending"])  # "住房公积金汇缴、提取、转移接续": 提取 alone has no object
+
+    def shares(_: str, piece: str) -> bool:
+        return piece.startswith(verbs) or piece in bare or _adverb_and_verb(piece)
+
+    return _joined_after_commas(text, spans, shares)
+
+
+def _joined_after_commas(text: str, spans: list[tuple[int, int]], joins: Callable[[str, str], bool]) -> list[tuple[int, int]]:
+    """Each piece that follows the one before it after a 、 and ``joins`` it (the piece before,
+    this piece) is made one span with it."""
     joined: list[tuple[int, int]] = []
     for start, end in spans:
-        follows_separator = joined and text[joined[-1][1] : start] == "、"
-        shares = text.startswith(verbs, start) or text[start:end] in bare or _adverb_and_verb(text[start:end])
-        if follows_separator and shares:
+        if joined and text[joined[-1][1] : start] == "、" and joins(text[joined[-1][0] : joined[-1][1]], text[start:end]):
             joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))
@@ -182,9 +191,13 @@ def _join_shared_objects(text: str, spans: list[tuple[int, int]]) -> list[tuple[
 
 def _adverb_and_verb(piece: str) -> bool:
     """到期换领, 丢失补领: when or why, then a bare verb; no object of its own."""
-    words = cues()
-    adverb = next((a for a in words["opening_adverb"] if piece.startswith(a)), "")
-    return bool(adverb) and piece[len(adverb) :] in (*words["shared_verb"], *words["opening_verb"])
+    verb = _without_adverb(piece)
+    return verb != piece and verb in (*cues()["shared_verb"], *cues()["opening_verb"])
+
+
+def _without_adverb(name: str) -> str:
+    """The name past a word of when or why that opens it (首次申领… -> 申领…)."""
+    return name.removeprefix(next((a for a in cues()["opening_adverb"] if name.startswith(a)), ""))
 
 
 def _join_shared_endings(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -193,17 +206,7 @@ def _join_shared_endings(text: str, spans: list[tuple[int, int]]) -> list[tuple[
     length, the same last character). Read apart, 结婚 and 养老保险 had been items of their own;
     read together they stay one name, as 居民身份证换领、补领 does."""
     endings = cues()["service_ending"]
-    joined: list[tuple[int, int]] = []
-    for start, end in spans:
-        if (
-            joined
-            and text[joined[-1][1] : start] == "、"
-            and _shares_its_ending(text[joined[-1][0] : joined[-1][1]], text[start:end], endings)
-        ):
-            joined[-1] = (joined[-1][0], end)
-        else:
-            joined.append((start, end))
-    return joined
+    return _joined_after_commas(text, spans, lambda piece, following: _shares_its_ending(piece, following, endings))
 
 
 def _shares_its_ending(piece: str, following: str, endings: tuple[str, ...]) -> bool:
@@ -321,9 +324,8 @@ def reads_as_service(name: str) -> bool:
 
 def _opens_like_a_service(name: str) -> bool:
     """申领居民身份证, 首次申领居民身份证, 开具户籍类证明: a service verb, its object after it."""
-    words = cues()
-    name = name.removeprefix(next((a for a in words["opening_adverb"] if name.startswith(a)), ""))
-    verb = next((v for v in words["opening_verb"] if name.startswith(v)), None)
+    name = _without_adverb(name)
+    verb = next((v for v in cues()["opening_verb"] if name.startswith(v)), None)
     return verb is not None and len(name) - len(verb) >= 2
 
 

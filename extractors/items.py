@@ -68,7 +68,7 @@ def _bare_counter() -> re.Pattern[str]:
 
 _CLAUSE_MARKS = "，,。；;：:\n！？"
 _CLAUSE_START = re.compile(f"[{_CLAUSE_MARKS}]")
-_BUSINESS_END = re.compile(r"[，,。；;\n！？]|$")
+_BUSINESS_END = re.compile(f"[{_CLAUSE_MARKS.replace('：', '').replace(':', '')}]|$")  # a colon opens a list
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _QUOTED_SCOPE = re.compile(r"^[“\"]?[^”\"]{0,12}[”\"]?")
 
