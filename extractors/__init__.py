@@ -9,6 +9,7 @@ No I/O and no Dagster here, so every rule can be tested on a string::
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from extractors.dates import parse_iso
@@ -54,8 +55,9 @@ def extract_text(
     deadlines = [d for d in extract_deadlines(text, base) if not overlaps(d.span, unsure)]
     page_chrome = [*navigation_spans(text), *source_spans(text)]
     not_mentions = [*skip, *page_chrome, *(span for span in (meta.addressees_span, meta.labels_span) if span)]
-    # a page with no issuer: the place its title opens with (某阳市…清单), else its publisher's (来源：湖北省…)
-    place = None if meta.issuer else leading_place(meta.title) or _publisher_place(text)
+    # a page with no issuer: the place its title opens with (某阳市…清单), else its publisher's (来源：湖北省…),
+    # else the city its cover text forwards a document of (《重庆市…任务》已经市政府同意)
+    place = None if meta.issuer else leading_place(meta.title) or _publisher_place(text) or _forwarded_place(text)
     found = find_departments(text, meta.issuer, meta.doc_number, place)
     departments = [d for d in found if not overlaps(d.span, not_mentions)]
     items, departments = link_rows(text, items, deadlines, departments)
@@ -75,3 +77,18 @@ def _publisher_place(text: str) -> str | None:
     """The place of the publisher a page names after 来源： (湖北省人民政府新闻办公室: 湖北省)."""
     places = (leading_place(text[start:end]) for start, end in source_spans(text))
     return next((place for place in places if place), None)
+
+
+_QUOTED_TITLE = re.compile(r"《([^《》\n]{4,80})》")
+
+
+def _forwarded_place(text: str) -> str | None:
+    """The city every quoted title that opens with a place opens with: a cover text whose head
+    the scraper lost (《重庆市“高效办成一件事”…》已经市政府同意，现印发给你们) forwards its own
+    city's document. A province's title is no answer: a city's page forwards its province's
+    documents too, and its own bodies may then name the city (_with_sole_city)."""
+    places = {leading_place(quoted.group(1)) for quoted in _QUOTED_TITLE.finditer(text)} - {None}
+    if len(places) != 1:
+        return None
+    (place,) = places
+    return place if place.endswith(("市", "区", "县")) else None

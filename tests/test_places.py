@@ -146,3 +146,17 @@ def test_the_classes_provinces_address_their_cities_and_counties_by(place_class)
     Yunnan's 各州、市…): a task given to the class names the class, not its last level alone."""
     text = f"请{place_class}人民政府于8月底前完成。"
     assert _canonical(text) == [place_class + "人民政府"]
+
+
+def test_a_cover_text_with_no_head_reads_a_bare_city_by_the_city_it_forwards():
+    cover = (
+        "各区县（自治县）人民政府，市政府各部门：\n"
+        "《重庆市“高效办成一件事”重点事项实施工作任务》已经市政府同意，现印发给你们。\n"
+        "市大数据发展局负责做好系统对接。\n"
+    )
+    found = [d.canonical for d in extract_text(cover).departments]
+    assert found == ["重庆市人民政府", "重庆市大数据发展管理局"]
+    # a province's document, or two cities' documents, say nothing of which city a bare 市 is
+    for quoted in ("《四川省政务服务实施方案》", "《成都市实施方案》和《德阳市实施方案》"):
+        text = f"{quoted}已经市政府同意。\n市大数据发展局负责。\n"
+        assert [d.canonical for d in extract_text(text).departments] == ["市人民政府", "市大数据发展管理局"]
