@@ -45,9 +45,10 @@ from extractors.name_notes import noted_ways
 from extractors.records import ItemCountCheck, ItemMention
 from extractors.text import alternation, is_han, overlaps
 
-# 等16个事项; 等在内的 / 等事项在内的115个事项 (包括A、B等事项在内的…).
+# 等16个事项; 等在内的 / 等事项在内的115个事项 (包括A、B等事项在内的…); 等5类业务 (classes of
+# items: 类, like 个, counts items only before a counter noun).
 _COUNTER = re.compile(
-    r"等(?:[\u4e00-\u9fff]{0,6}?在内的)?(?P<batch>第[一二三四五六七八九十0-9]+批)?(?P<count>[0-9]+|[一二三四五六七八九十百两]+)(?P<more>余|多)?(?P<unit>个|项)"
+    r"等(?:[\u4e00-\u9fff]{0,6}?在内的)?(?P<batch>第[一二三四五六七八九十0-9]+批)?(?P<count>[0-9]+|[一二三四五六七八九十百两]+)(?P<more>余|多)?(?P<unit>个|项|类)"
 )
 
 
@@ -238,7 +239,7 @@ def _counts_items(text: str, after: int, unit: str) -> bool:
     rest = rest[len(bare_scope) :] if bare_scope else rest
     if any(rest.startswith(noun) for noun in words["counter_noun"]):
         return True
-    if unit == "个":
+    if unit in ("个", "类"):
         return False
     return not any(rest.startswith(noun) for noun in words["stop_noun"]) and not re.match(
         r"[\u4e00-\u9fff]{0,2}(?:省|市|县|区|地|人)", rest
@@ -256,11 +257,11 @@ def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMentio
     if "、" not in body and "；" not in body and len(body) > MAX_ITEM_CHARS:
         return []
     clause_end = _CLAUSE_START.search(text, match.end())
-    tail = text[match.end() : clause_end.start() if clause_end else len(text)]
+    tail = _tail(text, match, clause_end.start() if clause_end else len(text))
     if not tags(tail, "scope"):
         # "…等115个事项，有望在10月底前实现川渝通办。": the scope comes a clause later.
         sentence_end = _SENTENCE_END.search(text, match.end())
-        tail = text[match.end() : sentence_end.start() if sentence_end else len(text)]
+        tail = _tail(text, match, sentence_end.start() if sentence_end else len(text))
     scope, modes, batch = tags(tail, "scope"), tags(tail, "mode"), match.groupdict().get("batch")
     if not scope:
         # "新增的“跨省通办”事项包括：A、B等14项。": the sentence named the scope before the list.
@@ -281,6 +282,15 @@ def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMentio
                 )
             )
     return items
+
+
+def _tail(text: str, match: re.Match[str], end: int) -> str:
+    """What follows a count up to ``end``, where its scope is, but not past the joiner before
+    another counted list (A等3个事项“跨省通办”以及B等2项服务“省内通办”: each list its own)."""
+    if _COUNTER.search(text, match.end(), end):
+        joiner = _JOINS_LISTS.match(text, match.end(), end)
+        end = joiner.end() if joiner else end
+    return text[match.end() : end]
 
 
 def _names_no_noun(text: str, match: re.Match[str]) -> bool:
@@ -400,7 +410,22 @@ def _list_start(text: str, end: int) -> int:
     subject = _SUBJECT_HAS.match(head)
     if subject:
         cut = max(cut, subject.end())
-    return _past_particle(text, max(start + cut if cut else start, _after_late_verb(text, head_end, end)))
+    start = _past_particle(text, max(start + cut if cut else start, _after_late_verb(text, head_end, end)))
+    return _past_counted_list(text, start, end)
+
+
+_JOINS_LISTS = re.compile(r"[^、，,]{0,16}?(?:以及|和|及|与)")
+
+
+def _past_counted_list(text: str, start: int, end: int) -> int:
+    """ "包括A等5类业务“异地通办”和B等5项服务“便捷快办”": two counted lists joined in one clause.
+    The second starts after the joiner that follows the first one's count, never inside it."""
+    counts = list(_COUNTER.finditer(text, start, end))
+    if not counts:
+        return start
+    previous = counts[-1]
+    joiner = _JOINS_LISTS.match(text, previous.end(), end)
+    return joiner.end() if joiner else start
 
 
 def _past_particle(text: str, start: int) -> int:

@@ -683,3 +683,20 @@ def test_a_list_whose_sentence_names_no_scope_takes_its_sections_heading_scope()
     assert scopes["临时居民身份证办理"] == ("跨省通办",)
     assert scopes["误收多缴退还保险费申请"] == ("跨省通办",)
     assert scopes["户口迁移"] == ()  # its own heading names none; 一、's is not its task's
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "公安机关推出10项改革新举措，包括驾驶考试等5类业务“异地通办”和车辆抵押登记等5项服务“便捷快办”。",
+            [("驾驶考试", ("异地通办",)), ("车辆抵押登记", ())],
+        ),
+        (
+            "实现医保关系转移等3个事项“跨省通办”以及婚姻登记、户口迁移等2项服务“省内通办”。",
+            [("医保关系转移", ("跨省通办",)), ("婚姻登记", ("省内通办",)), ("户口迁移", ("省内通办",))],
+        ),
+    ],
+)
+def test_two_counted_lists_in_one_clause_keep_their_own_names_and_scopes(text, expected):
+    assert [(i.name, i.scope) for i in extract_text(text).items] == expected
