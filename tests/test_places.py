@@ -160,3 +160,14 @@ def test_a_cover_text_with_no_head_reads_a_bare_city_by_the_city_it_forwards():
     for quoted in ("《四川省政务服务实施方案》", "《成都市实施方案》和《德阳市实施方案》"):
         text = f"{quoted}已经市政府同意。\n市大数据发展局负责。\n"
         assert [d.canonical for d in extract_text(text).departments] == ["市人民政府", "市大数据发展管理局"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("在充分征求区政府意见后，现将任务分解表印发给你们。", ["区人民政府"]),
+        ("请及时上报市政务办。", ["市政务服务管理办公室"]),
+    ],
+)
+def test_a_verb_or_adverb_before_a_bare_level_is_no_part_of_a_place(text, expected):
+    assert _canonical(text) == expected
