@@ -289,7 +289,8 @@ def leading_place(title: str | None) -> str | None:
     if not title:
         return None
     opening = len(title) - len(title.lstrip("《“"))  # 《某安市…方案》政策解读: the plan's place
-    match = _leading_place().match(title, opening)
+    year = _TITLE_YEAR.match(title, opening)  # 2007年三水区政府工作主要任务分解表: the year goes first
+    match = _leading_place().match(title, year.end() if year else opening)
     if match and not match.group().startswith(_OWN_PLACE_WORDS):  # 我市居民身份证…: whose 市 the page does not say
         return match.group()
     # a news headline's dateline: 南平：101项政务服务事项可实现“跨省通办”
@@ -298,6 +299,7 @@ def leading_place(title: str | None) -> str | None:
 
 
 _OWN_PLACE_WORDS = ("我", "本", "该", "全", "各")
+_TITLE_YEAR = re.compile(r"(?:19|20)[0-9]{2}年度?")
 _HEADLINE_CITY = re.compile(r"([\u4e00-\u9fff]{2,4})[:：]")
 
 

@@ -244,6 +244,7 @@ def test_a_municipality_beside_a_province_names_the_bare_city():
         ("我市居民身份证“跨省通办”再扩围", {"市医疗保障局", "省人民政府"}),  # 我市 names no place
         ("第二批“省内通办”事项清单", {"市医疗保障局", "省人民政府"}),  # no place: bare stays bare
         ("《某安市深化政务服务“省内通办”实施方案》政策解读", {"某安市医疗保障局", "省人民政府"}),  # in title marks
+        ("2021年某阳市政务服务工作要点", {"某阳市医疗保障局", "省人民政府"}),  # after the year it is for
     ],
 )
 def test_a_page_with_no_issuer_reads_a_bare_level_by_its_titles_place(title, expected):
