@@ -3,8 +3,8 @@
 Enumerations: "…、医保电子凭证申领等 16 个事项基本实现“跨省通办、省内通办”". The
 counter after 等 must count *items*: 个 needs a counter noun (事项), and 项 must
 not be followed by a noun that says the list is of something else (等20余项内容).
-The list runs back to its clause start or to a lead verb (包括, 实现), and the
-stated count is checked against what was found.
+The list runs back to its clause start or to a lead verb (包括, 实现; ``list_bounds.py``),
+and the stated count is checked against what was found.
 
 Scope lists: "实现A、B“跨省通办”" names items with no count; a lead verb must open
 the list and generic names (政务服务事项) are dropped. A list that is the subject
@@ -41,15 +41,10 @@ from extractors.item_names import (
     unnumbered,
 )
 from extractors.item_tables import table_items
+from extractors.list_bounds import CLAUSE_MARKS, CLAUSE_START, COUNTER, SENTENCE_END, joiner_after, start_of_list
 from extractors.name_notes import noted_ways
 from extractors.records import ItemCountCheck, ItemMention
-from extractors.text import alternation, is_han, overlaps
-
-# 等16个事项; 等在内的 / 等事项在内的115个事项 (包括A、B等事项在内的…); 等5类业务 (classes of
-# items: 类, like 个, counts items only before a counter noun).
-_COUNTER = re.compile(
-    r"等(?:[\u4e00-\u9fff]{0,6}?在内的)?(?P<batch>第[一二三四五六七八九十0-9]+批)?(?P<count>[0-9]+|[一二三四五六七八九十百两]+)(?P<more>余|多)?(?P<unit>个|项|类)"
-)
+from extractors.text import alternation, overlaps
 
 
 # "完成A、B2个事项在我市落地": a count with no 等, right after the last name, before 事项.
@@ -67,10 +62,7 @@ def _bare_counter() -> re.Pattern[str]:
     )
 
 
-_CLAUSE_MARKS = "，,。；;：:\n！？"
-_CLAUSE_START = re.compile(f"[{_CLAUSE_MARKS}]")
-_BUSINESS_END = re.compile(f"[{_CLAUSE_MARKS.replace('：', '').replace(':', '')}]|$")  # a colon opens a list
-_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+_BUSINESS_END = re.compile(f"[{CLAUSE_MARKS.replace('：', '').replace(':', '')}]|$")  # a colon opens a list
 _QUOTED_SCOPE = re.compile(r"^[“\"]?[^”\"]{0,12}[”\"]?")
 
 
@@ -78,7 +70,7 @@ def extract_items(text: str, skip: list[tuple[int, int]] = ()) -> tuple[list[Ite
     """Items and count checks; spans inside ``skip`` (flagged mojibake) are ignored."""
     items: list[ItemMention] = []
     checks: list[ItemCountCheck] = []
-    for group, match in enumerate(_COUNTER.finditer(text)):
+    for group, match in enumerate(COUNTER.finditer(text)):
         listed = _enumeration(text, match, group)
         listed = [item for item in listed if not overlaps(item.span, skip)]
         if listed:
@@ -169,7 +161,7 @@ def _scope_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> l
         if after.group("items") and not joined and not _business_ends_clause(text, after):
             continue  # "加强“跨省通办”事项管理": the scope qualifies 事项, no list before it
         list_end = joint.start() if joint else marker.start()
-        list_start = _list_start(text, list_end)
+        list_start = start_of_list(text, list_end)
         led = _opens_with_lead_verb(text, list_start) or _follows_a_led_list(items, text, list_start)
         # "A、B已实现“跨省通办”" (the list is its verb's subject), "A、B等“跨省通办”事项" (等 joins
         # it to the items): no lead verb, so every name must end like a service. Without 等,
@@ -183,7 +175,7 @@ def _scope_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> l
         # A subject list has no lead verb to vouch for it: every name must end like a service.
         if not led and not all_services(text, spans):
             continue
-        clause_end = _CLAUSE_START.search(text, after.end())
+        clause_end = CLAUSE_START.search(text, after.end())
         scope = tuple(cues_in(marker.group(), "scope"))
         modes = tags(text[marker.end() : clause_end.start() if clause_end else len(text)], "mode")
         items.extend(ItemMention(text[a:b], (a, b), "enumeration", scope=scope, modes=modes, group=group) for a, b in spans)
@@ -204,7 +196,7 @@ def _follows_a_led_list(items: list[ItemMention], text: str, list_start: int) ->
         return False
     if not items or not text.endswith(cues()["scope"], 0, list_start - 2):
         return False  # the quote before the comma must close a scope
-    return _SENTENCE_END.search(text, items[-1].span[1], list_start) is None
+    return SENTENCE_END.search(text, items[-1].span[1], list_start) is None
 
 
 def _opens_with_lead_verb(text: str, list_start: int) -> bool:
@@ -251,16 +243,16 @@ def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMentio
         return []
     list_end = match.start()
     stated = to_int(match.group("count"))
-    list_start = _back_over_semicolons(text, _list_start(text, list_end), list_end, stated)
+    list_start = _back_over_semicolons(text, start_of_list(text, list_end), list_end, stated)
     list_start = _quoted_list_start(text, list_start, list_end)
     body = text[list_start:list_end]
     if "、" not in body and "；" not in body and len(body) > MAX_ITEM_CHARS:
         return []
-    clause_end = _CLAUSE_START.search(text, match.end())
+    clause_end = CLAUSE_START.search(text, match.end())
     tail = _tail(text, match, clause_end.start() if clause_end else len(text))
     if not tags(tail, "scope"):
         # "…等115个事项，有望在10月底前实现川渝通办。": the scope comes a clause later.
-        sentence_end = _SENTENCE_END.search(text, match.end())
+        sentence_end = SENTENCE_END.search(text, match.end())
         tail = _tail(text, match, sentence_end.start() if sentence_end else len(text))
     scope, modes, batch = tags(tail, "scope"), tags(tail, "mode"), match.groupdict().get("batch")
     if not scope:
@@ -287,15 +279,14 @@ def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMentio
 def _tail(text: str, match: re.Match[str], end: int) -> str:
     """What follows a count up to ``end``, where its scope is, but not past the joiner before
     another counted list (A等3个事项“跨省通办”以及B等2项服务“省内通办”: each list its own)."""
-    if _COUNTER.search(text, match.end(), end):
-        joiner = _JOINS_LISTS.match(text, match.end(), end)
-        end = joiner.end() if joiner else end
+    if COUNTER.search(text, match.end(), end):
+        end = joiner_after(text, match.end(), end) or end
     return text[match.end() : end]
 
 
 def _names_no_noun(text: str, match: re.Match[str]) -> bool:
     """Does the count end its clause, with no 事项 or 服务 after it (…等两项。)?"""
-    return text[match.end() : match.end() + 1] in _CLAUSE_MARKS
+    return text[match.end() : match.end() + 1] in CLAUSE_MARKS
 
 
 def _quoted_list_start(text: str, start: int, end: int) -> int:
@@ -351,7 +342,7 @@ def _names_before_commas(text: str, start: int, names: list[tuple[int, int]], st
     before: list[tuple[int, int]] = []
     end = start - 1
     while len(before) + len(names) < stated:
-        clause = (_list_start(text, end), end)
+        clause = (start_of_list(text, end), end)
         one = split_names(text, *clause)
         if len(one) != 1 or not all_services(text, one) or not names_an_item(text[one[0][0] : one[0][1]]):
             return []
@@ -366,7 +357,7 @@ def _back_over_semicolons(text: str, start: int, end: int, stated: int | None) -
     """ "实现（1）A；（2）B；（3）C等3项": ； separates the names too, so a counted list
     that falls short of its count goes back over the pieces before it, up to a comma."""
     while stated and start > 1 and text[start - 1] in "；;" and len(split_names(text, start, end)) < stated:
-        previous = _list_start(text, start - 1)
+        previous = start_of_list(text, start - 1)
         if previous >= start - 1 or any(comma in text[previous : start - 1] for comma in "，,"):
             break
         start = previous
@@ -390,81 +381,3 @@ def _split_at_he(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if halves is None or any(b - a < 2 for a, b in halves):
         return [(start, end)]
     return halves
-
-
-def _list_start(text: str, end: int) -> int:
-    """Back to the clause start, then forward past a lead verb (包括, 实现)."""
-    window = max(0, end - 400)
-    start = _clause_start(text, window, end)
-    if start > 1 and text[start - 1] in "，," and text.startswith(_LIST_CONTINUES, start):
-        # "企业设立、变更、注销，以及工业产品生产许可证核发等30项": one list over two clauses
-        start = _clause_start(text, window, start - 1)
-    first_separator = ITEM_SEPARATORS.search(text, start, end)
-    head_end = first_separator.start() if first_separator else end
-    head = text[start:head_end]
-    cut = 0
-    for verb in cues()["lead_verb"]:
-        at = head.rfind(verb)
-        if at >= 0:
-            cut = max(cut, at + len(verb))
-    subject = _SUBJECT_HAS.match(head)
-    if subject:
-        cut = max(cut, subject.end())
-    start = _past_particle(text, max(start + cut if cut else start, _after_late_verb(text, head_end, end)))
-    return _past_counted_list(text, start, end)
-
-
-_JOINS_LISTS = re.compile(r"[^、，,]{0,16}?(?:以及|和|及|与)")
-
-
-def _past_counted_list(text: str, start: int, end: int) -> int:
-    """ "包括A等5类业务“异地通办”和B等5项服务“便捷快办”": two counted lists joined in one clause.
-    The second starts after the joiner that follows the first one's count, never inside it."""
-    counts = list(_COUNTER.finditer(text, start, end))
-    if not counts:
-        return start
-    previous = counts[-1]
-    joiner = _JOINS_LISTS.match(text, previous.end(), end)
-    return joiner.end() if joiner else start
-
-
-def _past_particle(text: str, start: int) -> int:
-    """开展了A“跨省通办”试点: the verb's aspect particle opens no name."""
-    return start + 1 if text.startswith("了", start) and start > 0 and is_han(text[start - 1]) else start
-
-
-def _clause_start(text: str, window: int, end: int) -> int:
-    """Past the last clause mark before ``end`` that no bracket holds: "户口迁移（责任单位：
-    省公安厅）、…" is one clause, its colon a note's."""
-    start = max(text.rfind(mark, window, end) for mark in _CLAUSE_MARKS) + 1
-    while _closes_more_than_it_opens(text, start, end):
-        opener = max(text.rfind(mark, window, start) for mark in "（(")
-        if opener < 0:
-            break
-        start = max(text.rfind(mark, window, opener) for mark in _CLAUSE_MARKS) + 1
-    return start
-
-
-def _closes_more_than_it_opens(text: str, start: int, end: int) -> bool:
-    closers = text.count("）", start, end) + text.count(")", start, end)
-    return closers > text.count("（", start, end) + text.count("(", start, end)
-
-
-def _after_late_verb(text: str, head_end: int, end: int) -> int:
-    """ "在北京、天津等21个省实施结婚登记和离婚登记": a lead verb after the clause's last
-    separator opens the list; what the separators joined before it was no list of items."""
-    last_separator = head_end
-    for separator in ITEM_SEPARATORS.finditer(text, head_end, end):
-        last_separator = separator.end()
-    if last_separator == head_end:
-        return 0  # one separator-free stretch: the head's lead verb decided
-    tail = text[last_separator:end]
-    at = max((tail.rfind(verb) + len(verb) for verb in cues()["lead_verb"] if verb in tail), default=0)
-    return last_separator + at if at else 0
-
-
-_LIST_CONTINUES = ("以及", "及")
-
-# "其中四川有A、B等51项事项": a subject that has the items. 有 alone is no lead verb,
-# it sits inside names (国有建设用地使用权); after 其中 and a short subject it is.
-_SUBJECT_HAS = re.compile(r"其中[\u4e00-\u9fff]{0,8}?有")

@@ -1,0 +1,105 @@
+"""Where a list of items in running text begins and ends.
+
+A list runs back from its count or scope to the clause's start, then forward past a lead
+verb (包括, 实现) and anything that is not yet a name: a particle (开展了), a subject that has
+the items (其中四川有), an earlier counted list joined to it (A等5类业务和B等5项服务).
+``items.py`` reads the names between these bounds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.item_names import ITEM_SEPARATORS, cues
+from extractors.text import is_han
+
+# 等16个事项; 等在内的 / 等事项在内的115个事项 (包括A、B等事项在内的…); 等5类业务 (classes of
+# items: 类, like 个, counts items only before a counter noun).
+COUNTER = re.compile(
+    r"等(?:[\u4e00-\u9fff]{0,6}?在内的)?(?P<batch>第[一二三四五六七八九十0-9]+批)?(?P<count>[0-9]+|[一二三四五六七八九十百两]+)(?P<more>余|多)?(?P<unit>个|项|类)"
+)
+CLAUSE_MARKS = "，,。；;：:\n！？"
+CLAUSE_START = re.compile(f"[{CLAUSE_MARKS}]")
+SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+
+
+def start_of_list(text: str, end: int) -> int:
+    """Back to the clause start, then forward past a lead verb (包括, 实现)."""
+    window = max(0, end - 400)
+    start = _clause_start(text, window, end)
+    if start > 1 and text[start - 1] in "，," and text.startswith(_LIST_CONTINUES, start):
+        # "企业设立、变更、注销，以及工业产品生产许可证核发等30项": one list over two clauses
+        start = _clause_start(text, window, start - 1)
+    first_separator = ITEM_SEPARATORS.search(text, start, end)
+    head_end = first_separator.start() if first_separator else end
+    head = text[start:head_end]
+    cut = 0
+    for verb in cues()["lead_verb"]:
+        at = head.rfind(verb)
+        if at >= 0:
+            cut = max(cut, at + len(verb))
+    subject = _SUBJECT_HAS.match(head)
+    if subject:
+        cut = max(cut, subject.end())
+    start = _past_particle(text, max(start + cut if cut else start, _after_late_verb(text, head_end, end)))
+    return _past_counted_list(text, start, end)
+
+
+_JOINS_LISTS = re.compile(r"[^、，,]{0,16}?(?:以及|和|及|与)")
+
+
+def _past_counted_list(text: str, start: int, end: int) -> int:
+    """ "包括A等5类业务“异地通办”和B等5项服务“便捷快办”": two counted lists joined in one clause.
+    The second starts after the joiner that follows the first one's count, never inside it."""
+    counts = list(COUNTER.finditer(text, start, end))
+    if not counts:
+        return start
+    return joiner_after(text, counts[-1].end(), end) or start
+
+
+def joiner_after(text: str, count_end: int, end: int) -> int | None:
+    """Where the joiner after a count ends (A等3个事项“跨省通办”以及|B…), if one comes before ``end``."""
+    joiner = _JOINS_LISTS.match(text, count_end, end)
+    return joiner.end() if joiner else None
+
+
+def _past_particle(text: str, start: int) -> int:
+    """开展了A“跨省通办”试点: the verb's aspect particle opens no name."""
+    return start + 1 if text.startswith("了", start) and start > 0 and is_han(text[start - 1]) else start
+
+
+def _clause_start(text: str, window: int, end: int) -> int:
+    """Past the last clause mark before ``end`` that no bracket holds: "户口迁移（责任单位：
+    省公安厅）、…" is one clause, its colon a note's."""
+    start = max(text.rfind(mark, window, end) for mark in CLAUSE_MARKS) + 1
+    while _closes_more_than_it_opens(text, start, end):
+        opener = max(text.rfind(mark, window, start) for mark in "（(")
+        if opener < 0:
+            break
+        start = max(text.rfind(mark, window, opener) for mark in CLAUSE_MARKS) + 1
+    return start
+
+
+def _closes_more_than_it_opens(text: str, start: int, end: int) -> bool:
+    closers = text.count("）", start, end) + text.count(")", start, end)
+    return closers > text.count("（", start, end) + text.count("(", start, end)
+
+
+def _after_late_verb(text: str, head_end: int, end: int) -> int:
+    """ "在北京、天津等21个省实施结婚登记和离婚登记": a lead verb after the clause's last
+    separator opens the list; what the separators joined before it was no list of items."""
+    last_separator = head_end
+    for separator in ITEM_SEPARATORS.finditer(text, head_end, end):
+        last_separator = separator.end()
+    if last_separator == head_end:
+        return 0  # one separator-free stretch: the head's lead verb decided
+    tail = text[last_separator:end]
+    at = max((tail.rfind(verb) + len(verb) for verb in cues()["lead_verb"] if verb in tail), default=0)
+    return last_separator + at if at else 0
+
+
+_LIST_CONTINUES = ("以及", "及")
+
+# "其中四川有A、B等51项事项": a subject that has the items. 有 alone is no lead verb,
+# it sits inside names (国有建设用地使用权); after 其中 and a short subject it is.
+_SUBJECT_HAS = re.compile(r"其中[\u4e00-\u9fff]{0,8}?有")
