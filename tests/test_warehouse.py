@@ -12,7 +12,7 @@ from sources import IngestError, RawDocument
 from tests.conftest import SEED_000, SEED_002, SEED_003, gold_item_names
 from warehouse import build_registry, load_rows, migrate, publish
 from warehouse.keys import item_id, item_key
-from warehouse.schema import MIGRATIONS
+from warehouse.schema import migrations
 
 
 @pytest.fixture
@@ -32,8 +32,8 @@ def _table(conn, sql):
 
 
 def test_migrations_are_recorded_and_run_once(conn):
-    assert migrate(conn) == MIGRATIONS[-1][0]
-    assert _table(conn, "SELECT count(*) FROM schema_version") == [(len(MIGRATIONS),)]
+    assert migrate(conn) == migrations()[-1][0]
+    assert _table(conn, "SELECT count(*) FROM schema_version") == [(len(migrations()),)]
 
 
 def test_reloading_a_document_replaces_its_rows(conn):
@@ -519,3 +519,9 @@ def test_the_extraction_version_covers_readers_extractors_and_their_data():
     assert {"data/department_bodies.tsv", "normalize/layout.py", "items.py"} <= covered
     assert "readers.py" in {path for path, _ in _files(resources.files("sources"))}
     assert len(extraction_version()) == 12 and extraction_version() == extraction_version()
+
+
+def test_migration_files_are_numbered_without_gaps_and_described():
+    versions = [version for version, _, _ in migrations()]
+    assert versions == list(range(1, len(versions) + 1))
+    assert all(description and "\n" not in description for _, description, _ in migrations())
