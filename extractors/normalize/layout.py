@@ -25,6 +25,16 @@ from extractors.datafiles import load_list
 from extractors.head_lines import TITLE_END, body_endings, is_addressee_line, is_issuer_line
 from extractors.normalize.cell_lines import cell_line_edits
 from extractors.normalize.flat_lines import line_break_edits
+from extractors.normalize.line_kinds import (
+    CLAUSE_MARKS,
+    HEADING,
+    MARKER_ALONE,
+    continues,
+    is_bare_heading,
+    is_dateline,
+    opens_preamble,
+    starts_a_field,
+)
 from extractors.normalize.name_gaps import name_gap_edits
 from extractors.normalize.pipe_tables import bar_edits
 from extractors.normalize.spaced_tables import cell_gap_edits
@@ -73,7 +83,6 @@ _BLANK_PATTERNS = (_EDGE_SPACE, _INNER_SPACE)  # every match is a run of _BLANKS
 _NBSP = re.compile(r"[\u00a0\u2002\u2003\u2009]")
 _CRLF = re.compile(r"\r\n?")
 _MANY_BLANKS = re.compile(r"\n{3,}")
-_CLAUSE_MARKS = "，、；,："
 _DASHES = "—－-"
 # Marks no line opens with (kinsoku): a page that breaks before one broke mid-sentence
 _DASH_BULLET = re.compile(r"[-－](?=[\u4e00-\u9fff])")  # a list's dash before its entry
@@ -82,17 +91,6 @@ _NEVER_OPENS = "，、。；：,;:）)》」』”’！？"  # not ASCII ? or !
 _JOINING_ENDS = "和与及或的"
 _LABEL = re.compile(r"^[^，。；：:]{1,6}[：:]")
 _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》|（[^（）]*）|\([^()]*\)")
-# A heading's number: 第一章, 一、, （一）, 1., ①
-_NUMBER_MARK = (
-    r"第[一二三四五六七八九十百零〇]+[章节条部分批]|[一二三四五六七八九十]+[、．.]|"
-    r"[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.](?!\d)|[①-⑳]"
-)
-# 附件 over what it heads; a line that opens "附件）。" closes a bracket: (见 / 附件）
-_HEADING = re.compile(rf"^(?:{_NUMBER_MARK}|(?:附件|抄送|联系人)(?![）)，,。；、”])|附：)")
-
-
-# A heading's number with nothing after it (not 附件 or 抄送, which stand alone over what they head)
-_MARKER_ALONE = re.compile(_NUMBER_MARK)
 
 
 @dataclass(frozen=True)
@@ -260,7 +258,7 @@ def _joiner(left: str, right: str) -> str:
 
 def _should_join(brk: _Break, wrap_width: int | None, width: int) -> bool:
     line, following = brk.line, brk.following
-    if "\t" in line or "\t" in following or _HEADING.match(following) or following[:1] in BULLETS:
+    if "\t" in line or "\t" in following or HEADING.match(following) or following[:1] in BULLETS:
         return False  # a table row, a heading, a list's line
     if _DASH_BULLET.match(following) and _DASH_BULLET.match(line):
         return False  # "-居民身份证换领、补领" over "-职工参保信息变更登记": a list with dashes for bullets
@@ -268,10 +266,10 @@ def _should_join(brk: _Break, wrap_width: int | None, width: int) -> bool:
         return True  # "…决策部署" / "，落实…": typesetting never opens a line with a pause or a closer
     if _stands_alone(brk):
         return False
-    if _MARKER_ALONE.fullmatch(line):
+    if MARKER_ALONE.fullmatch(line):
         return True  # "（一）" over "指导思想。": the page set the marker apart
     last = line[-1]
-    if last in CLOSERS and last not in "”’" and _continues(following):
+    if last in CLOSERS and last not in "”’" and continues(following):
         return True  # "…意见》（国办发〔2020〕35号）" over "精神，现提出如下意见。"
     if last in "：:" and line.count("（") > line.count("）"):
         return True  # "（责任单位：" over "县医保局；完成时限：…）": a bracket's label goes on
@@ -290,24 +288,11 @@ def _should_join(brk: _Break, wrap_width: int | None, width: int) -> bool:
         if full and mid_word:
             return _stops_mid_clause(brk.paragraph)
         return False
-    if finished or _is_bare_heading(line) or _is_dateline(line) or _starts_a_field(line, following):
+    if finished or is_bare_heading(line) or is_dateline(line) or starts_a_field(line, following):
         return False
     if brk.across_blank and not mid_word:
         return False
     return _stops_mid_clause(brk.paragraph)
-
-
-@lru_cache(maxsize=1)
-def _continuation_openers() -> tuple[str, ...]:
-    return tuple(sorted(load_list("continuation_openers.txt"), key=len, reverse=True))
-
-
-def _continues(following: str) -> bool:
-    """Does the line open with a word that only goes on with a sentence (精神，…, 的通知)?"""
-    for word in _continuation_openers():
-        if following.startswith(word):
-            return word == "的" or following[len(word) : len(word) + 1] in "，,。；;、"
-    return False
 
 
 def _stands_alone(brk: _Break) -> bool:
@@ -324,58 +309,7 @@ def _stands_alone(brk: _Break) -> bool:
     if (is_issuer_line(brk.line) and not brk.flush[0]) or (is_issuer_line(brk.following) and not brk.flush[1]):
         return True
     titled = TITLE_END.search(brk.line) is not None and not any(mark in brk.line for mark in "，。；,;")
-    return titled and ("关于" in brk.line or brk.across_blank or (brk.first_line and _opens_preamble(brk.following)))
-
-
-@lru_cache(maxsize=1)
-def _preamble_openers() -> tuple[str, ...]:
-    return tuple(load_list("preamble_openers.txt"))
-
-
-def _opens_preamble(following: str) -> bool:
-    """Does the line open a notice's first paragraph (为不断深化…, 根据…)? Under a line that
-    ends like a title, it starts the text the title names."""
-    return following.startswith(_preamble_openers())
-
-
-_FIELD = re.compile(r"[^，。；：:\s]{2,6}[：:]")  # 发布机构: / 主题词:
-_FIELD_WITH_VALUE = re.compile(r"[^，。；：:\s]{2,6}[：:][ \u3000]*[^\s]")
-
-
-def _starts_a_field(line: str, following: str) -> bool:
-    """A page's labelled fields keep their lines: the next line opens with a label
-    and a value (发布机构: 广东省…), or both lines open with a label (…\n主题词:).
-    A bare "通知如下：" after an unlabelled line may still end a wrapped sentence."""
-    if _FIELD_WITH_VALUE.match(following):
-        return True
-    return _FIELD.match(line) is not None and _FIELD.match(following) is not None
-
-
-# 2022-05-20 08:30 来源：某某日报 / 2021年6月1日 / 发布时间：2021-06-01
-_DATE = re.compile(r"(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)")
-
-
-def _is_dateline(line: str) -> bool:
-    """A news dateline or a date line: short, dated, no clause in it. The colon of
-    来源： would otherwise read as a clause left open."""
-    return len(line) <= 60 and _DATE.search(line) is not None and not re.search("[，。；]", line)
-
-
-_HEADING_MAX = 20  # characters after the marker a heading of two phrases takes
-
-
-def _is_bare_heading(line: str) -> bool:
-    """``一、总体要求``: a heading marker and no sentence after it (the marker's own
-    、 is no clause mark). A heading of two short phrases, ``一、模式联动，实现办理跨区域``,
-    is one too: it ends in a word, not a clause mark, and is short with no sentence end."""
-    marker = _HEADING.match(line)
-    if marker is None:
-        return False
-    rest = line[marker.end() :]
-    if not any(mark in rest for mark in TERMINAL + _CLAUSE_MARKS):
-        return True
-    two_phrases = len(rest) <= _HEADING_MAX and rest[-1:] not in _CLAUSE_MARKS
-    return two_phrases and not any(mark in rest for mark in TERMINAL + "、")
+    return titled and ("关于" in brk.line or brk.across_blank or (brk.first_line and opens_preamble(brk.following)))
 
 
 def _open_sentence(text: str) -> str:
@@ -405,4 +339,4 @@ def _stops_mid_clause(line: str) -> bool:
     # A 、 inside “跨省通办、省内通办” or 《…》 is part of a name, not a clause,
     # and the colon of a short label (附件：, 联系人：) does not start one.
     tail = _LABEL.sub("", _QUOTED.sub("", tail))
-    return unclosed or any(mark in tail for mark in _CLAUSE_MARKS)
+    return unclosed or any(mark in tail for mark in CLAUSE_MARKS)
