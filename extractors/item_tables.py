@@ -117,19 +117,25 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
         elif (heading := _group_heading(cells, columns)) is not None:
             rows_read += 1
             category, row_cells, main_above = heading or None, [], None
-        elif rows_read and _continues_a_row(cells, row_cells):
+        elif rows_read and _continues_a_row(cells, row_cells, columns):
             if last_row and columns is not None:  # the rest of the row above's name: 个体工商户设立 / 登记
                 items[-1] = _continued(items[-1], cells, offset, _name_column(row_cells, columns), columns.main)
         else:
             rows_read += 1
-            wraps = index + 1 < len(lines) and _continues_a_row(lines[index + 1].split("\t"), cells)
-            row = _row_items(cells, offset, columns, group, caption_scope, category, main_above, wraps)
+            wraps = index + 1 < len(lines) and _continues_a_row(lines[index + 1].split("\t"), cells, columns)
+            merged = row_cells if row_cells and not cells[0].strip() else []  # its number merged with the row above's
+            row = _row_items(cells, offset, columns, group, caption_scope, category, main_above, wraps, merged)
             items.extend(row)
-            last_row, row_cells = len(row), cells
+            last_row, row_cells = len(row), _filled(cells, merged)
             main_above = _main_cell(cells, columns) or main_above
         after_blank = not line.strip()
         offset += len(line) + 1
     return items
+
+
+def _filled(cells: list[str], above: list[str]) -> list[str]:
+    """The row's cells with those merged cells left empty taken from the row above."""
+    return [cell if cell.strip() or index >= len(above) else above[index] for index, cell in enumerate(cells)]
 
 
 def _headless_columns(cells: list[str], above: list[str]) -> _Columns | None:
@@ -172,10 +178,32 @@ def _full_scope(value: str) -> str:
     return value + "通办" if value + "通办" in cues()["scope"] else value
 
 
-def _continues_a_row(cells: list[str], row: list[str]) -> bool:
+def _continues_a_row(cells: list[str], row: list[str], columns: _Columns | None) -> bool:
     """ "\t登记": a line with no number under a numbered row, its cells set under their columns
-    by a PDF's wrap (``normalize.spaced_tables``): the rest of the row's cells."""
-    return bool(row) and row[0].strip().isdigit() and not cells[0].strip() and any(cell.strip() for cell in cells)
+    by a PDF's wrap (``normalize.spaced_tables``): the rest of the row's cells. Unless it is a
+    row of its own under merged cells."""
+    if not (row and row[0].strip().isdigit() and not cells[0].strip() and any(cell.strip() for cell in cells)):
+        return False
+    return not _own_row_under_merged_cells(cells, row, columns)
+
+
+def _own_row_under_merged_cells(cells: list[str], row: list[str], columns: _Columns | None) -> bool:
+    """A row whose number and main item a merged cell gives ("2 | 职业资格证书核验 | 技能人员…核验 |
+    全程网办" over " | | 专业技术人员…核验 | 全程网办"). A wrap never repeats a cell of the row
+    above word for word, and a sub-item that reads as a service under one that did is no wrap
+    of it (a wrap leaves a fragment: 个体工商户设立 over 登记)."""
+    name = _name_column(cells, columns) if columns is not None else None
+    for index, cell in enumerate(cells[: len(row)]):
+        value = cell.strip()
+        if index != name and len(value) >= 2 and value == row[index].strip():
+            return True
+    if columns is None or columns.main is None or name is None or name != columns.sub or name >= len(row):
+        return False
+    current, previous = cells[name].strip(), row[name].strip()
+    return len(current) >= _LEAST_SUB_ITEM and reads_as_service(current) and reads_as_service(previous)
+
+
+_LEAST_SUB_ITEM = 4  # characters: a wrap's rest is shorter (核验, 登记); a sub-item names its object too
 
 
 def _continued(
@@ -188,7 +216,7 @@ def _continued(
     if rest:
         item = replace(item, name=item.name + rest, span=(item.span[0], _cell_span(cells, name_column, line_start)[1]))
     main_rest = cells[main_column].strip() if main_column is not None and main_column < len(cells) else ""
-    if main_rest and main_column != name_column and item.main_item:
+    if main_rest and item.main_item:  # the name's own column too: a main item with no sub-items is its name
         item = replace(item, main_item=item.main_item + main_rest)
     return item
 
@@ -263,26 +291,33 @@ def _row_items(
     category: str | None = None,
     main_above: str | None = None,
     wraps: bool = False,
+    merged: list[str] = (),
 ) -> list[ItemMention]:
     """The row's item. ``wraps``: the next line holds the rest of the row's cells, so a name
-    cut inside its bracket (…转移接续（ / 含异地）) is read as the bracket's closing will make it."""
+    cut inside its bracket (…转移接续（ / 含异地）) is read as the bracket's closing will make it.
+    ``merged``: the cells of the row above, where merged cells leave this row's scope and mode
+    cells empty (a sub-item under its main item's number)."""
 
     def cell(index: int | None) -> str:
         return cells[index].strip() if index is not None and index < len(cells) else ""
+
+    def way_cell(index: int | None) -> str:
+        above = merged[index].strip() if index is not None and index < len(merged) else ""
+        return cell(index) or above
 
     name_column = _name_column(cells, columns)
     name = cell(name_column)
     readable = plausible(name) or (wraps and inside_brackets(name, 0, len(name)) and plausible(name + "）"))
     if not name or not readable or (columns.services_only and not reads_as_service(name)):
         return []
-    scope_cell, mode_cell = _values(cell(columns.scope)), _values(cell(columns.mode))
+    scope_cell, mode_cell = _values(way_cell(columns.scope)), _values(way_cell(columns.mode))
     # a 通办类型 column may hold modes (全程网办), a 办理方式 one scopes: each value goes where it belongs
     scope = tuple(value for value in scope_cell + mode_cell if _is_scope(value, in_scope_column=value in scope_cell))
     modes = tuple(value for value in scope_cell + mode_cell if value not in scope)
     scope = tuple(dict.fromkeys(_full_scope(value) for value in scope))
     if not scope:  # no scope column, or none in it: the caption's scope, else the group heading's (一、…实现“跨省通办”事项)
         scope = caption_scope or tuple(cues_in(category or "", "scope"))
-    modes += tuple(mode for column, mode in columns.marked if _ticked(cell(column)) and mode not in modes)
+    modes += tuple(mode for column, mode in columns.marked if _ticked(way_cell(column)) and mode not in modes)
     span = _cell_span(cells, name_column, line_start)
     note = trailing_note(name, 0, len(name))  # 异地就医备案（全程网办）, 户口迁移（市公安局）: no part of the name
     if note is not None:

@@ -114,7 +114,11 @@ def link_rows(
     roles = _header_roles()
     departments = list(departments)
     items = list(items)
+    above: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())  # the last row's deadlines and departments
+    table: list[str] | None = None
     for start, end, spans, header in _rows(text):
+        if header is not table:
+            above, table = ((), ()), header  # a new table: nothing above its first row
         on_row = [i for i, d in enumerate(departments) if start <= d.span[0] < end]
         row_items = [index for index, item in enumerate(items) if start <= item.span[0] < end]
         for index in on_row:
@@ -124,8 +128,12 @@ def link_rows(
             if role and departments[index].role == "mentioned":
                 departments[index] = replace(departments[index], role=role)
         row_deadlines = tuple(i for i, d in enumerate(deadlines) if start <= d.span[0] < end)
+        linked = (row_deadlines, tuple(on_row))
+        if row_items and text.startswith("\t", start):  # its number merged with the row above's
+            linked = (row_deadlines or above[0], tuple(on_row) or above[1])
         for index in row_items:  # a table's item, or one a task cell names (推进A“跨省通办”)
-            items[index] = replace(items[index], deadlines=row_deadlines, departments=tuple(on_row))
+            items[index] = replace(items[index], deadlines=linked[0], departments=linked[1])
+        above = linked if row_items else above
     return items, departments
 
 

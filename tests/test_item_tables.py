@@ -210,6 +210,32 @@ def test_a_main_items_wrapped_cell_grows_the_main_item_and_leaves_the_name_whole
     assert all(text[i.span[0] : i.span[1]] == i.name for i in items)
 
 
+@pytest.mark.parametrize(
+    "second",
+    [
+        "\t\t专业技术人员职业资格证书核验\t全程网办\t省人社厅\t2021年底前",  # the ways repeated
+        "\t\t专业技术人员职业资格证书核验\t\t\t",  # or merged with the row above's
+    ],
+)
+def test_a_sub_item_under_a_merged_number_is_a_row_of_its_own_with_the_ways_above(second):
+    text = (
+        "序号\t主项名称\t子项名称\t通办方式\t牵头单位\t完成时限\n"
+        f"1\t职业资格证书核验\t技能人员职业资格证书核验\t全程网办\t省人社厅\t2021年底前\n{second}\n"
+        "2\t个体工商户设立\t\t全程网办\t省市场监管局\t2022年6月底前\n\t登记\t\t\t\t\n"
+    )
+    result = extract(normalize_text(text))
+    found = [(i.name, i.main_item, i.modes) for i in result.items]
+    assert found == [
+        ("技能人员职业资格证书核验", "职业资格证书核验", ("全程网办",)),
+        ("专业技术人员职业资格证书核验", "职业资格证书核验", ("全程网办",)),
+        ("个体工商户设立登记", "个体工商户设立登记", ("全程网办",)),  # a wrap: the main item is the name
+    ]
+    units = [[result.departments[d].canonical for d in i.departments] for i in result.items]
+    assert units == [["省人力资源和社会保障厅"]] * 2 + [["省市场监督管理局"]]
+    dates = [[result.deadlines[d].date for d in i.deadlines] for i in result.items]
+    assert dates == [["2021-12-31"]] * 2 + [["2022-06-30"]]
+
+
 def test_a_name_cut_inside_its_bracket_by_a_wrapped_cell_is_read_whole():
     """The first stretch (…转移接续（) is no name on its own, so its row gave no item for the
     rest (含异地）) to grow: the one name the wrapped-cells bench still missed."""
