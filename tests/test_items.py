@@ -449,7 +449,8 @@ def test_a_second_list_after_a_scope_and_a_comma_shares_the_lead_verb():
 
 
 @pytest.mark.parametrize(
-    "scope", ["全国通办", "跨市通办", "跨域通办", "全区通办", "异地通办", "省际通办", "跨境通办", "湾区通办"]
+    "scope",
+    ["全国通办", "跨市通办", "跨域通办", "全区通办", "异地通办", "省际通办", "跨境通办", "湾区通办", "跨省联办", "异地可办"],
 )
 def test_regional_and_national_scopes(scope):
     items = extract_text(f"年底前实现社会保障卡申领、异地就医备案“{scope}”。").items
