@@ -255,3 +255,15 @@ def test_a_working_groups_office_issuing_gives_its_city():
         ("市审改办", "泉州市审批制度改革办公室"),
         ("市行政服务中心", "泉州市行政服务中心"),  # 全部进驻 is no place
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("由区公安分局负责。", "广州市天河区公安分局"),  # a district's police: a sub-bureau of the city's
+        ("由某溪区公安分局负责。", "某溪区公安分局"),
+    ],
+)
+def test_a_districts_police_sub_bureau_is_a_body(text, canonical):
+    (found,) = find_departments(text, issuer="广州市天河区人民政府")
+    assert found.canonical == canonical
