@@ -126,12 +126,13 @@ def role_of(text: str, match: Located, ends: dict[int, int]) -> str:
 
 def _a_subject_noun(head: str, at: int, before_cues: dict[str, str]) -> bool:
     """ "各牵头单位的具体实施方案…报送市政府": the cue is the subject of its own clause,
-    no label over names: a word of the clause (的, 要, 将) right after it."""
+    no label over names: a word of the clause (的, 要, 将) right after it, or the time it
+    acts by (各牵头单位于5月19日前将方案报区政务服务中心, …在6月底前…, …务必…)."""
     cue = max((c for c in before_cues if head.startswith(c, at)), key=len)
     return head[at + len(cue) : at + len(cue) + 1] in _SUBJECT_NEXT
 
 
-_SUBJECT_NEXT = tuple("的要将应须")
+_SUBJECT_NEXT = tuple("的要将应须于在务")
 
 
 @lru_cache(maxsize=1)

@@ -198,6 +198,8 @@ def test_a_district_notice_names_its_own_district_without_its_city():
     [
         ("各牵头单位的具体实施方案务于2月3日前报送市政府。", "mentioned"),  # the cue is its clause's subject
         ("各牵头单位要于每月28日前将进展情况报送市政府督考办。", "mentioned"),
+        ("请各牵头单位于5月19日（星期五）前将细化方案报市政务服务中心。", "mentioned"),  # the time it acts by
+        ("各责任单位在6月底前将方案报送市政府。", "mentioned"),
         ("牵头单位：市政府办公室。", "lead"),  # a label over the name
     ],
 )
