@@ -18,6 +18,7 @@ from extractors.normalize import NormalizedText
 from extractors.records import Extraction
 from sources import IngestError, RawDocument, ReadError, read_text
 from sources.sniff import sniff_kind
+from sources.uri_dates import date_in_uri
 from warehouse import DocumentRows, build_rows, load_rows
 
 
@@ -58,8 +59,11 @@ def normalize_document(raw: RawDocument) -> NormalizedDocument | IngestError:
 
 
 def extract_document(doc: NormalizedDocument, issued: str | None = None) -> ExtractedDocument | IngestError:
+    """``issued``: the base date for relative deadlines when the text has none; else the day
+    the page's address gives it (…/2021-12/06/…, …/t20210918_…), if any."""
     try:
-        return ExtractedDocument(doc.raw, doc.normalized, extract(doc.normalized, issued=issued))
+        base = issued or date_in_uri(doc.raw.uri)
+        return ExtractedDocument(doc.raw, doc.normalized, extract(doc.normalized, issued=base))
     except Exception as exc:
         return _error(doc.raw, "extract", exc)
 

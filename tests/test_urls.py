@@ -9,6 +9,7 @@ import pytest
 
 from pipeline.work import process
 from sources import IngestError, RawDocument
+from sources.uri_dates import date_in_uri
 from sources.urls import FetchPolicy, fetch, fetch_all, read_url_list
 
 PAGE = '<html><head><meta charset="gbk"></head><body><p>包括异地就医备案、生育津贴支付等2个事项。</p></body></html>'
@@ -131,3 +132,31 @@ def test_cli_run_fetches_a_url_list(server, tmp_path):
     with duckdb.connect(str(db), read_only=True) as conn:
         assert conn.execute("SELECT uri FROM documents").fetchone()[0] == f"{server}/notice.html"
         assert conn.execute("SELECT error_type FROM ingest_errors").fetchone()[0] == "http_404"
+
+
+@pytest.mark.parametrize(
+    ("uri", "day"),
+    [
+        ("http://fj.news.cn/yuanchuang/2021-12/06/c_1128134786.htm", "2021-12-06"),
+        ("http://ybq.gov.cn/zwgk_263/gsgg/202109/t20210918_9734869_wap.html", "2021-09-18"),
+        ("http://jiaxiang.gov.cn/art/2021/7/19/art_72008_2718080.html", "2021-07-19"),
+        ("http://www.people.com.cn/n1/2021/0311/c1001-32048.html", "2021-03-11"),
+        ("http://m.example.cn/content/post_3210989.html", None),  # an id, no day
+        ("http://example.cn/2021-02-30/a.html", None),  # digits shaped like a day that is none
+        ("http://example.cn/a.html?date=20210101", None),  # a query string is not read
+        ("notices/guangdong_plan.txt", None),
+    ],
+)
+def test_the_day_a_pages_address_gives_it(uri, day):
+    assert date_in_uri(uri) == day
+
+
+def test_a_page_with_no_date_of_its_own_reads_its_deadlines_by_its_addresss_day():
+    text = "新华社福州电 福建省发改委消息，有望在今年10月底前实现川渝通办。".encode()
+    dated = process(RawDocument.from_bytes("http://fj.news.cn/2021-12/06/c_1.htm", text, "txt"))
+    assert [(d.text, d.date) for d in dated.extraction.deadlines] == [("今年10月底前", "2021-10-31")]
+    undated = process(RawDocument.from_bytes("notices/report.txt", text, "txt"))
+    assert [d.date for d in undated.extraction.deadlines] == [None]
+    # the text's own date wins over the address's
+    own = process(RawDocument.from_bytes("http://fj.news.cn/2021-12/06/c_1.htm", "发布时间：2022-03-01\n".encode() + text, "txt"))
+    assert [d.date for d in own.extraction.deadlines] == ["2022-10-31"]
