@@ -137,7 +137,7 @@ def _names_items_above(text: str, line_start: int, colon_end: int, intro: str) -
 
 
 def _at_commas(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """ "事项具体为：A，B，C。" or "…：A/B/C": a colon list written with commas or slashes is one
+    """ "事项具体为：A，B，C。" or "…：A/B/C" (or A｜B｜C): a colon list written with commas or slashes is one
     piece to the separators; it is its names where every piece between them ends like a
     service (社会保障卡申领/补换 keeps its slash: 补换 alone is no name)."""
     if len(spans) != 1:
@@ -157,7 +157,7 @@ def _at_commas(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
     return spans
 
 
-_SLASH = re.compile(r"[/／]")
+_SLASH = re.compile(r"[/／|｜]")  # a bar too: 户口迁移｜居民身份证换领
 _WEAK_SEPARATORS = (re.compile(r"[，,]"), _SLASH)
 
 

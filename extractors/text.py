@@ -9,7 +9,7 @@ from functools import lru_cache
 from extractors.datafiles import load_table
 
 # The bullets of a web list (<li>): what may stand before a list entry or a label.
-BULLETS = "●•·▪◦■◆◇★☆➤►▶✅✔☑🔹🔸👉"  # and the arrows and emoji of a WeChat article's list
+BULLETS = "●•·▪◦■◆◇★☆➤►▶✅✔✓√☑🔹🔸👉"  # and the arrows and emoji of a WeChat article's list
 # A list line's number: 1. / 2、 / （3）
 LIST_NUMBER = r"(?:[（(]\d{1,3}[）)]|\d{1,3}[.、．])"
 # An item line's number in any style a list uses: 1. (1) ① 一、 （一）

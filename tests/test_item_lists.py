@@ -22,6 +22,7 @@ def items_of(body: str) -> list[tuple[str, tuple[str, ...]]]:
     [
         "此次新增的“跨省通办”事项有：\n" + "\n".join(f"◆{name}" for name in NAMES),
         "此次新增的“跨省通办”事项有：\n" + "\n".join(f"·{name}" for name in NAMES),
+        "此次新增的“跨省通办”事项有：\n" + "\n".join(f"√ {name}" for name in NAMES),  # a tick and a space
         "此次新增的“跨省通办”事项有：\n" + "\n".join(NAMES),
         "首批“跨省通办”事项包括：\n" + "\n".join(f"{number}、{name}" for number, name in zip("一二三", NAMES)),
     ],
@@ -380,8 +381,9 @@ def test_letter_spacing_and_a_broken_word_stay_residue():
     assert normalize_text("推进异地就医 备案“跨省通办”。").text == "推进异地就医备案“跨省通办”。"
 
 
-def test_names_set_apart_by_slashes_are_names_each_but_a_slash_before_a_bare_verb_joins():
-    assert [n for n, _ in items_of("首批“跨省通办”事项有：户口迁移/异地就医备案/失业保险金申领。")] == [
+@pytest.mark.parametrize("mark", ["/", "｜", "|"])
+def test_names_set_apart_by_slashes_are_names_each_but_a_slash_before_a_bare_verb_joins(mark):
+    assert [n for n, _ in items_of(f"首批“跨省通办”事项有：户口迁移{mark}异地就医备案{mark}失业保险金申领。")] == [
         "户口迁移",
         "异地就医备案",
         "失业保险金申领",
