@@ -42,6 +42,7 @@ def test_guangdong_deadlines_resolve_against_the_document_date(extracted):
         ("不晚于2022年6月完成", "by", "2022-06-30", None),
         ("7月初前完成", "by", "2021-07-10", None),  # 初: a month's first ten days, as 上旬
         ("于2021年6月底至7月初开展", "period", "2021-07-10", "2021-06-01"),
+        ("在6月30日或之前完成", "by", "2021-06-30", None),  # the day itself counts, as with （含）
     ],
 )
 def test_deadline_forms(text, kind, date, start):
