@@ -114,7 +114,7 @@ def _after_scope() -> re.Pattern[str]:
     # "办理A、B等“跨省通办”事项。", "…等“跨省通办”事项已上线": 事项 after the scope, where 等
     # joins the list to it (not 事项清单: what 纳入 puts a list into)
     items = r"(?P<items>事项|业务)(?!清单|目录)"
-    return re.compile(rf"[”\"]?(?:{items}|(?:{nouns})?(?:{ends}|(?P<range>范围|事项清单|清单|事项目录)))")
+    return re.compile(rf"[”\"’]?(?:{items}|(?:{nouns})?(?:{ends}|(?P<range>范围|事项清单|清单|事项目录)))")
 
 
 @lru_cache(maxsize=1)
@@ -123,11 +123,17 @@ def _before_scope() -> re.Pattern[str]:
     words = cues()
     nouns = alternation(words["counter_noun"])
     # "A、B已实现“跨省通办”": the list is the subject of its own verb
-    verb = rf"(?P<verb>(?:{alternation(words['subject_adverb'])})?(?:{alternation(words['subject_verb'])}))"
+    adverb = rf"(?:{alternation(words['subject_adverb'])})?"
+    verb = rf"(?P<verb>{adverb}{_WHERE}?{adverb}(?:{alternation(words['subject_verb'])}))"  # 已在全国范围内实现
     # "…等服务事项的“跨省通办”": a counter noun may take 的 before the scope
     # "…社保卡申领“一件事一次办”和“跨省通办”": another quoted goal may stand between
     other_goal = r"(?:“[^“”]{1,12}”[和及、])?"
-    return re.compile(rf"(?:等(?:(?:{nouns})的?)?)?(?:(?P<into>纳入)|{verb})?{other_goal}[“\"]?$")
+    return re.compile(rf"(?:等(?:(?:{nouns})的?)?)?{_WHERE}?(?:(?P<into>纳入)|{verb})?{other_goal}[“\"‘]?$")
+
+
+# "推动A、B在全国范围内“跨省通办”": where the services can be done, between the list and its
+# scope. Open (在长三角地区) only after 在 or 于, so no name's last characters are taken for it.
+_WHERE = r"(?:(?:在|于)[\u4e00-\u9fff]{1,8}?(?:范围内|地区|区域内|范围)|(?:全国|全省|全市|全区|全县)范围内)"
 
 
 @lru_cache(maxsize=16)

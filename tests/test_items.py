@@ -701,3 +701,16 @@ def test_a_list_whose_sentence_names_no_scope_takes_its_sections_heading_scope()
 )
 def test_two_counted_lists_in_one_clause_keep_their_own_names_and_scopes(text, expected):
     assert [(i.name, i.scope) for i in extract_text(text).items] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "推动户口迁移、异地就医备案在全国范围内“跨省通办”。",
+        "力争在年内实现户口迁移、异地就医备案全国范围内‘跨省通办’。",  # single quotes, no 在
+        "推动户口迁移、异地就医备案在长三角地区“跨省通办”。",
+        "户口迁移、异地就医备案已在全国范围内实现“跨省通办”。",  # a subject list, where before its verb
+    ],
+)
+def test_where_the_services_can_be_done_stands_between_the_list_and_its_scope(sentence):
+    assert [i.name for i in extract_text(sentence).items] == ["户口迁移", "异地就医备案"]
