@@ -7,6 +7,7 @@ is read together with the first.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from extractors.heading_lists import names_items
@@ -133,7 +134,7 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
     return items
 
 
-def _filled(cells: list[str], above: list[str]) -> list[str]:
+def _filled(cells: list[str], above: Sequence[str]) -> list[str]:
     """The row's cells with those merged cells left empty taken from the row above."""
     return [cell if cell.strip() or index >= len(above) else above[index] for index, cell in enumerate(cells)]
 
@@ -291,7 +292,7 @@ def _row_items(
     category: str | None = None,
     main_above: str | None = None,
     wraps: bool = False,
-    merged: list[str] = (),
+    merged: Sequence[str] = (),
 ) -> list[ItemMention]:
     """The row's item. ``wraps``: the next line holds the rest of the row's cells, so a name
     cut inside its bracket (…转移接续（ / 含异地）) is read as the bracket's closing will make it.

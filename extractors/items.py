@@ -117,6 +117,11 @@ def _after_scope() -> re.Pattern[str]:
     return re.compile(rf"[”\"’]?(?:{items}|(?:{nouns})?(?:{ends}|(?P<range>范围|事项清单|清单|事项目录)))")
 
 
+# "推动A、B在全国范围内“跨省通办”": where the services can be done, between the list and its
+# scope. Open (在长三角地区) only after 在 or 于, so no name's last characters are taken for it.
+_WHERE = r"(?:(?:在|于)[\u4e00-\u9fff]{1,8}?(?:范围内|地区|区域内|范围)|(?:全国|全省|全市|全区|全县)范围内)"
+
+
 @lru_cache(maxsize=1)
 def _before_scope() -> re.Pattern[str]:
     """Between a list and its scope: "…等高频事项“跨省通办”" (a counter noun), "将…纳入“省内通办”"."""
@@ -129,11 +134,6 @@ def _before_scope() -> re.Pattern[str]:
     # "…社保卡申领“一件事一次办”和“跨省通办”": another quoted goal may stand between
     other_goal = r"(?:“[^“”]{1,12}”[和及、])?"
     return re.compile(rf"(?:等(?:(?:{nouns})的?)?)?{_WHERE}?(?:(?P<into>纳入)|{verb})?{other_goal}[“\"‘]?$")
-
-
-# "推动A、B在全国范围内“跨省通办”": where the services can be done, between the list and its
-# scope. Open (在长三角地区) only after 在 or 于, so no name's last characters are taken for it.
-_WHERE = r"(?:(?:在|于)[\u4e00-\u9fff]{1,8}?(?:范围内|地区|区域内|范围)|(?:全国|全省|全市|全区|全县)范围内)"
 
 
 @lru_cache(maxsize=16)

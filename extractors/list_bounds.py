@@ -45,7 +45,7 @@ def start_of_list(text: str, end: int) -> int:
     return _past_counted_list(text, start, end)
 
 
-_JOINS_LISTS = re.compile(r"[^、，,]{0,16}?(?:以及|和|及|与)")
+_JOINS_LISTS = re.compile(r"[^、，,]{0,16}?(?:以及|和|及|与)(?!“)")  # not between two quoted scopes
 
 
 def _past_counted_list(text: str, start: int, end: int) -> int:

@@ -697,6 +697,10 @@ def test_a_list_whose_sentence_names_no_scope_takes_its_sections_heading_scope()
             "实现医保关系转移等3个事项“跨省通办”以及婚姻登记、户口迁移等2项服务“省内通办”。",
             [("医保关系转移", ("跨省通办",)), ("婚姻登记", ("省内通办",)), ("户口迁移", ("省内通办",))],
         ),
+        (  # the first list's two scopes joined by 和 stay its own
+            "实现医保关系转移等3个事项“跨省通办”和“省内通办”以及婚姻登记、户口迁移等2项服务“全市通办”。",
+            [("医保关系转移", ("跨省通办", "省内通办")), ("婚姻登记", ("全市通办",)), ("户口迁移", ("全市通办",))],
+        ),
     ],
 )
 def test_two_counted_lists_in_one_clause_keep_their_own_names_and_scopes(text, expected):
