@@ -269,3 +269,23 @@ def test_a_working_groups_office_issuing_gives_its_city():
 def test_a_districts_police_sub_bureau_is_a_body(text, canonical):
     (found,) = find_departments(text, issuer="广州市天河区人民政府")
     assert found.canonical == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("市医保局为责任单位。", "responsible"),
+        ("市公安局是牵头单位。", "lead"),
+        ("市公安局作为责任单位，要加强指导。", "responsible"),
+        ("市民政局为配合单位。", "cooperate"),
+    ],
+)
+def test_a_body_said_to_be_a_role_unit_takes_that_role(text, role):
+    (found,) = find_departments(text, issuer="某州市人民政府")
+    assert found.role == role
+
+
+def test_a_verb_of_reporting_opens_no_place():
+    """请将名单报市公安局: 报 is a verb, no place's character (名单报市 was read as a city)."""
+    (found,) = find_departments("请将名单报市公安局。", issuer="某州市人民政府")
+    assert (found.name, found.canonical) == ("市公安局", "某州市公安局")
