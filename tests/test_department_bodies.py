@@ -285,7 +285,11 @@ def test_a_body_said_to_be_a_role_unit_takes_that_role(text, role):
     assert found.role == role
 
 
-def test_a_verb_of_reporting_opens_no_place():
+@pytest.mark.parametrize(
+    "text",
+    ["请将名单报市公安局。", "群众可到市公安局办理。", "请送市公安局。", "给市公安局打电话。", "另据市公安局消息。"],
+)
+def test_a_verb_of_going_sending_or_citing_opens_no_place(text):
     """请将名单报市公安局: 报 is a verb, no place's character (名单报市 was read as a city)."""
-    (found,) = find_departments("请将名单报市公安局。", issuer="某州市人民政府")
+    (found,) = find_departments(text, issuer="某州市人民政府")
     assert (found.name, found.canonical) == ("市公安局", "某州市公安局")
