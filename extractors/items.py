@@ -31,6 +31,7 @@ from extractors.item_names import (
     all_services,
     cues,
     cues_in,
+    is_generic,
     join_halves,
     names_an_item,
     plausible,
@@ -273,13 +274,17 @@ def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMentio
     items = []
     for start, end in spans:
         name = text[start:end]
-        if plausible(name):
+        if plausible(name) and not is_generic(_TRAILING_BRACKET.sub("", name)):
             items.append(
                 ItemMention(
                     name, (start, end), "enumeration", scope=scope, modes=modes, stated_count=stated, group=group, batch=batch
                 )
             )
     return items
+
+
+# 社会保障类（养老保险关系转移接续、…）等3类事项: a category and its examples, no item
+_TRAILING_BRACKET = re.compile(r"[（(][^（）()]*[）)]$")
 
 
 def _tail(text: str, match: re.Match[str], end: int) -> str:

@@ -718,3 +718,11 @@ def test_two_counted_lists_in_one_clause_keep_their_own_names_and_scopes(text, e
 )
 def test_where_the_services_can_be_done_stands_between_the_list_and_its_scope(sentence):
     assert [i.name for i in extract_text(sentence).items] == ["户口迁移", "异地就医备案"]
+
+
+def test_categories_counted_with_their_examples_in_brackets_are_no_items():
+    text = "实现社会保障类（养老保险关系转移接续、失业保险金申领）、医疗保障类（异地就医备案）等3类事项“跨省通办”。"
+    assert extract_text(text).items == []
+    # a service's own bracket stays with it
+    named = extract_text("包括社保卡申领（含补换）、户口迁移等2项“跨省通办”事项。").items
+    assert [i.name for i in named] == ["社保卡申领（含补换）", "户口迁移"]
