@@ -215,6 +215,10 @@ def _label_column(cells: list[str]) -> int | None:
     return next((index for index, cell in enumerate(cells) if cell.strip() in labels), None)
 
 
+# 自…以来 in one clause: a time since which something has been so, no start of a task
+_SINCE = re.compile(r"[^，。；,;\n]{0,30}?以来")
+
+
 def _dated(match: re.Match[str], base: date | None, default_kind: str | None = None) -> Deadline | None:
     """``default_kind``: what a date with no marker is where it stands (a 完成时限 column)."""
     groups = match.groupdict()
@@ -224,6 +228,8 @@ def _dated(match: re.Match[str], base: date | None, default_kind: str | None = N
     names_end = names_end or bool(groups.get("quarter_part"))
     if "not" in (prefix_kind, suffix_kind) or _reports_a_fact(match) or _dao_after_a_verb(match):
         return None
+    if prefix_kind == "start" and not groups.get("suffix") and _SINCE.match(match.string, match.end()):
+        return None  # 自今年6月推出婚姻登记跨省通办以来: since, a fact reported
     label_kind = markers("label").get(groups.get("label") or "")
     kind = prefix_kind or suffix_kind or label_kind or ("by" if names_end else default_kind) or _target_kind(match)
     if kind is None:

@@ -300,3 +300,9 @@ def test_dates_written_as_a_form_writes_them_or_with_an_hour(text, found):
 @pytest.mark.parametrize("text", ["发布时间：2021-06-01 10:00", "全年增长2021.5亿元。", "2021-12-31"])
 def test_a_form_date_with_no_marker_is_no_deadline(text):
     assert extract_text(text, issued="2021-05-20").deadlines == []
+
+
+@pytest.mark.parametrize("text", ["自今年6月推出婚姻登记跨省通办以来，办理量大幅上升。", "自2021年1月以来，共办理1万件。"])
+def test_zi_with_yilai_is_a_time_since_no_start(text):
+    assert extract_deadlines(text, parse_iso("2021-05-24")) == []
+    assert [d.kind for d in extract_deadlines("自2023年12月1日起，在全市范围实行。", parse_iso("2021-05-24"))] == ["start"]
