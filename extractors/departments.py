@@ -28,6 +28,7 @@ from extractors.department_classes import class_matches
 from extractors.department_roles import LIST_JOINERS, after_cues, role_of
 from extractors.district_offices import district_offices
 from extractors.gazetteer import Gazetteer
+from extractors.named_places import named_before, named_in_full
 from extractors.place_bounds import ends_a_zone, holds_a_verb, local_unit, place_may_start
 from extractors.places import (
     LEVEL_CHARS,
@@ -210,7 +211,7 @@ def find_departments(
         home = with_own_province(home, text)  # unless it speaks for one (我省)
     central = [_Match(s, e, c) for s, e, c in _central().longest(text)]
     numbers = doc_number_spans(text)
-    local = _named_before(_local_matches(text, home))
+    local = named_in_full(named_before(_local_matches(text, home)))
     if not issuer and not place:
         local = _with_sole_city(local)
     found = [_extended(text, m) for m in central + local] + [_Match(*found) for found in class_matches(text, home)]
@@ -221,29 +222,6 @@ def find_departments(
     )
     ends = {m.start: m.end for m in matches}
     return [DepartmentMention(text[m.start : m.end], m.canonical, role_of(text, m, ends), (m.start, m.end)) for m in matches]
-
-
-def _named_before(matches: list[_Match]) -> list[_Match]:
-    """该市公安局 (that city's) is the last city a body was named with before it:
-    "杭州市医保局…，该市公安局…" names 杭州市公安局. With none before, it stays as written."""
-    resolved: list[_Match] = []
-    for match in matches:
-        if match.place in ("该市", "该县", "该区"):
-            level = match.place[-1]
-            earlier = [unit for m in resolved if (unit := _unit_of(m.place, level))]
-            if earlier:
-                match = _Match(match.start, match.end, earlier[-1] + match.canonical[len(match.place) :], earlier[-1])
-        resolved.append(match)
-    return resolved
-
-
-def _unit_of(place: str, level: str) -> str | None:
-    """The place's own unit of a level: 杭州市西湖区 lies in 杭州市, so after it 该市 is
-    杭州市 (the first unit ending in 市, so 济南市市中区 gives 济南市)."""
-    if place.endswith(level):
-        return place if len(place) > 2 else None
-    unit = re.match(rf"(?:[^省]{{2,7}}省)?[^省市县区]{{2,6}}{level}", place)
-    return unit.group() if unit and len(unit.group()) < len(place) else None
 
 
 _BARE_CITY = ("市", "市级", "本市", "我市")

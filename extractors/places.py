@@ -54,6 +54,21 @@ def _city_provinces() -> dict[str, str]:
     return {row["full"]: row["province"] for row in load_table("cities.tsv")}
 
 
+def opens_with_known_place(place: str) -> bool:
+    """Does the place open with a province's or a city's full name (襄阳市襄州区, 河北省邯郸市…)?"""
+    return place.startswith(_known_places())
+
+
+def is_known_place(place: str) -> bool:
+    """Is it a province's or a city's full name (江苏省, 宿迁市)?"""
+    return place in _known_places()
+
+
+@lru_cache(maxsize=1)
+def _known_places() -> tuple[str, ...]:
+    return (*_city_provinces(), *sorted(set(provinces().values())))
+
+
 def with_full_city(place: str) -> str:
     """A place that ends in a city's short name gets the city's full name: 湖州 -> 湖州市,
     浙江省湖州 -> 浙江省湖州市. The short name must be the place's whole last level

@@ -171,3 +171,14 @@ def test_a_cover_text_with_no_head_reads_a_bare_city_by_the_city_it_forwards():
 )
 def test_a_verb_or_adverb_before_a_bare_level_is_no_part_of_a_place(text, expected):
     assert _canonical(text) == expected
+
+
+def test_a_district_named_short_is_the_one_the_page_named_in_full():
+    text = "襄阳市襄州区行政审批局推行跨省通办。近一年来，襄州区行政审批局累计办件9000余件。"
+    assert _canonical(text) == ["襄阳市襄州区行政审批局", "襄阳市襄州区行政审批局"]
+    # two cities' districts of one name: which one, the page does not say
+    two = "北京市朝阳区政务服务中心和长春市朝阳区政务服务中心签约。朝阳区政务服务中心表示。"
+    assert _canonical(two)[-1] == "朝阳区政务服务中心"
+    # a city's own name is how the registry names it already: no province is put before it
+    city = "江苏省宿迁市人民政府印发方案。宿迁市人民政府要求。"
+    assert _canonical(city)[-1] == "宿迁市人民政府"

@@ -1,0 +1,70 @@
+"""Which place a short or pronoun place in a body's name stands for, from the bodies the page
+named before or elsewhere: 该市公安局 after 杭州市医保局 is 杭州市公安局; 襄州区行政审批局 on a
+page that named 襄阳市襄州区行政审批局 is that one. Works on any dataclass with ``place`` and
+``canonical`` (departments.py's matches)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Protocol, TypeVar
+
+from extractors.places import is_known_place, opens_with_known_place
+
+
+class _Placed(Protocol):
+    canonical: str
+    place: str
+
+
+M = TypeVar("M", bound=_Placed)
+
+
+def named_before(matches: list[M]) -> list[M]:
+    """该市公安局 (that city's) is the last city a body was named with before it:
+    "杭州市医保局…，该市公安局…" names 杭州市公安局. With none before, it stays as written."""
+    resolved: list[M] = []
+    for match in matches:
+        if match.place in ("该市", "该县", "该区"):
+            level = match.place[-1]
+            earlier = [unit for m in resolved if (unit := unit_of(m.place, level))]
+            if earlier:
+                match = replace(match, canonical=earlier[-1] + match.canonical[len(match.place) :], place=earlier[-1])
+        resolved.append(match)
+    return resolved
+
+
+def unit_of(place: str, level: str) -> str | None:
+    """The place's own unit of a level: 杭州市西湖区 lies in 杭州市, so after it 该市 is
+    杭州市 (the first unit ending in 市, so 济南市市中区 gives 济南市)."""
+    if place.endswith(level):
+        return place if len(place) > 2 else None
+    unit = re.match(rf"(?:[^省]{{2,7}}省)?[^省市县区]{{2,6}}{level}", place)
+    return unit.group() if unit and len(unit.group()) < len(place) else None
+
+
+_LEAST_SHORT_PLACE = 3  # characters: 襄州区, not 市 or 区 alone (bare levels are the home's)
+
+
+def named_in_full(matches: list[M]) -> list[M]:
+    """A place the page names short (襄州区) where it also names it in full (襄阳市襄州区):
+    the full one, if exactly one longer place that opens with a known province or city ends
+    with it. A bare or class place (市, 各区) is no short name of anything, nor is a city's own."""
+    places = {m.place for m in matches if opens_with_known_place(m.place)}  # not 名称某安县: a label glued on
+    resolved = []
+    for match in matches:
+        short = match.place
+        longer = {place for place in places if place != short and place.endswith(short)}
+        if _short_name(short, match.canonical) and len(longer) == 1:
+            (full,) = longer
+            match = replace(match, canonical=full + match.canonical[len(short) :], place=full)
+        resolved.append(match)
+    return resolved
+
+
+def _short_name(place: str, canonical: str) -> bool:
+    """A county's or district's name standing alone (襄州区). A city's own name (宿迁市) is
+    how the registry names its bodies already, with or without its province before it."""
+    if len(place) < _LEAST_SHORT_PLACE or place.startswith("各") or is_known_place(place):
+        return False
+    return canonical.startswith(place)
