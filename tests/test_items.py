@@ -282,6 +282,8 @@ def test_scope_phrases_that_name_no_item(sentence):
             ["户口迁移", "异地就医备案", "失业保险金申领"],
         ),
         ("目前已完成满意度调查、人员培训两项。", []),
+        ("在全市范围实行申领临时居民身份证“跨省通办”。", ["申领临时居民身份证"]),  # 实行
+        ("全面实行政务服务事项“跨省通办”。", []),  # a generic name
     ],
 )
 def test_lead_verbs_that_open_a_news_list(sentence, names):
