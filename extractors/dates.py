@@ -25,7 +25,7 @@ _HOUR = rf"{_WEEKDAY}(?:(?:上午|下午|中午|晚上)?{_CLOCK}|下班)?"
 
 _AFTER_YEAR = (
     rf"年?(?P<year_part>年底|年末|年中|上半年|下半年|底|末)"
-    rf"|第?(?P<quarter>[一二三四1-4首])季度?(?P<quarter_part>末|底)?"  # 首季: the first quarter
+    rf"|第?(?P<quarter>[一二三四1-4首本当])季度?(?P<quarter_part>末|底)?"  # 首季: the first; 本季度: the base's
     rf"|(?:{_MONTH})(?:{_DAY}{_HOUR}|(?P<month_part>底|末|中旬|上旬|下旬|初))?"  # 7月初: its first ten days
 )
 # 2021-12-31, 2021.12.31, 2021/12: a table's or a form's date, read as its Chinese form is
@@ -97,7 +97,7 @@ def window_from_groups(groups: dict[str, str | None], base: date | None) -> Wind
     if month is not None:
         return _month_window(year, month, groups)
     if groups.get("quarter"):
-        quarter = 1 if groups["quarter"] == "首" else to_int(groups["quarter"])
+        quarter = _quarter(groups["quarter"], base)
         if quarter is None or not 1 <= quarter <= 4:
             return None
         first_month = 3 * quarter - 2
@@ -113,6 +113,15 @@ def window_from_groups(groups: dict[str, str | None], base: date | None) -> Wind
     if groups.get("year") or groups.get("rel_year") or part:
         return Window(date(year, 1, 1), date(year, 12, 31), "year")
     return None
+
+
+def _quarter(token: str, base: date | None) -> int | None:
+    """首 is the first quarter; 本 or 当 the one the base date falls in (本季度末前)."""
+    if token == "首":
+        return 1
+    if token in "本当":
+        return (base.month - 1) // 3 + 1 if base else None
+    return to_int(token)
 
 
 def _month_window(year: int, month: int, groups: dict[str, str | None]) -> Window | None:

@@ -30,6 +30,7 @@ def test_guangdong_deadlines_resolve_against_the_document_date(extracted):
     [
         ("三季度末前完成", "by", "2021-09-30", None),
         ("明年首季前设立自助服务机", "by", "2022-03-31", None),  # 首季: the first quarter
+        ("本季度末前完成", "by", "2021-06-30", None),  # the quarter the document's date falls in
         ("二季末前完成", "by", "2021-06-30", None),
         ("二○二一年六月底前", "by", "2021-06-30", None),
         ("6月底完成", "by", "2021-06-30", None),
