@@ -26,9 +26,9 @@ from extractors.head_lines import is_issuer_line
 from extractors.heading_lists import Found, category_lines, heading_lists, names_items, nearest_scope
 from extractors.item_names import (
     all_services,
+    at_weak_separators,
     cues,
     names_an_item,
-    names_no_object,
     split_names,
     split_services_at_he,
     tags,
@@ -45,7 +45,8 @@ _INTRO_REACH = 30  # how far before the colon 通办 may stand: "今年新增的
 def _colon_intro() -> re.Pattern[str]:
     counted = alternation(cues()["count_intro"])
     # up to 16 characters between: 事项实现“跨省通办、省内通办”：
-    return re.compile(rf"(?:事项|清单)[^：:。；，,\n]{{0,16}}(?:[：:]|[，,]?(?:{counted})[：:]?)")
+    # not 即日 (…事项清单，即日起可在窗口办理): 即 opens a list only where it means "namely"
+    return re.compile(rf"(?:事项|清单)[^：:。；，,\n]{{0,16}}(?:[：:]|[，,]?(?:{counted})(?!日)[：:]?)")
 
 
 _STATED = re.compile(r"(?P<count>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})[项个]")
@@ -106,7 +107,7 @@ def _colon_lists(text: str) -> list[Found]:
         if total:
             list_end, intro = total.start(), intro + total.group()
         if text[colon.end() : list_end].strip():
-            names = _at_commas(text, split_names(text, colon.end(), list_end))
+            names = at_weak_separators(text, split_names(text, colon.end(), list_end))
             spans = split_services_at_he(text, [unnumbered(text, span) for span in names])
         else:  # "具体事项如下：" ends its line: one name a line (an HTML <ul>, a column)
             spans = _item_lines(text, _line_names(text, colon.end()))
@@ -134,31 +135,6 @@ def _names_items_above(text: str, line_start: int, colon_end: int, intro: str) -
     if text[colon_end : line_end(text, colon_end)].strip():
         return False
     return names_items(_lines_before(text, line_start, _LINES_BEFORE_QUESTION) + intro)
-
-
-def _at_commas(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """ "事项具体为：A，B，C。" or "…：A/B/C" (or A｜B｜C): a colon list written with commas or slashes is one
-    piece to the separators; it is its names where every piece between them ends like a
-    service (社会保障卡申领/补换 keeps its slash: 补换 alone is no name)."""
-    if len(spans) != 1:
-        return spans
-    start, end = spans[0]
-    for separator in _WEAK_SEPARATORS:
-        pieces, cursor = [], start
-        for mark in separator.finditer(text, start, end):
-            pieces.append((cursor, mark.start()))
-            cursor = mark.end()
-        pieces.append((cursor, end))
-        # a slash may join bare verbs to the name before them (申领/补换); commas set names apart
-        bare = separator is _SLASH and any(names_no_object(text[a:b]) for a, b in pieces)
-        named = not bare and all(names_an_item(text[a:b]) for a, b in pieces)
-        if len(pieces) >= 2 and named and all_services(text, pieces):
-            return pieces
-    return spans
-
-
-_SLASH = re.compile(r"[/／|｜]")  # a bar too: 户口迁移｜居民身份证换领
-_WEAK_SEPARATORS = (re.compile(r"[，,]"), _SLASH)
 
 
 def _vouched(intro: str, text: str, spans: list[tuple[int, int]]) -> bool:

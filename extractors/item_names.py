@@ -314,7 +314,7 @@ def regional_scopes(text: str) -> list[str]:
 def all_services(text: str, spans: list[tuple[int, int]]) -> bool:
     """Does every name end like a service (备案, 申领, 汇缴), or open like one (申领居民身份证)?
     The check for lists that no lead verb or count vouches for."""
-    return all(reads_as_service(_before_bracket(text[start:end])) for start, end in spans)
+    return all(reads_as_service(before_bracket(text[start:end])) for start, end in spans)
 
 
 def reads_as_service(name: str) -> bool:
@@ -332,6 +332,31 @@ def _opens_like_a_service(name: str) -> bool:
 _TRAILING_BRACKET = re.compile(r"[（(][^（）()]*[）)]$")
 
 
-def _before_bracket(name: str) -> str:
+def before_bracket(name: str) -> str:
     """A name without what a bracket after it says: 参保登记（单位）, …转移接续（含异地）."""
     return _TRAILING_BRACKET.sub("", name)
+
+
+def at_weak_separators(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "事项具体为：A，B，C。" or "…：A/B/C" (or A｜B｜C): a colon list written with commas or slashes is one
+    piece to the separators; it is its names where every piece between them ends like a
+    service (社会保障卡申领/补换 keeps its slash: 补换 alone is no name)."""
+    if len(spans) != 1:
+        return spans
+    start, end = spans[0]
+    for separator in _WEAK_SEPARATORS:
+        pieces, cursor = [], start
+        for mark in separator.finditer(text, start, end):
+            pieces.append((cursor, mark.start()))
+            cursor = mark.end()
+        pieces.append((cursor, end))
+        # a slash may join bare verbs to the name before them (申领/补换); commas set names apart
+        bare = separator is _SLASH and any(names_no_object(text[a:b]) for a, b in pieces)
+        named = not bare and all(names_an_item(text[a:b]) for a, b in pieces)
+        if len(pieces) >= 2 and named and all_services(text, pieces):
+            return pieces
+    return spans
+
+
+_SLASH = re.compile(r"[/／|｜]")  # a bar too: 户口迁移｜居民身份证换领
+_WEAK_SEPARATORS = (re.compile(r"[，,]"), _SLASH)

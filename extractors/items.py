@@ -29,6 +29,7 @@ from extractors.item_names import (
     ITEM_SEPARATORS,
     MAX_ITEM_CHARS,
     all_services,
+    before_bracket,
     cues,
     cues_in,
     is_generic,
@@ -274,17 +275,13 @@ def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMentio
     items = []
     for start, end in spans:
         name = text[start:end]
-        if plausible(name) and not is_generic(_TRAILING_BRACKET.sub("", name)):
+        if plausible(name) and not is_generic(before_bracket(name)):  # 社会保障类（…）: a category
             items.append(
                 ItemMention(
                     name, (start, end), "enumeration", scope=scope, modes=modes, stated_count=stated, group=group, batch=batch
                 )
             )
     return items
-
-
-# 社会保障类（养老保险关系转移接续、…）等3类事项: a category and its examples, no item
-_TRAILING_BRACKET = re.compile(r"[（(][^（）()]*[）)]$")
 
 
 def _tail(text: str, match: re.Match[str], end: int) -> str:

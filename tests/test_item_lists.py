@@ -413,3 +413,9 @@ def test_words_before_de_that_open_an_included_list_qualify_every_name():
     name being 内地居民的结婚登记. The items that 不在试点范围之内 stay out."""
     text = "此次“跨省通办”试点业务范围为内地居民的结婚登记和离婚登记，补领婚姻登记证、婚姻档案查询等业务不在试点范围之内。"
     assert items_of(text) == [("结婚登记", ("跨省通办",)), ("离婚登记", ("跨省通办",))]
+
+
+def test_jí_after_the_items_sentence_opens_its_list_but_jírì_does_not():
+    body = "新增5项“跨省通办”事项，即社保卡申领、户口迁移、异地就医备案、婚姻登记和失业保险金申领。"
+    assert [name for name, _ in items_of(body)] == ["社保卡申领", "户口迁移", "异地就医备案", "婚姻登记", "失业保险金申领"]
+    assert items_of("公布第二批“跨省通办”事项清单，即日起可在窗口办理。") == []
