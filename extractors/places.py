@@ -61,7 +61,12 @@ def opens_with_known_place(place: str) -> bool:
 
 def is_known_place(place: str) -> bool:
     """Is it a province's or a city's full name (江苏省, 宿迁市)?"""
-    return place in _known_places()
+    return place in _known_place_set()
+
+
+@lru_cache(maxsize=1)
+def _known_place_set() -> frozenset[str]:
+    return frozenset(_known_places())
 
 
 @lru_cache(maxsize=1)
