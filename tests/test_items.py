@@ -167,6 +167,7 @@ def test_the_place_doing_the_items_is_no_part_of_the_first_name(text, names):
         "“跨省通办”事项清单管理包括建立动态调整机制、加强督导考核等。",  # measures
         "“跨省通办”工作包括住房公积金汇缴、残疾人证迁移等。",  # the sentence names no items
         "加快推进公安政务服务“跨省通办”\n",  # a domain of services, not one
+        "推进公安政务跨省通办\n",  # a domain too, a newspaper's subheading (seed 004)
         "决定将公安局、人社局、医保局等10家单位104个高频事项与外地实现跨省(区域)通办。",  # bodies
         "决定将社会保障卡申领、户口迁移等10家单位104个高频事项与外地实现跨省通办。",  # a count inside
     ],
