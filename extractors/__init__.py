@@ -17,7 +17,7 @@ from extractors.deadlines import extract_deadlines
 from extractors.department_roles import first_named_leads
 from extractors.departments import find_departments, leading_place
 from extractors.item_fields import link_field_items
-from extractors.item_links import link_group_headings, link_notes, with_heading_scopes
+from extractors.item_links import link_group_headings, link_notes, link_sentence_deadlines, with_heading_scopes
 from extractors.items import extract_items
 from extractors.normalize import NormalizedText, normalize_bytes, normalize_text
 from extractors.records import Extraction
@@ -66,6 +66,7 @@ def extract_text(
     items = link_field_items(text, items, deadlines, departments)
     items, departments = link_group_headings(text, items, departments)
     items, departments = link_notes(text, items, deadlines, departments)
+    items = link_sentence_deadlines(text, items, deadlines)
     departments = first_named_leads(text, departments)  # 排在第一位的为牵头单位: once cells have their roles
     sections = find_sections(text)
     items = with_heading_scopes(items, sections)

@@ -729,3 +729,31 @@ def test_categories_counted_with_their_examples_in_brackets_are_no_items():
     # a service's own bracket stays with it
     named = extract_text("包括社保卡申领（含补换）、户口迁移等2项“跨省通办”事项。").items
     assert [i.name for i in named] == ["社保卡申领（含补换）", "户口迁移"]
+
+
+def _due(text: str) -> list[tuple[str, list[str]]]:
+    result = extract_text(text, issued="2021-05-20")
+    return [(i.name, [result.deadlines[d].text for d in i.deadlines]) for i in result.items]
+
+
+def test_a_list_in_running_text_takes_the_deadline_its_sentence_sets_for_it():
+    seed_001 = (
+        "包括市场主体登记注册等在内的第一批58项“跨省通办”事项要在2020年底前实现，"
+        "工业产品生产许可证发证、异地就医结算备案等74项要在2021年底前实现，"
+        "后续还将加快实现婚姻登记、社会保险参保缴费记录查询等8项事项的异地办理。"
+    )
+    assert _due(seed_001) == [
+        ("市场主体登记注册", ["2020年底前"]),
+        ("工业产品生产许可证发证", ["2021年底前"]),
+        ("异地就医结算备案", ["2021年底前"]),
+        ("婚姻登记", []),  # the date before it is the second list's
+        ("社会保险参保缴费记录查询", []),
+    ]
+    # a date in a list's own clause is that list's, not the one before it
+    police = "稳步扩大新生儿入户“跨省通办”实施范围，力争2023年底前实现户口迁移和开具户籍类证明“跨省通办”。"
+    assert _due(police) == [("新生儿入户", []), ("户口迁移", ["2023年底前"]), ("开具户籍类证明", ["2023年底前"])]
+    # a date that opens the sentence
+    assert _due("2022年底前，实现社会保障卡申领、异地就医备案等高频事项“省内通办”。") == [
+        ("社会保障卡申领", ["2022年底前"]),
+        ("异地就医备案", ["2022年底前"]),
+    ]
