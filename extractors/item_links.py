@@ -114,44 +114,56 @@ def with_heading_scopes(items: list[ItemMention], sections: list[Section]) -> li
     return scoped
 
 
-_SENTENCE_END = "。；;！？!?\n"
-
-
 def link_sentence_deadlines(text: str, items: list[ItemMention], deadlines: list[Deadline]) -> list[ItemMention]:
-    """A list in running text takes the deadline its own sentence sets for it, each deadline
-    going to one list: first one in the list's own clause before it ("力争2023年底前实现A和B"),
-    then the first after it before the sentence or the next list begins ("…等74项要在2021年底前
-    实现"), then one before it in its sentence that no list took ("2020年底前，将实现A、B等58项").
-    In "A等58项要在2020年底前实现，B等74项要在2021年底前实现，后续还将实现C等8项" C gets none;
-    in "扩大A“跨省通办”范围，力争2023年底前实现B" A gets none. Only lists nothing else dated."""
+    """A list in running text takes the deadline its own sentence sets for it (see
+    ``_sentence_links``). Only lists nothing else dated: a list whose names carry dates of their
+    own (异地就医备案（省医保局，2021年底前）) is dated name by name, and a row's or a note's date
+    is its item's alone."""
     groups: dict[int, list[int]] = {}
     for index, item in enumerate(items):
         if item.method == "enumeration":
             groups.setdefault(item.group, []).append(index)
-    # a list whose names carry dates of their own (异地就医备案（省医保局，2021年底前）) is dated name by name
     groups = {key: group for key, group in groups.items() if not any(items[index].deadlines for index in group)}
     bounds = sorted((items[group[0]].span[0], items[group[-1]].span[1], key) for key, group in groups.items())
-    used = {index for item in items for index in item.deadlines}  # a row's or a note's date is its item's
+    used = {index for item in items for index in item.deadlines}
     dated = [index for index, deadline in enumerate(deadlines) if deadline.kind == "by" and index not in used]
-    linked: dict[int, int] = {}
-
-    def take(key: int, low: int, high: int, last: bool) -> None:
-        free = [index for index in dated if low <= deadlines[index].span[0] < high and index not in linked.values()]
-        if key not in linked and free:
-            linked[key] = free[-1] if last else free[0]
-
-    for start, _, key in bounds:
-        take(key, _mark_before(text, start, _CLAUSE_END), start, last=True)
-    for number, (_, end, key) in enumerate(bounds):
-        following = bounds[number + 1][0] if number + 1 < len(bounds) else len(text)
-        take(key, end, min(_sentence_end(text, end), following), last=False)
-    for number, (start, _, key) in enumerate(bounds):
-        previous = bounds[number - 1][1] if number else 0
-        take(key, max(_mark_before(text, start, _SENTENCE_END), previous), start, last=True)
+    linked = _sentence_links(text, bounds, [(index, deadlines[index].span[0]) for index in dated])
     return [
         replace(item, deadlines=(linked[item.group],)) if index in groups.get(item.group, ()) and item.group in linked else item
         for index, item in enumerate(items)
     ]
+
+
+def _sentence_links(text: str, bounds: list[tuple[int, int, int]], dated: list[tuple[int, int]]) -> dict[int, int]:
+    """{list: deadline}, in three passes over the lists (start, end, key):
+    1. a date in the list's own clause before it ("力争2023年底前实现A和B");
+    2. else the first date after it, before its sentence or the next list ends ("…等74项要在
+       2021年底前实现"): that date trails this list and is no other's;
+    3. else the last date before it in its sentence, unless that one trails another list
+       ("2022年底前，推动A“跨省通办”，B“省内通办”": both lists; but in "A等58项要在2020年底前
+       实现，B等74项要在2021年底前实现，后续还将实现C等8项" C gets none).
+    A list before a date in a later clause gets none ("扩大A“跨省通办”范围，力争2023年底前实现B")."""
+    linked: dict[int, int] = {}
+    trailing: set[int] = set()
+
+    def between(low: int, high: int) -> list[int]:
+        return [index for index, at in dated if low <= at < high]
+
+    for start, _, key in bounds:
+        free = [index for index in between(_mark_before(text, start, _CLAUSE_END), start) if index not in linked.values()]
+        if free:
+            linked[key] = free[-1]
+    for number, (_, end, key) in enumerate(bounds):
+        following = bounds[number + 1][0] if number + 1 < len(bounds) else len(text)
+        free = [index for index in between(end, min(_sentence_end(text, end), following)) if index not in linked.values()]
+        if key not in linked and free:
+            linked[key] = free[0]
+            trailing.add(free[0])
+    for start, _, key in bounds:
+        before = between(_mark_before(text, start, _SENTENCE_END), start)
+        if key not in linked and before and before[-1] not in trailing:
+            linked[key] = before[-1]
+    return linked
 
 
 _SENTENCE_END = "。；;！？!?\n"

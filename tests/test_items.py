@@ -752,8 +752,10 @@ def test_a_list_in_running_text_takes_the_deadline_its_sentence_sets_for_it():
     # a date in a list's own clause is that list's, not the one before it
     police = "稳步扩大新生儿入户“跨省通办”实施范围，力争2023年底前实现户口迁移和开具户籍类证明“跨省通办”。"
     assert _due(police) == [("新生儿入户", []), ("户口迁移", ["2023年底前"]), ("开具户籍类证明", ["2023年底前"])]
-    # a date that opens the sentence
-    assert _due("2022年底前，实现社会保障卡申领、异地就医备案等高频事项“省内通办”。") == [
-        ("社会保障卡申领", ["2022年底前"]),
-        ("异地就医备案", ["2022年底前"]),
+    # a date that opens the sentence is every list's there
+    assert _due("2022年底前，推动户口迁移、居民身份证换领“跨省通办”，残疾人两项补贴申请、婚姻登记“省内通办”。") == [
+        ("户口迁移", ["2022年底前"]),
+        ("居民身份证换领", ["2022年底前"]),
+        ("残疾人两项补贴申请", ["2022年底前"]),
+        ("婚姻登记", ["2022年底前"]),
     ]
