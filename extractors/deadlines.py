@@ -215,8 +215,12 @@ def _label_column(cells: list[str]) -> int | None:
     return next((index for index, cell in enumerate(cells) if cell.strip() in labels), None)
 
 
-# 自…以来 in one clause: a time since which something has been so, no start of a task
-_SINCE = re.compile(r"[^，。；,;\n]{0,30}?以来")
+@lru_cache(maxsize=1)
+def _since() -> re.Pattern[str]:
+    """自…以来 in one clause: a time since which something has been so, no start of a task. The
+    words are the markers that make a date right before them no deadline (以来)."""
+    words = [word for word, kind in markers("after").items() if kind == "not"]
+    return re.compile(rf"[^，。；,;\n]{{0,30}}?(?:{alternation(words)})")
 
 
 def _dated(match: re.Match[str], base: date | None, default_kind: str | None = None) -> Deadline | None:
@@ -228,7 +232,7 @@ def _dated(match: re.Match[str], base: date | None, default_kind: str | None = N
     names_end = names_end or bool(groups.get("quarter_part"))
     if "not" in (prefix_kind, suffix_kind) or _reports_a_fact(match) or _dao_after_a_verb(match):
         return None
-    if prefix_kind == "start" and not groups.get("suffix") and _SINCE.match(match.string, match.end()):
+    if prefix_kind == "start" and not groups.get("suffix") and _since().match(match.string, match.end()):
         return None  # 自今年6月推出婚姻登记跨省通办以来: since, a fact reported
     label_kind = markers("label").get(groups.get("label") or "")
     kind = prefix_kind or suffix_kind or label_kind or ("by" if names_end else default_kind) or _target_kind(match)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from extractors.item_names import tags
+from extractors.list_bounds import SENTENCE_END, SENTENCE_MARKS
 from extractors.name_notes import note_after
 from extractors.records import Deadline, DepartmentMention, ItemMention
 from extractors.sections import Section
@@ -160,19 +161,18 @@ def _sentence_links(text: str, bounds: list[tuple[int, int, int]], dated: list[t
             linked[key] = free[0]
             trailing.add(free[0])
     for start, _, key in bounds:
-        before = between(_mark_before(text, start, _SENTENCE_END), start)
+        before = between(_mark_before(text, start, SENTENCE_MARKS), start)
         if key not in linked and before and before[-1] not in trailing:
             linked[key] = before[-1]
     return linked
 
 
-_SENTENCE_END = "。；;！？!?\n"
-_CLAUSE_END = _SENTENCE_END + "，,：:"
+_CLAUSE_END = SENTENCE_MARKS + "，,：:"
 
 
 def _sentence_end(text: str, position: int) -> int:
-    ends = [found for mark in _SENTENCE_END if (found := text.find(mark, position)) >= 0]
-    return min(ends, default=len(text))
+    end = SENTENCE_END.search(text, position)
+    return end.start() if end else len(text)
 
 
 def _mark_before(text: str, position: int, marks: str) -> int:

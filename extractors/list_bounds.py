@@ -20,7 +20,8 @@ COUNTER = re.compile(
 )
 CLAUSE_MARKS = "，,。；;：:\n！？"
 CLAUSE_START = re.compile(f"[{CLAUSE_MARKS}]")
-SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+SENTENCE_MARKS = "。；;！？!?\n"
+SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
 
 
 def start_of_list(text: str, end: int) -> int:
