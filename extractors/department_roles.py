@@ -47,6 +47,12 @@ def after_cues() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _person_words() -> tuple[str, ...]:
+    """负责人, 负责同志, 牵头人: a cue's word that names a person, so no cue after a name."""
+    return tuple(r["cue"] for r in load_table("department_roles.tsv") if r["position"] == "person")
+
+
+@lru_cache(maxsize=1)
 def _agent_cues() -> dict[str, str]:
     return {r["cue"]: r["role"] for r in load_table("department_roles.tsv") if r["position"] == "agent"}
 
@@ -99,9 +105,10 @@ def role_of(text: str, match: Located, ends: dict[int, int]) -> str:
     if _joined_by(text, match.start, ends):
         return before_cues[_JOINED_BY]  # "由A会同B、C负责": B and C cooperate, whatever follows
     tail = _between().sub("", _tail_after(text, match, ends), count=1)
-    for cue in after_cues:
-        if tail.startswith(cue):
-            return after_cues[cue]
+    if not tail.startswith(_person_words()):
+        for cue in after_cues:
+            if tail.startswith(cue):
+                return after_cues[cue]
     said = _says().match(text, match.end)
     if said:
         return after_cues[said.group("cue")]

@@ -333,6 +333,8 @@ def test_a_list_goes_on_past_a_comma_to_the_cue_after_it():
         ("坚决贯彻市委市政府决策部署。", ["市政府"]),  # a party committee's 委 is in no place
         # an industrial park's name ends in 园 (a 新华日报 report)
         ("苏州市行政审批局与银川苏银产业园审批服务管理局签订框架协议。", ["苏州市行政审批局", "银川苏银产业园审批服务管理局"]),
+        # a city's secondary centre is a zone with its own administration (a 中新网 report)
+        ("由城市副中心管委会政务服务局会同通州区政务服务局负责。", ["城市副中心管委会政务服务局", "通州区政务服务局"]),
     ],
 )
 def test_zones_are_places_of_their_own(text, names):
@@ -771,6 +773,13 @@ def test_a_plans_note_that_the_first_unit_of_each_list_leads(note, others):
             "市政务服务数据管理局相关负责人表示，下一步将会同市人社局推进。",
             [("市政务服务数据管理局", "lead"), ("市人社局", "cooperate")],
         ),
+        # 负责人 and 负责同志 are people of the body, not its 负责
+        ("市医保局负责人表示，下一步将会同市人社局推进。", [("市医保局", "lead"), ("市人社局", "cooperate")]),
+        (
+            "会上，省政府有关负责同志、省政务服务管理部门负责同志出席会议。",
+            [("省政府", "mentioned"), ("省政务服务管理部门", "mentioned")],
+        ),
+        ("省医保局牵头人介绍了情况。", [("省医保局", "mentioned")]),
         # the bodies that must carry a task out (落实) answer for it
         (
             "以下任务均需各区市政府、开发区管委落实，不再一一列出。",
