@@ -11,27 +11,31 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 _NUM = r"[0-9０-９]+|[零〇○一二三四五六七八九十两]+"
 _YEAR = r"(?P<year>[12][0-9]{3}|[一二][零〇○一二三四五六七八九]{3})年度?|(?P<rel_year>今年|本年度?|当年|明年|次年|上年|去年)"
-_MONTH = rf"(?P<month>{_NUM})月份?|(?P<rel_month>本月|当月|下月|次月)"
+# 月底前 with no month before it is the base date's month (请于月底前报送): only with a time word
+# after it (岁月底蕴 is no date) and not in 正月, 腊月 or 个月.
+_MONTH = rf"(?P<month>{_NUM})月份?|(?P<rel_month>本月|当月|下月|次月|(?<![正腊个岁])月(?=[底末](?:之?前|以前|完成)))"
 _DAY = rf"(?P<day>{_NUM})[日号]"
 # 12月31日24时前, 6月30日17:00前, 5月20日下午5点半前, 4月20日下班前: the day is the window.
 # A weekday in brackets may stand before the hour (4月20日（星期五）12:00前).
 _WEEKDAY = r"(?:[（(](?:星期|礼拜|周)[一二三四五六日天][）)])?"
 _CLOCK = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})(?:时|点钟?|:[0-9]{2})(?:[0-9]{1,2}分|半)?"
 _HOUR = rf"{_WEEKDAY}(?:(?:上午|下午|中午|晚上)?{_CLOCK}|下班)?"
+# 本周五前, 下周一前, 本周内: a week counted from the base date, or one day of it.
+_WEEK = r"(?P<rel_week>本周|下周)(?:(?:星期|礼拜)?(?P<weekday>[一二三四五六日天]))?"
 
 _AFTER_YEAR = (
     rf"年?(?P<year_part>年底|年末|年中|上半年|下半年|底|末)"
-    rf"|第?(?P<quarter>[一二三四1-4首本当])季度?(?P<quarter_part>末|底)?"  # 首季: the first; 本季度: the base's
+    rf"|第?(?P<quarter>[一二三四1-4首本当下])季度?(?P<quarter_part>末|底)?"  # 首季: the first; 本季度: the base's
     rf"|(?:{_MONTH})(?:{_DAY}{_HOUR}|(?P<month_part>底|末|中旬|上旬|下旬|初))?"  # 7月初: its first ten days
 )
 # 2021-12-31, 2021.12.31, 2021/12: a table's or a form's date, read as its Chinese form is
 _ISO = r"(?P<iso_year>(?:19|20)[0-9]{2})[-/.](?P<iso_month>[0-9]{1,2})(?:[-/.](?P<iso_day>[0-9]{1,2}))?(?![0-9])"
 # Every part is optional, so DATE_PATTERN also matches the empty string.
-DATE_PATTERN = rf"(?:{_ISO}|(?:{_YEAR})?(?:{_AFTER_YEAR})?)"
+DATE_PATTERN = rf"(?:{_ISO}|{_WEEK}|(?:{_YEAR})?(?:{_AFTER_YEAR})?)"
 
 
 def _unnamed(pattern: str) -> str:
@@ -40,7 +44,7 @@ def _unnamed(pattern: str) -> str:
 
 # A lookahead: a date of at least one character starts here. DATE_PATTERN then
 # matches exactly what it would have, but a scan no longer stops at every 一 or 年.
-DATE_AHEAD = rf"(?=(?:{_unnamed(_ISO)})|(?:{_unnamed(_YEAR)})|(?:{_unnamed(_AFTER_YEAR)}))"
+DATE_AHEAD = rf"(?=(?:{_unnamed(_ISO)})|(?:{_unnamed(_WEEK)})|(?:{_unnamed(_YEAR)})|(?:{_unnamed(_AFTER_YEAR)}))"
 _FULL_DATE = re.compile(rf"(?:{_YEAR})(?:{_MONTH})(?:{_DAY})")
 _ISO_LIKE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 
@@ -90,6 +94,8 @@ def window_from_groups(groups: dict[str, str | None], base: date | None) -> Wind
     if groups.get("iso_year"):
         iso = {"year": groups["iso_year"], "month": groups["iso_month"], "day": groups.get("iso_day")}
         return _month_window(int(iso["year"]), int(iso["month"]), iso)
+    if groups.get("rel_week"):
+        return _week_window(groups, base)
     year = _year(groups, base)
     if year is None or not 1900 <= year <= 2200:
         return None
@@ -98,6 +104,8 @@ def window_from_groups(groups: dict[str, str | None], base: date | None) -> Wind
         return _month_window(year, month, groups)
     if groups.get("quarter"):
         quarter = _quarter(groups["quarter"], base)
+        if quarter == 5:  # 下季度 in the fourth: the next year's first
+            year, quarter = year + 1, 1
         if quarter is None or not 1 <= quarter <= 4:
             return None
         first_month = 3 * quarter - 2
@@ -116,12 +124,27 @@ def window_from_groups(groups: dict[str, str | None], base: date | None) -> Wind
 
 
 def _quarter(token: str, base: date | None) -> int | None:
-    """首 is the first quarter; 本 or 当 the one the base date falls in (本季度末前)."""
+    """首 is the first quarter; 本 or 当 the one the base date falls in (本季度末前), 下 the next."""
     if token == "首":
         return 1
-    if token in "本当":
-        return (base.month - 1) // 3 + 1 if base else None
+    if token in "本当下":
+        return (base.month - 1) // 3 + 1 + (token == "下") if base else None
     return to_int(token)
+
+
+_WEEKDAYS = "一二三四五六日"
+
+
+def _week_window(groups: dict[str, str | None], base: date | None) -> Window | None:
+    """本周 is the base date's week, Monday to Sunday; 下周 the one after; 本周五 one day of it."""
+    if base is None:
+        return None
+    monday = base - timedelta(days=base.weekday()) + timedelta(weeks=groups["rel_week"] == "下周")
+    weekday = groups.get("weekday")
+    if weekday:
+        day = monday + timedelta(days=_WEEKDAYS.index(weekday.replace("天", "日")))
+        return Window(day, day, "day")
+    return Window(monday, monday + timedelta(days=6), "week")
 
 
 def _month_window(year: int, month: int, groups: dict[str, str | None]) -> Window | None:

@@ -19,13 +19,13 @@ from extractors.records import Deadline
 from extractors.relative_deadlines import from_issue, holidays, markers, plan_ends, within_year
 from extractors.text import alternation, anchored_matches, overlaps
 
-_DATE_CHARS = "0-9０-９零〇○一二三四五六七八九十两今本当明次上去下第年"  # what a date can start with
+_DATE_CHARS = "0-9０-９零〇○一二三四五六七八九十两今本当明次上去下第年月"  # what a date can start with
 _DATE_START = rf"(?=[{_DATE_CHARS}])"
 # Where a date of at least one character starts: a class first, so the regex engine scans for it quickly.
 _DATE_ANCHOR = re.compile(rf"[{_DATE_CHARS}](?<=(?={DATE_AHEAD}).)")
 _LABEL_SPACE = 4  # blanks allowed between a label's colon and its date
 _RECURRING = re.compile(
-    r"每(?P<unit>年|半年|季度|季|月|周)(?P<weekday>[一二三四五六日](?!次))?"  # 每周五: weekly:weekday=5 (每周一次: once a week)
+    r"每个?(?P<unit>年|半年|季度|季|月|周)(?P<weekday>[一二三四五六日](?!次))?"  # 每周五: weekly:weekday=5 (每周一次: once a week)
     r"(?P<which>首月|末月)?"  # 每季度首月10日前: the quarter's first month
     r"(?:(?P<rmonth>[0-9]{1,2}|[一二三四五六七八九十]{1,3})月)?"
     r"(?:(?P<rday>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号])?"

@@ -57,7 +57,7 @@ class Deadline:
     kind: str  # one of DEADLINE_KINDS
     date: str | None  # ISO end of the window, None when open (or ongoing: 长期坚持)
     start: str | None = None
-    precision: str | None = None  # day | month | quarter | half | year | weekly… (recurring) | unresolved (no base date)
+    precision: str | None = None  # day | week | month | quarter | half | year | weekly… (recurring) | unresolved (no base date)
     base_date: str | None = None  # the date relative phrases were resolved against
 
 

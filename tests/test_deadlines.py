@@ -65,6 +65,8 @@ def test_deadline_forms(text, kind, date, start):
         "截止2021年底，已办理10万件",  # as of
         "收到2021年的申请",  # 到 after another verb
         "提高到2025年的水平",
+        "传承岁月底蕴",  # 月底 with no month before it is a date only with a time word after it
+        "下周召开推进会",  # a week with no marker, as any bare date
     ],
 )
 def test_not_deadlines(text):
@@ -240,6 +242,11 @@ def test_no_deadline_counted_from_another_event_or_around_a_holiday(text):
         ),
         ("即日起至2021年12月31日开展专项行动。", ("即日起至2021年12月31日", "period", "2021-12-31", "2021-05-24")),
         ("2021年度完成", ("2021年度完成", "by", "2021-12-31", None)),  # a year written 年度
+        # a month, quarter or week named from the document's own date (a Monday here)
+        ("请于月底前报送。", ("月底前", "by", "2021-05-31", None)),
+        ("请于下季度末前报送。", ("下季度末前", "by", "2021-09-30", None)),
+        ("请于下周五前报送。", ("下周五前", "by", "2021-06-04", None)),
+        ("请于本周内报送。", ("本周内", "period", "2021-05-30", "2021-05-24")),
     ],
 )
 def test_ranges_from_a_start_and_years_written_niandu(text, expected):
@@ -253,6 +260,7 @@ def test_ranges_from_a_start_and_years_written_niandu(text, expected):
         ("每年年底前报送年度总结。", "每年年底前", "yearly:month=12"),
         ("每周五前报送周报。", "每周五前", "weekly:weekday=5"),
         ("每周一次调度工作进展。", "每周", "weekly"),  # once a week: no weekday
+        ("每个月底前报送进展。", "每个月底前", "monthly"),  # not this month's end
     ],
 )
 def test_recurring_limits_at_a_years_end_or_on_a_weekday(text, limit, precision):

@@ -236,6 +236,19 @@ def test_a_sub_item_under_a_merged_number_is_a_row_of_its_own_with_the_ways_abov
     assert dates == [["2021-12-31"]] * 2 + [["2022-06-30"]]
 
 
+def test_a_row_under_a_merged_number_inherits_nothing_across_tables():
+    """A new table's first row has no row above it: the last table's ways stay there."""
+    text = (
+        "表1 跨省通办事项\n序号\t主项名称\t子项名称\t通办方式\t牵头单位\t完成时限\n"
+        "1\t职业资格证书核验\t技能人员职业资格证书核验\t全程网办\t省人社厅\t2021年底前\n"
+        "表2 省内通办事项\n序号\t主项名称\t子项名称\t通办方式\t牵头单位\t完成时限\n"
+        "\t\t专业技术人员职业资格证书核验\t\t\t\n"
+    )
+    items = extract(normalize_text(text)).items
+    assert [i.name for i in items] == ["技能人员职业资格证书核验", "专业技术人员职业资格证书核验"]
+    assert [(bool(i.departments), bool(i.deadlines)) for i in items] == [(True, True), (False, False)]
+
+
 def test_a_name_cut_inside_its_bracket_by_a_wrapped_cell_is_read_whole():
     """The first stretch (…转移接续（) is no name on its own, so its row gave no item for the
     rest (含异地）) to grow: the one name the wrapped-cells bench still missed."""
