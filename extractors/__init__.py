@@ -17,13 +17,19 @@ from extractors.deadlines import extract_deadlines
 from extractors.department_roles import first_named_leads
 from extractors.departments import find_departments, leading_place
 from extractors.item_fields import link_field_items
-from extractors.item_links import link_group_headings, link_notes, link_sentence_deadlines, with_heading_scopes
+from extractors.item_links import (
+    link_group_headings,
+    link_notes,
+    link_sentence_deadlines,
+    with_heading_scopes,
+)
 from extractors.items import extract_items
 from extractors.normalize import NormalizedText, normalize_bytes, normalize_text
 from extractors.records import Extraction
 from extractors.sections import find_sections, link_tasks
 from extractors.structure import extract_metadata
 from extractors.tables import link_catalog_lines, link_list_lines, link_rows
+from extractors.task_notes import link_task_notes
 from extractors.text import navigation_spans, overlaps, source_spans
 
 __all__ = ["extract", "extract_text", "normalize_bytes", "normalize_text", "NormalizedText", "Extraction"]
@@ -69,6 +75,7 @@ def extract_text(
     items = link_sentence_deadlines(text, items, deadlines)
     departments = first_named_leads(text, departments)  # 排在第一位的为牵头单位: once cells have their roles
     sections = find_sections(text)
+    items = link_task_notes(text, items, deadlines, departments, sections)
     items = with_heading_scopes(items, sections)
     tasks = link_tasks(sections, deadlines, departments, items)
     return Extraction(meta, items, deadlines, departments, checks, sections, tasks)

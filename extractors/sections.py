@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.records import Deadline, DepartmentMention, ItemMention, Span
+from extractors.text import AFTER_NUMBER
 
 _LEVELS = [
     (1, re.compile(r"^([一二三四五六七八九十]{1,3})、")),
     (2, re.compile(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]")),
-    (3, re.compile(r"^(\d{1,2})[.．、](?!\d)")),
+    (3, re.compile(rf"^(\d{{1,2}})[.．、]{AFTER_NUMBER}")),
     (4, re.compile(r"^[（(](\d{1,2})[）)]")),
 ]
 _TITLE_END = re.compile(r"[。；;：:]")
@@ -75,7 +76,7 @@ def find_sections(text: str) -> list[Section]:
     return sections
 
 
-def _innermost(sections: list[Section], span: Span) -> int | None:
+def innermost(sections: list[Section], span: Span) -> int | None:
     best = None
     for index, section in enumerate(sections):
         if section.span[0] <= span[0] and span[1] <= section.span[1]:
@@ -94,7 +95,7 @@ def link_tasks(
     tasks: dict[int, Task] = {}
 
     def task_for(span: Span) -> Task | None:
-        index = _innermost(sections, span)
+        index = innermost(sections, span)
         if index is None:
             return None
         if index not in tasks:

@@ -12,6 +12,9 @@ from extractors.datafiles import load_table
 BULLETS = "●•·▪◦■◆◇★☆➤►▶✅✔✓√☑🔹🔸👉"  # and the arrows and emoji of a WeChat article's list
 # A list line's number: 1. / 2、 / （3）
 LIST_NUMBER = r"(?:[（(]\d{1,3}[）)]|\d{1,3}[.、．])"
+# What may follow a line's number: no digit (1.5 is a decimal), unless a year opens the line's
+# text (1.2022年6月底前，实现…).
+AFTER_NUMBER = r"(?:(?!\d)|(?=(?:19|20)\d{2}年))"
 # An item line's number in any style a list uses: 1. (1) ① 一、 （一）
 ITEM_NUMBER = rf"(?:{LIST_NUMBER}|[①-⑳]|[（(][一二三四五六七八九十]{{1,3}}[）)]|[一二三四五六七八九十]{{1,3}}、)"
 

@@ -10,12 +10,13 @@ from functools import lru_cache
 
 from extractors.datafiles import load_list
 from extractors.normalize.wrapping import TERMINAL
+from extractors.text import AFTER_NUMBER
 
 CLAUSE_MARKS = "，、；,："
 # A heading's number: 第一章, 一、, （一）, 1., ①
 NUMBER_MARK = (
     r"第[一二三四五六七八九十百零〇]+[章节条部分批]|[一二三四五六七八九十]+[、．.]|"
-    r"[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.](?!\d)|[①-⑳]"
+    rf"[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.]{AFTER_NUMBER}|[①-⑳]"
 )
 # 附件 over what it heads; a line that opens "附件）。" closes a bracket: (见 / 附件）
 HEADING = re.compile(rf"^(?:{NUMBER_MARK}|(?:附件|抄送|联系人)(?![）)，,。；、”])|附：)")

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.field_labels import field_line
-from extractors.text import BULLETS, ITEM_NUMBER
+from extractors.text import AFTER_NUMBER, BULLETS, ITEM_NUMBER
 
 TERMINAL = "。！？；!?;…：:"
 CLOSERS = "）)】》」』”’"
@@ -69,7 +69,7 @@ def column_width(facts: LineFacts, lines: list[str]) -> int | None:
 
 
 # A list's line: numbered (1. （1） ① 一、 （一）) or bulleted.
-_LIST_LINE = re.compile(rf"[ \t\u3000]*(?:{ITEM_NUMBER}(?!\d)|[{BULLETS}])")
+_LIST_LINE = re.compile(rf"[ \t\u3000]*(?:{ITEM_NUMBER}{AFTER_NUMBER}|[{BULLETS}])")
 _CLAUSE = re.compile(r"[，。；、,;]")
 
 

@@ -1,0 +1,123 @@
+"""Who handles an item named in a task's running text, and by when: the task's note.
+
+A work plan's task is a section whose text names items and then says who does it and by when,
+in a note of its own: a bracket ("…实现A、B“跨省通办”。（市人社局牵头，市医保局配合，2021年底前完成）"),
+a sentence ("责任单位：市公安局；完成时限：2022年6月底前。") or field lines under it ("牵头单位：…" /
+"完成时限：…"). A row, a numbered line, a note right after a name and the item's own sentence
+say more precisely, so they are linked first (``tables``, ``item_links``); this module links
+only what they left unlinked.
+
+The note is the first one after the item in its paragraph (or the field lines under it), inside
+its innermost section: a task paragraph with two
+notes ("…完成A、B落地。（市公安局负责，2023年12月底前完成）及时掌握…（市各相关部门负责，…）")
+gives the first to what stands before it. A section's note is its own text's, not its
+sub-sections'. With no note after it, the bodies its own sentence gives a role before it
+("由市公安局牵头，推进户口迁移“跨省通办”") handle it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from extractors.field_labels import field_line
+from extractors.heading_lists import past_fields
+from extractors.records import Deadline, DepartmentMention, ItemMention
+from extractors.sections import Section, innermost
+
+_DUE_KINDS = ("by", "period")  # a start (自…起施行) or a rule (每月20日前) is no date an item falls due
+_SENTENCE_MARKS = "。\n"
+_OPENERS, _CLOSERS = "（(", "）)"
+
+
+def link_task_notes(
+    text: str,
+    items: list[ItemMention],
+    deadlines: list[Deadline],
+    departments: list[DepartmentMention],
+    sections: list[Section],
+) -> list[ItemMention]:
+    """Items with no bodies or no dates of their own take those of their task's note."""
+    taken = {index for item in items for index in item.deadlines}
+    bodies = [(i, d.span[0], innermost(sections, d.span)) for i, d in enumerate(departments) if d.role != "mentioned"]
+    dues = [
+        (i, d.span[0], innermost(sections, d.span)) for i, d in enumerate(deadlines) if d.kind in _DUE_KINDS and i not in taken
+    ]
+    linked = []
+    for item in items:
+        section = innermost(sections, item.span)
+        if section is not None:
+            item = _with_note(text, item, sections[section], section, bodies, dues)
+        linked.append(item)
+    return linked
+
+
+def _with_note(
+    text: str,
+    item: ItemMention,
+    section: Section,
+    number: int,
+    bodies: list[tuple[int, int, int | None]],
+    dues: list[tuple[int, int, int | None]],
+) -> ItemMention:
+    own_bodies = [(i, at) for i, at, where in bodies if where == number]
+    own_dues = [(i, at) for i, at, where in dues if where == number]
+    after, stop = item.span[1], min(section.span[1], _paragraph_end(text, item.span[1]))
+    note = _first_note(text, after, stop, own_bodies) or _first_note(text, after, stop, own_dues)
+    if not item.departments:
+        if note is not None:
+            found = _within(own_bodies, note)
+        else:
+            found = _within(own_bodies, (_sentence_start(text, item.span[0], section.span[0]), item.span[0]))
+        item = replace(item, departments=found) if found else item
+    if not item.deadlines and note is not None:
+        found = _within(own_dues, note)
+        item = replace(item, deadlines=found) if found else item
+    return item
+
+
+def _paragraph_end(text: str, position: int) -> int:
+    """The end of the paragraph holding ``position`` and of the field lines under it: a note
+    further on in the section is another paragraph's (请各市…于8月31日前完成系统改造 after a list)."""
+    end = text.find("\n", position)
+    return len(text) if end < 0 else past_fields(text, end + 1)
+
+
+def _within(marks: list[tuple[int, int]], bounds: tuple[int, int]) -> tuple[int, ...]:
+    return tuple(index for index, at in marks if bounds[0] <= at < bounds[1])
+
+
+def _first_note(text: str, start: int, stop: int, marks: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The note holding the first mark from ``start`` on, before ``stop``."""
+    first = next((at for _, at in sorted(marks, key=lambda mark: mark[1]) if start <= at < stop), None)
+    if first is None:
+        return None
+    opened = _open_bracket(text, first, max(start, _sentence_start(text, first, start)))
+    if opened is not None:
+        close = min((text.find(c, first) for c in _CLOSERS if text.find(c, first) >= 0), default=stop)
+        return opened, min(close + 1, stop)
+    line_start = text.rfind("\n", 0, first) + 1
+    if line_start >= start and field_line().match(text, line_start):
+        return line_start, min(past_fields(text, line_start), stop)  # 牵头单位：… / 完成时限：…
+    return _sentence_start(text, first, start), min(_sentence_end(text, first), stop)
+
+
+def _open_bracket(text: str, position: int, floor: int) -> int | None:
+    """Where the bracket holding ``position`` opens, if one opens after ``floor`` and is still open."""
+    depth = 0
+    for at in range(position - 1, floor - 1, -1):
+        if text[at] in _CLOSERS:
+            depth += 1
+        elif text[at] in _OPENERS:
+            if depth == 0:
+                return at
+            depth -= 1
+    return None
+
+
+def _sentence_start(text: str, position: int, floor: int) -> int:
+    return max(floor, max(text.rfind(mark, 0, position) for mark in _SENTENCE_MARKS) + 1)
+
+
+def _sentence_end(text: str, position: int) -> int:
+    ends = [at for at in (text.find(mark, position) for mark in _SENTENCE_MARKS) if at >= 0]
+    return min(ends, default=len(text))
