@@ -97,3 +97,10 @@ def test_a_list_with_dashes_for_bullets_keeps_its_lines():
     clause and was joined to the next entry. Two dash lines in a row are a list's."""
     text = "此次新增的“跨省通办”事项有：\n-特种设备作业人员资格认定\n-居民身份证换领、补领\n-职工参保信息变更登记\n"
     assert normalize_text(text).text.split("\n")[2:] == ["-居民身份证换领、补领", "-职工参保信息变更登记"]
+
+
+def test_a_headline_listing_items_keeps_its_line_over_the_dateline():
+    """Its 、 reads as an open clause; the dateline under it opens a line all the same."""
+    for dateline in ("2021-05-20 来源：新华网", "2021-05-20 10:30", "来源：新华网"):
+        text = f"社保卡申领、异地就医备案等10项服务实现跨省通办\n{dateline}\n本报讯 近日，我市推出多项便民举措。"
+        assert normalize_text(text).text.split("\n")[0] == "社保卡申领、异地就医备案等10项服务实现跨省通办"

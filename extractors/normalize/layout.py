@@ -32,6 +32,7 @@ from extractors.normalize.line_kinds import (
     continues,
     is_bare_heading,
     is_dateline,
+    opens_dateline,
     opens_preamble,
     starts_a_field,
 )
@@ -260,6 +261,8 @@ def _should_join(brk: _Break, wrap_width: int | None, width: int) -> bool:
     line, following = brk.line, brk.following
     if "\t" in line or "\t" in following or HEADING.match(following) or following[:1] in BULLETS:
         return False  # a table row, a heading, a list's line
+    if opens_dateline(following):
+        return False  # a headline over its dateline (2021-05-20 来源：…), whatever it ends in
     if _DASH_BULLET.match(following) and _DASH_BULLET.match(line):
         return False  # "-居民身份证换领、补领" over "-职工参保信息变更登记": a list with dashes for bullets
     if following[:1] in _NEVER_OPENS and not brk.across_blank:

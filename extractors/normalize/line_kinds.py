@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractors.datafiles import load_list
+from extractors.datafiles import load_list, load_table
 from extractors.normalize.wrapping import TERMINAL
-from extractors.text import AFTER_NUMBER
+from extractors.text import AFTER_NUMBER, alternation
 
 CLAUSE_MARKS = "，、；,："
 # A heading's number: 第一章, 一、, （一）, 1., ①
@@ -71,6 +71,21 @@ def is_dateline(line: str) -> bool:
     """A news dateline or a date line: short, dated, no clause in it. The colon of
     来源： would otherwise read as a clause left open."""
     return len(line) <= 60 and _DATE.search(line) is not None and not re.search("[，。；]", line)
+
+
+@lru_cache(maxsize=1)
+def _dateline_opening() -> re.Pattern[str]:
+    """A date (and its time) alone or before a dateline's label, or the label itself."""
+    labels = alternation(row["label"] for row in load_table("dateline_labels.tsv"))
+    time = r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    return re.compile(rf"(?:{_DATE.pattern}){time}\s*(?:$|(?:{labels})[：:])|(?:{labels})[：:]")
+
+
+def opens_dateline(following: str) -> bool:
+    """Does the line open a news dateline ("2021-05-20 来源：新华网", "发布时间：…")? The line over
+    it ends there, whatever it ends in: a headline listing items (社保卡申领、异地就医备案等10项
+    服务实现跨省通办) reads as an open clause, and ran into the dateline."""
+    return is_dateline(following) and _dateline_opening().match(following) is not None
 
 
 _HEADING_MAX = 20  # characters after the marker a heading of two phrases takes
