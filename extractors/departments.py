@@ -28,7 +28,7 @@ from extractors.department_classes import class_matches
 from extractors.department_roles import LIST_JOINERS, after_cues, role_of
 from extractors.district_offices import district_offices
 from extractors.gazetteer import Gazetteer
-from extractors.named_places import named_before, named_in_full
+from extractors.named_places import named_before, named_in_full, same_body_in_full
 from extractors.place_bounds import ends_a_zone, holds_a_verb, local_unit, place_may_start
 from extractors.places import (
     LEVEL_CHARS,
@@ -213,7 +213,7 @@ def find_departments(
     numbers = doc_number_spans(text)
     local = named_in_full(named_before(_local_matches(text, home)))
     if not issuer and not place:
-        local = _with_sole_city(local)
+        local = same_body_in_full(_with_sole_city(local))
     found = [_extended(text, m) for m in central + local] + [_Match(*found) for found in class_matches(text, home)]
     found += _own_ministry_units(text, issuer)
     found += [_Match(*office) for office in district_offices(text)]

@@ -62,6 +62,27 @@ def named_in_full(matches: list[M]) -> list[M]:
     return resolved
 
 
+_BARE_LEVELS = ("省", "市")
+
+
+def same_body_in_full(matches: list[M]) -> list[M]:
+    """A body named with a bare level (省政务服务数据管理局) on a page that also names that very
+    body in full (广东省政务服务数据管理局) is that one, if exactly one place's is named: a news
+    page's first mention is in full and its later ones short. Only the same body: 省税务局 on the
+    same page keeps its bare 省, which may be any province a report names."""
+    full_names = {(m.place, m.canonical) for m in matches if m.place not in _BARE_LEVELS and opens_with_known_place(m.place)}
+    resolved = []
+    for match in matches:
+        if match.place in _BARE_LEVELS:
+            body = match.canonical[len(match.place) :]
+            places = {place for place, canonical in full_names if place.endswith(match.place) and canonical == place + body}
+            if len(places) == 1:
+                (place,) = places
+                match = replace(match, canonical=place + body, place=place)
+        resolved.append(match)
+    return resolved
+
+
 def _short_name(place: str, canonical: str) -> bool:
     """A county's or district's name standing alone (襄州区). A city's own name (宿迁市) is
     how the registry names its bodies already, with or without its province before it."""

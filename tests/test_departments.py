@@ -838,3 +838,24 @@ def test_a_group_office_whose_place_is_rejected_ends_the_search(text):
     with multiprocessing.get_context("fork").Pool(1) as pool:
         result = pool.apply_async(find_departments, (text,))
         assert result.get(timeout=10) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a news page names a body in full first, short after: the same body
+            "广东省政务服务数据管理局12日表示，即日起实现跨境通办。省政务服务数据管理局将会同省税务局推进。",
+            ["广东省政务服务数据管理局", "广东省政务服务数据管理局", "省税务局"],  # 省税务局 is no body named in full
+        ),
+        (  # two cities named: the short one is the city whose body the page named in full
+            "深圳市政务服务数据管理局与东莞市人社局签署协议。市政务服务数据管理局表示将推进。",
+            ["深圳市政务服务数据管理局", "东莞市人力资源和社会保障局", "深圳市政务服务数据管理局"],
+        ),
+        (  # two provinces' bodies of one name: none is meant
+            "广东省医疗保障局与湖南省医疗保障局签署协议。省医疗保障局表示将推进。",
+            ["广东省医疗保障局", "湖南省医疗保障局", "省医疗保障局"],
+        ),
+    ],
+)
+def test_a_body_named_short_after_it_was_named_in_full_is_that_one(text, expected):
+    assert [d.canonical for d in find_departments(text)] == expected
