@@ -57,7 +57,7 @@ def _service_words() -> re.Pattern[str]:
 
 
 def names_an_item(name: str) -> bool:
-    return plausible(name) and not is_generic(name) and not _DESCRIPTIVE.search(name)
+    return plausible(name) and not is_generic(name) and not _DESCRIPTIVE.search(name) and name not in cues()["stage_name"]
 
 
 def is_generic(name: str) -> bool:

@@ -139,11 +139,12 @@ def _before_scope() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=16)
-def _scope_group(regional: tuple[str, ...] = ()) -> re.Pattern[str]:
+def _scope_group(regional: tuple[str, ...] = (), modes: bool = False) -> re.Pattern[str]:
     """One or more scopes joined by 、 (“跨省通办、省内通办”) or each in its own quotes
     (“跨省通办”“省内通办”). ``regional``: the regions' scopes the text names (湘赣通办), as
-    literals: a pattern for any of them would cost the scan its speed."""
-    words = sorted({*cues()["scope"], *regional}, key=len, reverse=True)
+    literals: a pattern for any of them would cost the scan its speed. ``modes``: a 通办 mode
+    (全程网办) ends a list too."""
+    words = sorted({*cues()["scope"], *regional, *(cues()["mode"] if modes else ())}, key=len, reverse=True)
     scope = "|".join(map(re.escape, words))
     return re.compile(rf"(?:{scope})(?:(?:[、和及]|”“|\"\")(?:{scope}))*")
 
@@ -156,7 +157,10 @@ def _scope_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> l
     a generic phrase (政务服务事项) or a category (工作类事项)."""
     items: list[ItemMention] = []
     regional = tuple(sorted(set(regional_scopes(text))))
-    for group, marker in enumerate(_scope_group(regional).finditer(text), start=first_group):
+    # In a 通办 notice a list may end on a mode alone: 推动A、B等事项实现“全程网办”. Elsewhere
+    # 全程网办 is any online service (一网通办 reforms), no 通办 item.
+    modes = _scope_group(regional).search(text) is not None
+    for group, marker in enumerate(_scope_group(regional, modes).finditer(text), start=first_group):
         if text[max(0, marker.start() - 2) : marker.start()] in ("”“", '""'):
             continue  # “一网通办”“跨省通办”: a quoted goal stands right before, no list
         past_goal = text[max(0, marker.start() - 3) : marker.start()] in ("”和“", "”及“", "”、“")
@@ -185,8 +189,8 @@ def _scope_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> l
             continue
         clause_end = CLAUSE_START.search(text, after.end())
         scope = tuple(cues_in(marker.group(), "scope"))
-        modes = tags(text[marker.end() : clause_end.start() if clause_end else len(text)], "mode")
-        items.extend(ItemMention(text[a:b], (a, b), "enumeration", scope=scope, modes=modes, group=group) for a, b in spans)
+        ways = tags(marker.group() + text[marker.end() : clause_end.start() if clause_end else len(text)], "mode")
+        items.extend(ItemMention(text[a:b], (a, b), "enumeration", scope=scope, modes=ways, group=group) for a, b in spans)
     return items
 
 

@@ -759,3 +759,28 @@ def test_a_list_in_running_text_takes_the_deadline_its_sentence_sets_for_it():
         ("残疾人两项补贴申请", ["2022年底前"]),
         ("婚姻登记", ["2022年底前"]),
     ]
+
+
+_TONGBAN_NOTICE = "为推进政务服务“跨省通办”，现通知如下。\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # in a 通办 notice a list may end on a mode alone, with no count
+        ("推动机动车驾驶证审验、机动车检验合格标志核发等事项实现“全程网办”。", ["机动车驾驶证审验", "机动车检验合格标志核发"]),
+        # the stages and channels of handling any item are none
+        ("实现申请受理、审查决定、证照制作“全程网办”。", []),
+        ("依托省政务服务网，实现线上申请“跨省通办”。", []),
+        ("推动企业和群众办事“全程网办”。", []),  # who does it, not what
+    ],
+)
+def test_a_list_that_ends_on_a_mode_in_a_tongban_notice(text, expected):
+    items = extract_text(_TONGBAN_NOTICE + text).items
+    assert [i.name for i in items] == expected
+    assert all(i.modes == ("全程网办",) for i in items)
+
+
+def test_a_mode_alone_ends_no_list_outside_a_tongban_notice():
+    """一网通办 reforms say 全程网办 of any online service."""
+    assert extract_text("推进“一网通办”改革，推动企业开办、工程建设项目审批“全程网办”。").items == []
