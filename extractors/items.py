@@ -184,8 +184,9 @@ def _scope_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> l
         spans = split_services_at_he(text, split_names(text, list_start, list_end))
         if not spans or not all(names_an_item(text[start:end]) for start, end in spans):
             continue
-        # A subject list has no lead verb to vouch for it: every name must end like a service.
-        if not led and not all_services(text, spans):
+        # Every name must end like a service: a subject list has no lead verb to vouch for it,
+        # and a lead verb also leads a domain (推进社会保障“跨省通办”, 推动婚育、养老“跨省通办”).
+        if not all_services(text, spans):
             continue
         clause_end = CLAUSE_START.search(text, after.end())
         scope = tuple(cues_in(marker.group(), "scope"))

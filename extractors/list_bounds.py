@@ -65,8 +65,15 @@ def joiner_after(text: str, count_end: int, end: int) -> int | None:
 
 
 def _past_particle(text: str, start: int) -> int:
-    """开展了A“跨省通办”试点: the verb's aspect particle opens no name."""
+    """开展了A“跨省通办”试点: the verb's aspect particle opens no name; nor does the ordinal
+    that counts a clause off in running text (一是…；二是分科目考试实现异地可办)."""
+    ordinal = _ORDINAL.match(text, start)
+    if ordinal:
+        return ordinal.end()
     return start + 1 if text.startswith("了", start) and start > 0 and is_han(text[start - 1]) else start
+
+
+_ORDINAL = re.compile(r"[一二三四五六七八九十]{1,2}是|其[一二三四五六七八九十]{1,2}是?[，,]?")
 
 
 def _clause_start(text: str, window: int, end: int) -> int:

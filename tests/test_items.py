@@ -784,3 +784,19 @@ def test_a_list_that_ends_on_a_mode_in_a_tongban_notice(text, expected):
 def test_a_mode_alone_ends_no_list_outside_a_tongban_notice():
     """一网通办 reforms say 全程网办 of any online service."""
     assert extract_text("推进“一网通办”改革，推动企业开办、工程建设项目审批“全程网办”。").items == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lead verb leads a domain too: every name must read as a service
+        ("（一）推进社会保障“跨省通办”。", []),
+        ("（二）推进户籍业务“跨省通办”。", []),
+        ("（三）推动婚育、养老“跨省通办”。", []),
+        ("（四）推进不动产登记“跨省通办”。", ["不动产登记"]),
+        # an ordinal that counts a clause off opens no name (a 新华社 report on 公安部's measures)
+        ("一是小车驾驶证实现“全国通考”；二是分科目考试实现异地可办，申请人可以申请变更考试地。", ["分科目考试"]),
+    ],
+)
+def test_a_scope_list_names_services_and_an_ordinal_opens_none(text, expected):
+    assert [i.name for i in extract_text(_TONGBAN_NOTICE + text).items] == expected
