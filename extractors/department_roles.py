@@ -47,12 +47,6 @@ def after_cues() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _person_words() -> tuple[str, ...]:
-    """负责人, 负责同志, 牵头人: a cue's word that names a person, so no cue after a name."""
-    return tuple(r["cue"] for r in load_table("department_roles.tsv") if r["position"] == "person")
-
-
-@lru_cache(maxsize=1)
 def _agent_cues() -> dict[str, str]:
     return {r["cue"]: r["role"] for r in load_table("department_roles.tsv") if r["position"] == "agent"}
 
@@ -95,7 +89,8 @@ def _joined_by(text: str, start: int, ends: dict[int, int]) -> bool:
 @lru_cache(maxsize=1)
 def _between() -> re.Pattern[str]:
     """Words between the names and a cue after them: "…市场监管总局等按职责分工负责"."""
-    words = [r["cue"] for r in load_table("department_roles.tsv") if r["position"] == "between"]
+    # a person of the body (负责同志, 主要领导) stands between too: 市医保局主要负责同志牵头
+    words = [r["cue"] for r in load_table("department_roles.tsv") if r["position"] in ("between", "person")]
     return re.compile(rf"^(?:{alternation(words)})*")
 
 
@@ -105,10 +100,9 @@ def role_of(text: str, match: Located, ends: dict[int, int]) -> str:
     if _joined_by(text, match.start, ends):
         return before_cues[_JOINED_BY]  # "由A会同B、C负责": B and C cooperate, whatever follows
     tail = _between().sub("", _tail_after(text, match, ends), count=1)
-    if not tail.startswith(_person_words()):
-        for cue in after_cues:
-            if tail.startswith(cue):
-                return after_cues[cue]
+    for cue in after_cues:
+        if tail.startswith(cue):
+            return after_cues[cue]
     said = _says().match(text, match.end)
     if said:
         return after_cues[said.group("cue")]

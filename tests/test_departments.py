@@ -780,6 +780,8 @@ def test_a_plans_note_that_the_first_unit_of_each_list_leads(note, others):
             [("省政府", "mentioned"), ("省政务服务管理部门", "mentioned")],
         ),
         ("省医保局牵头人介绍了情况。", [("省医保局", "mentioned")]),
+        # … and a person of the body may stand between its name and its cue
+        ("市医保局主要负责同志牵头，市人社局分管领导配合。", [("市医保局", "lead"), ("市人社局", "cooperate")]),
         # the bodies that must carry a task out (落实) answer for it
         (
             "以下任务均需各区市政府、开发区管委落实，不再一一列出。",
