@@ -214,7 +214,8 @@ def find_departments(
     local = named_in_full(named_before(_local_matches(text, home)))
     if not issuer and not place:
         local = same_body_in_full(_with_sole_city(local))
-    found = [_extended(text, m) for m in central + local] + [_Match(*found) for found in class_matches(text, home)]
+    starts = {m.start for m in central + local}
+    found = [_extended(text, m, starts) for m in central + local] + [_Match(*found) for found in class_matches(text, home)]
     found += _own_ministry_units(text, issuer)
     found += [_Match(*office) for office in district_offices(text)]
     matches = _longest_first(
@@ -320,10 +321,14 @@ _NOT_IN_UNIT = re.compile(
 _PLACE_FIRST = re.compile(r"[\u4e00-\u9fff]{1,3}(?:省|自治区|市(?!场))")
 
 
-def _extended(text: str, match: _Match) -> _Match:
-    """The match grown over a unit or a class of departments right after it."""
+def _extended(text: str, match: _Match, starts: set[int] = frozenset()) -> _Match:
+    """The match grown over a unit or a class of departments right after it. A local body's
+    never grows over another body's name (市医保局指导各区医保局: 各区医保局 is a body of its
+    own); a central one's may (国家税务总局深圳市税务局 is one body)."""
     found = _unit().match(text, match.end)
     if found is None or _NOT_IN_UNIT.search(_JOINED_WORDS.sub("", found.group())):
+        return match
+    if match.place and any(match.end < start < found.end() for start in starts):
         return match
     if match.place and _PLACE_FIRST.match(found.group()):
         return match

@@ -782,6 +782,11 @@ def test_a_plans_note_that_the_first_unit_of_each_list_leads(note, others):
         ("省医保局牵头人介绍了情况。", [("省医保局", "mentioned")]),
         # … and a person of the body may stand between its name and its cue
         ("市医保局主要负责同志牵头，市人社局分管领导配合。", [("市医保局", "lead"), ("市人社局", "cooperate")]),
+        # 为责任主体 names who answers for the work; 分工 may stand before the cue
+        ("各区政府为责任主体，负责本辖区通办工作。", [("各区政府", "responsible")]),
+        ("市医保局、市人社局分工负责。", [("市医保局", "responsible"), ("市人社局", "responsible")]),
+        # a body's unit never runs over another body's name
+        ("市医保局指导各区医保局做好备案工作。", [("市医保局", "mentioned"), ("各区医保局", "responsible")]),
         # the bodies that must carry a task out (落实) answer for it
         (
             "以下任务均需各区市政府、开发区管委落实，不再一一列出。",
