@@ -787,6 +787,10 @@ def test_a_plans_note_that_the_first_unit_of_each_list_leads(note, others):
         ("市医保局、市人社局分工负责。", [("市医保局", "responsible"), ("市人社局", "responsible")]),
         # a body's unit never runs over another body's name
         ("市医保局指导各区医保局做好备案工作。", [("市医保局", "mentioned"), ("各区医保局", "responsible")]),
+        # … nor opens with a verb (建设, 依托, 指导): the centre is what the body works on
+        ("市医保局加快建设数据中心。", [("市医保局", "mentioned")]),
+        ("市人社局指导社保经办中心开展业务。", [("市人社局", "mentioned")]),
+        ("市人社局社保中心负责。", [("市人社局社保中心", "responsible")]),  # a unit of its own
         # the bodies that must carry a task out (落实) answer for it
         (
             "以下任务均需各区市政府、开发区管委落实，不再一一列出。",
