@@ -29,7 +29,7 @@ from extractors.department_roles import LIST_JOINERS, after_cues, role_of
 from extractors.district_offices import district_offices
 from extractors.gazetteer import Gazetteer
 from extractors.named_places import named_before, named_in_full, same_body_in_full
-from extractors.place_bounds import ends_a_zone, holds_a_verb, local_unit, place_may_start, stop_words
+from extractors.place_bounds import ends_a_zone, holds_a_verb, local_unit, opens_with_stop_word, place_may_start
 from extractors.places import (
     LEVEL_CHARS,
     home_places,
@@ -330,8 +330,8 @@ def _extended(text: str, match: _Match, starts: set[int] = frozenset()) -> _Matc
         return match
     if match.place and any(match.end < start < found.end() for start in starts):
         return match
-    if found.group().startswith(stop_words()[1]):
-        return match  # 市医保局加快建设数据中心, …依托政务服务中心: a verb opens no unit
+    if opens_with_stop_word(text, match.end):
+        return match  # 市医保局加快建设数据中心, …依托政务服务中心, …到政务服务中心: a verb opens no unit
     if match.place and _PLACE_FIRST.match(found.group()):
         return match
     place = _PLACE_FIRST.search(found.group())

@@ -45,6 +45,14 @@ def _words_opening_with_function_chars() -> frozenset[str]:
     return frozenset(load_list(_WORDS_FILE))
 
 
+def opens_with_stop_word(text: str, start: int) -> bool:
+    """Does a verb or a function character open the text at ``start`` (委托…, 到…; not 经济…,
+    a word that opens with a function character)? Such a stretch is no body's unit."""
+    if text.startswith(stop_words()[1], start):
+        return True
+    return text[start : start + 1] in stop_words()[0] and text[start : start + 2] not in _words_opening_with_function_chars()
+
+
 def place_may_start(text: str, start: int) -> bool:
     """After punctuation or a stop verb, or after a function character that opens no
     word with the place's first character (在邯郸市 yes; 同志和市 no: 同志 is a word)."""

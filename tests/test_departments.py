@@ -791,6 +791,9 @@ def test_a_plans_note_that_the_first_unit_of_each_list_leads(note, others):
         ("市医保局加快建设数据中心。", [("市医保局", "mentioned")]),
         ("市人社局指导社保经办中心开展业务。", [("市人社局", "mentioned")]),
         ("市人社局社保中心负责。", [("市人社局社保中心", "responsible")]),  # a unit of its own
+        ("县人社局委托便民服务中心代收材料。", [("县人社局", "mentioned")]),
+        ("区政务服务数据管理局到市民服务中心设点。", [("区政务服务数据管理局", "mentioned")]),
+        ("市公安局出入境管理支队负责。", [("市公安局出入境管理支队", "responsible")]),
         # the bodies that must carry a task out (落实) answer for it
         (
             "以下任务均需各区市政府、开发区管委落实，不再一一列出。",
