@@ -28,7 +28,7 @@ from extractors.department_classes import class_matches
 from extractors.department_roles import LIST_JOINERS, after_cues, role_of
 from extractors.district_offices import district_offices
 from extractors.gazetteer import Gazetteer
-from extractors.named_places import named_before, named_in_full, same_body_in_full
+from extractors.named_places import named_before, named_in_full, places_sharing_a_body, same_body_in_full
 from extractors.place_bounds import ends_a_zone, holds_a_verb, local_unit, opens_with_stop_word, place_may_start
 from extractors.places import (
     LEVEL_CHARS,
@@ -211,7 +211,7 @@ def find_departments(
         home = with_own_province(home, text)  # unless it speaks for one (我省)
     central = [_Match(s, e, c) for s, e, c in _central().longest(text)]
     numbers = doc_number_spans(text)
-    local = named_in_full(named_before(_local_matches(text, home)))
+    local = places_sharing_a_body(text, named_in_full(named_before(_local_matches(text, home))))
     if not issuer and not place:
         local = same_body_in_full(_with_sole_city(local))
     starts = {m.start for m in central + local}

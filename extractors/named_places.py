@@ -9,12 +9,15 @@ import re
 from dataclasses import replace
 from typing import Protocol, TypeVar
 
-from extractors.places import is_known_place, opens_with_known_place
+from extractors.place_bounds import place_may_start
+from extractors.places import is_known_place, known_place_before, opens_with_known_place
 
 
 class _Placed(Protocol):
     canonical: str
     place: str
+    start: int
+    end: int
 
 
 M = TypeVar("M", bound=_Placed)
@@ -89,3 +92,25 @@ def _short_name(place: str, canonical: str) -> bool:
     if len(place) < _LEAST_SHORT_PLACE or place.startswith("各") or is_known_place(place):
         return False
     return canonical.startswith(place)
+
+
+def places_sharing_a_body(text: str, matches: list[M]) -> list[M]:
+    """珠海市、中山市医疗保障局, 广州、深圳市政务服务数据管理局: provinces or cities listed with 、
+    before one body's name share it, as a class's members share a head (医保、人社部门). Each
+    is a mention of its own, its span the place as written. Only after a body whose own place
+    is a province or a city named in full, and only places that open where a place may."""
+    shared: list[M] = []
+    for match in matches:
+        members = []
+        position = match.start
+        while is_known_place(match.place) and position > 1 and text[position - 1] == "、":
+            before = known_place_before(text, position - 1)
+            if before is None or not place_may_start(text, before[1]):
+                break
+            full, start = before
+            body = full + match.canonical[len(match.place) :]
+            members.append(replace(match, start=start, end=position - 1, canonical=body, place=full))
+            position = start
+        shared.extend(reversed(members))
+        shared.append(match)
+    return shared

@@ -48,6 +48,19 @@ def short_city_before(text: str, end: int) -> str | None:
     return None
 
 
+_LONGEST_PLACE = 8  # characters of a province's or a city's full name (新疆维吾尔自治区)
+
+
+def known_place_before(text: str, end: int) -> tuple[str, int] | None:
+    """(full name, start) of the province or city named right before ``end``, in full
+    (珠海市) or by a city's short name (广州: 广州市), longest first."""
+    for length in range(min(_LONGEST_PLACE, end), 1, -1):
+        if is_known_place(text[end - length : end]):
+            return text[end - length : end], end - length
+    short = short_city_before(text, end)
+    return (short_city_names()[short], end - len(short)) if short else None
+
+
 @lru_cache(maxsize=1)
 def _city_provinces() -> dict[str, str]:
     """{city's full name: its province} (济南市: 山东省), for an issuer that names no province."""

@@ -873,3 +873,25 @@ def test_a_group_office_whose_place_is_rejected_ends_the_search(text):
 )
 def test_a_body_named_short_after_it_was_named_in_full_is_that_one(text, expected):
     assert [d.canonical for d in find_departments(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "由珠海市、中山市医疗保障局负责。",
+            [("珠海市", "珠海市医疗保障局", "responsible"), ("中山市医疗保障局", "中山市医疗保障局", "responsible")],
+        ),
+        (  # a city's short name shares the body too
+            "广州、深圳市政务服务数据管理局负责。",
+            [
+                ("广州", "广州市政务服务数据管理局", "responsible"),
+                ("深圳市政务服务数据管理局", "深圳市政务服务数据管理局", "responsible"),
+            ],
+        ),
+        # a class of places before a class of bodies stays one class
+        ("各市、县医保局负责。", [("各市、县医保局", "各市、县医疗保障局", "responsible")]),
+    ],
+)
+def test_places_listed_before_one_body_share_it(text, expected):
+    assert [(d.name, d.canonical, d.role) for d in find_departments(text)] == expected
