@@ -1,6 +1,6 @@
 """How item lists read in the shapes notices write them, over the gold's item names.
 
-Each trial sets two to six of the gold's names (those with no bracket of their own) in one
+Each trial sets two to six of the gold's names (those with no bracket or 、 of their own) in one
 shape under a provincial notice's head and signature, then counts the names read whole (tp),
 missed (fn) and read wrong (fp). Where the shape says which body handles each name (a group
 heading, a note, a field line), it also counts the names linked to that body.
@@ -40,8 +40,10 @@ Listing = tuple[str, dict[str, str]]  # the text, and the body each name should 
 
 
 def gold_names() -> list[str]:
+    """The gold's names, but those with a bracket or a list mark of their own
+    (身份证首次申领、到期换领、丢失补领): set among names parted by 、 or ，, they read as several."""
     names = {item["name"] for path in GOLD.glob("*.json") for item in json.loads(path.read_text("utf-8"))["items"]}
-    return sorted(name for name in names if "（" not in name and "(" not in name)
+    return sorted(name for name in names if not any(mark in name for mark in "（(、"))
 
 
 def counted(names: list[str], scope: str, rng: random.Random) -> Listing:

@@ -214,6 +214,7 @@ def _shares_its_ending(piece: str, following: str, endings: tuple[str, ...]) -> 
     return (
         2 <= length
         and not piece.endswith(endings)
+        and not _opens_like_a_service(piece)  # 首次申领居民身份证 is a service of its own
         and following.endswith(endings)
         and len(following) > length + 1
         and following[length - 1] == piece[-1]

@@ -800,3 +800,21 @@ def test_a_mode_alone_ends_no_list_outside_a_tongban_notice():
 )
 def test_a_scope_list_names_services_and_an_ordinal_opens_none(text, expected):
     assert [i.name for i in extract_text(_TONGBAN_NOTICE + text).items] == expected
+
+
+def test_a_counted_list_goes_back_over_no_other_counted_list_past_a_semicolon():
+    text = "其中，企业开办、医师执业注册等22项事项可全程网办；二手车交易登记、残疾人证补办等18项事项可异地代收代办。"
+    items = extract_text(text).items
+    assert [(i.name, i.stated_count) for i in items] == [
+        ("企业开办", 22),
+        ("医师执业注册", 22),
+        ("二手车交易登记", 18),
+        ("残疾人证补办", 18),
+    ]
+
+
+def test_a_service_named_verb_first_shares_no_ending_with_the_next_name():
+    """首次申领居民身份证 reads as a service of its own; its last 证 standing where the next name's
+    does (道路运输从业资格证补证) is no parallel word as 结婚 is to 离婚登记."""
+    text = "实现首次申领居民身份证、道路运输从业资格证补证“跨省通办”，结婚、离婚登记“省内通办”。"
+    assert [i.name for i in extract_text(text).items] == ["首次申领居民身份证", "道路运输从业资格证补证", "结婚、离婚登记"]
