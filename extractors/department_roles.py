@@ -207,6 +207,7 @@ def _tail_after(text: str, match: Located, ends: dict[int, int]) -> str:
     and B cooperate."""
     end = match.end
     while True:
+        before_joiners = end
         while end < len(text) and text[end] in LIST_JOINERS:
             end += 1
         if end + 1 in ends and text[end] in "，,":
@@ -223,6 +224,7 @@ def _tail_after(text: str, match: Located, ends: dict[int, int]) -> str:
         if collective:
             end = collective.end()
             continue
+        end = before_joiners  # "省税务局、认真落实部署": no name after the 、, so no cue of this name's
         break
     clause = CLAUSE_END.search(text, end)
     return text[end : clause.start() if clause else len(text)]

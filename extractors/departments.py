@@ -330,8 +330,8 @@ def _extended(text: str, match: _Match, starts: set[int] = frozenset()) -> _Matc
         return match
     if match.place and any(match.end < start < found.end() for start in starts):
         return match
-    if opens_with_stop_word(text, match.end):
-        return match  # 市医保局加快建设数据中心, …依托政务服务中心, …到政务服务中心: a verb opens no unit
+    if opens_with_stop_word(text, match.end) or found.group().startswith(after_cues()):
+        return match  # 市医保局加快建设数据中心, …到政务服务中心, …具体承办: a verb or a role opens no unit
     if match.place and _PLACE_FIRST.match(found.group()):
         return match
     place = _PLACE_FIRST.search(found.group())

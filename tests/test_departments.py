@@ -895,3 +895,24 @@ def test_a_body_named_short_after_it_was_named_in_full_is_that_one(text, expecte
 )
 def test_places_listed_before_one_body_share_it(text, expected):
     assert [(d.name, d.canonical, d.role) for d in find_departments(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "role"),
+    [
+        ("负责牵头", "lead"),
+        ("总牵头", "lead"),
+        ("抓总", "lead"),
+        ("作为主责部门", "lead"),
+        ("要切实履行牵头责任", "lead"),
+        ("具体承办", "responsible"),  # a role opens no unit of the body (…承办 ends like 市政府办)
+        ("组织落实", "responsible"),
+        ("履行主体责任", "responsible"),
+        ("做好配合", "cooperate"),  # not 做好's responsible
+        ("积极配合", "cooperate"),  # an adverb between the name and its cue
+        ("积极推进", "mentioned"),
+    ],
+)
+def test_more_ways_notices_say_a_bodys_role(phrase, role):
+    (found,) = find_departments(f"市医保局{phrase}。")
+    assert (found.name, found.role) == ("市医保局", role)
