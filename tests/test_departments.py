@@ -916,3 +916,20 @@ def test_places_listed_before_one_body_share_it(text, expected):
 def test_more_ways_notices_say_a_bodys_role(phrase, role):
     (found,) = find_departments(f"市医保局{phrase}。")
     assert (found.name, found.role) == ("市医保局", role)
+
+
+@pytest.mark.parametrize(
+    ("label", "role"),
+    [
+        ("主责单位", "lead"),
+        ("协同部门", "cooperate"),
+        ("参与单位", "cooperate"),
+        ("实施单位", "responsible"),
+        ("经办机构", "responsible"),
+    ],
+)
+def test_more_labels_over_a_list_of_bodies(label, role):
+    assert [(d.name, d.role) for d in find_departments(f"（{label}：市医保局、市人社局）")] == [
+        ("市医保局", role),
+        ("市人社局", role),
+    ]
