@@ -356,3 +356,12 @@ def test_a_scope_columns_short_values_are_the_scopes_they_name_and_a_receiving_u
         ("婚姻登记档案查询", ("湾区通办",)),
     ]
     assert {d.role for d in result.departments} == {"responsible"}
+
+
+@pytest.mark.parametrize("header", ["事项名称", "办事事项", "业务项", "业务办理项"])
+def test_the_ways_a_name_column_is_headed(header):
+    text = (
+        "某市人民政府办公室关于公布第二批“跨省通办”事项清单的通知\n各区人民政府：\n现将清单公布如下。\n"
+        f"序号\t{header}\t实施部门\t通办模式\n1\t户口迁移\t市公安局\t全程网办\n2\t异地就医备案\t市医保局\t全程网办\n"
+    )
+    assert [i.name for i in extract(normalize_text(text)).items] == ["户口迁移", "异地就医备案"]
