@@ -133,6 +133,17 @@ def test_a_bare_date_under_a_deadline_column_is_a_deadline():
     assert [i.deadlines for i in result.items] == [(0,), (1,)]
 
 
+@pytest.mark.parametrize("header", ["计划完成时间", "上线时间", "完成期限", "时限"])
+def test_more_headers_of_a_deadline_column(header):
+    text = f"附件：某市“跨省通办”事项清单\n序号\t事项名称\t{header}\n1\t失业保险金申领\t2021年12月\n"
+    assert [(d.text, d.date) for d in extract_text(text).deadlines] == [("2021年12月", "2021-12-31")]
+
+
+def test_a_processing_time_limit_column_holds_no_deadline():
+    text = "附件：某市“跨省通办”事项清单\n序号\t事项名称\t办理时限\n1\t失业保险金申领\t2021年12月\n"
+    assert extract_text(text).deadlines == []
+
+
 @pytest.mark.parametrize(
     ("text", "base", "start", "precision"),
     [
