@@ -64,6 +64,19 @@ def looks_like_header(cells: list[str]) -> bool:
 
 def _rows(text: str) -> list[tuple[int, int, list[tuple[int, int]], list[str] | None]]:
     """(row start, row end, cell spans, header cells of its table) for each tab row."""
+    return [row for kind, *row in _scan(text) if kind == "row"]
+
+
+def header_rows(text: str) -> list[tuple[int, int]]:
+    """The spans of the tables' header rows: a header cell (行业主管部门, 责任单位) names a column,
+    no body the notice mentions. Only a row that reads as one (a table's first row may be a
+    catalog's entry: 【跨省通办】婚姻登记档案查询 | 县民政局)."""
+    scanned = _scan(text)
+    return [(start, end) for kind, start, end, _, cells in scanned if kind == "header" and looks_like_header(cells)]
+
+
+def _scan(text: str) -> list[tuple[str, int, int, list[tuple[int, int]], list[str] | None]]:
+    """Each tab line as ("header" or "row", start, end, cell spans, header cells of its table)."""
     rows = []
     header: list[str] | None = None
     offset, after_blank = 0, False
@@ -77,11 +90,12 @@ def _rows(text: str) -> list[tuple[int, int, list[tuple[int, int]], list[str] | 
                 cursor += len(cell) + 1
             if header is None and _numbered_row(cells):
                 header = []  # a table with no header row: this is its first row
-                rows.append((offset, offset + len(line), spans, header))
+                rows.append(("row", offset, offset + len(line), spans, header))
             elif header is None or (after_blank and looks_like_header(cells)):
                 header = cells
+                rows.append(("header", offset, offset + len(line), spans, header))
             else:
-                rows.append((offset, offset + len(line), spans, header))
+                rows.append(("row", offset, offset + len(line), spans, header))
         elif line.strip() and not (header is not None and is_group_heading_line(line)):
             header = None  # a blank line between rows does not end the table, nor a group's heading
         after_blank = not line.strip()
@@ -123,8 +137,9 @@ def link_rows(
         row_items = [index for index, item in enumerate(items) if start <= item.span[0] < end]
         for index in on_row:
             role = _column_role(departments[index].span, spans, header, roles)
-            if not header and row_items and _in_a_cell_of_bodies(text, departments[index].span, departments):
-                role = "responsible"  # no header to say: the bodies a cell of an item's row holds handle it
+            says_no_role = not header or (role is None and _heads_bodies(departments[index].span, spans, header))
+            if says_no_role and row_items and _in_a_cell_of_bodies(text, departments[index].span, departments):
+                role = "responsible"  # no header says a role (none, or 部门): an item row's bodies handle it
             if role and departments[index].role == "mentioned":
                 departments[index] = replace(departments[index], role=role)
         row_deadlines = tuple(i for i, d in enumerate(deadlines) if start <= d.span[0] < end)
@@ -216,11 +231,24 @@ def _fills_a_cell(text: str, span: tuple[int, int]) -> bool:
     return before == "\t" and after in ("\t", "\n", "")
 
 
-def _column_role(span: tuple[int, int], cells: list[tuple[int, int]], header: list[str], roles: dict[str, str]) -> str | None:
+def _column_title(span: tuple[int, int], cells: list[tuple[int, int]], header: list[str]) -> str:
     for column, (start, end) in enumerate(cells):
         if start <= span[0] < end + 1 and column < len(header):
-            title = header[column]
-            for cue in sorted(roles, key=len, reverse=True):
-                if cue in title:
-                    return roles[cue]
+            return header[column]
+    return ""
+
+
+def _column_role(span: tuple[int, int], cells: list[tuple[int, int]], header: list[str], roles: dict[str, str]) -> str | None:
+    title = _column_title(span, cells, header)
+    for cue in sorted(roles, key=len, reverse=True):
+        if cue in title:
+            return roles[cue]
     return None
+
+
+_BODY_CLASS_WORDS = ("部门", "单位", "机关", "机构")
+
+
+def _heads_bodies(span: tuple[int, int], cells: list[tuple[int, int]], header: list[str]) -> bool:
+    """A column headed by a word for bodies with no role in it (部门, 权力部门, 办理机关)."""
+    return _column_title(span, cells, header).strip().endswith(_BODY_CLASS_WORDS)

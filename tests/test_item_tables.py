@@ -365,3 +365,24 @@ def test_the_ways_a_name_column_is_headed(header):
         f"序号\t{header}\t实施部门\t通办模式\n1\t户口迁移\t市公安局\t全程网办\n2\t异地就医备案\t市医保局\t全程网办\n"
     )
     assert [i.name for i in extract(normalize_text(text)).items] == ["户口迁移", "异地就医备案"]
+
+
+@pytest.mark.parametrize(
+    ("header", "role"),
+    [
+        ("责任单位", "responsible"),
+        ("牵头单位", "lead"),
+        ("部门", "responsible"),
+        ("办理机关", "responsible"),
+        ("行业主管部门", "responsible"),
+        ("备注", "mentioned"),
+    ],
+)
+def test_a_column_headed_by_a_word_for_bodies_gives_an_item_rows_bodies_their_role(header, role):
+    """A header cell names a column, no body: 行业主管部门 is no mention of its own."""
+    text = (
+        "某市人民政府办公室关于印发“跨省通办”任务清单的通知\n各区人民政府：\n现将清单印发如下。\n"
+        f"序号\t事项名称\t{header}\t完成时限\n1\t户口迁移\t市公安局\t2022年6月\n2\t异地就医备案\t市医保局\t2022年9月30日\n"
+    )
+    found = [(d.name, d.role) for d in extract(normalize_text(text)).departments]
+    assert found == [("某市人民政府办公室", "mentioned"), ("市公安局", role), ("市医保局", role)]
