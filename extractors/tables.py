@@ -75,8 +75,10 @@ def header_rows(text: str) -> list[tuple[int, int]]:
     return [(start, end) for kind, start, end, _, cells in scanned if kind == "header" and looks_like_header(cells)]
 
 
+@lru_cache(maxsize=4)
 def _scan(text: str) -> list[tuple[str, int, int, list[tuple[int, int]], list[str] | None]]:
-    """Each tab line as ("header" or "row", start, end, cell spans, header cells of its table)."""
+    """Each tab line as ("header" or "row", start, end, cell spans, header cells of its table).
+    Cached: the rows are linked and the header rows left out of the mentions from one scan."""
     rows = []
     header: list[str] | None = None
     offset, after_blank = 0, False

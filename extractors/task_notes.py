@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from extractors.field_labels import field_line
 from extractors.heading_lists import past_fields
-from extractors.records import Deadline, DepartmentMention, ItemMention
+from extractors.records import Deadline, DepartmentMention, ItemMention, Span
 from extractors.sections import Section, innermost
 
 _DUE_KINDS = ("by", "period")  # a start (自…起施行) or a rule (每月20日前) is no date an item falls due
@@ -37,30 +37,37 @@ def link_task_notes(
     sections: list[Section],
 ) -> list[ItemMention]:
     """Items with no bodies or no dates of their own take those of their task's note."""
+    if not sections or all(item.departments and item.deadlines for item in items):
+        return items
     taken = {index for item in items for index in item.deadlines}
-    bodies = [(i, d.span[0], innermost(sections, d.span)) for i, d in enumerate(departments) if d.role != "mentioned"]
-    dues = [
-        (i, d.span[0], innermost(sections, d.span)) for i, d in enumerate(deadlines) if d.kind in _DUE_KINDS and i not in taken
-    ]
+    bodies = _by_section(sections, [(i, d.span) for i, d in enumerate(departments) if d.role != "mentioned"])
+    dues = _by_section(sections, [(i, d.span) for i, d in enumerate(deadlines) if d.kind in _DUE_KINDS and i not in taken])
     linked = []
     for item in items:
         section = innermost(sections, item.span)
-        if section is not None:
-            item = _with_note(text, item, sections[section], section, bodies, dues)
+        if section is not None and (bodies.get(section) or dues.get(section)):
+            item = _with_note(text, item, sections[section], bodies.get(section, []), dues.get(section, []))
         linked.append(item)
     return linked
+
+
+def _by_section(sections: list[Section], marks: list[tuple[int, Span]]) -> dict[int, list[tuple[int, int]]]:
+    """{innermost section: [(index, start)]}, in text order."""
+    grouped: dict[int, list[tuple[int, int]]] = {}
+    for index, span in sorted(marks, key=lambda mark: mark[1][0]):
+        section = innermost(sections, span)
+        if section is not None:
+            grouped.setdefault(section, []).append((index, span[0]))
+    return grouped
 
 
 def _with_note(
     text: str,
     item: ItemMention,
     section: Section,
-    number: int,
-    bodies: list[tuple[int, int, int | None]],
-    dues: list[tuple[int, int, int | None]],
+    own_bodies: list[tuple[int, int]],
+    own_dues: list[tuple[int, int]],
 ) -> ItemMention:
-    own_bodies = [(i, at) for i, at, where in bodies if where == number]
-    own_dues = [(i, at) for i, at, where in dues if where == number]
     after, stop = item.span[1], min(section.span[1], _paragraph_end(text, item.span[1]))
     note = _first_note(text, after, stop, own_bodies) or _first_note(text, after, stop, own_dues)
     if not item.departments:
@@ -88,7 +95,7 @@ def _within(marks: list[tuple[int, int]], bounds: tuple[int, int]) -> tuple[int,
 
 def _first_note(text: str, start: int, stop: int, marks: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The note holding the first mark from ``start`` on, before ``stop``."""
-    first = next((at for _, at in sorted(marks, key=lambda mark: mark[1]) if start <= at < stop), None)
+    first = next((at for _, at in marks if start <= at < stop), None)  # marks come in text order
     if first is None:
         return None
     opened = _open_bracket(text, first, max(start, _sentence_start(text, first, start)))
