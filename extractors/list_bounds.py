@@ -108,6 +108,7 @@ def _after_late_verb(text: str, head_end: int, end: int) -> int:
 
 _LIST_CONTINUES = ("以及", "及")
 
-# "其中四川有A、B等51项事项": a subject that has the items. 有 alone is no lead verb,
-# it sits inside names (国有建设用地使用权); after 其中 and a short subject it is.
-_SUBJECT_HAS = re.compile(r"其中[\u4e00-\u9fff]{0,8}?有")
+# "其中四川有A、B等51项事项", "全市共有A等102项": a subject that has the items. 有 alone is no
+# lead verb, it sits inside names (国有建设用地使用权, 共有产权住房); after 其中 and a short subject,
+# or after a whole place or 目前 (全市共有, 目前共有), it is.
+_SUBJECT_HAS = re.compile(r"其中[\u4e00-\u9fff]{0,8}?有|(?:全[国省市县区]|目前|现)共?有")

@@ -818,3 +818,8 @@ def test_a_service_named_verb_first_shares_no_ending_with_the_next_name():
     does (道路运输从业资格证补证) is no parallel word as 结婚 is to 离婚登记."""
     text = "实现首次申领居民身份证、道路运输从业资格证补证“跨省通办”，结婚、离婚登记“省内通办”。"
     assert [i.name for i in extract_text(text).items] == ["首次申领居民身份证", "道路运输从业资格证补证", "结婚、离婚登记"]
+
+
+def test_a_whole_place_that_has_the_items_opens_no_name():
+    items = extract_text("全市共有户口迁移等102项事项实现“全市通办”。实现共有产权住房申请“跨省通办”。").items
+    assert [i.name for i in items] == ["户口迁移", "共有产权住房申请"]
