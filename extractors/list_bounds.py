@@ -42,6 +42,9 @@ def start_of_list(text: str, end: int) -> int:
     subject = _SUBJECT_HAS.match(head)
     if subject:
         cut = max(cut, subject.end())
+    handled = _CAN_HANDLE.search(head)
+    if handled:
+        cut = max(cut, handled.end())
     start = _past_particle(text, max(start + cut if cut else start, _after_late_verb(text, head_end, end)))
     return _past_counted_list(text, start, end)
 
@@ -65,15 +68,22 @@ def joiner_after(text: str, count_end: int, end: int) -> int | None:
 
 
 def _past_particle(text: str, start: int) -> int:
-    """开展了A“跨省通办”试点: the verb's aspect particle opens no name; nor does the ordinal
-    that counts a clause off in running text (一是…；二是分科目考试实现异地可办)."""
-    ordinal = _ORDINAL.match(text, start)
-    if ordinal:
-        return ordinal.end()
-    return start + 1 if text.startswith("了", start) and start > 0 and is_han(text[start - 1]) else start
+    """开展了A“跨省通办”试点, 推出的A: the verb's particle opens no name; nor does the ordinal
+    that counts a clause off in running text (一是…；二是分科目考试实现异地可办), nor the batch the
+    names are in (首批A、B…)."""
+    while True:
+        opener = _ORDINAL.match(text, start) or _BATCH.match(text, start)
+        particle = text[start : start + 1] in ("了", "的") and start > 0 and is_han(text[start - 1])
+        if opener is None and not particle:
+            return start
+        start = opener.end() if opener else start + 1
 
 
 _ORDINAL = re.compile(r"[一二三四五六七八九十]{1,2}是|其[一二三四五六七八九十]{1,2}是?[，,]?")
+_BATCH = re.compile(r"(?:首|本|此|新一|第[一二三四五六七八九十0-9]{1,3})批")
+# 群众可在家门口办理A、B等10项事项: 办理 after 可 and where or how leads the list (办理 alone
+# sits inside names: 办理居民身份证; and 可 inside 许可, 认可: 许可证办理 is a name).
+_CAN_HANDLE = re.compile(r"(?<![许认])可(?:在|通过|到|就近|直接|选择|以在)[^，。；、,;]{0,10}?办理")
 
 
 def _clause_start(text: str, window: int, end: int) -> int:

@@ -823,3 +823,20 @@ def test_a_service_named_verb_first_shares_no_ending_with_the_next_name():
 def test_a_whole_place_that_has_the_items_opens_no_name():
     items = extract_text("全市共有户口迁移等102项事项实现“全市通办”。实现共有产权住房申请“跨省通办”。").items
     assert [i.name for i in items] == ["户口迁移", "共有产权住房申请"]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["此次推出的", "首批", "推出的首批", "群众可在家门口办理", "上线", "梳理出", "整合"],
+)
+def test_what_stands_before_a_counted_list_opens_no_name(lead):
+    """A verb's 的, the batch the names are in, 可…办理 and more lead verbs stay out of the first name."""
+    items = extract_text(f"{lead}户口迁移、婚姻登记等10项“跨省通办”事项。").items
+    assert [i.name for i in items] == ["户口迁移", "婚姻登记"]
+
+
+def test_the_ke_inside_xuke_leads_no_list():
+    """可…办理 leads a list only where 可 is the modal, not 许可's 可 (许可证办理 is a name)."""
+    text = "我省新增医疗保险参保信息查询，工业产品生产许可证办理，城乡居民养老保险参保登记等3项“跨省通办”事项。"
+    names = ["医疗保险参保信息查询", "工业产品生产许可证办理", "城乡居民养老保险参保登记"]
+    assert [i.name for i in extract_text(text).items] == names
