@@ -96,15 +96,19 @@ def _past_examples(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _past_subject(text: str, start: int, end: int) -> tuple[int, int]:
-    """ "我省开具户籍类证明": the place that does it (我省, 全市, 川渝两地) is no part of the name."""
+    """ "我省开具户籍类证明": the place that does it (我省, 全市, 川渝两地) is no part of the name,
+    nor the time word before it (目前我市户口迁移)."""
     for word in cues()["subject_place"]:
-        if text.startswith(word, start, end) and end - start - len(word) >= 2:
-            return start + len(word), end
+        at = text.find(word, start, min(end, start + _SUBJECT_REACH + len(word)))
+        if at >= 0 and end - at - len(word) >= 2:
+            return at + len(word), end
     region = _REGION_SUBJECT.match(text, start, end)
     if region and end - region.end() >= 2 and all(char in _province_codes() for char in region.group("codes")):
         return region.end(), end
     return start, end
 
+
+_SUBJECT_REACH = 4  # characters of a time word before the subject place: 目前, 截至目前
 
 # "川渝两地户口迁移": the provinces' one-character names and how many places they are
 _REGION_SUBJECT = re.compile(r"(?P<codes>[\u4e00-\u9fff]{2,5})[两三四五]地")

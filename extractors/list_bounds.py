@@ -82,8 +82,12 @@ def _past_particle(text: str, start: int) -> int:
 _ORDINAL = re.compile(r"[一二三四五六七八九十]{1,2}是|其[一二三四五六七八九十]{1,2}是?[，,]?")
 _BATCH = re.compile(r"(?:首|本|此|新一|第[一二三四五六七八九十0-9]{1,3})批")
 # 群众可在家门口办理A、B等10项事项: 办理 after 可 and where or how leads the list (办理 alone
-# sits inside names: 办理居民身份证; and 可 inside 许可, 认可: 许可证办理 is a name).
-_CAN_HANDLE = re.compile(r"(?<![许认])可(?:在|通过|到|就近|直接|选择|以在)[^，。；、,;]{0,10}?办理")
+# sits inside names: 办理居民身份证; and 可 inside 许可, 认可: 许可证办理 is a name). So does
+# 在…就能办理 (市民在家门口就能办理A、B…).
+_CAN_HANDLE = re.compile(
+    r"(?<![许认智功])(?:可以?|能够?)(?:(?:在|通过|到|就近|直接|选择)[^，。；、,;]{0,10}?)?办理"
+    r"|(?:在|通过|到)[^，。；、,;]{1,10}?(?:就|即|都)?(?:可以?|能够?)办理"
+)
 
 
 def _clause_start(text: str, window: int, end: int) -> int:

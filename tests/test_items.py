@@ -827,7 +827,18 @@ def test_a_whole_place_that_has_the_items_opens_no_name():
 
 @pytest.mark.parametrize(
     "lead",
-    ["此次推出的", "首批", "推出的首批", "群众可在家门口办理", "上线", "梳理出", "整合"],
+    [
+        "此次推出的",
+        "首批",
+        "推出的首批",
+        "群众可在家门口办理",
+        "市民在家门口就能办理",
+        "今年全市共办理",
+        "目前我市",
+        "上线",
+        "梳理出",
+        "整合",
+    ],
 )
 def test_what_stands_before_a_counted_list_opens_no_name(lead):
     """A verb's 的, the batch the names are in, 可…办理 and more lead verbs stay out of the first name."""
