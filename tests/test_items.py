@@ -851,3 +851,15 @@ def test_the_ke_inside_xuke_leads_no_list():
     text = "我省新增医疗保险参保信息查询，工业产品生产许可证办理，城乡居民养老保险参保登记等3项“跨省通办”事项。"
     names = ["医疗保险参保信息查询", "工业产品生产许可证办理", "城乡居民养老保险参保登记"]
     assert [i.name for i in extract_text(text).items] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "记者了解到，户口迁移、婚姻登记等事项均可“跨省通办”。",  # a subject list whose verb is 可
+        "对于户口迁移、婚姻登记等“跨省通办”事项，群众可就近办理。",  # a preposition introduces it
+    ],
+)
+def test_a_subject_list_that_can_be_done_and_one_a_preposition_introduces(text):
+    assert [i.name for i in extract_text(text).items] == ["户口迁移", "婚姻登记"]
+    assert extract_text("企业和群众可“跨省通办”。").items == []  # who does it, not what
