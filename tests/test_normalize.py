@@ -122,6 +122,13 @@ def test_a_taiwan_window_marks_taiwan_wording():
     assert text == "在大厅设置“跨省通办”窗口，加强数据共享，证照共享互信。"
 
 
+def test_a_taiwan_deregistration_marks_taiwan_wording():
+    """A Taiwan site writes 注销登记 as 登出登記 (log out); t2s kept 登出 in an item's name."""
+    text, _, stats = to_simplified("個體工商戶登出登記等7項事項可全程網辦，確保6月底前上線執行。")
+    assert stats.variant == "taiwan"
+    assert text == "个体工商户注销登记等7项事项可全程网办，确保6月底前上线运行。"
+
+
 def test_mainland_traditional_with_zixun_and_a_ning_variant():
     """新聞資訊 is mainland wording too (no Taiwan marker); 甯 for 宁 and 陜 for 陕 are a converter's."""
     text, _, stats = to_simplified("新聞資訊：遼甯、甯夏、陜西等21個省實施婚姻登記“跨省通辦”試點。")
