@@ -129,6 +129,13 @@ def test_a_taiwan_deregistration_marks_taiwan_wording():
     assert text == "个体工商户注销登记等7项事项可全程网办，确保6月底前上线运行。"
 
 
+def test_a_video_and_data_written_the_taiwan_way_mark_taiwan_wording_but_a_legal_basis_does_not():
+    text, _, stats = to_simplified("在大廳提供影片辦理服務，加強資料共享。")
+    assert (stats.variant, text) == ("taiwan", "在大厅提供视频办理服务，加强数据共享。")
+    text, _, stats = to_simplified("許可事項設定依據，提交申請資料。")  # mainland: 設定依據 beside 申請資料
+    assert (stats.variant, text) == ("mainland", "许可事项设定依据，提交申请资料。")
+
+
 def test_mainland_traditional_with_zixun_and_a_ning_variant():
     """新聞資訊 is mainland wording too (no Taiwan marker); 甯 for 宁 and 陜 for 陕 are a converter's."""
     text, _, stats = to_simplified("新聞資訊：遼甯、甯夏、陜西等21個省實施婚姻登記“跨省通辦”試點。")
