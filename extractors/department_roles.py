@@ -17,7 +17,7 @@ from typing import Protocol
 from extractors.datafiles import load_table
 from extractors.head_lines import ending_pattern, not_body_endings
 from extractors.records import DepartmentMention
-from extractors.text import alternation
+from extractors.text import alternation, mark_before
 
 CLAUSE_END = re.compile(r"[，。；：\n,;:]")
 _SENTENCE_MARKS = "。；;\n"
@@ -55,7 +55,7 @@ def _agent_role(text: str, match: Located, ends: dict[int, int]) -> str | None:
     """ "由A、B在6月底前完成", "交由各市人民政府组织实施": names right after an agent
     cue do what the clause says, whatever its verb. Only names and joiners may stand
     between the cue and this name, so 由于 and a 由 of an earlier clause never count."""
-    head_start = max(text.rfind(mark, 0, match.start) for mark in ",，" + _SENTENCE_MARKS) + 1
+    head_start = mark_before(text, match.start, ",，" + _SENTENCE_MARKS)
     for cue, role in _agent_cues().items():
         at = text.rfind(cue, head_start, match.start)
         if at < 0 or (cue == _PLEASE and at > 0 and "\u4e00" <= text[at - 1] <= "\u9fff"):
@@ -193,7 +193,8 @@ def _tail_after_names(text: str, end: int, ends: dict[int, int]) -> int:
 
 
 # "A、B等省有关部门和C按职责分工负责": a list may close on a collective of its kind.
-_COLLECTIVE = re.compile(r"等[\u4e00-\u9fff]{0,6}?(?:部门|单位|机构|机关)")
+COLLECTIVE_NOUNS = ("部门", "单位", "机构", "机关")  # the nouns a class of bodies ends in
+_COLLECTIVE = re.compile(rf"等[\u4e00-\u9fff]{{0,6}}?(?:{'|'.join(COLLECTIVE_NOUNS)})")
 
 
 _JOINED_BY = "会同"
@@ -252,7 +253,7 @@ _BODY_END = ending_pattern("addressee", "issuer", "member")
 
 def _head_before(text: str, match: Located) -> str:
     """The sentence so far: from the last 。 ； or line break before the name."""
-    start = max(text.rfind(mark, 0, match.start) for mark in _SENTENCE_MARKS) + 1
+    start = mark_before(text, match.start, _SENTENCE_MARKS)
     return text[start : match.start]
 
 

@@ -16,11 +16,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from extractors.item_names import tags
-from extractors.list_bounds import SENTENCE_END, SENTENCE_MARKS
+from extractors.list_bounds import SENTENCE_MARKS
 from extractors.name_notes import note_after
 from extractors.records import Deadline, DepartmentMention, ItemMention
 from extractors.sections import Section
 from extractors.tables import LIST_LINE, heading_text
+from extractors.text import mark_after, mark_before
 
 
 def link_notes(
@@ -151,7 +152,7 @@ def _sentence_links(text: str, bounds: list[tuple[int, int, int]], dated: list[t
         return [index for index, at in dated if low <= at < high]
 
     for start, _, key in bounds:
-        free = [index for index in between(_mark_before(text, start, _CLAUSE_END), start) if index not in linked.values()]
+        free = [index for index in between(mark_before(text, start, _CLAUSE_END), start) if index not in linked.values()]
         if free:
             linked[key] = free[-1]
     for number, (_, end, key) in enumerate(bounds):
@@ -161,7 +162,7 @@ def _sentence_links(text: str, bounds: list[tuple[int, int, int]], dated: list[t
             linked[key] = free[0]
             trailing.add(free[0])
     for start, _, key in bounds:
-        before = between(_mark_before(text, start, SENTENCE_MARKS), start)
+        before = between(mark_before(text, start, SENTENCE_MARKS), start)
         if key not in linked and before and before[-1] not in trailing:
             linked[key] = before[-1]
     return linked
@@ -171,10 +172,4 @@ _CLAUSE_END = SENTENCE_MARKS + "，,：:"
 
 
 def _sentence_end(text: str, position: int) -> int:
-    end = SENTENCE_END.search(text, position)
-    return end.start() if end else len(text)
-
-
-def _mark_before(text: str, position: int, marks: str) -> int:
-    """Where the clause or sentence holding ``position`` starts."""
-    return max(text.rfind(mark, 0, position) for mark in marks) + 1
+    return mark_after(text, position, SENTENCE_MARKS)

@@ -34,8 +34,9 @@ from extractors.item_names import (
     tags,
     unnumbered,
 )
+from extractors.list_bounds import SENTENCE_MARKS
 from extractors.records import ItemCountCheck, ItemMention
-from extractors.text import BULLETS, alternation, line_end, overlaps, past_blank_lines
+from extractors.text import BULLETS, alternation, line_end, mark_before, overlaps, past_blank_lines
 
 _INTRO_REACH = 30  # how far before the colon 通办 may stand: "今年新增的“跨省通办”事项有："
 
@@ -302,7 +303,7 @@ def _with_previous(text: str, intro: str, end: int) -> str:
 
 
 def _sentence_start(text: str, position: int) -> int:
-    return max(text.rfind(mark, 0, position) for mark in "。；;！？\n") + 1
+    return mark_before(text, position, SENTENCE_MARKS)
 
 
 @lru_cache(maxsize=1)

@@ -43,10 +43,10 @@ from extractors.item_names import (
     unnumbered,
 )
 from extractors.item_tables import table_items
-from extractors.list_bounds import CLAUSE_MARKS, CLAUSE_START, COUNTER, SENTENCE_END, joiner_after, start_of_list
+from extractors.list_bounds import CLAUSE_MARKS, CLAUSE_START, COUNTER, SENTENCE_END, SENTENCE_MARKS, joiner_after, start_of_list
 from extractors.name_notes import noted_ways
 from extractors.records import ItemCountCheck, ItemMention
-from extractors.text import alternation, overlaps
+from extractors.text import alternation, mark_before, overlaps
 
 
 # "完成A、B2个事项在我市落地": a count with no 等, right after the last name, before 事项.
@@ -326,7 +326,7 @@ def _counted_names(text: str, start: int, end: int, stated: int | None) -> list[
 
 def _lead_in(text: str, list_start: int) -> str:
     """The sentence before a list, when it leads into the list (…事项包括：, …事项有)."""
-    start = max(text.rfind(mark, 0, list_start) for mark in "。；;！？\n") + 1
+    start = mark_before(text, list_start, SENTENCE_MARKS)
     lead = text[start:list_start]
     return lead if lead.rstrip("：: ").endswith(cues()["list_intro"]) else ""
 

@@ -9,9 +9,10 @@ the items (其中四川有), an earlier counted list joined to it (A等5类业�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extractors.item_names import ITEM_SEPARATORS, cues
-from extractors.text import is_han
+from extractors.text import alternation, is_han
 
 # 等16个事项; 等在内的 / 等事项在内的115个事项 (包括A、B等事项在内的…); 等5类业务 (classes of
 # items: 类, like 个, counts items only before a counter noun).
@@ -72,7 +73,7 @@ def _past_particle(text: str, start: int) -> int:
     that counts a clause off in running text (一是…；二是分科目考试实现异地可办), nor the batch the
     names are in (首批A、B…), nor a preposition that introduces them (对于A、B等…, 像A、B这类…)."""
     while True:
-        opener = _ORDINAL.match(text, start) or _BATCH.match(text, start) or _PREPOSITION.match(text, start)
+        opener = _ORDINAL.match(text, start) or _BATCH.match(text, start) or _preposition().match(text, start)
         particle = text[start : start + 1] in ("了", "的") and start > 0 and is_han(text[start - 1])
         if opener is None and not particle:
             return start
@@ -80,8 +81,15 @@ def _past_particle(text: str, start: int) -> int:
 
 
 _ORDINAL = re.compile(r"[一二三四五六七八九十]{1,2}是|其[一二三四五六七八九十]{1,2}是?[，,]?")
+
+
+@lru_cache(maxsize=1)
+def _preposition() -> re.Pattern[str]:
+    """对于A、B等“跨省通办”事项，…: the words that introduce a list (item_cues.tsv list_preposition)."""
+    return re.compile(alternation(cues()["list_preposition"]))
+
+
 _BATCH = re.compile(r"(?:首|本|此|新一|第[一二三四五六七八九十0-9]{1,3})批")
-_PREPOSITION = re.compile(r"对于|针对|关于|像|例如|比如|诸如")  # 对于A、B等“跨省通办”事项，…
 # 群众可在家门口办理A、B等10项事项: 办理 after 可 and where or how leads the list (办理 alone
 # sits inside names: 办理居民身份证; and 可 inside 许可, 认可: 许可证办理 is a name). So does
 # 在…就能办理 (市民在家门口就能办理A、B…).

@@ -13,7 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from extractors.datafiles import load_table
-from extractors.department_roles import LIST_JOINERS
+from extractors.department_roles import COLLECTIVE_NOUNS, LIST_JOINERS
 from extractors.heading_lists import past_fields
 from extractors.item_lists import tagged_line
 from extractors.item_names import COUNT_NOTE
@@ -248,9 +248,6 @@ def _column_role(span: tuple[int, int], cells: list[tuple[int, int]], header: li
     return None
 
 
-_BODY_CLASS_WORDS = ("部门", "单位", "机关", "机构")
-
-
 def _heads_bodies(span: tuple[int, int], cells: list[tuple[int, int]], header: list[str]) -> bool:
     """A column headed by a word for bodies with no role in it (部门, 权力部门, 办理机关)."""
-    return _column_title(span, cells, header).strip().endswith(_BODY_CLASS_WORDS)
+    return _column_title(span, cells, header).strip().endswith(COLLECTIVE_NOUNS)

@@ -23,6 +23,7 @@ from extractors.field_labels import field_line
 from extractors.heading_lists import past_fields
 from extractors.records import Deadline, DepartmentMention, ItemMention, Span
 from extractors.sections import Section, innermost
+from extractors.text import mark_after, mark_before
 
 _DUE_KINDS = ("by", "period")  # a start (自…起施行) or a rule (每月20日前) is no date an item falls due
 _SENTENCE_MARKS = "。\n"
@@ -122,9 +123,8 @@ def _open_bracket(text: str, position: int, floor: int) -> int | None:
 
 
 def _sentence_start(text: str, position: int, floor: int) -> int:
-    return max(floor, max(text.rfind(mark, 0, position) for mark in _SENTENCE_MARKS) + 1)
+    return mark_before(text, position, _SENTENCE_MARKS, floor)
 
 
 def _sentence_end(text: str, position: int) -> int:
-    ends = [at for at in (text.find(mark, position) for mark in _SENTENCE_MARKS) if at >= 0]
-    return min(ends, default=len(text))
+    return mark_after(text, position, _SENTENCE_MARKS)

@@ -103,6 +103,18 @@ def overlaps(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in spans)
 
 
+def mark_before(text: str, position: int, marks: str, floor: int = 0) -> int:
+    """Where the stretch holding ``position`` starts: just past the last of ``marks`` before
+    it (a sentence's 。, a clause's ，), or ``floor`` if none stands after it."""
+    return max(floor, max(text.rfind(mark, 0, position) for mark in marks) + 1)
+
+
+def mark_after(text: str, position: int, marks: str) -> int:
+    """Where the stretch holding ``position`` ends: the first of ``marks`` from it, or the end."""
+    ends = [at for at in (text.find(mark, position) for mark in marks) if at >= 0]
+    return min(ends, default=len(text))
+
+
 def line_end(text: str, position: int) -> int:
     """Where the line holding ``position`` ends (its line break, or the text's end)."""
     end = text.find("\n", position)
