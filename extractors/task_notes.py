@@ -101,8 +101,7 @@ def _first_note(text: str, start: int, stop: int, marks: list[tuple[int, int]]) 
         return None
     opened = _open_bracket(text, first, max(start, _sentence_start(text, first, start)))
     if opened is not None:
-        close = min((text.find(c, first) for c in _CLOSERS if text.find(c, first) >= 0), default=stop)
-        return opened, min(close + 1, stop)
+        return opened, min(mark_after(text, first, _CLOSERS) + 1, stop)
     line_start = text.rfind("\n", 0, first) + 1
     if line_start >= start and field_line().match(text, line_start):
         return line_start, min(past_fields(text, line_start), stop)  # 牵头单位：… / 完成时限：…
