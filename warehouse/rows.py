@@ -100,7 +100,7 @@ def build_rows(raw: RawDocument, doc: NormalizedText, extraction: Extraction) ->
                 "name": item.name,
                 "raw_name": doc.raw[spans["raw_start"] : spans["raw_end"]] if whole else None,
                 "spelling": _spelling(doc, item.span) if whole else None,
-                "item_key": mention_key(item.name, item.main_item or mains.get(item.name)),
+                "item_key": mention_key(item.name, item.main_item or mains.get(item.name), raw.uri),
                 "main_item": item.main_item,
                 "category": item.category,
                 "method": item.method,
