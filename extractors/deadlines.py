@@ -70,12 +70,14 @@ def _ranges(text: str, base: date | None) -> list[Deadline]:
         right = _DATE_HERE.match(text, join.end())
         if not (right and right.group("date")):
             continue
-        first, start = _range_start(text, left_end, base)
+        first, start = _range_start(text, left_end, right, base)
         if first is None:
             continue
         second = window_from_groups(right.groupdict(), first.first)
-        if second is None or second.last < first.first:
-            continue
+        if second is None or second.last < first.first or (base and second.last < base):
+            continue  # ended before the text was written: a past event's or a count's (1—11月，共办理…)
+        if text.startswith((*markers("next"), *markers("count_next")), right.end()):
+            continue  # 2017-2019年共脱贫63户: the window of a count
         opener = next((word for word, kind in markers("before").items() if kind == "start" and text.endswith(word, 0, start)), "")
         start -= len(opener)  # 自2023年1月1日起至…: the range's own opening word
         span = (start, right.end())
@@ -83,15 +85,37 @@ def _ranges(text: str, base: date | None) -> list[Deadline]:
     return found
 
 
-def _range_start(text: str, end: int, base: date | None) -> tuple[Window | None, int]:
+def _range_start(text: str, end: int, right: re.Match[str], base: date | None) -> tuple[Window | None, int]:
     """The window a range opens with, ending at ``end``, and where it starts in the text."""
     today = next((word for word in markers("today") if text.endswith(word, 0, end)), None)
     if today:  # 即日起至…: from the document's own date
         return (Window(base, base, "day") if base else None), end - len(today)
     left = _DATE_AT_END.search(text, max(0, end - 16), end)
-    if not (left and left.group("date")):
+    if left and left.group("date"):
+        return window_from_groups(left.groupdict(), base), left.start()
+    return _elided_start(text, end, right, base)
+
+
+# 2021—2023年, 3—6月, 2022年3—6月: the range's first date writes only its number and takes
+# its unit from the second. A year is four digits; a month has its year before it or none.
+_ELIDED_YEAR = re.compile(r"(?<![0-9０-９.])(?P<year>[12][0-9]{3})$")
+_ELIDED_MONTH = re.compile(r"(?:(?P<year>[12][0-9]{3})年)?(?<![0-9０-９.])(?P<month>[0-9]{1,2}|[一二三四五六七八九十]{1,2})$")
+
+
+def _elided_start(text: str, end: int, right: re.Match[str], base: date | None) -> tuple[Window | None, int]:
+    """The first date of a range that wrote only its number, or None."""
+    unit = right.groupdict()
+    if unit.get("month") and not unit.get("year"):
+        left = _ELIDED_MONTH.search(text, max(0, end - 8), end)
+        groups = left.groupdict() if left else {}
+    elif unit.get("year") and not (unit.get("month") or unit.get("quarter") or unit.get("year_part")):
+        left = _ELIDED_YEAR.search(text, max(0, end - 4), end)
+        groups = left.groupdict() if left else {}
+    else:
         return None, end
-    return window_from_groups(left.groupdict(), base), left.start()
+    if not left:
+        return None, end
+    return window_from_groups(groups, base), left.start()
 
 
 def extract_deadlines(text: str, base: date | None) -> list[Deadline]:
@@ -125,7 +149,17 @@ def extract_deadlines(text: str, base: date | None) -> list[Deadline]:
             if not overlaps(deadline.span, taken):
                 found.append(deadline)
                 taken.append(deadline.span)
-    return sorted(found, key=lambda d: d.span)
+    cited = _cited_titles(text)
+    return sorted((d for d in found if not overlaps(d.span, cited)), key=lambda d: d.span)
+
+
+_CITED_TITLE = re.compile(r"《[^《》\n]{1,120}》")
+
+
+def _cited_titles(text: str) -> list[tuple[int, int]]:
+    """《…三年行动方案（2021—2023年）》, 《关于2021年底前完成…的通知》: a date in a cited
+    document's title is that document's, not a time this text sets."""
+    return [m.span() for m in _CITED_TITLE.finditer(text)] if "《" in text else []
 
 
 def _dao_after_a_verb(match: re.Match[str]) -> bool:

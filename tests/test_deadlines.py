@@ -79,6 +79,9 @@ def test_not_deadlines(text):
         ("2021年10月—12月，开展试点。", ("2021年10月—12月", "period", "2021-10-01", "2021-12-31")),
         ("2021年9月至12月底，开展试点。", ("2021年9月至12月底", "period", "2021-09-01", "2021-12-31")),
         ("2021年3月-2022年6月，全面推广。", ("2021年3月-2022年6月", "period", "2021-03-01", "2022-06-30")),
+        ("2021—2023年，分批推进。", ("2021—2023年", "period", "2021-01-01", "2023-12-31")),  # the unit written once
+        ("2021年3—6月，开展试点。", ("2021年3—6月", "period", "2021-03-01", "2021-06-30")),
+        ("4-6月开展试点。", ("4-6月", "period", "2021-04-01", "2021-06-30")),
         ("完成时限：2021年12月", ("2021年12月", "by", None, "2021-12-31")),
         ("时间节点：5月25日前", ("5月25日前", "by", None, "2021-05-25")),
     ],
@@ -90,9 +93,29 @@ def test_ranges_and_labelled_dates(text, expected):
     assert text[start:end] == expected[0]
 
 
-@pytest.mark.parametrize("text", ["截至2021年9月，已有", "电话：020-12345678", "2020年9月30日，举行吹风会"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "截至2021年9月，已有",
+        "电话：020-12345678",
+        "2020年9月30日，举行吹风会",
+        "共1-2个月",
+        "2017-2019年共脱贫63户244人。",  # the window of a count
+        "2021年3月至6月累计办理3万件。",
+        "2020年9月至12月，在3个区开展试点。",  # over before the text was written
+        "1—2月，全市办理通办业务2万件。",
+        "根据《数字政府建设三年行动方案（2021—2023年）》要求",  # another document's title
+        "按照《关于2021年底前完成系统对接的通知》要求",
+    ],
+)
 def test_no_range_or_label_where_there_is_none(text):
     assert extract_deadlines(text, parse_iso("2021-03-01")) == []
+
+
+def test_a_range_with_no_document_date_is_kept():
+    """With no date to compare with, a range may be the plan's own: it stays."""
+    found = extract_deadlines("2020年9月至12月，开展试点。", None)
+    assert [(d.text, d.kind, d.date) for d in found] == [("2020年9月至12月", "period", "2020-12-31")]
 
 
 def test_deadline_and_range_searches_find_what_a_full_scan_finds():
