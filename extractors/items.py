@@ -135,7 +135,12 @@ def _before_scope() -> re.Pattern[str]:
     # "…等服务事项的“跨省通办”": a counter noun may take 的 before the scope
     # "…社保卡申领“一件事一次办”和“跨省通办”": another quoted goal may stand between
     other_goal = r"(?:“[^“”]{1,12}”[和及、])?"
-    return re.compile(rf"(?:等(?:(?:{nouns})的?)?)?{_WHERE}?(?:(?P<into>纳入)|{verb})?{other_goal}[“\"‘]?$")
+    # "A、B等事项已纳入“跨省通办”清单": 已 before 纳入 makes the list its subject, as 将 before the list
+    # makes it its object
+    into = rf"(?P<into>(?P<into_adverb>{alternation(words['subject_adverb'])})?纳入)"
+    # "办理A、B等业务，实现“省内通办”": a closed list, a comma, and the verb that gives it the scope
+    closed = rf"等(?:{nouns})[，,](?={adverb}{_WHERE}?{adverb}(?:{alternation(words['subject_verb'])}))"
+    return re.compile(rf"(?:{closed}|等(?:(?:{nouns})的?)?)?{_WHERE}?(?:{into}|{verb})?{other_goal}[“\"‘]?$")
 
 
 @lru_cache(maxsize=16)
@@ -178,7 +183,7 @@ def _scope_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> l
         # "A、B已实现“跨省通办”" (the list is its verb's subject), "A、B等“跨省通办”事项" (等 joins
         # it to the items): no lead verb, so every name must end like a service. Without 等,
         # "开通A“跨省通办”业务。" ends its clause on the noun, and its lead verb vouches for it.
-        subject = joint is not None and (joint.group("verb") is not None or joined)
+        subject = joint is not None and (joint.group("verb") is not None or joined or joint.group("into_adverb") is not None)
         if not (led or subject) or overlaps((list_start, list_end), taken):
             continue
         spans = split_services_at_he(text, split_names(text, list_start, list_end))
@@ -262,12 +267,14 @@ def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMentio
     if "、" not in body and "；" not in body and len(body) > MAX_ITEM_CHARS:
         return []
     clause_end = CLAUSE_START.search(text, match.end())
-    tail = _tail(text, match, clause_end.start() if clause_end else len(text))
+    tail = clause_tail = _tail(text, match, clause_end.start() if clause_end else len(text))
     if not tags(tail, "scope"):
         # "…等115个事项，有望在10月底前实现川渝通办。": the scope comes a clause later.
         sentence_end = SENTENCE_END.search(text, match.end())
         tail = _tail(text, match, sentence_end.start() if sentence_end else len(text))
-    scope, modes, batch = tags(tail, "scope"), tags(tail, "mode"), match.groupdict().get("batch")
+    # A等12项实现全程网办，B等6项实现异地代收代办: a mode in the list's own clause is its only one
+    modes = tags(clause_tail, "mode") or tags(tail, "mode")
+    scope, batch = tags(tail, "scope"), match.groupdict().get("batch")
     if not scope:
         # "新增的“跨省通办”事项包括：A、B等14项。": the sentence named the scope before the list.
         scope = tags(_lead_in(text, list_start), "scope")

@@ -114,9 +114,31 @@ def test_a_count_before_a_colon_list_vouches_for_it(text, names):
     assert [i.name for i in extract_text(text).items] == names
 
 
-def test_a_list_that_is_the_subject_of_its_scope():
-    items = extract_text("目前，异地就医备案、社保卡申领已实现“跨省通办”。").items
-    assert [i.name for i in items] == ["异地就医备案", "社保卡申领"]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "目前，异地就医备案、社保卡申领已实现“跨省通办”。",
+        "异地就医备案、社保卡申领等事项已纳入“跨省通办”清单。",  # 已纳入: the list is its subject
+        "异地就医备案、社保卡申领全面实现“跨省通办”。",
+        "群众可在家门口办理异地就医备案、社保卡申领等业务，实现“跨省通办”。",  # a closed list, then its verb
+        "市民可通过窗口办理异地就医备案、社保卡申领等事项，真正实现“跨省通办”。",
+    ],
+)
+def test_a_list_that_is_the_subject_of_its_scope(text):
+    items = extract_text(text).items
+    assert [(i.name, i.scope) for i in items] == [("异地就医备案", ("跨省通办",)), ("社保卡申领", ("跨省通办",))]
+
+
+def test_a_mode_in_a_counted_lists_own_clause_is_its_only_one():
+    """The next list's mode, a clause later, is not this list's."""
+    text = "其中，社保卡申领、医保关系转移等12项实现全程网办，公积金提取、户籍证明开具等6项实现异地代收代办。"
+    items = extract_text(text).items
+    assert [(i.name, i.modes) for i in items] == [
+        ("社保卡申领", ("全程网办",)),
+        ("医保关系转移", ("全程网办",)),
+        ("公积金提取", ("异地代收代办",)),
+        ("户籍证明开具", ("异地代收代办",)),
+    ]
 
 
 _WECHAT_LIST = "社会保障卡申领\n👉异地就医登记备案\n👉失业保险金申领\n"
@@ -170,6 +192,9 @@ def test_the_place_doing_the_items_is_no_part_of_the_first_name(text, names):
         "推进公安政务跨省通办\n",  # a domain too, a newspaper's subheading (seed 004)
         "决定将公安局、人社局、医保局等10家单位104个高频事项与外地实现跨省(区域)通办。",  # bodies
         "决定将社会保障卡申领、户口迁移等10家单位104个高频事项与外地实现跨省通办。",  # a count inside
+        "推动教育、医疗等领域，实现“跨省通办”。",  # domains
+        "加强协调、压实责任等工作，实现“跨省通办”。",  # measures
+        "教育、医疗等领域已纳入“跨省通办”范围。",
     ],
 )
 def test_lists_of_something_else_under_the_same_words_are_not_items(text):
