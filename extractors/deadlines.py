@@ -31,6 +31,16 @@ _RECURRING = re.compile(
     r"(?:(?P<rday>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号])?"
     r"(?P<suffix>年底前|年底|年末前|年末|底前|底|末前|末|之前|以前|前)?"
 )
+
+
+@lru_cache(maxsize=1)
+def _by_period() -> re.Pattern[str]:
+    """按月调度、按季度通报: 按 and a unit are 每 and that unit before a verb of reporting
+    (``recurring_verb`` in the markers file); 按月计算 or 按年度计划 set no time."""
+    verbs = alternation(markers("recurring_verb"))
+    return re.compile(rf"(?P<period>按(?P<unit>半年|季度|季|月|周|年)度?)(?:{verbs})")
+
+
 _PART_ENDS = {"底", "末", "年底", "年末"}
 
 
@@ -123,6 +133,8 @@ def extract_deadlines(text: str, base: date | None) -> list[Deadline]:
     found: list[Deadline] = []
     for match in _RECURRING.finditer(text):
         found.append(_recurring(match, base))
+    if "按" in text:
+        found.extend(_recurring(match, base, match.end("period")) for match in _by_period().finditer(text))
     taken = [d.span for d in found]
     for deadline in _ranges(text, base):
         if not overlaps(deadline.span, taken):
@@ -322,25 +334,28 @@ def _record(
     )
 
 
-def _recurring(match: re.Match[str], base: date | None) -> Deadline:
-    """每月20日前: no single date; the rule stays in ``text`` and ``precision``."""
-    unit = {"季": "季度"}.get(match.group("unit"), match.group("unit"))
-    day = to_int(match.group("rday")) if match.group("rday") else None
+def _recurring(match: re.Match[str], base: date | None, end: int | None = None) -> Deadline:
+    """每月20日前: no single date; the rule stays in ``text`` and ``precision``. ``end``: where
+    the text ends, if before the match's end (按月调度: 按月)."""
+    groups = match.groupdict()
+    unit = {"季": "季度"}.get(groups["unit"], groups["unit"])
+    day = to_int(groups["rday"]) if groups.get("rday") else None
     precision = {"年": "yearly", "半年": "half-yearly", "季度": "quarterly", "月": "monthly", "周": "weekly"}[unit]
-    month = to_int(match.group("rmonth")) if match.group("rmonth") else None
+    month = to_int(groups["rmonth"]) if groups.get("rmonth") else None
     if month:
         precision += f":month={month}"  # 每年1月15日前: yearly:month=1:day=15
-    if match.group("which"):
-        precision += ":month=" + {"首月": "first", "末月": "last"}[match.group("which")]
-    if unit == "年" and not month and (match.group("suffix") or "").startswith(("年底", "年末", "底", "末")):
+    if groups.get("which"):
+        precision += ":month=" + {"首月": "first", "末月": "last"}[groups["which"]]
+    if unit == "年" and not month and (groups.get("suffix") or "").startswith(("年底", "年末", "底", "末")):
         precision += ":month=12"  # 每年年底前
-    if match.group("weekday"):
-        precision += f":weekday={'一二三四五六日'.index(match.group('weekday')) + 1}"
+    if groups.get("weekday"):
+        precision += f":weekday={'一二三四五六日'.index(groups['weekday']) + 1}"
     if day:
         precision += f":day={day}"
+    span = (match.start(), end or match.end())
     return Deadline(
-        text=match.group(),
-        span=match.span(),
+        text=match.string[span[0] : span[1]],
+        span=span,
         kind="recurring",
         date=None,
         precision=precision,

@@ -100,6 +100,8 @@ def test_ranges_and_labelled_dates(text, expected):
         "电话：020-12345678",
         "2020年9月30日，举行吹风会",
         "共1-2个月",
+        "补贴按月计算。",  # 按月 with no verb of reporting
+        "按年度计划推进。",
         "2017-2019年共脱贫63户244人。",  # the window of a count
         "2021年3月至6月累计办理3万件。",
         "2020年9月至12月，在3个区开展试点。",  # over before the text was written
@@ -295,6 +297,9 @@ def test_ranges_from_a_start_and_years_written_niandu(text, expected):
         ("每周五前报送周报。", "每周五前", "weekly:weekday=5"),
         ("每周一次调度工作进展。", "每周", "weekly"),  # once a week: no weekday
         ("每个月底前报送进展。", "每个月底前", "monthly"),  # not this month's end
+        ("各地按月报送工作进展。", "按月", "monthly"),  # 按 and a unit before a verb of reporting
+        ("实行按季度通报制度。", "按季度", "quarterly"),
+        ("按年度考核完成情况。", "按年度", "yearly"),
     ],
 )
 def test_recurring_limits_at_a_years_end_or_on_a_weekday(text, limit, precision):
