@@ -166,7 +166,8 @@ def _dated_task() -> re.Pattern[str]:
     limit = r"(?:前|(?:日|天|周|个月|月|工作日)内)"
     # where the task is done may stand between the limit and its verb (…10日内在本部门门户网站公开)
     where = r"(?:在[^，。；：,;:\n]{2,14}?(?:网站|网|平台|系统)(?:上)?)?"
-    return re.compile(rf"[在于][^，。；：,;:\n]{{2,{_DATE_REACH}}}?{limit}{where}(?:{adverbs})?(?P<verb>{verbs})")
+    # not a verb before 的: "在年底前发布的通知中" names a thing, it sets no task
+    return re.compile(rf"[在于][^，。；：,;:\n]{{2,{_DATE_REACH}}}?{limit}{where}(?:{adverbs})?(?P<verb>{verbs})(?!的)")
 
 
 _NOTE_REST = re.compile(r"[，,；;][^（）()\n]*[）)]$|[）)]$", re.M)  # …，2022年6月底前） to the line's end

@@ -51,6 +51,9 @@ def test_a_bare_level_before_a_sector_class_is_the_issuers_place(text, found):
         ("省编办要于30日内公布汇总清单。", "responsible"),
         ("省编办要在本通知印发后10日内在广东机构编制网公开清单。", "responsible"),  # where, then the verb
         ("省医保局在会上介绍了情况。", "mentioned"),
+        ("省政务服务中心要于每季度末前汇总各地进展情况。", "responsible"),  # any task verb: 汇总, 上报…
+        ("省医保局要在6月底前上报工作方案。", "responsible"),
+        ("省医保局在年底前发布的通知中明确了要求。", "mentioned"),  # the verb names a thing (…的通知)
     ],
 )
 def test_a_body_that_must_complete_a_task_by_a_date_answers_for_it(text, role):
