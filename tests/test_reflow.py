@@ -104,3 +104,44 @@ def test_a_headline_listing_items_keeps_its_line_over_the_dateline():
     for dateline in ("2021-05-20 来源：新华网", "2021-05-20 10:30", "来源：新华网"):
         text = f"社保卡申领、异地就医备案等10项服务实现跨省通办\n{dateline}\n本报讯 近日，我市推出多项便民举措。"
         assert normalize_text(text).text.split("\n")[0] == "社保卡申领、异地就医备案等10项服务实现跨省通办"
+
+
+def _cut(paragraph: str, width: int) -> list[str]:
+    """A paragraph as a PDF's text layer gives it: cut every ``width`` characters, no indent."""
+    return [paragraph[i : i + width] for i in range(0, len(paragraph), width)]
+
+
+def test_a_short_pdf_notice_finds_its_column_past_its_titles_and_signature():
+    """A cover page and a few task paragraphs: its two-line title, number, signature and 附件
+    stop short with no mark, as a wrapped line stops. They are lines of their own in any text
+    and say nothing of the column, so the lines the page cut mid-word (…县人民政 / 府同意, a
+    quote closed mid-clause: …“省内通办” / 窗口) go back together."""
+    cover = "《某县2023年政务服务“跨省通办”“省内通办”工作方案》已经县人民政府同意，现印发给你们，请结合实际认真贯彻执行。"
+    tasks = [
+        "（一）完善线下专窗。各乡镇便民服务中心要设置“跨省通办”“省内通办”窗口，9月底前完成人员培训。",
+        "（二）强化数据共享。县数据资源局负责系统对接，按月汇总办件数据，每季度首月10日前报送县政府办公室。",
+        "（三）拓展通办事项。县人社局要在5月底前实现失业登记、就业困难人员认定、职业介绍补贴申领跨省通办，县医保局会同县卫健局推进参保登记省内通办。",
+        "（四）加强宣传引导。各乡镇要通过政府网站、政务新媒体和便民服务中心窗口等渠道，及时宣传通办事项和办理方式，提高群众知晓度。",
+        "各单位要高度重视，明确专人负责。工作中遇到的问题，请及时与县政务服务中心联系沟通，确保各项任务落实到位。",
+    ]
+    lines = [
+        "某县人民政府办公室关于印发某县2023年政务服务“跨省",
+        "通办”“省内通办”工作方案的通知",
+        "县府办发〔2023〕9号",
+        "各乡镇人民政府，县政府各部门：",
+        *_cut(cover, 34),
+        "某县人民政府办公室",
+        "2023年3月15日",
+        "",
+        "某县2023年政务服务“跨省通办”“省内通办”工作方案",
+        "一、主要任务",
+        *[line for task in tasks for line in _cut(task, 34)],
+        "",
+        "附件",
+        "某县2023年“跨省通办”“省内通办”事项清单",
+    ]
+    result = normalize_text("\n".join(lines)).text.split("\n")
+    assert cover in result
+    assert all(task in result for task in tasks)
+    assert result[:2] == ["某县人民政府办公室关于印发某县2023年政务服务“跨省通办”“省内通办”工作方案的通知", "县府办发〔2023〕9号"]
+    assert "某县人民政府办公室" in result and "附件" in result

@@ -288,6 +288,8 @@ def _should_join(brk: _Break, wrap_width: int | None, width: int) -> bool:
             return False  # a new paragraph, unless a quote is left open mid-word (a centred title: “跨省 / 通办”)
         if full and not brk.across_blank:
             return True
+        if mid_word and not brk.across_blank and _left_open(brk.paragraph, _QUOTE_PAIRS):
+            return True  # a title set larger than the text, cut inside its quote: “跨省 / 通办”
         if full and mid_word:
             return _stops_mid_clause(brk.paragraph)
         return False

@@ -111,6 +111,7 @@ def _percentile_80(values: list[int]) -> float:
 
 _MIN_STOPS = 8  # lines stopping mid-sentence a short notice must have to tell its column
 _STOPS_NEAR = 2 / 3
+_SHORT_STOP = 0.5  # of the column: a stop shorter than this says nothing of wrapping
 _PROSE_INDENT = 8  # columns of indent past which a line is centred or set right, not prose
 
 
@@ -131,15 +132,20 @@ def _by_stops(facts: LineFacts, lines: list[str]) -> int | None:
     ]
     if len(prose) < _MIN_STOPS:
         return None
+    column = _percentile_80([widths[index] for index in prose])
+    if column < 16:
+        return None
+    # A line shorter than half the column that stops unpunctuated is a title's line, a
+    # document number, a signature or 附件: a line of its own in any text, no evidence.
     stops = [
         widths[index]
         for index in prose
-        if lines[index].rstrip()[-1] not in TERMINAL + CLOSERS and index + 1 < len(lines) and lines[index + 1].strip()
+        if lines[index].rstrip()[-1] not in TERMINAL + CLOSERS
+        and index + 1 < len(lines)
+        and lines[index + 1].strip()
+        and widths[index] >= _SHORT_STOP * column
     ]
     if len(stops) < _MIN_STOPS:
-        return None
-    column = _percentile_80([widths[index] for index in prose])
-    if column < 16:
         return None
     near = sum(0.85 * column <= width <= 1.1 * column for width in stops)
     return int(column) if near >= _STOPS_NEAR * len(stops) else None
