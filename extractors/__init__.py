@@ -65,7 +65,7 @@ def extract_text(
     # a page with no issuer: the place its title opens with (某阳市…清单), else its publisher's (来源：湖北省…),
     # else the city its cover text forwards a document of (《重庆市…任务》已经市政府同意)
     place = None if meta.issuer else leading_place(meta.title) or _publisher_place(text) or _forwarded_place(text)
-    found = find_departments(text, meta.issuer, meta.doc_number, place)
+    found = find_departments(text, meta.issuer, meta.doc_number, place, unsure)
     departments = [d for d in found if not overlaps(d.span, not_mentions)]
     items, departments = link_rows(text, items, deadlines, departments)
     items = link_list_lines(text, items, deadlines, departments)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -42,7 +43,7 @@ from extractors.places import (
     with_sole_province,
 )
 from extractors.records import DepartmentMention
-from extractors.text import alternation, doc_number_spans
+from extractors.text import alternation, doc_number_spans, overlaps
 
 
 @dataclass(frozen=True)
@@ -199,11 +200,16 @@ def _local_place(match: re.Match[str], home: dict[str, str]) -> str:
 
 
 def find_departments(
-    text: str, issuer: str | None = None, number: str | None = None, place: str | None = None
+    text: str,
+    issuer: str | None = None,
+    number: str | None = None,
+    place: str | None = None,
+    unsure: Sequence[tuple[int, int]] = (),
 ) -> list[DepartmentMention]:
     """Department mentions with canonical names and roles, in text order.
     ``issuer`` and its document ``number`` tell which place "省" or "市" means; with no
-    issuer, ``place`` does (the place a page's title opens with: 某阳市第二批…清单)."""
+    issuer, ``place`` does (the place a page's title opens with: 某阳市第二批…清单).
+    ``unsure``: mojibake, flagged or guessed, that no body's unit grows into."""
     home = _home(issuer, number) if issuer or not place else home_places(place, place, number)
     if issuer and _central_issuer(issuer) is None:  # a central notice's bare 省 may be any province's,
         home = with_sole_province(home, text)  # and a news page's may be any it reports on,
@@ -215,7 +221,8 @@ def find_departments(
     if not issuer and not place:
         local = same_body_in_full(_with_sole_city(local))
     starts = {m.start for m in central + local}
-    found = [_extended(text, m, starts) for m in central + local] + [_Match(*found) for found in class_matches(text, home)]
+    found = [_extended(text, m, starts, unsure) for m in central + local]
+    found += [_Match(*found) for found in class_matches(text, home)]
     found += _own_ministry_units(text, issuer)
     found += [_Match(*office) for office in district_offices(text)]
     matches = _longest_first(
@@ -303,7 +310,7 @@ def _issuer_place(issuer: str | None) -> str | None:
 def _unit() -> re.Pattern[str]:
     roles = alternation(after_cues())
     return re.compile(
-        r"(?P<unit>[\u4e00-\u9fff]{0,10}?(?:(?:司|局|支队|大队)(?!长)|中心|办公厅|办公室|分行|支行)"
+        r"(?P<unit>[\u4e00-\u9fff]{0,10}?(?:(?:司|局|总队|支队|大队)(?!长)|中心|办公厅|办公室|分行|支行)"
         rf"|(?:[\u4e00-\u9fff]{{2,6}}?办|研究室|参事室)(?=[、，。；,;）)\s和及与在]|{roles}|$))"
         r"|(?P<cls>各?(?P<some>有关)?部门)"
     )
@@ -321,12 +328,15 @@ _NOT_IN_UNIT = re.compile(
 _PLACE_FIRST = re.compile(r"[\u4e00-\u9fff]{1,3}(?:省|自治区|市(?!场))")
 
 
-def _extended(text: str, match: _Match, starts: set[int] = frozenset()) -> _Match:
+def _extended(text: str, match: _Match, starts: set[int] = frozenset(), unsure: Sequence[tuple[int, int]] = ()) -> _Match:
     """The match grown over a unit or a class of departments right after it. A local body's
     never grows over another body's name (市医保局指导各区医保局: 各区医保局 is a body of its
-    own); a central one's may (国家税务总局深圳市税务局 is one body)."""
+    own); a central one's may (国家税务总局深圳市税务局 is one body). Nor over mojibake
+    (四川省公安厅…总|队?粽芾…): the body before it is still read."""
     found = _unit().match(text, match.end)
     if found is None or _NOT_IN_UNIT.search(_JOINED_WORDS.sub("", found.group())):
+        return match
+    if overlaps(found.span(), unsure):
         return match
     if match.place and any(match.end < start < found.end() for start in starts):
         return match
@@ -340,7 +350,8 @@ def _extended(text: str, match: _Match, starts: set[int] = frozenset()) -> _Matc
     if found.group("cls"):
         suffix = "有关部门" if found.group("some") else "部门"
         return _Match(match.start, found.end(), match.canonical + suffix)
-    return _Match(match.start, found.end(), match.canonical + found.group())
+    unit = _bodies().get(found.group(), found.group())  # 市公安局交警支队: its unit's full name, 交通警察支队
+    return _Match(match.start, found.end(), match.canonical + unit)
 
 
 # 部社保中心 in a ministry's own notice: a bare 部 opening a name, after no Han character

@@ -18,8 +18,12 @@ from extractors.departments import find_departments
         ("市公共就业和人才服务局", "某某市公共就业和人才服务局"),
         ("区婚姻登记处", "区婚姻登记处"),  # a bare 区 in a city's notice is any district
         ("市医保经办机构", "某某市医疗保障经办机构"),
-        # a unit after its body: a detachment (支队), but not its head's title (支队长)
-        ("市公安局交警支队", "某某市公安局交警支队"),
+        # a unit after its body, by its full name (交警支队 = 交通警察支队, as 市公安局交通警察支队
+        # writes it), but not its head's title (支队长)
+        ("市公安局交警支队", "某某市公安局交通警察支队"),
+        ("市公安局交通警察支队", "某某市公安局交通警察支队"),
+        ("市交警支队", "某某市交通警察支队"),
+        ("省公安厅交警总队", "省公安厅交通警察总队"),  # a city's notice: whose province, it does not say
         ("市公安局支队长", "某某市公安局"),
     ],
 )

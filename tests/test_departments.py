@@ -933,3 +933,14 @@ def test_more_labels_over_a_list_of_bodies(label, role):
         ("市医保局", role),
         ("市人社局", role),
     ]
+
+
+def test_a_bodys_unit_never_grows_into_mojibake():
+    """A GBK byte shift began inside a unit's name (…工作总|队?粽芾…): the unit's text is not
+    sure, but the body before it is, and it is still read."""
+    text = "四川省公安厅基层基础工作总队?粽芾碇负责人表示，将力争在年内实现新生儿入户“跨省通办”。"
+    start = text.index("队?")
+    bodies = [(d.canonical, d.role) for d in extract_text(text, skip=[(start, start + 6)]).departments]
+    assert bodies == [("四川省公安厅", "mentioned")]
+    whole = [d.canonical for d in extract_text(text.replace("?粽芾碇", "")).departments]
+    assert whole == ["四川省公安厅基层基础工作总队"]  # with no mojibake, the unit is its name
