@@ -29,7 +29,7 @@ from extractors.records import Extraction
 from extractors.sections import find_sections, link_tasks
 from extractors.structure import extract_metadata
 from extractors.tables import header_rows, link_catalog_lines, link_list_lines, link_rows
-from extractors.task_notes import link_task_notes
+from extractors.task_notes import link_back_references, link_task_notes
 from extractors.text import navigation_spans, overlaps, source_spans
 
 __all__ = ["extract", "extract_text", "normalize_bytes", "normalize_text", "NormalizedText", "Extraction"]
@@ -76,6 +76,7 @@ def extract_text(
     items = link_sentence_deadlines(text, items, deadlines)
     departments = first_named_leads(text, departments)  # 排在第一位的为牵头单位: once cells have their roles
     sections = find_sections(text)
+    items = link_back_references(text, items, deadlines, departments)
     items = link_task_notes(text, items, deadlines, departments, sections)
     items = with_heading_scopes(items, sections)
     tasks = link_tasks(sections, deadlines, departments, items)

@@ -112,6 +112,8 @@ def _colon_lists(text: str) -> list[Found]:
             spans = split_services_at_he(text, [unnumbered(text, span) for span in names])
         else:  # "具体事项如下：" ends its line: one name a line (an HTML <ul>, a column)
             spans = _item_lines(text, _line_names(text, colon.end()))
+            if not _vouched(intro, text, spans):
+                spans = _service_run(text, spans)
             spans = spans if len(spans) >= 2 else []
         if spans and all(names_an_item(text[a:b]) for a, b in spans) and _vouched(intro, text, spans):
             lists.append(_with_total(Found(spans, tags(intro, "scope")), total))
@@ -210,6 +212,17 @@ def _item_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
         if not names_an_item(name) or is_issuer_line(name) or find_full_dates(name):
             break
         run.append((start, end))
+    return run
+
+
+def _service_run(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The lines up to the first that reads as no service: a list no count vouches for ends
+    there ("以下事项“跨省通办”：" / 异地就医备案 / 户口迁移 / 以上事项由市人社局牵头。)."""
+    run = []
+    for span in spans:
+        if not all_services(text, [span]):
+            break
+        run.append(span)
     return run
 
 

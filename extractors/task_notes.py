@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from extractors.field_labels import field_line
 from extractors.heading_lists import past_fields
+from extractors.item_names import cues
 from extractors.records import Deadline, DepartmentMention, ItemMention, Span
 from extractors.sections import Section, innermost
 from extractors.text import mark_after, mark_before
@@ -50,6 +51,54 @@ def link_task_notes(
             item = _with_note(text, item, sections[section], bodies.get(section, []), dues.get(section, []))
         linked.append(item)
     return linked
+
+
+def link_back_references(
+    text: str, items: list[ItemMention], deadlines: list[Deadline], departments: list[DepartmentMention]
+) -> list[ItemMention]:
+    """ "以下事项“跨省通办”：" / 异地就医备案 / 户口迁移 / "以上事项由市人社局牵头，…，2023年6月底前完成。":
+    a paragraph that opens by pointing back (``back_reference`` in ``data/item_cues.tsv``) is the
+    note of the list right above it, with nothing but blanks between. Items with bodies or dates
+    of their own keep them."""
+    openers = cues()["back_reference"]
+    if not items or not any(opener in text for opener in openers):
+        return items
+    linked = list(items)
+    for line_start in _line_starts_with(text, openers):
+        group = _list_right_above(text, linked, line_start)
+        if group is None:
+            continue
+        line_stop = text.find("\n", line_start)
+        bounds = (line_start, len(text) if line_stop < 0 else line_stop)
+        bodies = _within([(i, d.span[0]) for i, d in enumerate(departments) if d.role != "mentioned"], bounds)
+        dues = _within([(i, d.span[0]) for i, d in enumerate(deadlines) if d.kind in _DUE_KINDS], bounds)
+        for index, item in enumerate(linked):
+            if item.group == group:
+                linked[index] = replace(item, departments=item.departments or bodies, deadlines=item.deadlines or dues)
+    return linked
+
+
+def _line_starts_with(text: str, openers: tuple[str, ...]) -> list[int]:
+    starts = []
+    for opener in openers:
+        at = text.find(opener)
+        while at >= 0:
+            if at == 0 or text[at - 1] == "\n":
+                starts.append(at)
+            at = text.find(opener, at + 1)
+    return sorted(set(starts))
+
+
+def _list_right_above(text: str, items: list[ItemMention], line_start: int) -> int | None:
+    """The group of the list whose last item ends right above ``line_start``, only blanks and a
+    closing mark between."""
+    above = [item for item in items if item.span[1] <= line_start]
+    if not above:
+        return None
+    last = max(above, key=lambda item: item.span[1])
+    if text[last.span[1] : line_start].strip(" \t\u3000\n；;。，,"):
+        return None
+    return last.group
 
 
 def _by_section(sections: list[Section], marks: list[tuple[int, Span]]) -> dict[int, list[tuple[int, int]]]:

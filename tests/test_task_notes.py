@@ -70,3 +70,21 @@ def test_a_line_numbered_before_a_year_heads_its_own_task_and_keeps_its_paragrap
     first = next(item for item in result.items if item.name == "失业保险金申领")
     assert [result.departments[i].name for i in first.departments] == ["区政务服务中心", "区人社局", "区医保局"]
     assert [result.deadlines[i].text for i in first.deadlines] == ["2022年6月底前"]
+
+
+def test_a_paragraph_pointing_back_at_the_list_above_is_its_note():
+    """A page's <ul> under "以下事项…：", then "以上事项由…牵头": no section holds them, yet the
+    paragraph that opens 以上事项 says who handles the items right above it and by when."""
+    links = _links(
+        "现推动以下事项“跨省通办”：\n\n异地就医备案\n\n失业保险金申领\n\n户口迁移\n\n"
+        "以上事项由市人社局牵头，市医保局、市公安局配合，2021年12月底前完成。\n"
+    )
+    note = ([("市人社局", "lead"), ("市医保局", "cooperate"), ("市公安局", "cooperate")], ["2021年12月底前"])
+    assert links == {"异地就医备案": note, "失业保险金申领": note, "户口迁移": note}
+
+
+def test_a_back_reference_after_something_else_points_at_no_list():
+    links = _links(
+        "现推动以下事项“跨省通办”：\n异地就医备案\n户口迁移\n各区要加强宣传。\n以上事项由市人社局牵头，2021年12月底前完成。\n"
+    )
+    assert links == {"异地就医备案": ([], []), "户口迁移": ([], [])}
