@@ -23,7 +23,7 @@ def find_title(lines: list[Line], official: bool = False) -> Line | None:
     official document (it has a number line), a line that names its kind with no
     关于 (遂宁市工程建设项目审批制度改革实施方案), else the headline."""
     head = lines[:MAX_HEAD_LINES]
-    found = _about_title(head)
+    found = _fuller_title(head, _about_title(head))
     if found is None and official:
         found = _kind_title(head)
     found = found or _headline(head)
@@ -101,6 +101,30 @@ def _about_title(head: list[Line]) -> Line | None:
                 first -= 1  # "济源市人民政府办公室" / "关于推进…的实施意见": the issuer opens the title
             return _joined(head[first : index + 1])
     return None
+
+
+def _fuller_title(head: list[Line], found: Line | None) -> Line | None:
+    """A page's <title> over its heading: the portal's copy may drop the issuer or a word
+    ("关于推进“跨省通办”的通知" over "某市人民政府办公室关于推进政务服务“跨省通办”的通知"). A later
+    title that holds every character of the first, in order, is the fuller one."""
+    if found is None:
+        return None
+    later = _about_title([line for line in head if line.start > found.start + len(found.text)])
+    short = found.text.rstrip(".…")
+    if later is None or later.text.startswith(_metadata_labels()):
+        return found  # 名称…: the page's label block repeats the title, it holds no fuller one
+    return later if len(later.text) > len(short) and _in_order(short, later.text) else found
+
+
+@lru_cache(maxsize=1)
+def _metadata_labels() -> tuple[str, ...]:
+    return tuple(row["label"] for row in load_table("metadata_labels.tsv"))
+
+
+def _in_order(short: str, text: str) -> bool:
+    """Does ``text`` hold every character of ``short``, in order?"""
+    rest = iter(text)
+    return all(char in rest for char in short)
 
 
 def _joined(parts: list[Line]) -> Line:

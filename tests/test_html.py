@@ -80,6 +80,21 @@ def test_page_title_loses_the_site_name_and_is_not_repeated():
     assert title_only.startswith("关于做好异地就医备案工作的通知\n") and "广东省医疗保障局\n" not in title_only
 
 
+def test_a_portal_title_shorter_than_the_pages_heading_gives_way_to_it():
+    """The <title> dropped the issuer and a word; the <h1> holds all of it, in order."""
+    page = (
+        "<html><head><title>关于推进“跨省通办”的通知_某市人民政府</title></head><body>"
+        "<h1>某市人民政府办公室关于推进政务服务“跨省通办”的通知</h1>"
+        "<p>各区人民政府：</p><p>现推动异地就医备案、户口迁移等2项“跨省通办”。</p></body></html>"
+    )
+    document = extract(normalize_text(html_to_text(page))).document
+    assert document.title == "某市人民政府办公室关于推进政务服务“跨省通办”的通知"
+    other = page.replace(
+        "<h1>某市人民政府办公室关于推进政务服务“跨省通办”的通知</h1>", "<h1>某市关于做好异地就医备案工作的通知</h1>"
+    )
+    assert extract(normalize_text(html_to_text(other))).document.title == "关于推进“跨省通办”的通知"  # another title
+
+
 def test_html_item_table_rows_are_consecutive_lines_and_yield_items():
     html = (
         "<html><body><p>附件</p><table border='1'><tr><td>序号</td><td>事项名称</td><td>责任单位</td></tr>\n"
