@@ -234,9 +234,26 @@ def test_near_duplicates_merge_only_through_the_alias_table_and_say_why(conn):
 
 def test_the_national_lists_spellings_of_one_item_merge(conn):
     load(conn, [_text_doc("a.txt", "包括异地就医登记备案、大中专录取学生户口迁移、大中专院校录取学生户口迁移等3个事项。")])
+    load(conn, [_text_doc("b.txt", "包括排污许可证核发、新生儿入户登记、职工基本养老保险关系转移接续等3个事项。")])
+    load(conn, [_text_doc("c.txt", "包括排污许可、新生儿入户、企业职工基本养老保险关系转移接续等3个事项。")])
     build_registry(conn)
-    names = [r[0] for r in _table(conn, "SELECT name FROM registry_items ORDER BY name")]
-    assert names == ["大中专院校录取学生户口迁移", "异地就医备案"]
+    rows = _table(conn, "SELECT name, document_count FROM registry_items ORDER BY name")
+    assert rows == [
+        ("企业职工基本养老保险关系转移接续", 2),
+        ("大中专院校录取学生户口迁移", 1),
+        ("异地就医备案", 1),
+        ("排污许可", 2),
+        ("新生儿入户", 2),
+    ]
+
+
+def test_issuing_a_document_is_that_documents_item(conn):
+    """开具 is a generic ending: 户籍证明开具 is 户籍证明, as 出生医学证明办理 is 出生医学证明."""
+    load(conn, [_text_doc("a.txt", "包括户籍证明开具、无犯罪记录证明开具等2个事项。")])
+    load(conn, [_text_doc("b.txt", "包括户籍证明、无犯罪记录证明等2个事项。")])
+    build_registry(conn)
+    rows = _table(conn, "SELECT name, document_count FROM registry_items ORDER BY name")
+    assert rows == [("户籍证明", 2), ("无犯罪记录证明", 2)]
 
 
 def test_a_name_holding_an_alias_term_merges_with_the_official_term_and_says_why(conn):
