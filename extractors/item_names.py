@@ -52,8 +52,11 @@ def names_no_object(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _service_words() -> re.Pattern[str]:
+    """The words of handling, not of a thing: an ending that holds its object (提取住房公积金, the
+    ending of 正常退休提取住房公积金) names one, so 提取住房公积金 is no object-less name."""
     words = cues()
-    return re.compile(alternation([*words["service_ending"], *words["sub_word"]]))
+    endings = [word for word in words["service_ending"] if object_first(word) is None]
+    return re.compile(alternation([*endings, *words["sub_word"]]))
 
 
 def names_an_item(name: str) -> bool:
@@ -197,6 +200,24 @@ def _adverb_and_verb(piece: str) -> bool:
     """到期换领, 丢失补领: when or why, then a bare verb; no object of its own."""
     verb = _without_adverb(piece)
     return verb != piece and verb in (*cues()["shared_verb"], *cues()["opening_verb"])
+
+
+def object_first(name: str) -> str | None:
+    """首次申领居民身份证 -> 居民身份证首次申领: a name that opens with a service verb (maybe after a
+    word of when), written object first, as most lists write it; None for any other name, and
+    for one whose rest is a service of its own (领取养老金人员待遇资格认证) or whose verb is only
+    "handling" (办理: 首次办理居民身份证 says no more than 居民身份证)."""
+    if any(mark in name for mark in "、，,"):
+        return None  # 补领、换领机动车检验合格标志: two verbs share the object
+    adverb = name[: len(name) - len(_without_adverb(name))]
+    rest = name[len(adverb) :]
+    verb = next((v for v in cues()["opening_verb"] if rest.startswith(v)), None)
+    if verb is None or verb in cues()["generic_verb"]:
+        return None
+    thing = rest[len(verb) :]
+    if len(thing) < 2 or thing.endswith(cues()["service_ending"]):
+        return None
+    return thing + adverb + verb
 
 
 def _without_adverb(name: str) -> str:

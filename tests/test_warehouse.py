@@ -247,6 +247,26 @@ def test_the_national_lists_spellings_of_one_item_merge(conn):
     ]
 
 
+def test_a_name_written_verb_first_merges_with_the_same_name_object_first(conn):
+    """首次申领居民身份证 is 居民身份证首次申领; 领取养老金人员待遇资格认证 is a certification, not
+    领取 of one, and 首次办理居民身份证's 办理 says too little to reorder."""
+    load(
+        conn,
+        [_text_doc("a.txt", "包括首次申领居民身份证、提取住房公积金、领取养老金人员待遇资格认证、首次办理居民身份证等4个事项。")],
+    )
+    load(conn, [_text_doc("b.txt", "包括居民身份证首次申领、住房公积金提取等2个事项。")])
+    build_registry(conn)
+    rows = _table(conn, "SELECT name, document_count FROM registry_items ORDER BY name")
+    assert rows == [
+        ("住房公积金提取", 2),
+        ("居民身份证首次申领", 2),
+        ("领取养老金人员待遇资格认证", 1),
+        ("首次办理居民身份证", 1),
+    ]
+    (reason,) = _table(conn, "SELECT reason FROM registry_merges WHERE item_key = '首次申领居民身份证'")[0]
+    assert reason.startswith("word order")
+
+
 def test_issuing_a_document_is_that_documents_item(conn):
     """开具 is a generic ending: 户籍证明开具 is 户籍证明, as 出生医学证明办理 is 出生医学证明."""
     load(conn, [_text_doc("a.txt", "包括户籍证明开具、无犯罪记录证明开具等2个事项。")])

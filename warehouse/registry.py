@@ -22,7 +22,7 @@ from importlib import resources
 
 import duckdb
 
-from extractors.item_names import cues
+from extractors.item_names import cues, object_first
 from warehouse.keys import SUB_ITEM_SEPARATOR, item_key
 
 OWN_KEY = "own key: same normalized name (script variants and exact repeats)"
@@ -159,8 +159,9 @@ _MIN_NAME_LEFT = 3  # 公证办理 keeps its 办理: 公证 alone is too short t
 
 
 def derived_alias_rows(keys: list[str], listed: dict[str, str]) -> list[tuple[str, str, str, str | None, str]]:
-    """Merge rows for mention keys holding an alias term (社保卡申领 -> 社会保障卡申领) or
-    ending in a generic word (出生医学证明办理 -> 出生医学证明). ``listed`` maps whole-name
+    """Merge rows for mention keys holding an alias term (社保卡申领 -> 社会保障卡申领), ending in
+    a generic word (出生医学证明办理 -> 出生医学证明) or written verb first (首次申领居民身份证 ->
+    居民身份证首次申领). ``listed`` maps whole-name
     alias keys to their canonical keys: a name the rules turn into a listed alias goes on
     to that alias's item."""
     terms = _data_rows("term_aliases.tsv")
@@ -169,10 +170,13 @@ def derived_alias_rows(keys: list[str], listed: dict[str, str]) -> list[tuple[st
     for key in keys:
         if key in listed:
             continue
-        expanded, term_reasons = _with_terms(key, terms)
+        reordered = object_first(key)
+        expanded, term_reasons = _with_terms(reordered or key, terms)
         expanded, reasons = _without_suffix(expanded, suffixes)
         if term_reasons:
             reasons.insert(0, "term alias: " + "; ".join(term_reasons))
+        if reordered:
+            reasons.insert(0, f"word order: the object first, as lists write it ({key} = {reordered})")
         if expanded != key:
             rows.append((key, listed.get(expanded, expanded), key, None, "; ".join(reasons)))
     return rows
