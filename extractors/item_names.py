@@ -50,6 +50,13 @@ def names_no_object(name: str) -> bool:
     return len(_service_words().sub("", name)) <= 1
 
 
+def names_nothing(name: str) -> bool:
+    """Is the name service words and nothing else (注销, 新申领, 信息变更)? One character more
+    may be a thing (公证书核验, 补换卡): such a name is no sub-item of its own, yet names what
+    it handles."""
+    return _service_words().sub("", name).strip("与和及、") == ""  # 挂失与解挂: two services
+
+
 @lru_cache(maxsize=1)
 def _service_words() -> re.Pattern[str]:
     """The words of handling, not of a thing: an ending that holds its object (提取住房公积金, the

@@ -494,14 +494,15 @@ def test_a_sub_item_that_names_no_object_is_its_main_items_own(conn):
 def test_a_name_that_names_no_object_and_has_no_main_item_is_its_sources_own(conn):
     """注销 in a report on 社保卡 and 注销 in one on 营业执照 are two services; a name with an
     object (异地就医备案) is one item across sources, and a repeat in one source is one item."""
-    card = "实现社保卡新申领、注销、异地就医备案等3项“跨省通办”。另外，注销等1项实现全程网办。"
-    licence = "实现营业执照注销、注销、异地就医备案等3项“跨省通办”。"
+    card = "实现社保卡新申领、注销、异地就医备案、公证书核验等4项“跨省通办”。另外，注销等1项实现全程网办。"
+    licence = "实现营业执照注销、注销、异地就医备案、公证书核验等4项“跨省通办”。"
     load(conn, [_text_doc("card.txt", card), _text_doc("licence.txt", licence)])
     build_registry(conn)
     rows = _table(conn, "SELECT name, document_count, mention_count FROM registry_items ORDER BY name, item_key")
     names = [name for name, _, _ in rows]
     assert names.count("注销") == 2 and names.count("异地就医备案") == 1
     assert ("异地就医备案", 2, 2) in rows
+    assert ("公证书核验", 2, 2) in rows  # 公证书 is what it checks: one item
     assert {(count, mentions) for name, count, mentions in rows if name == "注销"} == {(1, 1), (1, 2)}
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from extractors.item_names import names_no_object
+from extractors.item_names import names_no_object, names_nothing
 
 _DROP = re.compile(r"[\s“”‘’\"'「」『』《》]")
 _BRACKETS = str.maketrans({"(": "（", ")": "）", "[": "【", "]": "】", ",": "，", ";": "；", ":": "："})
@@ -36,7 +36,7 @@ def mention_key(name: str, main_item: str | None = None, source: str | None = No
         return item_key(name)
     if main_item:
         return f"{item_key(main_item)}{SUB_ITEM_SEPARATOR}{item_key(name)}"
-    if source:
+    if source and names_nothing(name):
         return f"{item_key(name)}{SOURCE_SEPARATOR}{hashlib.sha256(source.encode('utf-8')).hexdigest()[:8]}"
     return item_key(name)
 

@@ -21,7 +21,7 @@ ITEM_FIELDS: list[dict[str, Any]] = [
     {
         "name": "item_key",
         "type": "string",
-        "description": "Canonical key the item_id is derived from (normalized name; a sub-item that names no object of its own, such as 设立登记, is keyed under its main item: 个体工商户登记／设立登记; with no main item, under its source: 注销＠ and 8 hex digits of the source uri's SHA-256)",
+        "description": "Canonical key the item_id is derived from (normalized name; a sub-item that names no object of its own, such as 设立登记, is keyed under its main item: 个体工商户登记／设立登记; a name of service words only with no main item, under its source: 注销＠ and 8 hex digits of the source uri's SHA-256)",
     },
     {"name": "aliases", "type": "list", "description": f"Every surface form seen. {_LIST_NOTE}"},
     {"name": "main_items", "type": "list", "description": f"Main items (主项) this item was listed under. {_LIST_NOTE}"},
