@@ -229,7 +229,13 @@ def find_departments(
         [replace(m, canonical=official_name(m.canonical, m.place)) for m in found if not _inside(m, numbers)]
     )
     ends = {m.start: m.end for m in matches}
-    return [DepartmentMention(text[m.start : m.end], m.canonical, role_of(text, m, ends), (m.start, m.end)) for m in matches]
+    return [
+        DepartmentMention(text[m.start : m.end], m.canonical.translate(_FULL_WIDTH), role_of(text, m, ends), (m.start, m.end))
+        for m in matches
+    ]
+
+
+_FULL_WIDTH = str.maketrans("()", "（）")  # 各县(市、区)政务服务中心 is 各县（市、区）政务服务中心
 
 
 _BARE_CITY = ("市", "市级", "本市", "我市")

@@ -300,3 +300,11 @@ def test_a_verb_of_going_sending_or_citing_opens_no_place(text):
     """请将名单报市公安局: 报 is a verb, no place's character (名单报市 was read as a city)."""
     (found,) = find_departments(text, issuer="某州市人民政府")
     assert (found.name, found.canonical) == ("市公安局", "某州市公安局")
+
+
+def test_a_class_written_with_half_width_brackets_has_the_full_width_canonical():
+    """One class in the registry, whatever brackets a page typed."""
+    half = find_departments("各县(市、区)政务服务中心均可受理。")
+    full = find_departments("各县（市、区）政务服务中心均可受理。")
+    assert [d.canonical for d in half] == [d.canonical for d in full] == ["各县（市、区）政务服务中心"]
+    assert half[0].name == "各县(市、区)政务服务中心"  # the name stays as written
