@@ -391,5 +391,5 @@ def at_weak_separators(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
     return spans
 
 
-_SLASH = re.compile(r"[/／|｜]")  # a bar too: 户口迁移｜居民身份证换领
-_WEAK_SEPARATORS = (re.compile(r"[，,]"), _SLASH)
+_SLASH = re.compile(r"[ \u3000]*[/／|｜][ \u3000]*")  # a bar too, blanks around it: 户口迁移 | 居民身份证换领
+_WEAK_SEPARATORS = (re.compile(r"[，,][ \u3000]*"), _SLASH)

@@ -381,7 +381,7 @@ def test_letter_spacing_and_a_broken_word_stay_residue():
     assert normalize_text("推进异地就医 备案“跨省通办”。").text == "推进异地就医备案“跨省通办”。"
 
 
-@pytest.mark.parametrize("mark", ["/", "｜", "|"])
+@pytest.mark.parametrize("mark", ["/", "｜", "|", " | ", " / ", "，", ", "])
 def test_names_set_apart_by_slashes_are_names_each_but_a_slash_before_a_bare_verb_joins(mark):
     assert [n for n, _ in items_of(f"首批“跨省通办”事项有：户口迁移{mark}异地就医备案{mark}失业保险金申领。")] == [
         "户口迁移",
