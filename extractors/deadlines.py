@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from extractors.dates import DATE_AHEAD, DATE_PATTERN, Window, to_int, window_from_groups
+from extractors.goal_years import goal_years
 from extractors.records import Deadline
 from extractors.relative_deadlines import from_issue, holidays, markers, plan_ends, within_year
 from extractors.text import alternation, anchored_matches, overlaps
@@ -156,7 +157,7 @@ def extract_deadlines(text: str, base: date | None) -> list[Deadline]:
         if not overlaps(deadline.span, taken):
             found.append(deadline)
             taken.append(deadline.span)
-    for finder in (from_issue, within_year, plan_ends, holidays):
+    for finder in (from_issue, within_year, plan_ends, holidays, goal_years):
         for deadline in finder(text, base):
             if not overlaps(deadline.span, taken):
                 found.append(deadline)

@@ -354,3 +354,25 @@ def test_a_form_date_with_no_marker_is_no_deadline(text):
 def test_zi_with_yilai_is_a_time_since_no_start(text):
     assert extract_deadlines(text, parse_iso("2021-05-24")) == []
     assert [d.kind for d in extract_deadlines("自2023年12月1日起，在全市范围实行。", parse_iso("2021-05-24"))] == ["start"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2022年，全面实现高频事项“跨省通办”。", [("2022年", "2022-12-31")]),  # a later year: a goal
+        ("2024年，基本建成一体化平台。", [("2024年", "2024-12-31")]),
+        ("今年，我市将实现50项事项“跨省通办”。", [("今年", "2021-12-31")]),  # its own year, with intent
+        ("明年要实现全覆盖。", [("明年", "2022-12-31")]),
+        ("2021年，全市实现“跨省通办”办件量3万件。", []),  # its own year, no intent: reported
+        ("2020年，全面实现“跨省通办”。", []),  # a year gone by
+        ("2022年，全市共办理3万件。", []),  # no goal verb
+        ("2022年度考核实现全覆盖。", []),  # 年度: no bare year
+    ],
+)
+def test_a_year_opening_its_clause_before_a_goal_is_a_deadline_when_it_lies_ahead(text, expected):
+    found = extract_deadlines(text, parse_iso("2021-05-24"))
+    assert [(d.text, d.date) for d in found if d.kind == "by"] == expected
+
+
+def test_with_no_document_date_no_goal_year_is_read():
+    assert extract_deadlines("2024年，基本建成一体化平台。", None) == []
