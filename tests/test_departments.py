@@ -694,6 +694,7 @@ def test_names_right_after_an_agent_cue_do_what_their_clause_says(text, roles):
         # real places that open with or hold a stop character keep it
         ("江西省于都县医保局、将乐县人民政府负责。", ["江西省于都县医保局", "将乐县人民政府"]),
         ("大同市医保局、呼和浩特市人社局、犍为县医保局配合。", ["大同市医保局", "呼和浩特市人社局", "犍为县医保局"]),
+        ("图为长沙市政务服务中心“跨省通办”专窗。", ["长沙市政务服务中心"]),  # a photo caption's 图为 ("shown is")
     ],
 )
 def test_a_place_holds_a_stop_character_only_as_real_names_do(text, names):
