@@ -15,7 +15,7 @@ from datetime import date
 from extractors.dates import parse_iso
 from extractors.deadlines import extract_deadlines
 from extractors.department_roles import first_named_leads
-from extractors.departments import find_departments, leading_place
+from extractors.departments import find_departments
 from extractors.item_fields import link_field_items
 from extractors.item_links import (
     link_group_headings,
@@ -24,6 +24,7 @@ from extractors.item_links import (
     with_heading_scopes,
 )
 from extractors.items import extract_items
+from extractors.named_places import leading_place
 from extractors.normalize import NormalizedText, normalize_bytes, normalize_text
 from extractors.records import Extraction
 from extractors.sections import find_sections, link_tasks

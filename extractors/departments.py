@@ -34,6 +34,7 @@ from extractors.place_bounds import ends_a_zone, holds_a_verb, local_unit, opens
 from extractors.places import (
     LEVEL_CHARS,
     home_places,
+    opens_with_known_place,
     provinces,
     short_city_before,
     short_city_names,
@@ -152,6 +153,9 @@ def _local_matches(text: str, home: dict[str, str]) -> list[_Match]:
             rejected_at = match.start()  # the 区 that ends a zone's name (…开发区管委会)
             position = rejected_at + 1
             continue
+        if not (trusted or place_may_start(text, match.start())):
+            inner = _known_place_inside(pattern, match)  # 记者走访|长沙市政务服务中心
+            match, trusted = (inner, True) if inner else (match, False)
         if (trusted or place_may_start(text, match.start())) and not holds_a_verb(match.group("place")):
             place = _local_place(match, home)
             found.append(_Match(match.start(), match.end(), place + _body_canonical(match.group("body")), place))
@@ -159,6 +163,17 @@ def _local_matches(text: str, home: dict[str, str]) -> list[_Match]:
         else:
             rejected_at = match.start()
             position = rejected_at + 1
+
+
+def _known_place_inside(pattern: re.Pattern[str], match: re.Match[str]) -> re.Match[str] | None:
+    """The same body's match from the first province's or city's full name inside a place
+    that may not start where it does (走访长沙市: 长沙市 is a place after any word)."""
+    place = match.group("place")
+    for offset in range(1, len(place) - 1):
+        if opens_with_known_place(place[offset:]):
+            inner = pattern.match(match.string, match.start() + offset, match.end())
+            return inner if inner and inner.end() == match.end() else None
+    return None
 
 
 def _trusted_class(place_class: str | None, before: str) -> bool:
@@ -267,32 +282,6 @@ def _home(issuer: str | None, number: str | None) -> dict[str, str]:
             if merged.setdefault(word, place) != place:
                 clashes.add(word)
     return {word: place for word, place in merged.items() if word not in clashes}
-
-
-@lru_cache(maxsize=1)
-def _leading_place() -> re.Pattern[str]:
-    names = alternation(list(provinces()))
-    unit = local_unit()
-    return re.compile(rf"(?:{names})(?:{unit})*|(?:{unit})+")
-
-
-def leading_place(title: str | None) -> str | None:
-    """The place a title opens with (某阳市 of 某阳市第二批“省内通办”事项清单), if any."""
-    if not title:
-        return None
-    opening = len(title) - len(title.lstrip("《“"))  # 《某安市…方案》政策解读: the plan's place
-    year = _TITLE_YEAR.match(title, opening)  # 2007年三水区政府工作主要任务分解表: the year goes first
-    match = _leading_place().match(title, year.end() if year else opening)
-    if match and not match.group().startswith(_OWN_PLACE_WORDS):  # 我市居民身份证…: whose 市 the page does not say
-        return match.group()
-    # a news headline's dateline: 南平：101项政务服务事项可实现“跨省通办”
-    city = _HEADLINE_CITY.match(title)
-    return short_city_names().get(city.group(1)) if city else None
-
-
-_OWN_PLACE_WORDS = ("我", "本", "该", "全", "各")
-_TITLE_YEAR = re.compile(r"(?:19|20)[0-9]{2}年度?")
-_HEADLINE_CITY = re.compile(r"([\u4e00-\u9fff]{2,4})[:：]")
 
 
 def _issuer_place(issuer: str | None) -> str | None:

@@ -1,16 +1,19 @@
 """Which place a short or pronoun place in a body's name stands for, from the bodies the page
 named before or elsewhere: 该市公安局 after 杭州市医保局 is 杭州市公安局; 襄州区行政审批局 on a
 page that named 襄阳市襄州区行政审批局 is that one. Works on any dataclass with ``place`` and
-``canonical`` (departments.py's matches)."""
+``canonical`` (departments.py's matches). Also the place a title opens with (``leading_place``),
+which a page with no issuer speaks for."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Protocol, TypeVar
 
-from extractors.place_bounds import place_may_start
-from extractors.places import is_known_place, known_place_before, opens_with_known_place
+from extractors.place_bounds import local_unit, place_may_start
+from extractors.places import is_known_place, known_place_before, opens_with_known_place, provinces, short_city_names
+from extractors.text import alternation
 
 
 class _Placed(Protocol):
@@ -114,3 +117,29 @@ def places_sharing_a_body(text: str, matches: list[M]) -> list[M]:
         shared.extend(reversed(members))
         shared.append(match)
     return shared
+
+
+@lru_cache(maxsize=1)
+def _leading_place() -> re.Pattern[str]:
+    names = alternation(list(provinces()))
+    unit = local_unit()
+    return re.compile(rf"(?:{names})(?:{unit})*|(?:{unit})+")
+
+
+def leading_place(title: str | None) -> str | None:
+    """The place a title opens with (某阳市 of 某阳市第二批“省内通办”事项清单), if any."""
+    if not title:
+        return None
+    opening = len(title) - len(title.lstrip("《“"))  # 《某安市…方案》政策解读: the plan's place
+    year = _TITLE_YEAR.match(title, opening)  # 2007年三水区政府工作主要任务分解表: the year goes first
+    match = _leading_place().match(title, year.end() if year else opening)
+    if match and not match.group().startswith(_OWN_PLACE_WORDS):  # 我市居民身份证…: whose 市 the page does not say
+        return match.group()
+    # a news headline's dateline: 南平：101项政务服务事项可实现“跨省通办”
+    city = _HEADLINE_CITY.match(title)
+    return short_city_names().get(city.group(1)) if city else None
+
+
+_OWN_PLACE_WORDS = ("我", "本", "该", "全", "各")
+_TITLE_YEAR = re.compile(r"(?:19|20)[0-9]{2}年度?")
+_HEADLINE_CITY = re.compile(r"([\u4e00-\u9fff]{2,4})[:：]")

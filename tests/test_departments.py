@@ -695,6 +695,11 @@ def test_names_right_after_an_agent_cue_do_what_their_clause_says(text, roles):
         ("江西省于都县医保局、将乐县人民政府负责。", ["江西省于都县医保局", "将乐县人民政府"]),
         ("大同市医保局、呼和浩特市人社局、犍为县医保局配合。", ["大同市医保局", "呼和浩特市人社局", "犍为县医保局"]),
         ("图为长沙市政务服务中心“跨省通办”专窗。", ["长沙市政务服务中心"]),  # a photo caption's 图为 ("shown is")
+        ("记者走访市政务服务中心。", ["市政务服务中心"]),  # a reporter's visit
+        ("位于岳麓区的市政务服务中心。", ["市政务服务中心"]),  # 的 is in no place's name
+        # a city's or province's full name is a place after any word: 走访 + 长沙市, 7号 + 济源市
+        ("近日，记者走访长沙市政务服务中心。", ["长沙市政务服务中心"]),
+        ("济政办〔2022〕7号济源市人民政府办公室关于推进…", ["济源市人民政府办公室"]),
     ],
 )
 def test_a_place_holds_a_stop_character_only_as_real_names_do(text, names):
