@@ -34,6 +34,8 @@ from extractors.place_bounds import ends_a_zone, holds_a_verb, local_unit, opens
 from extractors.places import (
     LEVEL_CHARS,
     home_places,
+    is_known_place,
+    opens_with_known_county,
     opens_with_known_place,
     provinces,
     short_city_before,
@@ -153,9 +155,9 @@ def _local_matches(text: str, home: dict[str, str]) -> list[_Match]:
             rejected_at = match.start()  # the 区 that ends a zone's name (…开发区管委会)
             position = rejected_at + 1
             continue
-        if not (trusted or place_may_start(text, match.start())):
-            inner = _known_place_inside(pattern, match)  # 记者走访|长沙市政务服务中心
-            match, trusted = (inner, True) if inner else (match, False)
+        if not trusted and not is_known_place(match.group("place")):
+            inner = _known_place_inside(pattern, match)  # 记者走访|长沙市…, 记者日前探访|岳麓区…
+            match, trusted = (inner, True) if inner else (match, trusted)
         if (trusted or place_may_start(text, match.start())) and not holds_a_verb(match.group("place")):
             place = _local_place(match, home)
             found.append(_Match(match.start(), match.end(), place + _body_canonical(match.group("body")), place))
@@ -166,11 +168,13 @@ def _local_matches(text: str, home: dict[str, str]) -> list[_Match]:
 
 
 def _known_place_inside(pattern: re.Pattern[str], match: re.Match[str]) -> re.Match[str] | None:
-    """The same body's match from the first province's or city's full name inside a place
-    that may not start where it does (走访长沙市: 长沙市 is a place after any word)."""
+    """The same body's match from the first province's, city's or county's full name inside a
+    run of characters that is no place of its own (走访长沙市, 探访岳麓区: a known name is a place
+    after any word). Not after a level word: 长沙市岳麓区 is one place."""
     place = match.group("place")
     for offset in range(1, len(place) - 1):
-        if opens_with_known_place(place[offset:]):
+        rest = place[offset:]
+        if place[offset - 1] not in LEVEL_CHARS and (opens_with_known_place(rest) or opens_with_known_county(rest)):
             inner = pattern.match(match.string, match.start() + offset, match.end())
             return inner if inner and inner.end() == match.end() else None
     return None

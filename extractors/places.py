@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractors.datafiles import load_aliases, load_table
+from extractors.datafiles import load_aliases, load_list, load_table
 
 # Up to the last city-level word: 邯郸市 of 邯郸市丛台区, 某州市 (not 某州) of 某州市.
 _CITY = re.compile(r"^.+(?:自治州|地区|市|州|盟)")
@@ -70,6 +70,17 @@ def _city_provinces() -> dict[str, str]:
 def opens_with_known_place(place: str) -> bool:
     """Does the place open with a province's or a city's full name (襄阳市襄州区, 河北省邯郸市…)?"""
     return place.startswith(_known_places())
+
+
+def opens_with_known_county(place: str) -> bool:
+    """Does the place open with a county-level district's, county's or banner's full name of
+    three characters or more (岳麓区, 长沙县, 达尔罕茂明安联合旗)?"""
+    return place.startswith(_known_counties())
+
+
+@lru_cache(maxsize=1)
+def _known_counties() -> tuple[str, ...]:
+    return load_list("counties.txt")
 
 
 def is_known_place(place: str) -> bool:

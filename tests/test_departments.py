@@ -700,6 +700,10 @@ def test_names_right_after_an_agent_cue_do_what_their_clause_says(text, roles):
         # a city's or province's full name is a place after any word: 走访 + 长沙市, 7号 + 济源市
         ("近日，记者走访长沙市政务服务中心。", ["长沙市政务服务中心"]),
         ("济政办〔2022〕7号济源市人民政府办公室关于推进…", ["济源市人民政府办公室"]),
+        # … and so is a county's (counties.txt): 探访 + 岳麓区, 来自 + 岳麓区; not after a level word
+        ("记者日前探访岳麓区政务服务中心。", ["岳麓区政务服务中心"]),
+        ("工作人员来自岳麓区政务服务中心。", ["岳麓区政务服务中心"]),
+        ("长沙市岳麓区政务服务中心负责。", ["长沙市岳麓区政务服务中心"]),
     ],
 )
 def test_a_place_holds_a_stop_character_only_as_real_names_do(text, names):
