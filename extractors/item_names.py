@@ -340,8 +340,22 @@ def regional_scopes(text: str) -> list[str]:
             start -= 1
         if at - start >= _REGION_MIN:
             found.append(text[start : at + 2])
+        elif text.startswith("”", at + 2):
+            found.extend(_quoted_region(text, at))
         at = text.find("通办", at + 2)
     return found
+
+
+_QUOTED_REGION = re.compile(r"“(?P<scope>[\u4e00-\u9fff]{1,10}通办)$")
+
+
+def _quoted_region(text: str, at: int) -> list[str]:
+    """A quoted scope no province code opens: “湘赣边区域通办”, “长株潭通办”, “成德眉资通办”. Not
+    the reforms whose names end so (“一网通办”: item_cues.tsv not_scope)."""
+    quoted = _QUOTED_REGION.search(text, max(0, at - 11), at + 2)
+    if quoted is None or quoted.group("scope") in cues()["not_scope"] or quoted.group("scope") in cues()["scope"]:
+        return []
+    return [quoted.group("scope")]
 
 
 def all_services(text: str, spans: list[tuple[int, int]]) -> bool:

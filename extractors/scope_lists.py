@@ -118,7 +118,8 @@ def scope_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> li
         if not all_services(text, spans):
             continue
         clause_end = CLAUSE_START.search(text, after.end())
-        scope = tuple(cues_in(marker.group(), "scope"))
+        # a region's scope is the whole marker (“湘赣边区域通办”, not the 区域通办 inside it)
+        scope = (marker.group(),) if marker.group() in regional else tuple(cues_in(marker.group(), "scope"))
         ways = tags(marker.group() + text[marker.end() : clause_end.start() if clause_end else len(text)], "mode")
         items.extend(ItemMention(text[a:b], (a, b), "enumeration", scope=scope, modes=ways, group=group) for a, b in spans)
     return items

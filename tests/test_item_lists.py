@@ -83,6 +83,9 @@ def test_a_heading_that_is_a_sentence_may_open_a_numbered_list():
         ("推动社会保障卡申领、婚姻登记等2项事项实现“湘赣通办”。", ("湘赣通办",)),
         ("推进社会保障卡申领、婚姻登记“黔川渝通办”。", ("黔川渝通办",)),  # not also its 川渝通办
         ("推动社会保障卡申领、婚姻登记等2项事项实现“粤港澳通办”。", ("粤港澳通办",)),
+        # a quoted region no province code opens is a scope too, whole (not the 区域通办 in it)
+        ("推进社会保障卡申领、婚姻登记“湘赣边区域通办”。", ("湘赣边区域通办",)),
+        ("推动社会保障卡申领、婚姻登记等2项事项实现“长株潭通办”。", ("长株潭通办",)),
     ],
 )
 def test_provinces_short_names_before_tongban_are_a_regional_scope(sentence, scope):
@@ -419,3 +422,8 @@ def test_jí_after_the_items_sentence_opens_its_list_but_jírì_does_not():
     body = "新增5项“跨省通办”事项，即社保卡申领、户口迁移、异地就医备案、婚姻登记和失业保险金申领。"
     assert [name for name, _ in items_of(body)] == ["社保卡申领", "户口迁移", "异地就医备案", "婚姻登记", "失业保险金申领"]
     assert items_of("公布第二批“跨省通办”事项清单，即日起可在窗口办理。") == []
+
+
+def test_a_quoted_reform_ending_in_tongban_is_no_scope():
+    """“一网通办” names a reform (item_cues.tsv not_scope), not where the items can be done."""
+    assert items_of("推进社会保障卡申领、婚姻登记“一网通办”。") == []
