@@ -32,6 +32,7 @@ def _goal() -> re.Pattern[str]:
 
 
 def goal_years(text: str, base: date | None) -> list[Deadline]:
+    """Each goal year in ``text``, a deadline by its last day."""
     if base is None:
         return []
     found = []

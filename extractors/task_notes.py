@@ -13,6 +13,9 @@ notes ("…完成A、B落地。（市公安局负责，2023年12月底前完成�
 gives the first to what stands before it. A section's note is its own text's, not its
 sub-sections'. With no note after it, the bodies its own sentence gives a role before it
 ("由市公安局牵头，推进户口迁移“跨省通办”") handle it.
+
+A page with no sections may still say who handles a list: a paragraph right under it that points
+back at it ("以上事项由市人社局牵头…") is its note (``link_back_references``).
 """
 
 from __future__ import annotations
@@ -67,7 +70,7 @@ def link_back_references(
     for line_start in _line_starts_with(text, openers):
         group = _list_right_above(text, linked, line_start)
         if group is None:
-            continue
+            continue  # no list right above, or one whose items carry no group to share
         line_stop = text.find("\n", line_start)
         bounds = (line_start, len(text) if line_stop < 0 else line_stop)
         bodies = _within([(i, d.span[0]) for i, d in enumerate(departments) if d.role != "mentioned"], bounds)
