@@ -88,7 +88,7 @@ def _local_pattern(group_office: bool = False, zone: bool = False) -> re.Pattern
     body = _group_office() if group_office else alternation(list(_bodies()))
     unit = local_unit(zone)
     return re.compile(
-        rf"(?P<place>(?P<province>{names})(?:{unit})*|(?:{unit})+|(?P<cls>{classes}))"
+        rf"(?P<place>(?P<province>{names})(?:{unit})*|(?P<cls>{classes})|(?:{unit})+)"
         rf"(?P<body>{body})"
     )
 

@@ -704,6 +704,8 @@ def test_names_right_after_an_agent_cue_do_what_their_clause_says(text, roles):
         ("记者日前探访岳麓区政务服务中心。", ["岳麓区政务服务中心"]),
         ("工作人员来自岳麓区政务服务中心。", ["岳麓区政务服务中心"]),
         ("长沙市岳麓区政务服务中心负责。", ["长沙市岳麓区政务服务中心"]),
+        # a cell's two bodies whose blank the layout closed: 各区 is a class of places, whatever is before it
+        ("由市公安局各区人民政府负责。", ["市公安局", "各区人民政府"]),
     ],
 )
 def test_a_place_holds_a_stop_character_only_as_real_names_do(text, names):
