@@ -79,24 +79,40 @@ def _ranges(text: str, base: date | None) -> list[Deadline]:
     for join in anchored_matches(_RANGE_JOIN, _JOIN_ANCHOR, _JOIN_SPACE, text):
         left_end = join.start() - 1 if text.startswith("起", join.start() - 1) else join.start()
         right = _DATE_HERE.match(text, join.end())
-        if not (right and right.group("date")):
-            continue
-        first, start = _range_start(text, left_end, right, base)
+        if right and right.group("date"):
+            groups, right_end = right.groupdict(), right.end()
+        else:
+            groups, right_end = _day_of_the_same_month(text, left_end, join.end())
+            if groups is None:
+                continue
+        first, start = _range_start(text, left_end, groups, base)
         if first is None:
             continue
-        second = window_from_groups(right.groupdict(), first.first)
+        second = window_from_groups(groups, first.first)
         if second is None or second.last < first.first or (base and second.last < base):
             continue  # ended before the text was written: a past event's or a count's (1—11月，共办理…)
-        if text.startswith((*markers("next"), *markers("count_next")), right.end()):
+        if text.startswith((*markers("next"), *markers("count_next")), right_end):
             continue  # 2017-2019年共脱贫63户: the window of a count
         opener = next((word for word, kind in markers("before").items() if kind == "start" and text.endswith(word, 0, start)), "")
         start -= len(opener)  # 自2023年1月1日起至…: the range's own opening word
-        span = (start, right.end())
+        span = (start, right_end)
         found.append(_record(text[span[0] : span[1]], span, "period", second, base, start=first.first))
     return found
 
 
-def _range_start(text: str, end: int, right: re.Match[str], base: date | None) -> tuple[Window | None, int]:
+_DAY_ONLY = re.compile(r"(?P<day>[0-9]{1,2}|[一二三四五六七八九十]{1,3})(?:日|号(?![楼院栋室线文令]))")
+
+
+def _day_of_the_same_month(text: str, left_end: int, right_start: int) -> tuple[dict[str, str | None] | None, int]:
+    """9月1日—30日: the second date writes only its day, in the first's month and year."""
+    day = _DAY_ONLY.match(text, right_start)
+    left = _DATE_AT_END.search(text, max(0, left_end - 16), left_end)
+    if day is None or left is None or not left.group("day") or not left.group("month"):
+        return None, right_start
+    return {**left.groupdict(), "day": day.group("day"), "date": day.group()}, day.end()
+
+
+def _range_start(text: str, end: int, right: dict[str, str | None], base: date | None) -> tuple[Window | None, int]:
     """The window a range opens with, ending at ``end``, and where it starts in the text."""
     today = next((word for word in markers("today") if text.endswith(word, 0, end)), None)
     if today:  # 即日起至…: from the document's own date
@@ -113,9 +129,8 @@ _ELIDED_YEAR = re.compile(r"(?<![0-9０-９.])(?P<year>[12][0-9]{3})$")
 _ELIDED_MONTH = re.compile(r"(?:(?P<year>[12][0-9]{3})年)?(?<![0-9０-９.])(?P<month>[0-9]{1,2}|[一二三四五六七八九十]{1,2})$")
 
 
-def _elided_start(text: str, end: int, right: re.Match[str], base: date | None) -> tuple[Window | None, int]:
-    """The first date of a range that wrote only its number, or None."""
-    unit = right.groupdict()
+def _elided_start(text: str, end: int, unit: dict[str, str | None], base: date | None) -> tuple[Window | None, int]:
+    """The first date of a range that wrote only its number, or None. ``unit``: the second date's groups."""
     if unit.get("month") and not unit.get("year"):
         left = _ELIDED_MONTH.search(text, max(0, end - 8), end)
         groups = left.groupdict() if left else {}
