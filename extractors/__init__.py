@@ -9,7 +9,6 @@ No I/O and no Dagster here, so every rule can be tested on a string::
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from extractors.dates import parse_iso
@@ -31,7 +30,7 @@ from extractors.sections import find_sections, link_tasks
 from extractors.structure import extract_metadata
 from extractors.tables import header_rows, link_catalog_lines, link_list_lines, link_rows
 from extractors.task_notes import link_back_references, link_task_notes
-from extractors.text import navigation_spans, overlaps, source_spans
+from extractors.text import CITED_TITLE, navigation_spans, overlaps, source_spans
 
 __all__ = ["extract", "extract_text", "normalize_bytes", "normalize_text", "NormalizedText", "Extraction"]
 
@@ -90,7 +89,7 @@ def _publisher_place(text: str) -> str | None:
     return next((place for place in places if place), None)
 
 
-_QUOTED_TITLE = re.compile(r"《([^《》\n]{4,80})》")
+_TITLE_CHARS = range(4, 81)  # a quoted title long enough to open with a place, short enough to be one
 
 
 def _forwarded_place(text: str) -> str | None:
@@ -98,7 +97,8 @@ def _forwarded_place(text: str) -> str | None:
     the scraper lost (《重庆市“高效办成一件事”…》已经市政府同意，现印发给你们) forwards its own
     city's document. A province's title is no answer: a city's page forwards its province's
     documents too, and its own bodies may then name the city (_with_sole_city)."""
-    places = {leading_place(quoted.group(1)) for quoted in _QUOTED_TITLE.finditer(text)} - {None}
+    titles = (quoted.group("title") for quoted in CITED_TITLE.finditer(text))
+    places = {leading_place(title) for title in titles if len(title) in _TITLE_CHARS} - {None}
     if len(places) != 1:
         return None
     (place,) = places

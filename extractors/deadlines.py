@@ -18,7 +18,7 @@ from extractors.dates import DATE_AHEAD, DATE_PATTERN, Window, to_int, window_fr
 from extractors.goal_years import goal_years
 from extractors.records import Deadline
 from extractors.relative_deadlines import from_issue, holidays, markers, plan_ends, within_year
-from extractors.text import alternation, anchored_matches, overlaps
+from extractors.text import CITED_TITLE, alternation, anchored_matches, overlaps
 
 _DATE_CHARS = "0-9０-９零〇○一二三四五六七八九十两今本当明次上去下第年月"  # what a date can start with
 _DATE_START = rf"(?=[{_DATE_CHARS}])"
@@ -181,13 +181,10 @@ def extract_deadlines(text: str, base: date | None) -> list[Deadline]:
     return sorted((d for d in found if not overlaps(d.span, cited)), key=lambda d: d.span)
 
 
-_CITED_TITLE = re.compile(r"《[^《》\n]{1,120}》")
-
-
 def _cited_titles(text: str) -> list[tuple[int, int]]:
     """《…三年行动方案（2021—2023年）》, 《关于2021年底前完成…的通知》: a date in a cited
     document's title is that document's, not a time this text sets."""
-    return [m.span() for m in _CITED_TITLE.finditer(text)] if "《" in text else []
+    return [m.span() for m in CITED_TITLE.finditer(text)] if "《" in text else []
 
 
 def _dao_after_a_verb(match: re.Match[str]) -> bool:

@@ -56,6 +56,11 @@ class LabelBlock:
 _BULLET = rf"(?:(?:[{BULLETS}]|\d{{1,2}}[.、．])[ \t]*)?"
 
 
+def label_words() -> tuple[str, ...]:
+    """The block's labels (标题, 名称, 发文字号…), as ``data/metadata_labels.tsv`` lists them."""
+    return tuple(_labels()[1])
+
+
 @lru_cache(maxsize=1)
 def _labels() -> tuple[re.Pattern[str], dict[str, str]]:
     fields = {row["label"]: row["field"] for row in load_table("metadata_labels.tsv")}

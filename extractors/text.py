@@ -162,3 +162,7 @@ def source_spans(text: str) -> list[tuple[int, int]]:
 def is_han(char: str) -> bool:
     """A Han character: the unified block, extension A and the compatibility ideographs."""
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf" or "\uf900" <= char <= "\ufaff"
+
+
+# A title in title marks (《关于…的通知》): a cited document's, whose dates and places are its own.
+CITED_TITLE = re.compile(r"《(?P<title>[^《》\n]{1,120})》")

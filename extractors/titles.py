@@ -14,6 +14,7 @@ from functools import lru_cache
 from extractors.datafiles import load_list, load_table
 from extractors.dates import find_full_dates
 from extractors.head_lines import HEADER, MAX_HEAD_LINES, SENTENCE, TITLE_END, Line, is_issuer_line
+from extractors.labels import label_words
 from extractors.sections import is_heading
 from extractors.text import DOC_NUMBER, alternation, is_navigation
 
@@ -111,14 +112,9 @@ def _fuller_title(head: list[Line], found: Line | None) -> Line | None:
         return None
     later = _about_title([line for line in head if line.start > found.start + len(found.text)])
     short = found.text.rstrip(".…")
-    if later is None or later.text.startswith(_metadata_labels()):
+    if later is None or later.text.startswith(label_words()):
         return found  # 名称…: the page's label block repeats the title, it holds no fuller one
     return later if len(later.text) > len(short) and _in_order(short, later.text) else found
-
-
-@lru_cache(maxsize=1)
-def _metadata_labels() -> tuple[str, ...]:
-    return tuple(row["label"] for row in load_table("metadata_labels.tsv"))
 
 
 def _in_order(short: str, text: str) -> bool:
