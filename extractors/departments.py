@@ -155,6 +155,7 @@ def _local_matches(text: str, home: dict[str, str]) -> list[_Match]:
             rejected_at = match.start()  # the 区 that ends a zone's name (…开发区管委会)
             position = rejected_at + 1
             continue
+        trusted = trusted or _known_place_after_body(match, found)  # 市公安局|岳麓区民政局: cells run together
         if not trusted and not is_known_place(match.group("place")):
             inner = _known_place_inside(pattern, match)  # 记者走访|长沙市…, 记者日前探访|岳麓区…
             match, trusted = (inner, True) if inner else (match, trusted)
@@ -178,6 +179,17 @@ def _known_place_inside(pattern: re.Pattern[str], match: re.Match[str]) -> re.Ma
             inner = pattern.match(match.string, match.start() + offset, match.end())
             return inner if inner and inner.end() == match.end() else None
     return None
+
+
+def _known_place_after_body(match: re.Match[str], found: list[_Match]) -> bool:
+    """A known place's full name right where the last body's name ends opens a name of its own:
+    table cells whose blank the layout closed (市公安局岳麓区民政局) are two bodies. Only a known
+    name, and one that opens with no verb: in 县医保局会同县卫生健康局, 会同 is one (and a county).
+    After 市医保局, 指导区医保局 is a verb and a class."""
+    if not found or found[-1].end != match.start() or opens_with_stop_word(match.string, match.start()):
+        return False
+    place = match.group("place")
+    return opens_with_known_place(place) or opens_with_known_county(place)
 
 
 def _trusted_class(place_class: str | None, before: str) -> bool:
@@ -337,7 +349,7 @@ def _extended(text: str, match: _Match, starts: set[int] = frozenset(), unsure: 
         return match
     if overlaps(found.span(), unsure):
         return match
-    if match.place and any(match.end < start < found.end() for start in starts):
+    if match.place and any(match.end <= start < found.end() for start in starts):
         return match
     if opens_with_stop_word(text, match.end) or found.group().startswith(after_cues()):
         return match  # 市医保局加快建设数据中心, …到政务服务中心, …具体承办: a verb or a role opens no unit

@@ -706,6 +706,13 @@ def test_names_right_after_an_agent_cue_do_what_their_clause_says(text, roles):
         ("长沙市岳麓区政务服务中心负责。", ["长沙市岳麓区政务服务中心"]),
         # a cell's two bodies whose blank the layout closed: 各区 is a class of places, whatever is before it
         ("由市公安局各区人民政府负责。", ["市公安局", "各区人民政府"]),
+        # … and so is a known place's full name right after a body, and a body of a bare level word
+        ("责任单位：市公安局岳麓区民政局", ["市公安局", "岳麓区民政局"]),
+        ("责任单位：市公安局长沙市人社局", ["市公安局", "长沙市人社局"]),
+        ("责任单位：市公安局市医保局", ["市公安局", "市医保局"]),
+        # not a known name that opens with a verb (会同 is a county too), nor an unknown run
+        ("县医保局会同县卫生健康局开展工作。", ["县医保局", "县卫生健康局"]),
+        ("省医保局指导区医保局开展工作。", ["省医保局", "区医保局"]),
     ],
 )
 def test_a_place_holds_a_stop_character_only_as_real_names_do(text, names):
