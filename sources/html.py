@@ -72,6 +72,7 @@ _VOID = {"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr
 
 _LINK_OPEN, _LINK_CLOSE = "\x01", "\x02"  # mark link text until lines are judged
 _CELL_BREAK = "\x03"  # a <br> inside a table cell, judged once the row is known
+_ENTRY_BREAK = "\x05"  # a <br> inside a list entry (<li>), judged once the entry is read
 _BESIDE = "\x04"  # what a line sets beside its link: a cell once the line is kept, no table row before
 _LINK_SHARE = 0.8
 _DATE_ONLY = re.compile(r"[\[【（(]?\d{4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?[\]】）)]?")
@@ -116,6 +117,7 @@ class _TextCollector(HTMLParser):
         self.tables: list[TableState] = []  # the table being read, inside the ones it is nested in
         self.in_title = False
         self.title: list[str] = []
+        self.in_entry = False  # inside an <li>, whose end tag pages often leave out
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID and tag not in _BLOCK:
@@ -135,8 +137,12 @@ class _TextCollector(HTMLParser):
             self.parts.append(_BESIDE)  # <li><a>事项</a><span>县民政局</span>: a link and what its line sets beside it
         if tag == "table":
             self.tables.append(TableState())
+        if tag == "li":
+            self.in_entry = True
         if tag == "br" and self._in_cell():
             self.parts.append(_CELL_BREAK)
+        elif tag == "br" and self.in_entry:
+            self.parts.append(_ENTRY_BREAK)
         elif tag == "tr" and self.tables:
             self.tables[-1].start_row(self.parts)  # rows are consecutive lines
         elif tag in _CELL:
@@ -164,6 +170,8 @@ class _TextCollector(HTMLParser):
         if self.skip_depth:
             self.skip_depth -= tag == self.skip_tag
             return
+        if tag in ("li", "ul", "ol"):
+            self.in_entry = False
         if tag == "title":
             self.in_title = False
         elif tag == "table" and self.tables:
@@ -184,7 +192,13 @@ class _TextCollector(HTMLParser):
         if self.in_title:
             self.title.append(data)
             return
-        data = data.replace(_LINK_OPEN, "").replace(_LINK_CLOSE, "").replace(_CELL_BREAK, "").replace(_BESIDE, "")
+        data = (
+            data.replace(_LINK_OPEN, "")
+            .replace(_LINK_CLOSE, "")
+            .replace(_CELL_BREAK, "")
+            .replace(_BESIDE, "")
+            .replace(_ENTRY_BREAK, "")
+        )
         # Inside a cell a wrapped line is the same cell: no newline may split a row.
         in_cell = self._in_cell()
         text = data.replace("\n", "") if in_cell else data.replace("\r", "")
@@ -201,7 +215,7 @@ def html_to_text(html: str) -> str:
     collector = _TextCollector()
     collector.feed(html)
     collector.close()
-    text = _cell_breaks("".join(collector.parts))
+    text = _entry_breaks(_cell_breaks("".join(collector.parts)))
     lines = [_unmark(line).strip(" ") for line in text.split("\n") if not _mostly_links(line) and not _is_chrome_line(line)]
     body = "\n".join(lines).strip("\n") + "\n"
     title = _page_title("".join(collector.title))
@@ -242,6 +256,28 @@ def _cell_breaks(text: str) -> str:
             cells = line.split("\t")
             joined = [cell.replace(_CELL_BREAK, "" if len(cells) > 1 and _is_data_cell(cell) else "\n") for cell in cells]
             lines[index] = "\t".join(joined)
+    return "\n".join(lines)
+
+
+# The tail a narrow list column wraps onto its own line: a few characters, no mark (备案, 登记).
+# A whole name after a <br> is a second entry the page set in the same <li>.
+_WRAPPED_TAIL = re.compile(r"[\u4e00-\u9fff]{1,3}")
+
+
+def _entry_breaks(text: str) -> str:
+    """A <br> inside a list entry: a wrapped name when it is the entry's only break and a
+    word's tail follows a word (1.异地就医<br>备案 is 异地就医备案); otherwise a line break
+    (异地就医备案<br>责任单位：…; 户口迁移<br>婚姻登记<br>出生: names set one per line)."""
+    if _ENTRY_BREAK not in text:
+        return text
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        before, mark, after = line.partition(_ENTRY_BREAK)
+        if not mark:
+            continue
+        wrapped = _ENTRY_BREAK not in after and _WRAPPED_TAIL.fullmatch(after.strip()) is not None
+        wrapped = wrapped and "\u4e00" <= before.rstrip()[-1:] <= "\u9fff"
+        lines[index] = before.rstrip() + after.strip() if wrapped else line.replace(_ENTRY_BREAK, "\n")
     return "\n".join(lines)
 
 

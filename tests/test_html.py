@@ -118,6 +118,17 @@ def test_a_self_closing_br_is_one_break_in_a_cell_and_outside_it():
     assert "1\t住房公积金个人账户设立\n2\t异地就医备案" in text
 
 
+def test_a_br_inside_a_list_entry_wraps_a_names_tail_or_breaks_the_line():
+    wrapped = "<ul><li>1.异地就医<br>备案</li><li>2.住房公积金<br/>提取</li></ul>"
+    assert html_to_text(wrapped).split() == ["1.异地就医备案", "2.住房公积金提取"]
+    # a second name, a labelled note, names set one per line: line breaks as before
+    assert html_to_text("<ul><li>户口迁移<br>婚姻登记<br>出生</li></ul>").split() == ["户口迁移", "婚姻登记", "出生"]
+    assert html_to_text("<ul><li>异地就医备案<br>责任单位：市医保局</li></ul>").split() == ["异地就医备案", "责任单位：市医保局"]
+    assert html_to_text("<ul><li>异地就医备案<br>户口迁移</li></ul>").split() == ["异地就医备案", "户口迁移"]
+    # outside a list entry a <br> is a line break, even after an entry whose end tag is left out
+    assert html_to_text("<ul><li>户口迁移</ul><p>异地就医<br>备案</p>").split() == ["户口迁移", "异地就医", "备案"]
+
+
 def test_word_exported_cells_keep_their_paragraphs_in_the_row():
     """Word's HTML puts every cell's text in <p>, one per line of the cell."""
     html = (
