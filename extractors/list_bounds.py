@@ -25,6 +25,22 @@ SENTENCE_MARKS = "。；;！？!?\n"
 SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
 
 
+_NAME_AFTER_VERB = 2  # a lead verb that ends the first name (…登记办理、) opens no list
+
+
+def _past_lead_verb(piece: str) -> int:
+    """Where the names start after the last lead verb in ``piece`` (0: none). Not a verb that
+    ends the piece (不动产登记办理), nor one after a word of when that opens a name: in
+    开通首次办理居民身份证, 首次办理 is the service's own."""
+    cut = 0
+    for verb in cues()["lead_verb"]:
+        at = piece.rfind(verb)
+        if at < 0 or len(piece) - at - len(verb) < _NAME_AFTER_VERB or piece.endswith(cues()["opening_adverb"], 0, at):
+            continue
+        cut = max(cut, at + len(verb))
+    return cut
+
+
 def start_of_list(text: str, end: int) -> int:
     """Back to the clause start, then forward past a lead verb (包括, 实现)."""
     window = max(0, end - 400)
@@ -36,10 +52,7 @@ def start_of_list(text: str, end: int) -> int:
     head_end = first_separator.start() if first_separator else end
     head = text[start:head_end]
     cut = 0
-    for verb in cues()["lead_verb"]:
-        at = head.rfind(verb)
-        if at >= 0:
-            cut = max(cut, at + len(verb))
+    cut = _past_lead_verb(head)
     subject = _SUBJECT_HAS.match(head)
     if subject:
         cut = max(cut, subject.end())
@@ -125,7 +138,7 @@ def _after_late_verb(text: str, head_end: int, end: int) -> int:
     if last_separator == head_end:
         return 0  # one separator-free stretch: the head's lead verb decided
     tail = text[last_separator:end]
-    at = max((tail.rfind(verb) + len(verb) for verb in cues()["lead_verb"] if verb in tail), default=0)
+    at = _past_lead_verb(tail)
     return last_separator + at if at else 0
 
 

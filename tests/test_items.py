@@ -660,6 +660,24 @@ def test_a_lead_verb_of_four_characters_opens_a_list_a_scope_ends():
 
 
 @pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("推动办理不动产登记、户口迁移等事项“跨省通办”。", ["不动产登记", "户口迁移"]),
+        ("办理户口迁移、异地就医备案等2项业务实现“跨省通办”。", ["户口迁移", "异地就医备案"]),
+        ("企业可线上办理营业执照变更、社保卡申领等2项“跨省通办”服务。", ["营业执照变更", "社保卡申领"]),
+        # 办理 that ends a name, or follows a word of when, is the name's own
+        ("推动不动产登记办理、户口迁移等事项“跨省通办”。", ["不动产登记办理", "户口迁移"]),
+        ("推动出生医学证明补发、预防接种证办理“跨省通办”。", ["出生医学证明补发", "预防接种证办理"]),
+        ("我市开通首次办理居民身份证“跨省通办”业务。", ["首次办理居民身份证"]),
+    ],
+)
+def test_banli_opens_the_list_it_governs(sentence, names):
+    """推动办理A、B: 办理 had opened the first name (办理不动产登记), and a subject before it
+    (企业可线上办理…) had been part of it."""
+    assert [item.name for item in extract_text(sentence).items] == names
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a police report: the noun after the scope ends the clause, the lead verb vouches
