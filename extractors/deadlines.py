@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from extractors.dates import DATE_AHEAD, DATE_PATTERN, Window, to_int, window_from_groups
 from extractors.goal_years import goal_years
+from extractors.period_deadlines import next_periods, without_bare_every
 from extractors.records import Deadline
 from extractors.relative_deadlines import from_issue, holidays, markers, plan_ends, within_year
 from extractors.text import CITED_TITLE, alternation, anchored_matches, overlaps
@@ -31,6 +32,8 @@ _RECURRING = re.compile(
     r"(?:(?P<rmonth>[0-9]{1,2}|[一二三四五六七八九十]{1,3})月)?"
     r"(?:(?P<rday>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号])?"
     r"(?P<suffix>年底前|年底|年末前|年末|底前|底|末前|末|之前|以前|前)?"
+    # 每季度结束后10日内: within days of the period's end
+    r"(?:(?:结束|终了)后(?P<after>[0-9]{1,2}|[一二三四五六七八九十]{1,3})个?(?P<after_unit>工作日|日|天)内)?"
 )
 
 
@@ -149,6 +152,8 @@ def extract_deadlines(text: str, base: date | None) -> list[Deadline]:
     found: list[Deadline] = []
     for match in _RECURRING.finditer(text):
         found.append(_recurring(match, base))
+    periods = next_periods(text, base)
+    found = without_bare_every(found, periods, text) + periods
     if "按" in text:
         found.extend(_recurring(match, base, match.end("period")) for match in _by_period().finditer(text))
     taken = [d.span for d in found]
@@ -365,6 +370,8 @@ def _recurring(match: re.Match[str], base: date | None, end: int | None = None) 
         precision += f":weekday={'一二三四五六日'.index(groups['weekday']) + 1}"
     if day:
         precision += f":day={day}"
+    if groups.get("after"):
+        precision += f":{'workdays' if groups['after_unit'] == '工作日' else 'days'}_after={to_int(groups['after'])}"
     span = (match.start(), end or match.end())
     return Deadline(
         text=match.string[span[0] : span[1]],

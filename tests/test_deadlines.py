@@ -311,6 +311,37 @@ def test_recurring_limits_at_a_years_end_or_on_a_weekday(text, limit, precision)
 
 
 @pytest.mark.parametrize(
+    ("text", "limit", "precision"),
+    [
+        # the next period in a sentence that reports on the last one, or on every one: the rule
+        ("各地于次月5日前报送上月进展情况。", "次月5日前", "monthly:day=5"),
+        ("当月办件情况于次月3日前报送。", "次月3日前", "monthly:day=3"),
+        ("每月数据于次月10日前报送。", "次月10日前", "monthly:day=10"),  # 每月 is the rule's, no time of its own
+        ("于次年1月底前报送上一年度工作总结。", "次年1月底前", "yearly:month=1"),
+        ("各市于下季度首月10日前报送上季度情况。", "下季度首月10日前", "quarterly:month=first:day=10"),
+        # within days of a period's end
+        ("每季度结束后10日内报送。", "每季度结束后10日内", "quarterly:days_after=10"),
+        ("每月终了后5个工作日内报送。", "每月终了后5个工作日内", "monthly:workdays_after=5"),
+    ],
+)
+def test_a_rule_written_from_the_period_it_reports_on(text, limit, precision):
+    (found,) = extract_deadlines(text, parse_iso("2022-04-08"))
+    assert (found.text, found.kind, found.precision) == (limit, "recurring", precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "date"),
+    [
+        ("请于次月5日前反馈。", "次月5日前", "2022-05-05"),  # alone: one date
+        ("本月底前完成部署，次月5日前报送总结。", "次月5日前", "2022-05-05"),  # 本月 is this month, no rule's
+    ],
+)
+def test_a_next_period_alone_is_one_date(text, limit, date):
+    found = [d for d in extract_deadlines(text, parse_iso("2022-04-08")) if d.text == limit]
+    assert [(d.kind, d.date) for d in found] == [("by", date)]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("力争明年上半年实现户口迁移“跨省通办”。", [("明年上半年", "2022-06-30")]),  # a target
