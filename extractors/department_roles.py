@@ -106,6 +106,8 @@ def role_of(text: str, match: Located, ends: dict[int, int]) -> str:
     said = _says().match(text, match.end)
     if said:
         return after_cues[said.group("cue")]
+    if _leads_the_next_clause(text, match, ends):
+        return "lead"  # "A要高度重视，会同B抓好落实": A is who 会同 has
     dated = _dated_task().match(tail)
     if dated:
         return _dated_verbs()[dated.group("verb")]
@@ -167,7 +169,9 @@ def _dated_task() -> re.Pattern[str]:
     # where the task is done may stand between the limit and its verb (…10日内在本部门门户网站公开)
     where = r"(?:在[^，。；：,;:\n]{2,14}?(?:网站|网|平台|系统)(?:上)?)?"
     # not a verb before 的: "在年底前发布的通知中" names a thing, it sets no task
-    return re.compile(rf"[在于][^，。；：,;:\n]{{2,{_DATE_REACH}}}?{limit}{where}(?:{adverbs})?(?P<verb>{verbs})(?!的)")
+    # what the verb acts on may come first, after 将 (于次月5日前将上月情况报送…)
+    handled = r"(?:将[^，。；：,;:\n]{1,16}?)?"
+    return re.compile(rf"[在于][^，。；：,;:\n]{{2,{_DATE_REACH}}}?{limit}{where}{handled}(?:{adverbs})?(?P<verb>{verbs})(?!的)")
 
 
 _NOTE_REST = re.compile(r"[，,；;][^（）()\n]*[）)]$|[）)]$", re.M)  # …，2022年6月底前） to the line's end
@@ -201,7 +205,33 @@ _COLLECTIVE = re.compile(rf"等[\u4e00-\u9fff]{{0,6}}?(?:{'|'.join(COLLECTIVE_NO
 _JOINED_BY = "会同"
 
 
+_MODALS = tuple("要应须将务")  # what opens a name's own clause as its predicate: 要高度重视
+_OWN_CLAUSE_REACH = 12  # characters of that clause: 要高度重视, 要切实履行职责
+
+
+@lru_cache(maxsize=1)
+def _next_clause_lead() -> re.Pattern[str]:
+    leads = alternation([cue for cue, role in _cues()[0].items() if role == "lead"])
+    return re.compile(rf"[，,](?:并|还要|还将|要|将|积极|主动)?(?:{leads})")
+
+
+def _leads_the_next_clause(text: str, match: Located, ends: dict[int, int]) -> bool:
+    """A name whose own short clause (要高度重视) is followed by one that opens with a lead
+    cue and no name of its own (，会同B…): that clause's subject is the name."""
+    start, end = _tail_span(text, match, ends)
+    if end - start > _OWN_CLAUSE_REACH or not text.startswith(_MODALS, start):
+        return False
+    if any(start < at < end for at in ends):
+        return False  # 要加强与市公安局沟通，会同…: whose clause it is, the names do not say
+    return _next_clause_lead().match(text, end) is not None
+
+
 def _tail_after(text: str, match: Located, ends: dict[int, int]) -> str:
+    start, end = _tail_span(text, match, ends)
+    return text[start:end]
+
+
+def _tail_span(text: str, match: Located, ends: dict[int, int]) -> tuple[int, int]:
     """What follows the name in its clause, skipping a list of further names
     (``ends``: start -> end of every mention) and a collective that closes it:
     in "A、B配合" and "A、B等有关部门配合" the cue belongs to A too. A comma with a
@@ -229,7 +259,7 @@ def _tail_after(text: str, match: Located, ends: dict[int, int]) -> str:
         end = before_joiners  # "省税务局、认真落实部署": no name after the 、, so no cue of this name's
         break
     clause = CLAUSE_END.search(text, end)
-    return text[end : clause.start() if clause else len(text)]
+    return end, clause.start() if clause else len(text)
 
 
 @lru_cache(maxsize=1)

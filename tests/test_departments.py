@@ -813,6 +813,20 @@ def test_a_plans_note_that_the_first_unit_of_each_list_leads(note, others):
         ("县人社局委托便民服务中心代收材料。", [("县人社局", "mentioned")]),
         ("区政务服务数据管理局到市民服务中心设点。", [("区政务服务数据管理局", "mentioned")]),
         ("市公安局出入境管理支队负责。", [("市公安局出入境管理支队", "responsible")]),
+        # a city bureau's section where a name ends; not 科技, nor the bureau's own organs (局机关)
+        ("市医保局医药服务管理科牵头。", [("市医保局医药服务管理科", "lead")]),
+        ("将情况报送市医保局待遇保障科。", [("市医保局待遇保障科", "mentioned")]),
+        ("市医保局加强科技支撑。", [("市医保局", "mentioned")]),
+        ("市医保局局机关各科室要配合。", [("市医保局", "mentioned")]),
+        # a body whose own short clause comes first leads the 会同 of the next one
+        ("各区医保局要高度重视，会同同级财政部门抓好落实。", [("各区医保局", "lead"), ("同级财政部门", "cooperate")]),
+        ("市医保局要高度重视，并会同市人社局做好衔接。", [("市医保局", "lead"), ("市人社局", "cooperate")]),
+        (
+            "市医保局要加强与市公安局沟通，会同市人社局推进。",
+            [("市医保局", "mentioned"), ("市公安局", "mentioned"), ("市人社局", "cooperate")],
+        ),
+        # a dated task whose object comes first, after 将
+        ("各区医保局于次月5日前将上月情况报送市医保局。", [("各区医保局", "responsible"), ("市医保局", "mentioned")]),
         # the bodies that must carry a task out (落实) answer for it
         (
             "以下任务均需各区市政府、开发区管委落实，不再一一列出。",

@@ -262,6 +262,8 @@ def test_a_joint_notices_long_addressee_line_groups_by_province():
 def test_addressees_with_a_long_bracketed_note_and_a_bureaus_own_offices():
     text = "某某关于印发工作要点的通知\n某卫发〔2023〕1号\n各区县卫生健康局（南太湖新区社发中心），委属各单位，委机关各处室：\n现将要点印发给你们。\n"
     assert extract_text(text).document.addressees == ("各区县卫生健康局（南太湖新区社发中心）", "委属各单位", "委机关各处室")
+    text = "某市医疗保障局关于推进工作的通知\n某医保发〔2023〕1号\n各县市区医疗保障局，局机关各科室：\n现将有关事项通知如下。\n"
+    assert extract_text(text).document.addressees == ("各县市区医疗保障局", "局机关各科室")  # a city bureau's sections
 
 
 def test_a_header_line_is_no_part_of_the_kind_title_under_it():
