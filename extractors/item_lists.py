@@ -230,6 +230,7 @@ def _line_names(text: str, offset: int) -> list[tuple[int, int]]:
     """Names on the lines after ``offset``, blank lines between them skipped, up to
     the first line that is no name (a sentence, a heading with a colon)."""
     spans = []
+    marks: set[str] = set()
     offset = line_end(text, offset) + 1
     while offset < len(text):
         end = line_end(text, offset)
@@ -239,9 +240,22 @@ def _line_names(text: str, offset: int) -> list[tuple[int, int]]:
                 break  # a sentence, a heading with a colon, or the next question
             start = text.index(line, offset)
             name_start, name_end = unnumbered(text, (start, start + len(line.rstrip("；;。"))))
+            marks.add(_mark_shape(text[start:name_start]))
+            if len(marks) > 1:
+                break  # 二、重点任务 under names Word numbered itself: the next section's heading
             spans.append((name_start, name_end))
         offset = end + 1
     return spans
+
+
+_DIGITS = str.maketrans("0123456789二三四五六七八九十", "0000000000一一一一一一一一一")
+
+
+def _mark_shape(mark: str) -> str:
+    """How a line's number is written, whatever its value: 1. and 12. alike, 一、 and 二、 alike.
+    A bullet is no number: lists mix them (● A / • B / - C)."""
+    shape = mark.strip().translate(_DIGITS)
+    return shape if "0" in shape or "一" in shape else ""
 
 
 # 包括… inside a sentence; 如…/例如… opening a sentence or a clause, after what named

@@ -30,15 +30,19 @@ _NAME_AFTER_VERB = 2  # a lead verb that ends the first name (…登记办理、
 
 def _past_lead_verb(piece: str) -> int:
     """Where the names start after the last lead verb in ``piece`` (0: none). Not a verb that
-    ends the piece (不动产登记办理), nor one after a word of when that opens a name: in
+    ends the piece (不动产登记办理) or a name before a joiner (…办理和抵押登记), nor one after a word of when that opens a name: in
     开通首次办理居民身份证, 首次办理 is the service's own."""
     cut = 0
     for verb in cues()["lead_verb"]:
         at = piece.rfind(verb)
-        if at < 0 or len(piece) - at - len(verb) < _NAME_AFTER_VERB or piece.endswith(cues()["opening_adverb"], 0, at):
+        rest = piece[at + len(verb) :]
+        if at < 0 or len(rest) < _NAME_AFTER_VERB or rest.startswith(_JOINERS) or piece.endswith(cues()["opening_adverb"], 0, at):
             continue
         cut = max(cut, at + len(verb))
     return cut
+
+
+_JOINERS = ("和", "及", "与", "并")  # 老年人优待证办理和抵押登记: the verb ends a name the joiner follows
 
 
 def start_of_list(text: str, end: int) -> int:

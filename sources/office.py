@@ -13,11 +13,13 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from xml.etree import ElementTree
 
 import olefile
 
 from sources.models import ReadError
+from sources.word_numbering import Numbering, read_numbering
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -74,14 +76,30 @@ def _open(data: bytes) -> zipfile.ZipFile:
 
 
 def docx_to_text(data: bytes) -> str:
-    body = _xml(_open(data), "word/document.xml").find(f"{_W}body")
+    archive = _open(data)
+    body = _xml(archive, "word/document.xml").find(f"{_W}body")
+    numbering = read_numbering(_xml(archive, _NUMBERING) if _NUMBERING in archive.namelist() else None)
     lines: list[str] = []
-    for block in body if body is not None else []:
+    for block in _blocks(body):
         if block.tag == f"{_W}p":
-            lines.append(_paragraph(block))
-        elif block.tag == f"{_W}tbl":
-            lines.extend(["", *_table_rows(block), ""])
+            lines.append(numbering.number(block) + _paragraph(block))
+        else:
+            lines.extend(["", *_table_rows(block, numbering), ""])
     return "\n".join(lines).strip("\n") + "\n"
+
+
+_NUMBERING = "word/numbering.xml"
+_WRAPPERS = (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml")  # content controls hold paragraphs too
+
+
+def _blocks(container: ElementTree.Element | None) -> Iterator[ElementTree.Element]:
+    """The paragraphs and tables of the body in order, inside content controls as well (a
+    cover page or a form field Word wraps in w:sdt)."""
+    for block in container if container is not None else []:
+        if block.tag in (f"{_W}p", f"{_W}tbl"):
+            yield block
+        elif block.tag in _WRAPPERS:
+            yield from _blocks(block)
 
 
 def _paragraph(paragraph: ElementTree.Element) -> str:
@@ -97,13 +115,14 @@ def _paragraph(paragraph: ElementTree.Element) -> str:
     return "".join(parts)
 
 
-def _table_rows(table: ElementTree.Element) -> list[str]:
+def _table_rows(table: ElementTree.Element, numbering: Numbering) -> list[str]:
     rows: list[str] = []
     above: list[str] = []
     for row in table.iter(f"{_W}tr"):
         cells: list[str] = []
         for cell in row.findall(f"{_W}tc"):
-            text = "".join(_paragraph(p) for p in cell.iter(f"{_W}p")).replace("\n", "")
+            # a 序号 column Word numbers itself: its cells hold no text of their own
+            text = "".join(numbering.number(p) + _paragraph(p) for p in cell.iter(f"{_W}p")).replace("\n", "")
             merge = cell.find(f"{_W}tcPr/{_W}vMerge")
             continues = merge is not None and merge.get(f"{_W}val") in (None, "continue")
             if continues and not text and len(cells) < len(above):

@@ -817,6 +817,8 @@ def test_a_plans_note_that_the_first_unit_of_each_list_leads(note, others):
         ("市医保局医药服务管理科牵头。", [("市医保局医药服务管理科", "lead")]),
         ("将情况报送市医保局待遇保障科。", [("市医保局待遇保障科", "mentioned")]),
         ("市医保局加强科技支撑。", [("市医保局", "mentioned")]),
+        # a government's offices by their names, whatever follows
+        ("由市政府督查室每半年开展一次督查。", [("市政府督查室", "responsible")]),
         ("市医保局局机关各科室要配合。", [("市医保局", "mentioned")]),
         # a body whose own short clause comes first leads the 会同 of the next one
         ("各区医保局要高度重视，会同同级财政部门抓好落实。", [("各区医保局", "lead"), ("同级财政部门", "cooperate")]),

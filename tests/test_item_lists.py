@@ -126,6 +126,16 @@ def test_a_colon_ending_its_line_takes_the_tongban_of_the_paragraph_above():
     assert items_of("今年我省将进一步优化服务。\n\n部分事项如下：\n\n" + measures) == []
 
 
+def test_names_one_a_line_end_at_a_line_numbered_another_way():
+    """Names Word numbered itself come out with no numbers; the next section's 二、重点任务 had
+    joined them as a name (重点任务), and the list, no longer all services, went unread."""
+    names = ["失业保险金申领", "住房公积金个人账户设立", "职工参保登记"]
+    body = "到2023年底，全市实现以下高频政务服务事项“跨省通办”：\n" + "\n".join(names) + "\n二、重点任务\n"
+    assert [name for name, _ in items_of(body)] == names
+    numbered = "\n".join(f"{n}.{name}" for n, name in enumerate(names, 1))
+    assert [name for name, _ in items_of(body.replace("\n".join(names), numbered))] == names
+
+
 def test_a_headings_batch_and_count_go_with_the_numbered_names_under_it():
     body = (
         "一、第一批“省内通办”事项（2项）\n1.婚姻登记档案查询（省民政厅）\n2.居民户口簿补领（省公安厅）\n"

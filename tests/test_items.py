@@ -669,6 +669,7 @@ def test_a_lead_verb_of_four_characters_opens_a_list_a_scope_ends():
         ("推动不动产登记办理、户口迁移等事项“跨省通办”。", ["不动产登记办理", "户口迁移"]),
         ("推动出生医学证明补发、预防接种证办理“跨省通办”。", ["出生医学证明补发", "预防接种证办理"]),
         ("我市开通首次办理居民身份证“跨省通办”业务。", ["首次办理居民身份证"]),
+        ("重点推进老年人优待证办理和抵押登记“跨省通办”。", ["老年人优待证办理", "抵押登记"]),  # before 和
     ],
 )
 def test_banli_opens_the_list_it_governs(sentence, names):

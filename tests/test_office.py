@@ -86,6 +86,65 @@ def test_docx_item_table_extracts_items_with_deadline_and_department():
     assert {(d.canonical, d.role) for d in result.departments} >= {("广东省医疗保障局", "responsible")}
 
 
+NUMBERING = (
+    f"<w:numbering {W}>"
+    '<w:abstractNum w:abstractNumId="0">'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl></w:abstractNum>'
+    '<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf06c"/></w:lvl></w:abstractNum>'
+    '<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1"/></w:lvl></w:abstractNum>'
+    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
+    '<w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num></w:numbering>'
+)
+
+
+def numbered(text: str, num_id: int, level: int = 0) -> str:
+    return f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>'
+
+
+def test_word_numbers_its_own_lists_and_the_text_shows_them_as_a_reader_sees_them():
+    """Word keeps a numbered paragraph's number in numbering.xml: the text had "失业保险金申领"
+    where the page shows "1.失业保险金申领", and a 序号 column Word numbers was empty."""
+    body = (
+        numbered("工作目标", 1)
+        + numbered("失业保险金申领", 1, 1)
+        + numbered("职工参保登记", 1, 1)
+        + numbered("重点任务", 1)
+        + numbered("异地就医备案", 1, 1)  # a new entry above restarts the level under it
+        + numbered("加强统筹", 2)
+        + "<w:tbl><w:tr>"
+        + cell("序号")
+        + cell("事项名称")
+        + "</w:tr>"
+        + "<w:tr><w:tc>"
+        + numbered("", 3)
+        + "</w:tc>"
+        + cell("生育津贴支付")
+        + "</w:tr>"
+        + "<w:tr><w:tc>"
+        + numbered("", 3)
+        + "</w:tc>"
+        + cell("异地就医备案")
+        + "</w:tr></w:tbl>"
+    )
+    document = f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{body}</w:body></w:document>'
+    data = zipped({"[Content_Types].xml": "<Types/>", "word/document.xml": document, "word/numbering.xml": NUMBERING})
+    lines = read_text(RawDocument.from_bytes("plan.docx", data, "docx")).text.split("\n")
+    assert lines[:6] == ["一、工作目标", "1.失业保险金申领", "2.职工参保登记", "二、重点任务", "1.异地就医备案", "●加强统筹"]
+    assert lines[7:10] == ["序号\t事项名称", "1\t生育津贴支付", "2\t异地就医备案"]
+
+
+def test_paragraphs_inside_a_content_control_are_read():
+    body = (
+        paragraph("关于做好医保经办“跨省通办”工作的通知")
+        + "<w:sdt><w:sdtContent>"
+        + paragraph("某省医疗保障局")
+        + "</w:sdtContent></w:sdt>"
+    )
+    text = read_text(RawDocument.from_bytes("plan.docx", docx(body), "docx")).text
+    assert text == "关于做好医保经办“跨省通办”工作的通知\n某省医疗保障局\n"
+
+
 def xlsx(rows: list[list[str]], merges: str = "") -> bytes:
     strings = sorted({value for row in rows for value in row if value})
     index = {value: i for i, value in enumerate(strings)}
