@@ -78,7 +78,8 @@ def _open(data: bytes) -> zipfile.ZipFile:
 def docx_to_text(data: bytes) -> str:
     archive = _open(data)
     body = _xml(archive, "word/document.xml").find(f"{_W}body")
-    numbering = read_numbering(_xml(archive, _NUMBERING) if _NUMBERING in archive.namelist() else None)
+    names = archive.namelist()
+    numbering = read_numbering(*(_xml(archive, name) if name in names else None for name in (_NUMBERING, _STYLES)))
     lines: list[str] = []
     for block in _blocks(body):
         if block.tag == f"{_W}p":
@@ -88,7 +89,7 @@ def docx_to_text(data: bytes) -> str:
     return "\n".join(lines).strip("\n") + "\n"
 
 
-_NUMBERING = "word/numbering.xml"
+_NUMBERING, _STYLES = "word/numbering.xml", "word/styles.xml"
 _WRAPPERS = (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml")  # content controls hold paragraphs too
 
 

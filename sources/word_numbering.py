@@ -33,14 +33,20 @@ class Numbering:
 
     levels: dict[str, dict[int, _Level]] = field(default_factory=dict)  # numId -> ilvl -> level
     counters: dict[str, dict[int, int]] = field(default_factory=dict)
+    styles: dict[str, tuple[str, int]] = field(default_factory=dict)  # styleId -> (numId, ilvl)
 
     def number(self, paragraph: ElementTree.Element) -> str:
-        """The number Word shows before ``paragraph``, or "" for an unnumbered one."""
+        """The number Word shows before ``paragraph``, or "" for an unnumbered one. A paragraph
+        numbers itself (w:numPr) or takes its style's numbering (a heading style's 一、)."""
         props = paragraph.find(f"{_W}pPr/{_W}numPr")
-        if props is None:
+        style = _value(paragraph.find(f"{_W}pPr/{_W}pStyle"))
+        if props is not None:
+            num_id = _value(props.find(f"{_W}numId"))
+            level = int(_value(props.find(f"{_W}ilvl")) or 0)
+        elif style in self.styles:
+            num_id, level = self.styles[style]
+        else:
             return ""
-        num_id = _value(props.find(f"{_W}numId"))
-        level = int(_value(props.find(f"{_W}ilvl")) or 0)
         levels = self.levels.get(num_id or "")
         if not levels or level not in levels:
             return ""
@@ -51,14 +57,20 @@ class Numbering:
         return _written(levels, counts, level)
 
 
-def read_numbering(root: ElementTree.Element | None) -> Numbering:
-    """The lists of ``word/numbering.xml`` (None: a document with no numbered paragraphs)."""
+def read_numbering(root: ElementTree.Element | None, styles: ElementTree.Element | None = None) -> Numbering:
+    """The lists of ``word/numbering.xml`` (None: a document with no numbered paragraphs) and
+    the paragraph styles of ``word/styles.xml`` that number their paragraphs."""
     numbering = Numbering()
     if root is None:
         return numbering
     abstract = {_value(node, "abstractNumId"): _levels(node) for node in root.findall(f"{_W}abstractNum")}
     for num in root.findall(f"{_W}num"):
         numbering.levels[_value(num, "numId") or ""] = abstract.get(_value(num.find(f"{_W}abstractNumId")), {})
+    for style in styles.findall(f"{_W}style") if styles is not None else []:
+        props = style.find(f"{_W}pPr/{_W}numPr")
+        num_id = _value(props.find(f"{_W}numId")) if props is not None else None
+        if num_id:
+            numbering.styles[_value(style, "styleId") or ""] = (num_id, int(_value(props.find(f"{_W}ilvl")) or 0))
     return numbering
 
 

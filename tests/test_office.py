@@ -134,6 +134,21 @@ def test_word_numbers_its_own_lists_and_the_text_shows_them_as_a_reader_sees_the
     assert lines[7:10] == ["序号\t事项名称", "1\t生育津贴支付", "2\t异地就医备案"]
 
 
+def test_a_heading_style_that_numbers_its_paragraphs_numbers_them_and_num_id_0_numbers_none():
+    styles = (
+        f'<w:styles {W}><w:style w:type="paragraph" w:styleId="1"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr>'
+        "</w:style></w:styles>"
+    )
+    body = (
+        '<w:p><w:pPr><w:pStyle w:val="1"/></w:pPr><w:r><w:t>工作目标</w:t></w:r></w:p>'
+        '<w:p><w:pPr><w:pStyle w:val="1"/><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>说明</w:t></w:r></w:p>'
+        '<w:p><w:pPr><w:pStyle w:val="1"/></w:pPr><w:r><w:t>重点任务</w:t></w:r></w:p>'
+    )
+    document = f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{body}</w:body></w:document>'
+    data = zipped({"word/document.xml": document, "word/numbering.xml": NUMBERING, "word/styles.xml": styles})
+    assert read_text(RawDocument.from_bytes("plan.docx", data, "docx")).text == "一、工作目标\n说明\n二、重点任务\n"
+
+
 def test_paragraphs_inside_a_content_control_are_read():
     body = (
         paragraph("关于做好医保经办“跨省通办”工作的通知")
