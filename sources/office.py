@@ -20,6 +20,7 @@ import olefile
 
 from sources.models import ReadError
 from sources.word_numbering import Numbering, read_numbering
+from sources.xlsx_dates import DateStyles, read_date_styles
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -139,7 +140,9 @@ def xlsx_to_text(data: bytes) -> str:
     shared = _shared_strings(archive)
     sheets = [name for name in sorted(archive.namelist()) if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", name)]
     sheets.sort(key=lambda name: int(re.search(r"(\d+)\.xml$", name).group(1)))
-    blocks = ["\n".join(_sheet_rows(_xml(archive, name), shared)) for name in sheets]
+    names = archive.namelist()
+    dates = read_date_styles(*(_xml(archive, name) if name in names else None for name in ("xl/styles.xml", "xl/workbook.xml")))
+    blocks = ["\n".join(_sheet_rows(_xml(archive, name), shared, dates)) for name in sheets]
     return "\n\n".join(block for block in blocks if block.strip()) + "\n"
 
 
@@ -150,12 +153,12 @@ def _shared_strings(archive: zipfile.ZipFile) -> list[str]:
     return ["".join(t.text or "" for t in item.iter(f"{_S}t")) for item in root.findall(f"{_S}si")]
 
 
-def _sheet_rows(sheet: ElementTree.Element, shared: list[str]) -> list[str]:
+def _sheet_rows(sheet: ElementTree.Element, shared: list[str], dates: DateStyles) -> list[str]:
     grid: dict[tuple[int, int], str] = {}
     for cell in sheet.iter(f"{_S}c"):
         row, column = _cell_position(cell.get("r", ""))
         if row is not None:
-            grid[(row, column)] = _cell_text(cell, shared).replace("\n", "").strip()
+            grid[(row, column)] = _cell_text(cell, shared, dates).replace("\n", "").strip()
     _fill_merged(sheet, grid)
     if not grid:
         return []
@@ -165,14 +168,14 @@ def _sheet_rows(sheet: ElementTree.Element, shared: list[str]) -> list[str]:
     return [line for line in lines if line.strip()]
 
 
-def _cell_text(cell: ElementTree.Element, shared: list[str]) -> str:
+def _cell_text(cell: ElementTree.Element, shared: list[str], dates: DateStyles) -> str:
     kind = cell.get("t")
     if kind == "inlineStr":
         return "".join(t.text or "" for t in cell.iter(f"{_S}t"))
     value = cell.findtext(f"{_S}v") or ""
     if kind == "s" and value.isdigit() and int(value) < len(shared):
         return shared[int(value)]
-    return value
+    return dates.text(cell, value) or value  # a 完成时限 cell of dates: 45107 is 2023年6月30日
 
 
 def _cell_position(reference: str) -> tuple[int | None, int]:

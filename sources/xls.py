@@ -59,12 +59,12 @@ def _cell_text(book: xlrd.book.Book, cell: xlrd.sheet.Cell) -> str:
         number = cell.value
         return str(int(number)) if float(number).is_integer() else str(number)
     if cell.ctype == xlrd.XL_CELL_DATE:
-        return _date_text(xlrd.xldate_as_datetime(cell.value, book.datemode))
+        return date_text(xlrd.xldate_as_datetime(cell.value, book.datemode))
     if cell.ctype == xlrd.XL_CELL_TEXT:
         return cell.value.replace("\r", "").replace("\n", "").strip()
     return ""
 
 
-def _date_text(value: datetime.datetime) -> str:
+def date_text(value: datetime.datetime) -> str:
     """A date cell as notices write dates (2021年12月31日): the deadline readers know this form."""
     return f"{value.year}年{value.month}月{value.day}日"

@@ -190,6 +190,36 @@ def test_xlsx_rows_become_tab_separated_lines_and_merged_cells_repeat():
     assert [i.name for i in extract(normalize_text(text)).items] == ["生育津贴支付", "异地就医备案"]
 
 
+def test_xlsx_date_cells_are_dates_and_plain_numbers_stay_numbers():
+    """Excel stores 2023年6月30日 as 45107 and says in the cell's style that it is a date: a
+    完成时限 column of them had read as five-digit numbers and given no deadline."""
+    styles = (
+        f'<styleSheet {S}><numFmts count="1"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/>'
+        '</numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="176"/>'
+        '<xf numFmtId="177"/></cellXfs></styleSheet>'
+    )
+    sheet = (
+        f"<worksheet {S}><sheetData>"
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>序号</t></is></c><c r="B1" t="inlineStr"><is><t>事项名称</t></is></c>'
+        '<c r="C1" t="inlineStr"><is><t>完成时限</t></is></c></row>'
+        '<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="inlineStr"><is><t>生育津贴支付</t></is></c><c r="C2" s="1"><v>45107</v></c></row>'
+        '<row r="3"><c r="A3" s="3"><v>2</v></c><c r="B3" t="inlineStr"><is><t>异地就医备案</t></is></c><c r="C3" s="2"><v>45291</v></c></row>'
+        "</sheetData></worksheet>"
+    )
+    data = zipped({"xl/workbook.xml": f"<workbook {S}/>", "xl/styles.xml": styles, "xl/worksheets/sheet1.xml": sheet})
+    text = read_text(RawDocument.from_bytes("list.xlsx", data, "xlsx")).text
+    assert text == "序号\t事项名称\t完成时限\n1\t生育津贴支付\t2023年6月30日\n2\t异地就医备案\t2023年12月31日\n"
+    # a workbook counting from 1904 (old Mac Excel) puts the same serial four years later
+    data = zipped(
+        {
+            "xl/workbook.xml": f'<workbook {S}><workbookPr date1904="1"/></workbook>',
+            "xl/styles.xml": styles,
+            "xl/worksheets/sheet1.xml": sheet,
+        }
+    )
+    assert "2027年7月1日" in read_text(RawDocument.from_bytes("list.xlsx", data, "xlsx")).text
+
+
 def test_a_sheet_titled_by_a_merged_row_gives_its_title_and_its_columns_roles():
     """A merged title row over the header repeats its text in every cell: it is the list's
     title (whose place resolves a bare 市), not the table's header."""
