@@ -252,6 +252,10 @@ def _tail_span(text: str, match: Located, ends: dict[int, int]) -> tuple[int, in
         if end in ends:
             end = ends[end]
             continue
+        other_name = _bracketed_name_end(text, end, ends)
+        if other_name:
+            end = other_name  # 市行政审批服务局（市政务服务中心）负责: one body's two names
+            continue
         collective = _COLLECTIVE.match(text, end)
         if collective:
             end = collective.end()
@@ -260,6 +264,19 @@ def _tail_span(text: str, match: Located, ends: dict[int, int]) -> tuple[int, in
         break
     clause = CLAUSE_END.search(text, end)
     return end, clause.start() if clause else len(text)
+
+
+def _bracketed_name_end(text: str, end: int, ends: dict[int, int]) -> int | None:
+    """Past a bracket holding one name only, right at ``end`` (…局（市政务服务中心）), or past the
+    closing bracket of the one that holds the name ending at ``end``; else None."""
+    if text[end : end + 1] in ("（", "(") and end + 1 in ends:
+        closing = ends[end + 1]
+        return closing + 1 if text[closing : closing + 1] in ("）", ")") else None
+    if text[end : end + 1] in ("）", ")") and any(
+        text[start - 1 : start] in ("（", "(") and stop == end for start, stop in ends.items()
+    ):
+        return end + 1
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,14 @@ from functools import lru_cache
 from typing import Protocol, TypeVar
 
 from extractors.place_bounds import local_unit, place_may_start
-from extractors.places import is_known_place, known_place_before, opens_with_known_place, provinces, short_city_names
+from extractors.places import (
+    is_known_county,
+    is_known_place,
+    known_place_before,
+    opens_with_known_place,
+    provinces,
+    short_city_names,
+)
 from extractors.text import alternation
 
 
@@ -101,12 +108,14 @@ def places_sharing_a_body(text: str, matches: list[M]) -> list[M]:
     """珠海市、中山市医疗保障局, 广州、深圳市政务服务数据管理局: provinces or cities listed with 、
     before one body's name share it, as a class's members share a head (医保、人社部门). Each
     is a mention of its own, its span the place as written. Only after a body whose own place
-    is a province or a city named in full, and only places that open where a place may."""
+    is a province, a city or a county named in full (长沙县、浏阳市、宁乡市政务服务中心), and only
+    places that open where a place may."""
     shared: list[M] = []
     for match in matches:
         members = []
         position = match.start
-        while is_known_place(match.place) and position > 1 and text[position - 1] == "、":
+        known = is_known_place(match.place) or is_known_county(match.place)
+        while known and position > 1 and text[position - 1] == "、":
             before = known_place_before(text, position - 1)
             if before is None or not place_may_start(text, before[1]):
                 break

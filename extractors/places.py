@@ -52,10 +52,10 @@ _LONGEST_PLACE = 8  # characters of a province's or a city's full name (新疆�
 
 
 def known_place_before(text: str, end: int) -> tuple[str, int] | None:
-    """(full name, start) of the province or city named right before ``end``, in full
-    (珠海市) or by a city's short name (广州: 广州市), longest first."""
+    """(full name, start) of the province, city or county named right before ``end``, in full
+    (珠海市, 浏阳市) or by a city's short name (广州: 广州市), longest first."""
     for length in range(min(_LONGEST_PLACE, end), 1, -1):
-        if is_known_place(text[end - length : end]):
+        if is_known_place(text[end - length : end]) or is_known_county(text[end - length : end]):
             return text[end - length : end], end - length
     short = short_city_before(text, end)
     return (short_city_names()[short], end - len(short)) if short else None
@@ -81,6 +81,16 @@ def opens_with_known_county(place: str) -> bool:
 @lru_cache(maxsize=1)
 def _known_counties() -> tuple[str, ...]:
     return load_list("counties.txt")
+
+
+def is_known_county(place: str) -> bool:
+    """Is it a county-level place's full name of three characters or more (浏阳市, 岳麓区)?"""
+    return place in _known_county_set()
+
+
+@lru_cache(maxsize=1)
+def _known_county_set() -> frozenset[str]:
+    return frozenset(_known_counties())
 
 
 def is_known_place(place: str) -> bool:

@@ -926,6 +926,19 @@ def test_a_body_named_short_after_it_was_named_in_full_is_that_one(text, expecte
         ),
         # a class of places before a class of bodies stays one class
         ("各市、县医保局负责。", [("各市、县医保局", "各市、县医疗保障局", "responsible")]),
+        (  # and so do counties and county-level cities named in full
+            "长沙县、浏阳市、醴陵市政务服务中心负责。",
+            [
+                ("长沙县", "长沙县政务服务中心", "responsible"),
+                ("浏阳市", "浏阳市政务服务中心", "responsible"),
+                ("醴陵市政务服务中心", "醴陵市政务服务中心", "responsible"),
+            ],
+        ),
+        # one body's second name in brackets: the cue after it is both names'
+        (
+            "市行政审批服务局（市政务服务中心）负责。",
+            [("市行政审批服务局", "市行政审批服务局", "responsible"), ("市政务服务中心", "市政务服务中心", "responsible")],
+        ),
     ],
 )
 def test_places_listed_before_one_body_share_it(text, expected):
