@@ -23,7 +23,11 @@ _COUNT = r"[0-9０-９]{1,3}|[一二三四五六七八九十两]{1,3}"
 _WITHIN = r"(?:之内|以内|内)"
 _WITHIN_YEAR = re.compile(r"(?<![0-9一二三四五六七八九十〇零])(?:本|今|当)?年度?内")
 # "十四五" is the 14th five-year plan. The plans after the third run back to back from 1966.
-_PLAN_END = re.compile(r"[“\"「]?十(?P<n>[一二三四五六七八九])五[”\"」]?(?:规划)?(?:时期|规划期|期)?(?:末期|末)")
+# 到"十四五"末 is by the plan's last year; "十四五"期间 is the plan's five years (not 时期, which
+# names the era: "十四五"时期是…).
+_PLAN_END = re.compile(
+    r"[“\"「]?十(?P<n>[一二三四五六七八九])五[”\"」]?(?:规划)?(?:(?:时期|规划期|期)?(?:末期|末)|(?P<during>期间|期内))"
+)
 _FIRST_PLAN_YEAR, _FIRST_NUMBERED_PLAN = 1966, 3
 _HOLIDAY_AFTER = r"(?:假期)?(?:之前|以前|前)(?!后)"  # 春节前后 is "around", no deadline
 
@@ -109,13 +113,18 @@ def within_year(text: str, base: date | None) -> list[Deadline]:
 
 
 def plan_ends(text: str, base: date | None) -> list[Deadline]:
-    """到"十四五"末: the last year of a five-year plan (十四五 = 2021-2025)."""
+    """到"十四五"末: the last year of a five-year plan (十四五 = 2021-2025), and "十四五"期间 its five
+    years, unless they ended before the document's date (十三五期间累计办理… reports on them)."""
     found = []
     for match in _PLAN_END.finditer(text):
         number = 10 + (to_int(match.group("n")) or 0)
         last_year = _FIRST_PLAN_YEAR + 5 * (number - _FIRST_NUMBERED_PLAN) + 4
-        window = Window(date(last_year, 1, 1), date(last_year, 12, 31), "year")
-        found.append(_window(match.group(), match.span(), "by", window, base))
+        if not match.group("during"):
+            window = Window(date(last_year, 1, 1), date(last_year, 12, 31), "year")
+            found.append(_window(match.group(), match.span(), "by", window, base))
+        elif base is None or base.year <= last_year:
+            window = Window(date(last_year - 4, 1, 1), date(last_year, 12, 31), "year")
+            found.append(_window(match.group(), match.span(), "period", window, base))
     return found
 
 

@@ -265,10 +265,16 @@ def test_deadlines_with_no_calendar_date_of_their_own(text, base, expected):
         "国务院办公厅通知印发后，各地积极推进。",  # a document named by its issuer, no count
         "春节前后做好值守工作。",  # around the holiday
         "“十四五”时期是全面建设的关键时期。",  # the plan's years, no end named
+        "“十三五”期间，全省累计办理“跨省通办”业务1.2万件。",  # a plan's years that ended: a report
     ],
 )
 def test_no_deadline_counted_from_another_event_or_around_a_holiday(text):
     assert extract_deadlines(text, parse_iso("2023-03-15")) == []
+
+
+def test_a_five_year_plans_years_still_ahead_are_a_period():
+    (found,) = extract_deadlines("于“十四五”期间全面实现高频事项跨省通办。", parse_iso("2023-03-15"))
+    assert (found.text, found.kind, found.start, found.date) == ("“十四五”期间", "period", "2021-01-01", "2025-12-31")
 
 
 @pytest.mark.parametrize(
