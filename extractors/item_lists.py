@@ -264,8 +264,9 @@ def _mark_shape(mark: str) -> str:
 _INCLUDING = re.compile(
     r"(?:包括|包含|涵盖)[：:]?|(?<=范围)(?P<range>为|是)[：:]?|(?<=[。，,])(?P<example>例如|如)[：:，,]?"
     r"|(?<=事项)有(?![关所效序力望哪：:])"  # "实现“跨省通办”的事项有A、B等": 有 after the items it names
+    r"|(?<=清单|目录)[中里]的"  # "“跨省通办”事项清单中的A、B等事项已全部实现": the list's members
 )
-_INCLUDED_END = re.compile(r"等?(?=[，,。；;\n])|等(?=$)|$")
+_INCLUDED_END = re.compile(r"等?(?=[，,。；;\n])|等(?=事项|业务)|等(?=$)|$")
 
 
 def _including_lists(text: str) -> list[Found]:

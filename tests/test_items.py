@@ -497,6 +497,19 @@ def test_an_including_list_whose_intro_refers_back_to_the_sentence_before(before
     assert [i.name for i in extract_text(text).items] == names
 
 
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("“跨省通办”事项清单中的电子社保卡签发、社保卡启用等事项已全部实现。", ["电子社保卡签发", "社保卡启用"]),
+        ("首批“跨省通办”事项包括异地就医备案、户口迁移等事项。", ["异地就医备案", "户口迁移"]),  # 等事项 ends it too
+        ("国家“跨省通办”清单中的优化窗口服务、强化数据共享等事项。", []),  # measures, not services
+    ],
+)
+def test_the_members_of_a_named_tongban_list(sentence, names):
+    """清单中的A、B等事项: what follows 中的 is the list's, as after 包括."""
+    assert [(i.name, i.scope) for i in extract_text(sentence).items] == [(name, ("跨省通办",)) for name in names]
+
+
 def test_a_numbered_list_line_links_its_item_to_the_units_and_time_in_its_note():
     text = (
         "某市第二批“跨省通办”事项清单\n1.异地就医备案（市医保局，2022年6月底前）\n"
