@@ -245,14 +245,26 @@ def test_the_national_lists_spellings_of_one_item_merge(conn):
         ("排污许可", 2),
         ("新生儿入户", 2),
     ]
+    # a name the national list writes in full, though no notice here does: the registry names it so
+    load(conn, [_text_doc("d.txt", "包括医保关系转移接续、首次办理居民身份证等2个事项。")])
+    load(conn, [_text_doc("e.txt", "包括居民身份证首次申领、户口迁移等2个事项。")])
+    build_registry(conn)
+    rows = _table(
+        conn, "SELECT name, aliases FROM registry_items WHERE name IN ('基本医疗保险关系转移接续', '居民身份证首次申领')"
+    )
+    assert sorted((name, sorted(aliases)) for name, aliases in rows) == [
+        ("基本医疗保险关系转移接续", ["医保关系转移接续"]),
+        ("居民身份证首次申领", ["居民身份证首次申领", "首次办理居民身份证"]),
+    ]
 
 
 def test_a_name_written_verb_first_merges_with_the_same_name_object_first(conn):
     """首次申领居民身份证 is 居民身份证首次申领; 领取养老金人员待遇资格认证 is a certification, not
-    领取 of one, and 首次办理居民身份证's 办理 says too little to reorder."""
+    领取 of one, and 首次办理社会保障卡's 办理 says too little to reorder (首次办理居民身份证 is merged
+    by a listed alias, a reader's decision, not by this rule)."""
     load(
         conn,
-        [_text_doc("a.txt", "包括首次申领居民身份证、提取住房公积金、领取养老金人员待遇资格认证、首次办理居民身份证等4个事项。")],
+        [_text_doc("a.txt", "包括首次申领居民身份证、提取住房公积金、领取养老金人员待遇资格认证、首次办理社会保障卡等4个事项。")],
     )
     load(conn, [_text_doc("b.txt", "包括居民身份证首次申领、住房公积金提取等2个事项。")])
     build_registry(conn)
@@ -261,7 +273,7 @@ def test_a_name_written_verb_first_merges_with_the_same_name_object_first(conn):
         ("住房公积金提取", 2),
         ("居民身份证首次申领", 2),
         ("领取养老金人员待遇资格认证", 1),
-        ("首次办理居民身份证", 1),
+        ("首次办理社会保障卡", 1),
     ]
     (reason,) = _table(conn, "SELECT reason FROM registry_merges WHERE item_key = '首次申领居民身份证'")[0]
     assert reason.startswith("word order")
