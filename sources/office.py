@@ -69,6 +69,17 @@ def _xml(archive: zipfile.ZipFile, name: str) -> ElementTree.Element:
         raise ReadError("office_broken", f"{name} is not well-formed XML: {exc}") from exc
 
 
+def _optional_xml(archive: zipfile.ZipFile, name: str) -> ElementTree.Element | None:
+    """A part that only adds to the text (numbering, styles): a damaged one loses its numbers
+    or dates, never the document."""
+    if name not in archive.namelist():
+        return None
+    try:
+        return _xml(archive, name)
+    except ReadError:
+        return None
+
+
 def _open(data: bytes) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(io.BytesIO(data))
@@ -79,8 +90,7 @@ def _open(data: bytes) -> zipfile.ZipFile:
 def docx_to_text(data: bytes) -> str:
     archive = _open(data)
     body = _xml(archive, "word/document.xml").find(f"{_W}body")
-    names = archive.namelist()
-    numbering = read_numbering(*(_xml(archive, name) if name in names else None for name in (_NUMBERING, _STYLES)))
+    numbering = read_numbering(_optional_xml(archive, _NUMBERING), _optional_xml(archive, _STYLES))
     lines: list[str] = []
     for block in _blocks(body):
         if block.tag == f"{_W}p":
@@ -140,8 +150,7 @@ def xlsx_to_text(data: bytes) -> str:
     shared = _shared_strings(archive)
     sheets = [name for name in sorted(archive.namelist()) if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", name)]
     sheets.sort(key=lambda name: int(re.search(r"(\d+)\.xml$", name).group(1)))
-    names = archive.namelist()
-    dates = read_date_styles(*(_xml(archive, name) if name in names else None for name in ("xl/styles.xml", "xl/workbook.xml")))
+    dates = read_date_styles(_optional_xml(archive, "xl/styles.xml"), _optional_xml(archive, "xl/workbook.xml"))
     blocks = ["\n".join(_sheet_rows(_xml(archive, name), shared, dates)) for name in sheets]
     return "\n\n".join(block for block in blocks if block.strip()) + "\n"
 

@@ -42,7 +42,7 @@ class Numbering:
         style = _value(paragraph.find(f"{_W}pPr/{_W}pStyle"))
         if props is not None:
             num_id = _value(props.find(f"{_W}numId"))
-            level = int(_value(props.find(f"{_W}ilvl")) or 0)
+            level = _int(_value(props.find(f"{_W}ilvl")), 0)
         elif style in self.styles:
             num_id, level = self.styles[style]
         else:
@@ -70,20 +70,24 @@ def read_numbering(root: ElementTree.Element | None, styles: ElementTree.Element
         props = style.find(f"{_W}pPr/{_W}numPr")
         num_id = _value(props.find(f"{_W}numId")) if props is not None else None
         if num_id:
-            numbering.styles[_value(style, "styleId") or ""] = (num_id, int(_value(props.find(f"{_W}ilvl")) or 0))
+            numbering.styles[_value(style, "styleId") or ""] = (num_id, _int(_value(props.find(f"{_W}ilvl")), 0))
     return numbering
 
 
 def _levels(abstract: ElementTree.Element) -> dict[int, _Level]:
     levels = {}
     for node in abstract.findall(f"{_W}lvl"):
-        start = _value(node.find(f"{_W}start"))
-        levels[int(_value(node, "ilvl") or 0)] = _Level(
-            int(start) if start and start.isdigit() else 1,
+        levels[_int(_value(node, "ilvl"), 0)] = _Level(
+            _int(_value(node.find(f"{_W}start")), 1),
             _value(node.find(f"{_W}numFmt")) or "decimal",
             _value(node.find(f"{_W}lvlText")) or "",
         )
     return levels
+
+
+def _int(value: str | None, default: int) -> int:
+    """A number attribute, or ``default`` where a damaged file writes none or no number."""
+    return int(value) if value and value.isdigit() else default
 
 
 def _value(node: ElementTree.Element | None, name: str = "val") -> str | None:

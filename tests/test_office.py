@@ -149,6 +149,15 @@ def test_a_heading_style_that_numbers_its_paragraphs_numbers_them_and_num_id_0_n
     assert read_text(RawDocument.from_bytes("plan.docx", data, "docx")).text == "一、工作目标\n说明\n二、重点任务\n"
 
 
+def test_a_damaged_numbering_part_loses_the_numbers_not_the_document():
+    document = f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{numbered("工作目标", 1)}</w:body></w:document>'
+    data = zipped({"word/document.xml": document, "word/numbering.xml": "<w:numbering"})
+    assert read_text(RawDocument.from_bytes("plan.docx", data, "docx")).text == "工作目标\n"
+    broken_level = NUMBERING.replace('w:ilvl="0"><w:start w:val="1"/>', 'w:ilvl="x"><w:start w:val="-"/>', 1)
+    data = zipped({"word/document.xml": document, "word/numbering.xml": broken_level})
+    assert read_text(RawDocument.from_bytes("plan.docx", data, "docx")).text == "一、工作目标\n"
+
+
 def test_paragraphs_inside_a_content_control_are_read():
     body = (
         paragraph("关于做好医保经办“跨省通办”工作的通知")
