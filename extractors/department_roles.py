@@ -99,14 +99,15 @@ def role_of(text: str, match: Located, ends: dict[int, int]) -> str:
     after_cues, before_cues = _cues()
     if _joined_by(text, match.start, ends):
         return before_cues[_JOINED_BY]  # "由A会同B、C负责": B and C cooperate, whatever follows
-    tail = _between().sub("", _tail_after(text, match, ends), count=1)
+    tail_span = _tail_span(text, match, ends)
+    tail = _between().sub("", text[tail_span[0] : tail_span[1]], count=1)
     for cue in after_cues:
         if tail.startswith(cue):
             return after_cues[cue]
     said = _says().match(text, match.end)
     if said:
         return after_cues[said.group("cue")]
-    if _leads_the_next_clause(text, match, ends):
+    if _leads_the_next_clause(text, tail_span, ends):
         return "lead"  # "A要高度重视，会同B抓好落实": A is who 会同 has
     dated = _dated_task().match(tail)
     if dated:
@@ -215,20 +216,15 @@ def _next_clause_lead() -> re.Pattern[str]:
     return re.compile(rf"[，,](?:并|还要|还将|要|将|积极|主动)?(?:{leads})")
 
 
-def _leads_the_next_clause(text: str, match: Located, ends: dict[int, int]) -> bool:
-    """A name whose own short clause (要高度重视) is followed by one that opens with a lead
-    cue and no name of its own (，会同B…): that clause's subject is the name."""
-    start, end = _tail_span(text, match, ends)
-    if end - start > _OWN_CLAUSE_REACH or not text.startswith(_MODALS, start):
+def _leads_the_next_clause(text: str, tail: tuple[int, int], ends: dict[int, int]) -> bool:
+    """A name whose own short clause (``tail``: 要高度重视) is followed by one that opens with a
+    lead cue and no name of its own (，会同B…): that clause's subject is the name."""
+    start, end = tail
+    if not text.startswith(_MODALS, start) or end - start > _OWN_CLAUSE_REACH:
         return False
     if any(start < at < end for at in ends):
         return False  # 要加强与市公安局沟通，会同…: whose clause it is, the names do not say
     return _next_clause_lead().match(text, end) is not None
-
-
-def _tail_after(text: str, match: Located, ends: dict[int, int]) -> str:
-    start, end = _tail_span(text, match, ends)
-    return text[start:end]
 
 
 def _tail_span(text: str, match: Located, ends: dict[int, int]) -> tuple[int, int]:

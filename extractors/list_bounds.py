@@ -33,12 +33,15 @@ def _past_lead_verb(piece: str) -> int:
     ends the piece (不动产登记办理) or a name before a joiner (…办理和抵押登记), nor one after a word of when that opens a name: in
     开通首次办理居民身份证, 首次办理 is the service's own."""
     cut = 0
+    adverbs = cues()["opening_adverb"]
     for verb in cues()["lead_verb"]:
         at = piece.rfind(verb)
-        rest = piece[at + len(verb) :]
-        if at < 0 or len(rest) < _NAME_AFTER_VERB or rest.startswith(_JOINERS) or piece.endswith(cues()["opening_adverb"], 0, at):
+        if at < 0:
             continue
-        cut = max(cut, at + len(verb))
+        end = at + len(verb)
+        if len(piece) - end < _NAME_AFTER_VERB or piece.startswith(_JOINERS, end) or piece.endswith(adverbs, 0, at):
+            continue
+        cut = max(cut, end)
     return cut
 
 
