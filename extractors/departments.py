@@ -249,7 +249,7 @@ def find_departments(
     central = [_Match(s, e, c) for s, e, c in _central().longest(text)]
     numbers = doc_number_spans(text)
     local = places_sharing_a_body(text, named_in_full(named_before(_local_matches(text, home))))
-    if not issuer and not place:
+    if not issuer and "市" not in home:  # no issuer, and no city in the title (江西：赣州新增…)
         local = same_body_in_full(_with_sole_city(local))
     starts = {m.start for m in central + local}
     found = [_extended(text, m, starts, unsure) for m in central + local]

@@ -252,6 +252,17 @@ def test_a_page_with_no_issuer_reads_a_bare_level_by_its_titles_place(title, exp
     assert {d.canonical for d in extract_text(text).departments} == expected
 
 
+def test_a_province_in_the_title_leaves_the_bare_city_to_the_one_city_named_in_full():
+    """江西：赣州新增… names a province: its bare 省 is 江西省, and its bare 市 is the one city
+    its bodies name in full, as on a page whose title names no place."""
+    text = "江西：赣州新增30项“跨省通办”事项\n赣州市医疗保障局会同市人力资源和社会保障局、省医保局推进。\n"
+    assert [d.canonical for d in extract_text(text).departments] == [
+        "赣州市医疗保障局",
+        "赣州市人力资源和社会保障局",
+        "江西省医疗保障局",
+    ]
+
+
 def test_bodies_in_a_bracket_ending_a_list_line_handle_its_item():
     text = (
         "第一批“跨省通办”事项清单\n1.工伤保险待遇资格认证（市人社局）\n2.异地就医结算备案（市医保局、市卫健委）\n"
