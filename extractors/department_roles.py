@@ -101,8 +101,11 @@ def role_of(text: str, match: Located, ends: dict[int, int]) -> str:
         return before_cues[_JOINED_BY]  # "由A会同B、C负责": B and C cooperate, whatever follows
     tail_span = _tail_span(text, match, ends)
     tail = _between().sub("", text[tail_span[0] : tail_span[1]], count=1)
+    # 牵头：区市场监管局配合：区政务服务中心 (a cell's two lines run together): a cue with a colon
+    # after it labels the names that follow, not the one before
+    labels_next = text[tail_span[1] : tail_span[1] + 1] in ("：", ":")
     for cue in after_cues:
-        if tail.startswith(cue):
+        if tail.startswith(cue) and not (labels_next and tail == cue):
             return after_cues[cue]
     said = _says().match(text, match.end)
     if said:

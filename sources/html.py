@@ -225,7 +225,8 @@ def html_to_text(html: str) -> str:
 
 
 # "<notice title>_政府信息公开专栏", "<headline>--社会·法治--人民网": the site comes after.
-_SITE_SEPARATOR = re.compile(r"\s*(?:_|--|——|\s[-－|｜]\s|[|｜])\s*")
+# "<notice title>-某华区人民政府": a bare hyphen between two Han words too (not 2021-2023).
+_SITE_SEPARATOR = re.compile(r"\s*(?:_|--|——|\s[-－|｜]\s|[|｜]|(?<=[\u4e00-\u9fff”）》])[-－](?=[\u4e00-\u9fff]))\s*")
 
 
 def _page_title(title: str) -> str:

@@ -838,6 +838,8 @@ def test_a_plans_note_that_the_first_unit_of_each_list_leads(note, others):
             "市医保局要加强与市公安局沟通，会同市人社局推进。",
             [("市医保局", "mentioned"), ("市公安局", "mentioned"), ("市人社局", "cooperate")],
         ),
+        # a cell's labelled lines run together: a cue with a colon labels the names after it
+        ("牵头：区市场监管局配合：区政务服务中心", [("区市场监管局", "lead"), ("区政务服务中心", "cooperate")]),
         # a dated task whose object comes first, after 将
         ("各区医保局于次月5日前将上月情况报送市医保局。", [("各区医保局", "responsible"), ("市医保局", "mentioned")]),
         # the bodies that must carry a task out (落实) answer for it

@@ -78,6 +78,13 @@ def test_page_title_loses_the_site_name_and_is_not_repeated():
         "<body><p>各地级以上市医疗保障局：</p></body></html>"
     )
     assert title_only.startswith("关于做好异地就医备案工作的通知\n") and "广东省医疗保障局\n" not in title_only
+    # a bare hyphen between Han words parts the site's name too; not one between digits
+    hyphen = html_to_text(
+        "<html><head><title>关于推进“跨省通办”的通知-某华区人民政府</title></head><body><h2>关于推进“跨省通办”的通知</h2></body></html>"
+    )
+    assert hyphen == "关于推进“跨省通办”的通知\n"
+    years = html_to_text("<html><head><title>某市2021-2023年“跨省通办”工作方案</title></head><body><p>正文。</p></body></html>")
+    assert years.startswith("某市2021-2023年“跨省通办”工作方案\n")
 
 
 def test_a_portal_title_shorter_than_the_pages_heading_gives_way_to_it():
