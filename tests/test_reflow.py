@@ -145,3 +145,14 @@ def test_a_short_pdf_notice_finds_its_column_past_its_titles_and_signature():
     assert all(task in result for task in tasks)
     assert result[:2] == ["某县人民政府办公室关于印发某县2023年政务服务“跨省通办”“省内通办”工作方案的通知", "县府办发〔2023〕9号"]
     assert "某县人民政府办公室" in result and "附件" in result
+
+
+def test_list_entries_a_blank_line_apart_stay_apart_though_one_holds_a_dunhao():
+    """An HTML list's entries come a blank line apart; one whose name holds 、 had run on
+    into the ones after it (…、丢失补领城乡居民养老保险参保登记居住证签注)."""
+    entries = ["出生登记", "身份证首次申领、到期换领、丢失补领", "城乡居民养老保险参保登记", "居住证签注"]
+    text = "此次新增的“跨省通办”事项有：\n\n" + "\n\n".join(entries) + "\n"
+    assert normalize_text(text).text.split("\n\n")[1:] == entries
+    # a sentence cut mid-word across a blank line still goes on: what follows has its marks
+    cut = "第一段文字说明。\n\n推动异地就医备案、户口\n\n迁移等事项跨省通办。\n\n第二段。\n"
+    assert "推动异地就医备案、户口迁移等事项跨省通办。" in normalize_text(cut).text

@@ -297,7 +297,23 @@ def _should_join(brk: _Break, wrap_width: int | None, width: int) -> bool:
         return False
     if brk.across_blank and not mid_word:
         return False
+    if brk.across_blank and _names_apart(brk):
+        return False  # a list's entries one per block: 身份证首次申领、到期换领、丢失补领 / 城乡居民…登记
     return _stops_mid_clause(brk.paragraph)
+
+
+_NAME_LINE_CHARS = 25  # a list entry's length; a line cut off inside a sentence is longer
+
+
+def _names_apart(brk: _Break) -> bool:
+    """Two short lines a blank line apart, the first a paragraph of its own whose only marks are
+    the 、 between one name's parts and the second with no mark at all: two entries of a list,
+    not one sentence cut in two."""
+    line, following = brk.line, brk.following
+    if not brk.first_line or len(line) > _NAME_LINE_CHARS or len(following) > _NAME_LINE_CHARS:
+        return False
+    marks = set(CLAUSE_MARKS + TERMINAL + "“”《》（）()")
+    return not any(char in marks for char in line.replace("、", "")) and not any(char in marks for char in following)
 
 
 def _stands_alone(brk: _Break) -> bool:
