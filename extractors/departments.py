@@ -322,7 +322,7 @@ def _issuer_place(issuer: str | None) -> str | None:
 def _unit() -> re.Pattern[str]:
     roles = alternation(after_cues())
     return re.compile(
-        r"(?P<unit>[\u4e00-\u9fff]{0,10}?(?:(?:司|局|总队|支队|大队)(?!长|机关)|中心|办公厅|办公室|分行|支行|研究室|参事室|督查室)"
+        r"(?P<unit>[\u4e00-\u9fff]{0,10}?(?:(?:司|局|总队|支队|大队)(?!长|机关)|中心支行|中心|办公厅|办公室|分行|支行|研究室|参事室|督查室)"
         rf"|(?:[\u4e00-\u9fff]{{2,6}}?办|[\u4e00-\u9fff]{{2,8}}?科)(?=[、，。；,;）)\s和及与在]|{roles}|$))"
         r"|(?P<cls>各?(?P<some>有关)?部门)"
     )

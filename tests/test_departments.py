@@ -828,6 +828,11 @@ def test_a_plans_note_that_the_first_unit_of_each_list_leads(note, others):
         ("市医保局医药服务管理科牵头。", [("市医保局医药服务管理科", "lead")]),
         ("将情况报送市医保局待遇保障科。", [("市医保局待遇保障科", "mentioned")]),
         ("市医保局加强科技支撑。", [("市医保局", "mentioned")]),
+        # a central bank's branch whose name holds 中心: 中心支行 is one ending
+        ("由人民银行长沙市中心支行负责。", [("人民银行长沙市中心支行", "responsible")]),
+        # the ways a city writes its counties and districts as a class
+        ("由各区（市）县人民政府负责。", [("各区（市）县人民政府", "responsible")]),
+        ("由各区县（市）政务服务中心负责。", [("各区县（市）政务服务中心", "responsible")]),
         # a government's offices by their names, whatever follows
         ("由市政府督查室每半年开展一次督查。", [("市政府督查室", "responsible")]),
         ("市医保局局机关各科室要配合。", [("市医保局", "mentioned")]),
