@@ -358,7 +358,7 @@ def test_a_scope_columns_short_values_are_the_scopes_they_name_and_a_receiving_u
     assert {d.role for d in result.departments} == {"responsible"}
 
 
-@pytest.mark.parametrize("header", ["事项名称", "办事事项", "业务项", "业务办理项"])
+@pytest.mark.parametrize("header", ["事项名称", "办事事项", "业务项", "业务办理项", "办理项目", "高频事项"])
 def test_the_ways_a_name_column_is_headed(header):
     text = (
         "某市人民政府办公室关于公布第二批“跨省通办”事项清单的通知\n各区人民政府：\n现将清单公布如下。\n"
