@@ -375,6 +375,8 @@ def test_the_ways_a_name_column_is_headed(header):
         ("部门", "responsible"),
         ("办理机关", "responsible"),
         ("行业主管部门", "responsible"),
+        ("牵头科室", "lead"),
+        ("协助单位", "cooperate"),
         ("备注", "mentioned"),
     ],
 )
