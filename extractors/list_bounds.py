@@ -30,8 +30,8 @@ _NAME_AFTER_VERB = 2  # a lead verb that ends the first name (…登记办理、
 
 def _past_lead_verb(piece: str) -> int:
     """Where the names start after the last lead verb in ``piece`` (0: none). Not a verb that
-    ends the piece (不动产登记办理) or a name before a joiner (…办理和抵押登记), nor one after a word of when that opens a name: in
-    开通首次办理居民身份证, 首次办理 is the service's own."""
+    ends the piece (不动产登记办理) or a name before a joiner (…办理和抵押登记), nor one after a
+    word of when that opens a name: in 开通首次办理居民身份证, 首次办理 is the service's own."""
     cut = 0
     adverbs = cues()["opening_adverb"]
     for verb in cues()["lead_verb"]:
@@ -58,7 +58,6 @@ def start_of_list(text: str, end: int) -> int:
     first_separator = ITEM_SEPARATORS.search(text, start, end)
     head_end = first_separator.start() if first_separator else end
     head = text[start:head_end]
-    cut = 0
     cut = _past_lead_verb(head)
     subject = _SUBJECT_HAS.match(head)
     if subject:
