@@ -32,9 +32,11 @@ from extractors.item_names import (
     split_names,
     split_services_at_he,
     tags,
+    undecorated,
     unnumbered,
 )
 from extractors.list_bounds import SENTENCE_MARKS
+from extractors.name_notes import past_note
 from extractors.records import ItemCountCheck, ItemMention
 from extractors.text import BULLETS, alternation, line_end, mark_before, overlaps, past_blank_lines
 
@@ -241,6 +243,8 @@ def _line_names(text: str, offset: int) -> list[tuple[int, int]]:
             start = text.index(line, offset)
             name_start, name_end = unnumbered(text, (start, start + len(line.rstrip("；;。"))))
             marks.add(_mark_shape(text[start:name_start]))
+            # 1.★异地就医备案（市医保局）: the list's marks and the line's note are no part of the name
+            name_start, name_end = past_note(text, *undecorated(text, name_start, name_end))
             if len(marks) > 1:
                 break  # 二、重点任务 under names Word numbered itself: the next section's heading
             spans.append((name_start, name_end))

@@ -275,9 +275,22 @@ def unnumbered(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] in _QUOTES):
+    while start < end and (text[start].isspace() or text[start] in _QUOTES or text[start] in DECORATIONS):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in _QUOTES):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _QUOTES or text[end - 1] in DECORATIONS):
+        end -= 1
+    return start, end
+
+
+# Marks a list sets beside a name (★ new this year, * see the note below, ▲ changed): no part of it
+DECORATIONS = "★☆※*＊△▲"
+
+
+def undecorated(text: str, start: int, end: int) -> tuple[int, int]:
+    """The name without the marks a list sets before or after it (★异地就医备案, 户口迁移*)."""
+    while start < end and text[start] in DECORATIONS:
+        start += 1
+    while end > start and text[end - 1] in DECORATIONS:
         end -= 1
     return start, end
 

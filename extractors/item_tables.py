@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from extractors.heading_lists import names_items
 from extractors.item_fields import is_field_row
-from extractors.item_names import cues, cues_in, inside_brackets, plausible, reads_as_service
+from extractors.item_names import cues, cues_in, inside_brackets, plausible, reads_as_service, undecorated
 from extractors.name_notes import trailing_note
 from extractors.records import ItemMention
 from extractors.tables import CELL_NUMBER, GROUP_MARK, heading_text, is_group_heading_line, looks_like_header
@@ -320,6 +320,8 @@ def _row_items(
         scope = caption_scope or tuple(cues_in(category or "", "scope"))
     modes += tuple(mode for column, mode in columns.marked if _ticked(way_cell(column)) and mode not in modes)
     span = _cell_span(cells, name_column, line_start)
+    lead, end = undecorated(name, 0, len(name))  # ★异地就医备案, 户口迁移*: a list's marks
+    name, span = name[lead:end], (span[0] + lead, span[0] + end)
     note = trailing_note(name, 0, len(name))  # 异地就医备案（全程网办）, 户口迁移（市公安局）: no part of the name
     if note is not None:
         name = name[: note[0]].rstrip()

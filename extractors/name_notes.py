@@ -21,7 +21,7 @@ from extractors.datafiles import load_table
 from extractors.head_lines import body_endings, not_body_endings
 from extractors.text import alternation
 
-_OPENERS, _CLOSERS = "（(", "）)"
+_OPENERS, _CLOSERS = "（(【[", "）)】]"  # 异地就医备案【全程网办】 as well
 _NOTE_MAX = 40  # a note names a few bodies or a date; a longer bracket says more than who
 _BODY_MIN = 3  # a body's name has a qualifier before its ending: 单位, 企业 alone are applicants
 # a time by which the item is due: 2021年底前, 6月30日前, 今年底前, 明年上半年, 长期坚持
@@ -52,6 +52,8 @@ def is_note(content: str) -> bool:
     content = content.strip()
     if not content or len(content) > _NOTE_MAX or content.startswith(_cues_of("note_covers")):
         return False
+    if content in _cues_of("note_status"):
+        return True  # 异地就医备案（新增）: what the list did with the item, no part of its name
     if says_only_how(content):
         return True  # 异地就医备案（全程网办）: the item's mode, no part of its name (``noted_ways``)
     if content.startswith(_role_labels()) or content.endswith(_role_verbs()) or _DUE.search(content):
@@ -89,7 +91,7 @@ def note_after(text: str, end: int) -> tuple[int, int] | None:
     """The note in brackets right after a name ending at ``end``, if it is one."""
     if text[end : end + 1] not in _OPENERS:
         return None
-    closer = min((at for at in (text.find("）", end), text.find(")", end)) if at > 0), default=-1)
+    closer = min((at for at in (text.find(mark, end) for mark in _CLOSERS) if at > 0), default=-1)
     if closer < 0 or closer - end > _NOTE_REACH:
         return None
     return trailing_note(text, end - 1, closer + 1)

@@ -136,6 +136,20 @@ def test_names_one_a_line_end_at_a_line_numbered_another_way():
     assert [name for name, _ in items_of(body.replace("\n".join(names), numbered))] == names
 
 
+def test_a_colon_lists_lines_lose_their_notes_and_marks():
+    """1.异地就医备案（市医保局）: the note had stayed in the name under a colon intro, though a
+    heading's list and a table take it off."""
+    body = "以下事项实现“跨省通办”：\n1.异地就医备案（市医保局）\n2.★户口迁移（新增）\n3.社会保障卡申领（全程网办）\n"
+    result = extract(normalize_text(HEAD + body + SIGNED))
+    assert [(i.name, i.modes) for i in result.items] == [
+        ("异地就医备案", ()),
+        ("户口迁移", ()),
+        ("社会保障卡申领", ("全程网办",)),
+    ]
+    (linked,) = result.items[0].departments
+    assert result.departments[linked].name == "市医保局"
+
+
 def test_a_headings_batch_and_count_go_with_the_numbered_names_under_it():
     body = (
         "一、第一批“省内通办”事项（2项）\n1.婚姻登记档案查询（省民政厅）\n2.居民户口簿补领（省公安厅）\n"

@@ -358,6 +358,27 @@ def test_a_scope_columns_short_values_are_the_scopes_they_name_and_a_receiving_u
     assert {d.role for d in result.departments} == {"responsible"}
 
 
+@pytest.mark.parametrize(
+    ("cell", "modes"),
+    [
+        ("★异地就医备案", ()),  # a list's marks: new this year, see the note, changed
+        ("异地就医备案*", ()),
+        ("异地就医备案▲", ()),
+        ("异地就医备案（新增）", ()),  # what the list did with the item
+        ("异地就医备案【全程网办】", ("全程网办",)),  # how it is done, in square brackets too
+        ("异地就医备案[全程网办]", ("全程网办",)),
+    ],
+)
+def test_a_names_marks_and_status_notes_are_no_part_of_it(cell, modes):
+    text = (
+        "某市人民政府办公室关于公布第二批“跨省通办”事项清单的通知\n各区人民政府：\n现将清单公布如下。\n"
+        f"序号\t事项名称\t实施部门\n1\t{cell}\t市医保局\n2\t户口迁移\t市公安局\n"
+    )
+    items = extract(normalize_text(text)).items
+    assert [(i.name, i.modes) for i in items] == [("异地就医备案", modes), ("户口迁移", ())]
+    assert text[items[0].span[0] : items[0].span[1]] == "异地就医备案"
+
+
 @pytest.mark.parametrize("header", ["事项名称", "办事事项", "业务项", "业务办理项", "办理项目", "高频事项"])
 def test_the_ways_a_name_column_is_headed(header):
     text = (
