@@ -252,7 +252,7 @@ def find_departments(
     if not issuer and "市" not in home:  # no issuer, and no city in the title (江西：赣州新增…)
         local = same_body_in_full(_with_sole_city(local))
     starts = {m.start for m in central + local}
-    found = [_extended(text, m, starts, unsure) for m in central + local]
+    found = [_extended_twice(text, m, starts, unsure) for m in central + local]
     found += [_Match(*found) for found in class_matches(text, home)]
     found += _own_ministry_units(text, issuer)
     found += [_Match(*office) for office in district_offices(text)]
@@ -317,13 +317,14 @@ def _issuer_place(issuer: str | None) -> str | None:
 # offices by their names (市政府研究室, 参事室, 督查室)
 # An office written short (省政府职转办) is one only where a name ends: before a
 # joiner, a clause mark or a role word (department_roles.tsv: "市政府督办，" is a verb's, and 督办
-# has one character before 办). So is a city bureau's section (市医保局待遇保障科): 科技, 科室 open words.
+# has one character before 办). So is a city bureau's section (市医保局待遇保障科) or station
+# (交通警察支队车辆管理所): 科技, 科室, 所属 open words.
 @lru_cache(maxsize=1)
 def _unit() -> re.Pattern[str]:
     roles = alternation(after_cues())
     return re.compile(
         r"(?P<unit>[\u4e00-\u9fff]{0,10}?(?:(?:司|局|总队|支队|大队)(?!长|机关)|中心支行|中心|办公厅|办公室|分行|支行|研究室|参事室|督查室)"
-        rf"|(?:[\u4e00-\u9fff]{{2,6}}?办|[\u4e00-\u9fff]{{2,8}}?科)(?=[、，。；,;）)\s和及与在]|{roles}|$))"
+        rf"|(?:[\u4e00-\u9fff]{{2,6}}?办|[\u4e00-\u9fff]{{2,8}}?[科所])(?=[、，。；,;）)\s和及与在]|{roles}|$))"
         r"|(?P<cls>各?(?P<some>有关)?部门)"
     )
 
@@ -333,7 +334,7 @@ def _unit() -> re.Pattern[str]:
 _JOINED_WORDS = re.compile(r"(?<=[\u4e00-\u9fff]{2})[和与](?=[^部委厅署局司]{2,}(?:司|局|中心)$)")
 # Nor 国家 (…医疗保障局国家税务总局: a signature block's columns run together).
 _NOT_IN_UNIT = re.compile(
-    r"关于|印发|转发|批转|抄送|发布|举行|推出|会同|牵头|配合|负责|出台|通过|国家|[的和与及在对将从向为要是于已等]"
+    r"关于|印发|转发|批转|抄送|发布|举行|推出|会同|牵头|配合|负责|出台|通过|国家|所属|下属|[的和与及在对将从向为要是于已等]"
 )
 # A local body's unit never opens with a place: "上海市卫生健康委员会上海市公安局" is two
 # bodies. A central one's may: 国家税务总局上海市税务局 is the Shanghai tax bureau's name.
@@ -348,6 +349,8 @@ def _extended(text: str, match: _Match, starts: set[int] = frozenset(), unsure: 
     found = _unit().match(text, match.end)
     if found is None or _NOT_IN_UNIT.search(_JOINED_WORDS.sub("", found.group())):
         return match
+    if found.group("unit") and "有关" in found.group("unit"):
+        return match  # 市公安局有关科所: units as a class, no unit's name (有关部门 is the class's)
     if overlaps(found.span(), unsure):
         return match
     if match.place and any(match.end <= start < found.end() for start in starts):
@@ -364,6 +367,14 @@ def _extended(text: str, match: _Match, starts: set[int] = frozenset(), unsure: 
         return _Match(match.start, found.end(), match.canonical + suffix)
     unit = _bodies().get(found.group(), found.group())  # 市公安局交警支队: its unit's full name, 交通警察支队
     return _Match(match.start, found.end(), match.canonical + unit)
+
+
+def _extended_twice(text: str, match: _Match, starts: set[int], unsure: Sequence[tuple[int, int]]) -> _Match:
+    """A unit's own unit too: 市公安局 + 交通警察支队 + 车辆管理所, 国家医疗保障局 + 医疗保障事业管理中心."""
+    grown = _extended(text, match, starts, unsure)
+    if grown.end == match.end or grown.canonical.endswith("部门"):
+        return grown
+    return _extended(text, grown, starts, unsure)
 
 
 # 部社保中心 in a ministry's own notice: a bare 部 opening a name, after no Han character

@@ -833,6 +833,13 @@ def test_a_plans_note_that_the_first_unit_of_each_list_leads(note, others):
         # the ways a city writes its counties and districts as a class
         ("由各区（市）县人民政府负责。", [("各区（市）县人民政府", "responsible")]),
         ("由各区县（市）政务服务中心负责。", [("各区县（市）政务服务中心", "responsible")]),
+        # a station (所) where a name ends, and a unit's own unit; not 所属, nor units as a class
+        ("由市公安局交警支队车管所负责。", [("市公安局交警支队车管所", "responsible")]),
+        ("由县公安局城关派出所负责。", [("县公安局城关派出所", "responsible")]),
+        ("由市公安局所属派出所负责。", [("市公安局", "responsible")]),
+        ("市公安局有关科所负责。", [("市公安局", "mentioned")]),
+        # 经开区 is a place though 经 opens no place (经市政府同意)
+        ("由经开区管委会负责。", [("经开区管委会", "responsible")]),
         # a government's offices by their names, whatever follows
         ("由市政府督查室每半年开展一次督查。", [("市政府督查室", "responsible")]),
         ("市医保局局机关各科室要配合。", [("市医保局", "mentioned")]),
