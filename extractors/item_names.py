@@ -127,7 +127,7 @@ _REGION_SUBJECT = re.compile(r"(?P<codes>[\u4e00-\u9fff]{2,5})[两三四五]地"
 _HALF_MIN_CHARS = 4  # 住房公积金缴存和提取: a bare verb after 和 is no item of its own
 
 
-_JOINERS = ("以及", "和", "及", "与")  # 以及 first: its 及 is no joiner of its own
+NAME_JOINERS = ("以及", "和", "及", "与")  # 以及 first: its 及 is no joiner of its own
 
 
 def split_services_at_he(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -150,7 +150,7 @@ def _two_services(text: str, halves: list[tuple[int, int]]) -> bool:
 def _opens_with_a_bare_verb(text: str, start: int) -> bool:
     """ "…登记备案和结算和残疾人证迁移": a half that opens with a service verb standing alone
     before the next joiner (结算和) opens with the left name's last verb, not a name."""
-    return any(text.startswith(verb + joiner, start) for verb in cues()["service_ending"] for joiner in _JOINERS)
+    return any(text.startswith(verb + joiner, start) for verb in cues()["service_ending"] for joiner in NAME_JOINERS)
 
 
 def _all_halves(piece: str, start: int) -> list[list[tuple[int, int]]]:
@@ -160,7 +160,7 @@ def _all_halves(piece: str, start: int) -> list[list[tuple[int, int]]]:
     if "以及" in piece:
         return [halves] if (halves := join_halves(piece, start)) else []
     cuts = []
-    for joiner in _JOINERS:
+    for joiner in NAME_JOINERS:
         at = piece.find(joiner)
         while at > 0:
             cuts.append([(start, start + at), (start + at + len(joiner), start + len(piece))])
@@ -170,7 +170,7 @@ def _all_halves(piece: str, start: int) -> list[list[tuple[int, int]]]:
 
 def join_halves(piece: str, start: int) -> list[tuple[int, int]] | None:
     """The two halves around the piece's one joiner, or None (no joiner, or more than one)."""
-    found = [(piece.find(joiner), joiner) for joiner in _JOINERS if joiner in piece]
+    found = [(piece.find(joiner), joiner) for joiner in NAME_JOINERS if joiner in piece]
     if "以及" in piece:
         found = [(at, joiner) for at, joiner in found if joiner != "及"]
     if len(found) != 1 or piece.count(found[0][1]) != 1:

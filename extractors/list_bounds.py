@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractors.item_names import ITEM_SEPARATORS, cues
+from extractors.item_names import ITEM_SEPARATORS, NAME_JOINERS, cues
 from extractors.text import alternation, is_han
 
 # 等16个事项; 等在内的 / 等事项在内的115个事项 (包括A、B等事项在内的…); 等5类业务 (classes of
@@ -39,13 +39,10 @@ def _past_lead_verb(piece: str) -> int:
         if at < 0:
             continue
         end = at + len(verb)
-        if len(piece) - end < _NAME_AFTER_VERB or piece.startswith(_JOINERS, end) or piece.endswith(adverbs, 0, at):
+        if len(piece) - end < _NAME_AFTER_VERB or piece.startswith(NAME_JOINERS, end) or piece.endswith(adverbs, 0, at):
             continue
         cut = max(cut, end)
     return cut
-
-
-_JOINERS = ("和", "及", "与", "并")  # 老年人优待证办理和抵押登记: the verb ends a name the joiner follows
 
 
 def start_of_list(text: str, end: int) -> int:

@@ -15,11 +15,10 @@ from functools import lru_cache
 from extractors.dates import to_int
 from extractors.records import Deadline
 from extractors.relative_deadlines import markers
-from extractors.text import alternation
+from extractors.text import alternation, mark_after, mark_before
 
 _NUM = r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}"
-_SENTENCE = re.compile(r"[。；;！？\n]")
-_EVERY = {"monthly": r"每个?月", "quarterly": r"每个?季度?", "yearly": r"每个?年"}
+_SENTENCE_MARKS = "。；;！？\n"
 
 
 @lru_cache(maxsize=1)
@@ -32,9 +31,9 @@ def _next_period() -> re.Pattern[str]:
 
 @lru_cache(maxsize=4)
 def _reported(precision: str) -> re.Pattern[str]:
-    """What makes a sentence's next period a recurring one: its last period, or 每 and its unit."""
-    words = [word for word, kind in markers("last_period").items() if kind == precision]
-    return re.compile(alternation(words) + "|" + _EVERY[precision])
+    """What makes a sentence's next period a recurring one: its last period, or 每 and its unit
+    (both ``last_period`` in the markers file)."""
+    return re.compile(alternation([word for word, kind in markers("last_period").items() if kind == precision]))
 
 
 def next_periods(text: str, base: date | None) -> list[Deadline]:
@@ -45,9 +44,7 @@ def next_periods(text: str, base: date | None) -> list[Deadline]:
     found = []
     for match in _next_period().finditer(text):
         precision = markers("next_period")[match.group("next")]
-        start = _sentence_start(text, match.start())
-        end_mark = _SENTENCE.search(text, match.end())
-        sentence = text[start : end_mark.start() if end_mark else len(text)]
+        sentence = text[_sentence_start(text, match.start()) : mark_after(text, match.end(), _SENTENCE_MARKS)]
         if not _reported(precision).search(sentence):
             continue
         found.append(_recurring(match, precision, base))
@@ -62,7 +59,7 @@ def without_bare_every(found: list[Deadline], periods: list[Deadline], text: str
 
 
 def _sentence_start(text: str, at: int) -> int:
-    return max(text.rfind(mark, 0, at) for mark in "。；;！？\n") + 1
+    return mark_before(text, at, _SENTENCE_MARKS)
 
 
 def _recurring(match: re.Match[str], precision: str, base: date | None) -> Deadline:

@@ -325,6 +325,7 @@ def test_recurring_limits_at_a_years_end_or_on_a_weekday(text, limit, precision)
         ("每月数据于次月10日前报送。", "次月10日前", "monthly:day=10"),  # 每月 is the rule's, no time of its own
         ("于次年1月底前报送上一年度工作总结。", "次年1月底前", "yearly:month=1"),
         ("各市于下季度首月10日前报送上季度情况。", "下季度首月10日前", "quarterly:month=first:day=10"),
+        ("每季度数据于下季度首月5日前报送。", "下季度首月5日前", "quarterly:month=first:day=5"),
         # within days of a period's end
         ("每季度结束后10日内报送。", "每季度结束后10日内", "quarterly:days_after=10"),
         ("每月终了后5个工作日内报送。", "每月终了后5个工作日内", "monthly:workdays_after=5"),
