@@ -19,6 +19,7 @@ from extractors.goal_years import goal_years
 from extractors.period_deadlines import next_periods, without_bare_every
 from extractors.records import Deadline
 from extractors.relative_deadlines import from_issue, holidays, markers, plan_ends, within_year
+from extractors.tables import table_lines
 from extractors.text import CITED_TITLE, alternation, anchored_matches, overlaps
 
 _DATE_CHARS = "0-9０-９零〇○一二三四五六七八九十两今本当明次上去下第年月"  # what a date can start with
@@ -223,8 +224,7 @@ def _column_deadlines(text: str, base: date | None) -> list[Deadline]:
     if "\t" not in text:
         return found
     column: int | None = None
-    offset = 0
-    for line in text.split("\n"):
+    for offset, line in table_lines(text):  # a side-by-side table's blocks one after another
         cells = line.split("\t")
         if len(cells) < 2:
             column = None if line.strip() else column
@@ -239,7 +239,6 @@ def _column_deadlines(text: str, base: date | None) -> list[Deadline]:
             if deadline is None and text[cell_start:cell_end] in markers("ongoing"):
                 deadline = _ongoing_record(text, (cell_start, cell_end))
             found += [deadline] if deadline else []
-        offset += len(line) + 1
     return found
 
 

@@ -15,7 +15,14 @@ from extractors.item_fields import is_field_row
 from extractors.item_names import cues, cues_in, inside_brackets, plausible, reads_as_service, undecorated
 from extractors.name_notes import trailing_note
 from extractors.records import ItemMention
-from extractors.tables import CELL_NUMBER, GROUP_MARK, heading_text, is_group_heading_line, looks_like_header
+from extractors.tables import (
+    CELL_NUMBER,
+    GROUP_MARK,
+    heading_text,
+    is_group_heading_line,
+    looks_like_header,
+    table_lines,
+)
 
 
 @dataclass(frozen=True)
@@ -83,7 +90,7 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
     items: list[ItemMention] = []
     columns: _Columns | None = None
     group = first_group
-    offset, after_blank = 0, False
+    after_blank = False
     header: list[str] = []
     rows_read = last_row = 0  # rows of this table; items the last row gave
     row_cells: list[str] = []  # the last row's cells
@@ -91,8 +98,8 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
     above: list[str] = []  # the last lines of running text
     caption_scope: tuple[str, ...] = ()
     category: str | None = None  # the group heading the rows below it belong to
-    lines = text.split("\n")
-    for index, line in enumerate(lines):
+    lines = table_lines(text)  # a side-by-side table's blocks one after another
+    for index, (offset, line) in enumerate(lines):
         cells = line.split("\t")
         if columns is None and (headless := _headless_columns(cells, above)) is not None:
             columns, header, rows_read = headless, [], 0  # its first row is read below as a row
@@ -123,14 +130,13 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
                 items[-1] = _continued(items[-1], cells, offset, _name_column(row_cells, columns), columns.main)
         else:
             rows_read += 1
-            wraps = index + 1 < len(lines) and _continues_a_row(lines[index + 1].split("\t"), cells, columns)
+            wraps = index + 1 < len(lines) and _continues_a_row(lines[index + 1][1].split("\t"), cells, columns)
             merged = row_cells if row_cells and not cells[0].strip() else []  # its number merged with the row above's
             row = _row_items(cells, offset, columns, group, caption_scope, category, main_above, wraps, merged)
             items.extend(row)
             last_row, row_cells = len(row), _filled(cells, merged)
             main_above = _main_cell(cells, columns) or main_above
         after_blank = not line.strip()
-        offset += len(line) + 1
     return items
 
 

@@ -62,6 +62,82 @@ def looks_like_header(cells: list[str]) -> bool:
     return not re.search(r"\d", joined) and any(word in joined for word in _header_words())
 
 
+_SPACES = re.compile(r"\s+")
+
+
+def _block_width(cells: list[str]) -> int | None:
+    """The width of one block of a header that repeats its columns to set rows side by side
+    (序号 | 事项名称 | 实施部门 | 序号 | 事项名称 | 实施部门: 3), or None."""
+    names = [_SPACES.sub("", cell) for cell in cells]
+    while names and not names[-1]:
+        names.pop()
+    for width in range(2, len(names) // 2 + 1):
+        blocks = [names[at : at + width] for at in range(0, len(names), width)]
+        if len(names) % width == 0 and all(block == blocks[0] for block in blocks) and looks_like_header(blocks[0]):
+            return width
+    return None
+
+
+@lru_cache(maxsize=4)
+def table_lines(text: str) -> tuple[tuple[int, str], ...]:
+    """Every line of ``text`` with its start, the rows of a side-by-side table read block by
+    block: a list set two items a row (1 | 就业登记 | 人社局 | 5 | 居住证申领 | 公安局) is
+    numbered down its first block, then down the next. Each block's rows come after its own
+    part of the header, each part at its own start, so a row's cells, its links and its
+    spans stay those of its block. A blank line parts the blocks: the header that follows
+    continues the table, as a PDF's repeated header does. Cached: three readers of tables
+    (items, deadline columns, row links) unfold the same text."""
+    lines, offset = [], 0
+    for line in text.split("\n"):
+        lines.append((offset, line))
+        offset += len(line) + 1
+    if "\t" not in text:
+        return tuple(lines)
+    result: list[tuple[int, str]] = []
+    index = 0
+    while index < len(lines):
+        width = _block_width(lines[index][1].split("\t")) if "\t" in lines[index][1] else None
+        if width is None:
+            result.append(lines[index])
+            index += 1
+            continue
+        end = _table_end(lines, index)
+        result.extend(_unfolded(lines[index:end], width))
+        index = end
+    return tuple(result)
+
+
+def _table_end(lines: list[tuple[int, str]], header: int) -> int:
+    """The index past the last tab row of the table whose header is at ``header``: blank lines
+    and group headings between rows keep it open, any other line closes it."""
+    end = header + 1
+    for index in range(header + 1, len(lines)):
+        line = lines[index][1]
+        if "\t" in line:
+            end = index + 1
+        elif line.strip() and not is_group_heading_line(line):
+            break
+    return end
+
+
+def _unfolded(rows: list[tuple[int, str]], width: int) -> list[tuple[int, str]]:
+    """The rows' first blocks, a blank line, their second blocks, and so on; a block with
+    fewer than two cells or none filled is left out (the last row's empty half)."""
+    split = [(start, line.split("\t")) for start, line in rows]
+    blocks = max(-(-len(cells) // width) for _, cells in split)
+    result: list[tuple[int, str]] = []
+    for block in range(blocks):
+        if block:
+            result.append((rows[0][0], ""))
+        for start, cells in split:
+            part = cells[block * width : (block + 1) * width]
+            if block == 0 and len(cells) < 2:
+                result.append((start, "\t".join(cells)))  # a blank line or a group heading
+            elif len(part) >= 2 and any(cell.strip() for cell in part):
+                result.append((start + sum(len(cell) + 1 for cell in cells[: block * width]), "\t".join(part)))
+    return result
+
+
 def _rows(text: str) -> list[tuple[int, int, list[tuple[int, int]], list[str] | None]]:
     """(row start, row end, cell spans, header cells of its table) for each tab row."""
     return [row for kind, *row in _scan(text) if kind == "row"]
@@ -81,8 +157,8 @@ def _scan(text: str) -> list[tuple[str, int, int, list[tuple[int, int]], list[st
     Cached: the rows are linked and the header rows left out of the mentions from one scan."""
     rows = []
     header: list[str] | None = None
-    offset, after_blank = 0, False
-    for line in text.split("\n"):
+    after_blank = False
+    for offset, line in table_lines(text):
         if "\t" in line and _merged_row(line):
             pass  # a caption or group heading merged across the table: neither header nor row
         elif "\t" in line:
@@ -101,7 +177,6 @@ def _scan(text: str) -> list[tuple[str, int, int, list[tuple[int, int]], list[st
         elif line.strip() and not (header is not None and is_group_heading_line(line)):
             header = None  # a blank line between rows does not end the table, nor a group's heading
         after_blank = not line.strip()
-        offset += len(line) + 1
     return rows
 
 

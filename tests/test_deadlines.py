@@ -161,6 +161,16 @@ def test_a_bare_date_under_a_deadline_column_is_a_deadline():
     assert [i.deadlines for i in result.items] == [(0,), (1,)]
 
 
+def test_a_deadline_column_in_each_block_of_a_side_by_side_table():
+    text = (
+        "附件：某市“跨省通办”事项清单\n序号\t事项名称\t完成时限\t序号\t事项名称\t完成时限\n"
+        "1\t失业保险金申领\t2021年12月\t2\t异地就医登记备案\t2022年3月\n"
+    )
+    result = extract_text(text)
+    assert [(d.text, d.date) for d in result.deadlines] == [("2021年12月", "2021-12-31"), ("2022年3月", "2022-03-31")]
+    assert [(i.name, i.deadlines) for i in result.items] == [("失业保险金申领", (0,)), ("异地就医登记备案", (1,))]
+
+
 @pytest.mark.parametrize("header", ["计划完成时间", "上线时间", "完成期限", "时限"])
 def test_more_headers_of_a_deadline_column(header):
     text = f"附件：某市“跨省通办”事项清单\n序号\t事项名称\t{header}\n1\t失业保险金申领\t2021年12月\n"

@@ -854,6 +854,9 @@ def test_a_plans_note_that_the_first_unit_of_each_list_leads(note, others):
         ("牵头：区市场监管局配合：区政务服务中心", [("区市场监管局", "lead"), ("区政务服务中心", "cooperate")]),
         # a dated task whose object comes first, after 将
         ("各区医保局于次月5日前将上月情况报送市医保局。", [("各区医保局", "responsible"), ("市医保局", "mentioned")]),
+        # setting up a window or a post by a date is a task too
+        ("各区政务服务中心要在2024年6月底前设置“跨省通办”专窗。", [("各区政务服务中心", "responsible")]),
+        ("市医保局于2024年6月底前设立的窗口已开放。", [("市医保局", "mentioned")]),
         # the bodies that must carry a task out (落实) answer for it
         (
             "以下任务均需各区市政府、开发区管委落实，不再一一列出。",

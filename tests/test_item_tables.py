@@ -126,6 +126,34 @@ def test_a_task_cell_that_gives_its_item_a_scope_links_the_rows_units_and_time()
     ]
 
 
+def test_a_table_that_sets_two_items_a_row_is_read_down_each_block_with_its_own_units():
+    # 序号 | 事项名称 | 实施部门 twice: the list is numbered down the left block, then the right,
+    # and each item's unit is the one in its own block, not the row's other half
+    text = (
+        "附件：某市第二批“跨省通办”事项清单\n"
+        "序号\t事项名称\t实施部门\t序号\t事项名称\t实施部门\n"
+        "1\t就业登记\t市人社局\t4\t居住证申领\t市公安局\n"
+        "2\t失业登记\t市人社局\t5\t残疾人证迁移\t市残联\n"
+        "3\t异地就医登记备案\t市医保局\t\t\t\n"
+    )
+    result = extract_text(text)
+    linked = [(i.name, i.scope, [result.departments[d].name for d in i.departments]) for i in result.items]
+    assert linked == [
+        ("就业登记", ("跨省通办",), ["市人社局"]),
+        ("失业登记", ("跨省通办",), ["市人社局"]),
+        ("异地就医登记备案", ("跨省通办",), ["市医保局"]),
+        ("居住证申领", ("跨省通办",), ["市公安局"]),
+        ("残疾人证迁移", ("跨省通办",), ["市残联"]),
+    ]
+    assert all(text[slice(*i.span)] == i.name for i in result.items)
+    assert {result.departments[d].role for i in result.items for d in i.departments} == {"responsible"}
+
+
+def test_a_header_whose_halves_differ_is_one_table_not_two_blocks():
+    text = "附件：某市“跨省通办”事项清单\n序号\t事项名称\t责任单位\t事项名称\n1\t就业登记\t市人社局\t失业登记\n"
+    assert [i.name for i in extract_text(text).items] == ["就业登记"]
+
+
 def test_a_group_heading_on_a_line_of_its_own_keeps_the_table_open():
     # the national list's shape as text: a header, then each group's heading with no cells
     text = (
