@@ -185,12 +185,24 @@ def _published(lines: list[Line], official: bool = False) -> str | None:
         if not dates or len(line.text) >= 60 or SENTENCE.search(line.text) or "\t" in line.text:
             continue  # a table row's date is a deadline's, not the page's
         start, end, day = dates[0]
+        if _sets_a_time(line.text, start, end):
+            continue  # "…要于2024年7月15日前完成…": a task's time limit in a line of running text
         bare = not (line.text[:start] + line.text[end:]).strip()
         signed = index > 0 and is_issuer_line(lines[index - 1].text)
         if bare and (official or signed):
             continue  # a signature's date, under its issuer: the issue date, not a dateline
         return day.isoformat()
     return None
+
+
+def _sets_a_time(text: str, start: int, end: int) -> bool:
+    """Is the date a time something is done by, from or within (于…前, 在…后, …起, …内)? A
+    dateline's date says when the page went out, with no such word beside it."""
+    return text[start - 1 : start] in _BEFORE_A_TIME or text[end : end + 1] in _AFTER_A_TIME
+
+
+_BEFORE_A_TIME = ("于", "在", "至", "到")
+_AFTER_A_TIME = ("前", "后", "起", "内", "止")
 
 
 def _issuer(lines: list[Line], title: Line | None, issued: tuple[Span, object] | None) -> str | None:

@@ -331,3 +331,12 @@ def test_a_font_bar_and_a_header_row_are_no_headline():
     text = "字体:【    】 打印\n序号 公开事项 公开内容 公开依据 公开时限 公开主体\n1 社会保险登记 城乡居民养老保险参保登记\n"
     title = extract_text(text).document.title
     assert title is None or not title.startswith(("字体", "序号"))
+
+
+def test_a_dated_task_near_the_top_is_no_dateline():
+    """A page's first lines may hold a task cut short by the layout (…要于2024年7月15日前完成…):
+    its date is when the task is due, not when the page went out."""
+    text = "某市政务服务中心发布\n各县政务服务中心要于2024年7月15日前完成事项认领\n和办事指南编制。\n"
+    assert extract_text(text).document.published is None
+    dated = "某市跨省通办新进展\n2024-07-15 09:30 来源：某市日报\n正文。\n"
+    assert extract_text(dated).document.published == "2024-07-15"

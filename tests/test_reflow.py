@@ -156,3 +156,44 @@ def test_list_entries_a_blank_line_apart_stay_apart_though_one_holds_a_dunhao():
     # a sentence cut mid-word across a blank line still goes on: what follows has its marks
     cut = "第一段文字说明。\n\n推动异地就医备案、户口\n\n迁移等事项跨省通办。\n\n第二段。\n"
     assert "推动异地就医备案、户口迁移等事项跨省通办。" in normalize_text(cut).text
+
+
+def test_a_cover_too_short_for_a_column_by_percentiles_reflows_at_its_widest_lines():
+    """A cover with two task paragraphs: too few lines for the column tests above, but its
+    widest lines stop mid-sentence, so they are the column's. A numbered paragraph whose first
+    line holds no clause (一、…的认领和办 / 事指南编制，…) goes back together, and a title's last
+    line that opens with 的 joins the title."""
+    tasks = [
+        "一、各市（州）政务服务中心要于7月15日前完成清单内事项的认领和办事指南编制，9月30日前全面实现清单内事项“省内通办”。",
+        "二、省直各有关部门要加强业务指导，每季度末向省政务服务中心报送通办事项办理情况。",
+    ]
+    cover = "经省人民政府同意，现将第三批“省内通办”事项清单（共14项）予以公布，请认真抓好落实。"
+    lines = [
+        "某省人民政府办公厅关于公布第三批“省内通办”事项清单",
+        "的通知",
+        "某府办函〔2024〕31号",
+        "各市、自治州人民政府，省政府各部门、各直属机构：",
+        *_cut(cover, 34),
+        *[line for task in tasks for line in _cut(task, 34)],
+        "附件：第三批“省内通办”事项清单",
+        "某省人民政府办公厅",
+        "2024年6月3日",
+    ]
+    result = normalize_text("\n".join(lines)).text.split("\n")
+    assert result[0] == "某省人民政府办公厅关于公布第三批“省内通办”事项清单的通知"
+    assert cover in result and all(task in result for task in tasks)
+    assert result[-3:] == lines[-3:]
+
+
+def test_a_page_whose_widest_lines_end_their_sentences_keeps_its_short_lines():
+    """A scraped page sets a paragraph a line: its widest lines end with 。, so no column is
+    read from them, and a short numbered line with no mark stays a heading of its own."""
+    lines = [
+        "一、工作目标",
+        "到2024年底，实现第三批高频政务服务事项“省内通办”，线下专窗覆盖所有县级政务服务中心，办事更加便捷。",
+        "二、主要任务",
+        "各市（州）政务服务中心要于7月15日前完成清单内事项的认领和办事指南编制，并向社会公布办事指南。",
+        "三、工作要求",
+        "省直各有关部门要加强业务指导，每季度末向省政务服务中心报送通办事项办理情况，确保工作落实。",
+    ]
+    assert normalize_text("\n".join(lines)).text.split("\n") == lines

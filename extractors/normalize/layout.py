@@ -267,6 +267,8 @@ def _should_join(brk: _Break, wrap_width: int | None, width: int) -> bool:
         return False  # "-居民身份证换领、补领" over "-职工参保信息变更登记": a list with dashes for bullets
     if following[:1] in _NEVER_OPENS and not brk.across_blank:
         return True  # "…决策部署" / "，落实…": typesetting never opens a line with a pause or a closer
+    if following[:1] == "的" and line[-1:] not in TERMINAL and not brk.across_blank:
+        return True  # "…事项清单" / "的通知": no line opens with 的, a wrapped title's last line least of all
     if _stands_alone(brk):
         return False
     if MARKER_ALONE.fullmatch(line):

@@ -65,7 +65,7 @@ def line_facts(text: str) -> LineFacts:
 
 def column_width(facts: LineFacts, lines: list[str]) -> int | None:
     """The column width if the text is hard-wrapped, else None."""
-    return _by_full_lines(facts.widths, lines) or _by_stops(facts, lines)
+    return _by_full_lines(facts.widths, lines) or _by_stops(facts, lines) or _by_widest_stops(facts, lines)
 
 
 # A list's line: numbered (1. （1） ① 一、 （一）) or bulleted.
@@ -115,21 +115,64 @@ _SHORT_STOP = 0.5  # of the column: a stop shorter than this says nothing of wra
 _PROSE_INDENT = 8  # columns of indent past which a line is centred or set right, not prose
 
 
+def _prose_lines(facts: LineFacts, lines: list[str], names: bool = False) -> list[int]:
+    """The lines of running text: no table rows, page numbers, centred or right-set lines,
+    nor (unless ``names``) a list's lines that only name a thing."""
+    widths, indents = facts.widths, facts.indents
+    return [
+        index
+        for index, line in enumerate(lines)
+        if indents[index] < min(_PROSE_INDENT, widths[index])
+        and index not in facts.page_marks
+        and "\t" not in line
+        and (names or not _names_a_thing(line))
+    ]
+
+
+def _stops_mid_sentence(lines: list[str], index: int) -> bool:
+    """The line ends with no sentence mark or closer, and a line follows it."""
+    return lines[index].rstrip()[-1] not in TERMINAL + CLOSERS and index + 1 < len(lines) and bool(lines[index + 1].strip())
+
+
+_WIDEST_STOPS = 3  # lines at the widest width that stop mid-sentence: a wrapped cover page
+_WIDEST_LEAST = 48  # half-width columns: a printed page's line holds 24 characters or more
+
+
+def _by_widest_stops(facts: LineFacts, lines: list[str]) -> int | None:
+    """A cover page too short for a column by percentiles (a title, an addressee, four wrapped
+    paragraphs, a signature): its widest lines are the column's. Hard-wrapped, they mostly
+    stop mid-sentence; a page with a paragraph a line ends its widest lines with 。. A list's
+    line as wide as the widest counts: a numbered paragraph's first line (一、…的认领和办)
+    holds no clause yet, and no list's name is that long."""
+    prose = _prose_lines(facts, lines, names=True)
+    if not prose:
+        return None
+    column = max(facts.widths[index] for index in prose)
+    if column < _WIDEST_LEAST:
+        return None
+    near = [index for index in prose if facts.widths[index] >= 0.85 * column]
+    stops = [index for index in near if _stops_mid_sentence(lines, index) and not _a_fields_or_tables(lines, index)]
+    return column if len(stops) >= _WIDEST_STOPS and len(stops) >= _STOPS_NEAR * len(near) else None
+
+
+_LABEL_OPENING = re.compile(r"[^，。；：:\s]{2,6}[：:]")  # 索引号: / 发布机构：
+
+
+def _a_fields_or_tables(lines: list[str], index: int) -> bool:
+    """A line of labelled fields (索引号: … 分类: …), or one over a table's rows (a caption, a
+    group's heading), stops with no mark too, and says nothing of a wrap."""
+    following = lines[index + 1]
+    return "\t" in following or bool(_LABEL_OPENING.match(lines[index]) or _LABEL_OPENING.match(following))
+
+
 def _by_stops(facts: LineFacts, lines: list[str]) -> int | None:
     """A short notice's column: headings, contact lines and a signature may outnumber its
     full lines, but where a hard-wrapped text stops a line mid-sentence, it stops at the
     column. So: two thirds of the prose lines that stop mid-sentence, with a line right
     after them, lie within 85% of the prose lines' 80th percentile. Table rows, page
     numbers and centred or right-set lines are no prose."""
-    widths, indents = facts.widths, facts.indents
-    prose = [
-        index
-        for index, line in enumerate(lines)
-        if indents[index] < min(_PROSE_INDENT, widths[index])
-        and index not in facts.page_marks
-        and "\t" not in line
-        and not _names_a_thing(line)
-    ]
+    widths = facts.widths
+    prose = _prose_lines(facts, lines)
     if len(prose) < _MIN_STOPS:
         return None
     column = _percentile_80([widths[index] for index in prose])
@@ -137,14 +180,7 @@ def _by_stops(facts: LineFacts, lines: list[str]) -> int | None:
         return None
     # A line shorter than half the column that stops unpunctuated is a title's line, a
     # document number, a signature or 附件: a line of its own in any text, no evidence.
-    stops = [
-        widths[index]
-        for index in prose
-        if lines[index].rstrip()[-1] not in TERMINAL + CLOSERS
-        and index + 1 < len(lines)
-        and lines[index + 1].strip()
-        and widths[index] >= _SHORT_STOP * column
-    ]
+    stops = [widths[index] for index in prose if _stops_mid_sentence(lines, index) and widths[index] >= _SHORT_STOP * column]
     if len(stops) < _MIN_STOPS:
         return None
     near = sum(0.85 * column <= width <= 1.1 * column for width in stops)
