@@ -205,7 +205,7 @@ def _joined_after_commas(text: str, spans: list[tuple[int, int]], joins: Callabl
 
 def _adverb_and_verb(piece: str) -> bool:
     """到期换领, 丢失补领: when or why, then a bare verb; no object of its own."""
-    verb = _without_adverb(piece)
+    verb = without_adverb(piece)
     return verb != piece and verb in (*cues()["shared_verb"], *cues()["opening_verb"])
 
 
@@ -216,7 +216,7 @@ def object_first(name: str) -> str | None:
     "handling" (办理: 首次办理居民身份证 says no more than 居民身份证)."""
     if any(mark in name for mark in "、，,"):
         return None  # 补领、换领机动车检验合格标志: two verbs share the object
-    adverb = name[: len(name) - len(_without_adverb(name))]
+    adverb = name[: len(name) - len(without_adverb(name))]
     rest = name[len(adverb) :]
     verb = next((v for v in cues()["opening_verb"] if rest.startswith(v)), None)
     if verb is None or verb in cues()["generic_verb"]:
@@ -227,7 +227,7 @@ def object_first(name: str) -> str | None:
     return thing + adverb + verb
 
 
-def _without_adverb(name: str) -> str:
+def without_adverb(name: str) -> str:
     """The name past a word of when or why that opens it (首次申领… -> 申领…)."""
     return name.removeprefix(next((a for a in cues()["opening_adverb"] if name.startswith(a)), ""))
 
@@ -384,7 +384,7 @@ def reads_as_service(name: str) -> bool:
 
 def _opens_like_a_service(name: str) -> bool:
     """申领居民身份证, 首次申领居民身份证, 开具户籍类证明: a service verb, its object after it."""
-    name = _without_adverb(name)
+    name = without_adverb(name)
     verb = next((v for v in cues()["opening_verb"] if name.startswith(v)), None)
     return verb is not None and len(name) - len(verb) >= 2
 

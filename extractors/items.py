@@ -42,6 +42,7 @@ from extractors.list_bounds import CLAUSE_MARKS, CLAUSE_START, COUNTER, SENTENCE
 from extractors.name_notes import noted_ways
 from extractors.records import ItemCountCheck, ItemMention
 from extractors.scope_lists import scope_lists
+from extractors.shared_parts import completed_names
 from extractors.text import alternation, mark_before, overlaps
 
 
@@ -159,9 +160,11 @@ def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMentio
         spans = _split_one_at_he(text, spans)
     if _names_no_noun(text, match) and not names_items(_lead_in(text, list_start)) and not all_services(text, spans):
         return []  # "包括满意度、办结率等两项。": a count of what, neither it nor the lead-in says
+    names = [text[start:end] for start, end in spans]
+    if stated is not None and len(spans) == stated:
+        names = completed_names(names)  # 出生、死亡登记等2项: 出生登记 and 死亡登记
     items = []
-    for start, end in spans:
-        name = text[start:end]
+    for (start, end), name in zip(spans, names):
         if plausible(name) and not is_generic(before_bracket(name)):  # 社会保障类（…）: a category
             items.append(
                 ItemMention(
@@ -201,7 +204,8 @@ def _counted_names(text: str, start: int, end: int, stated: int | None) -> list[
     spans = split_names(text, start, end)
     if stated is not None and len(spans) != stated:
         apart = split_names(text, start, end, share_objects=False)
-        if len(apart) == stated:
+        # one short of the count, a last piece "变更和注销" is split at its 和 (_split_one_at_he)
+        if len(apart) == stated or (len(spans) < len(apart) == stated - 1):
             return apart
     return spans
 

@@ -206,6 +206,36 @@ def test_an_item_may_hold_a_shared_verb():
     assert [i.name for i in extract_text(text).items] == ["居民身份证换领、补领异地受理", "驾驶证全国通考", "机动车全国通检"]
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a piece with no ending borrows the one the next piece adds to its parallel word
+        ("今年新增出生、死亡登记等2项“跨省通办”事项。", ["出生登记", "死亡登记"]),
+        ("实现出生、死亡、结婚登记等3项“跨省通办”。", ["出生登记", "死亡登记", "结婚登记"]),
+        ("实现养老保险、失业保险关系转移接续等2项“跨省通办”。", ["养老保险关系转移接续", "失业保险关系转移接续"]),
+        # a bare verb borrows the object before it, past a word of when (首次)
+        ("推动营业执照变更、注销等2项业务“跨省通办”。", ["营业执照变更", "营业执照注销"]),
+        (
+            "实现居民身份证首次申领、到期换领、丢失补领等3项“跨省通办”。",
+            ["居民身份证首次申领", "居民身份证到期换领", "居民身份证丢失补领"],
+        ),
+        # one short of the count, the last piece is split at 和 and both verbs take the object
+        ("推进医保参保登记、变更和注销等3项“跨省通办”。", ["医保参保登记", "医保参保变更", "医保参保注销"]),
+        # a list of operations on a card it never names: no piece lends the others anything
+        (
+            "实现“新申领、补换卡、挂失与解挂、信息变更、注销”等5项事项的区域通办。",
+            ["新申领", "补换卡", "挂失与解挂", "信息变更", "注销"],
+        ),
+        # a piece that borrows no ending leaves the list as written
+        ("实现城乡居民、职工养老保险参保登记等2项“跨省通办”。", ["城乡居民", "职工养老保险参保登记"]),
+    ],
+)
+def test_a_counted_list_completes_the_names_it_writes_short(text, names):
+    items = extract_text(text).items
+    assert [i.name for i in items] == names
+    assert all(text[slice(*i.span)] in i.name for i in items)  # the piece the text wrote
+
+
 def test_he_splits_only_when_the_stated_count_asks_for_it():
     two = extract_text("包括社会保险参保缴费记录查询和婚姻登记等2项事项。").items
     assert [i.name for i in two] == ["社会保险参保缴费记录查询", "婚姻登记"]

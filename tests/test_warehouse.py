@@ -506,8 +506,9 @@ def test_a_sub_item_that_names_no_object_is_its_main_items_own(conn):
 def test_a_name_that_names_no_object_and_has_no_main_item_is_its_sources_own(conn):
     """注销 in a report on 社保卡 and 注销 in one on 营业执照 are two services; a name with an
     object (异地就医备案) is one item across sources, and a repeat in one source is one item."""
-    card = "实现社保卡新申领、注销、异地就医备案、公证书核验等4项“跨省通办”。另外，注销等1项实现全程网办。"
-    licence = "实现营业执照注销、注销、异地就医备案、公证书核验等4项“跨省通办”。"
+    # lists whose pieces lend 注销 no object (补换卡 and 个体户歇业 end like no service)
+    card = "实现补换卡、注销、异地就医备案、公证书核验等4项“跨省通办”。另外，注销等1项实现全程网办。"
+    licence = "实现个体户歇业、注销、异地就医备案、公证书核验等4项“跨省通办”。"
     load(conn, [_text_doc("card.txt", card), _text_doc("licence.txt", licence)])
     build_registry(conn)
     rows = _table(conn, "SELECT name, document_count, mention_count FROM registry_items ORDER BY name, item_key")
