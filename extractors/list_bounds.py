@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractors.item_names import ITEM_SEPARATORS, NAME_JOINERS, cues
+from extractors.item_names import ITEM_SEPARATORS, NAME_JOINERS, before_bracket, cues
 from extractors.text import alternation, is_han
 
 # 等16个事项; 等在内的 / 等事项在内的115个事项 (包括A、B等事项在内的…); 等5类业务 (classes of
@@ -31,7 +31,9 @@ _NAME_AFTER_VERB = 2  # a lead verb that ends the first name (…登记办理、
 def _past_lead_verb(piece: str) -> int:
     """Where the names start after the last lead verb in ``piece`` (0: none). Not a verb that
     ends the piece (不动产登记办理) or a name before a joiner (…办理和抵押登记), nor one after a
-    word of when that opens a name: in 开通首次办理居民身份证, 首次办理 is the service's own."""
+    word of when that opens a name: in 开通首次办理居民身份证, 首次办理 is the service's own. A
+    note in brackets after the last name (…证明办理（省公安厅）) is no part of it: 办理 still ends it."""
+    piece = before_bracket(piece)
     cut = 0
     adverbs = cues()["opening_adverb"]
     for verb in cues()["lead_verb"]:
