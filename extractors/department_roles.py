@@ -202,7 +202,7 @@ def _tail_after_names(text: str, end: int, ends: dict[int, int]) -> int:
 
 
 # "A、B等省有关部门和C按职责分工负责": a list may close on a collective of its kind.
-COLLECTIVE_NOUNS = ("部门", "单位", "机构", "机关")  # the nouns a class of bodies ends in
+COLLECTIVE_NOUNS = ("部门", "单位", "机构", "机关", "处室", "科室")  # the nouns a class of bodies ends in
 _COLLECTIVE = re.compile(rf"等[\u4e00-\u9fff]{{0,6}}?(?:{'|'.join(COLLECTIVE_NOUNS)})")
 
 

@@ -18,11 +18,10 @@ from extractors.text import BULLETS, alternation
 # 、 ；, and a tab (names a page set apart by blanks: normalize/name_gaps.py); a comma that goes
 # on with 以及 (…、注销，以及工业产品生产许可证核发); the seam between
 # names each in quotes of its own (“A”“B”“C”等); and
-# ①A②B, （1）A（2）B and 1.A 2.B run together (a space between Han went in normalization):
+# ①A②B, （1）A（2）B and 1.A 2.B run together (a space between Han went in normalization, one
+# before a number stays: 1.异地就医备案 2.医保关系转移接续):
 # before each number past the first
-_INLINE_NUMBER = (
-    r"(?<=[^\s])(?=[②-⑳]|[（(](?:[2-9]|[1-9][0-9]|[二三四五六七八九十])[）)])|(?<=[\u4e00-\u9fff])(?=[2-9][.、．][\u4e00-\u9fff])"
-)
+_INLINE_NUMBER = r"(?<=[^\s])(?=[②-⑳]|[（(](?:[2-9]|[1-9][0-9]|[二三四五六七八九十])[）)])|(?<=[\u4e00-\u9fff])[ \u3000]*(?=[2-9][.、．][\u4e00-\u9fff])"
 ITEM_SEPARATORS = re.compile(rf"[、；;﹔\t]|[，,](?:以及|及)|(?<=”)(?=“)|{_INLINE_NUMBER}")
 _QUOTES = "“”‘’\"'「」『』【】"  # marks around a name, not part of it
 MAX_ITEM_CHARS = 40

@@ -12,7 +12,17 @@ from dataclasses import dataclass, replace
 
 from extractors.heading_lists import names_items
 from extractors.item_fields import is_field_row
-from extractors.item_names import cues, cues_in, inside_brackets, plausible, reads_as_service, undecorated
+from extractors.item_names import (
+    all_services,
+    cues,
+    cues_in,
+    inside_brackets,
+    plausible,
+    reads_as_service,
+    split_names,
+    undecorated,
+    unnumbered,
+)
 from extractors.name_notes import trailing_note
 from extractors.records import ItemMention
 from extractors.tables import (
@@ -333,4 +343,17 @@ def _row_items(
         name = name[: note[0]].rstrip()
         span = (span[0], span[0] + len(name))
     main = cell(columns.main) or (main_above if name_column == columns.sub else None)
-    return [ItemMention(name, span, "table", main_item=main, category=category, scope=scope, modes=modes, group=group)]
+    return [
+        ItemMention(piece, piece_span, "table", main_item=main, category=category, scope=scope, modes=modes, group=group)
+        for piece, piece_span in _listed_in_cell(name, span)
+    ]
+
+
+def _listed_in_cell(name: str, span: tuple[int, int]) -> list[tuple[str, tuple[int, int]]]:
+    """A name cell that lists several services (社保卡申领、失业登记 / ①…；②… / 1.… 2.…): an item
+    each, all on the row. Only when every piece ends like a service: 居民身份证换领、补领 is one
+    name (split_names joins a bare verb to its object), and so is a list no piece of which is one."""
+    pieces = [unnumbered(name, piece) for piece in split_names(name, 0, len(name))]
+    if len(pieces) < 2 or not all_services(name, pieces) or not all(plausible(name[a:b]) for a, b in pieces):
+        return [(name, span)]
+    return [(name[a:b], (span[0] + a, span[0] + b)) for a, b in pieces]

@@ -149,6 +149,25 @@ def test_a_table_that_sets_two_items_a_row_is_read_down_each_block_with_its_own_
     assert {result.departments[d].role for i in result.items for d in i.departments} == {"responsible"}
 
 
+@pytest.mark.parametrize(
+    ("cell", "names"),
+    [
+        ("社保卡申领、养老保险关系转移接续、失业登记", ["社保卡申领", "养老保险关系转移接续", "失业登记"]),
+        ("①社保卡申领；②养老保险关系转移接续", ["社保卡申领", "养老保险关系转移接续"]),
+        ("1.异地就医备案 2.医保关系转移接续", ["异地就医备案", "医保关系转移接续"]),
+        # one name: a bare verb shares the object, a piece no service ends shares the ending
+        ("居民身份证换领、补领", ["居民身份证换领、补领"]),
+        ("结婚、离婚登记", ["结婚、离婚登记"]),
+    ],
+)
+def test_a_name_cell_that_lists_services_gives_an_item_each_linked_to_the_row(cell, names):
+    text = f"附件：某市“跨省通办”事项清单\n序号\t领域\t事项名称\t责任单位\n1\t社会保障\t{cell}\t市人社局\n"
+    result = extract_text(text)
+    assert [i.name for i in result.items] == names
+    assert all(text[slice(*i.span)] == i.name and i.scope == ("跨省通办",) for i in result.items)
+    assert all([result.departments[d].name for d in i.departments] == ["市人社局"] for i in result.items)
+
+
 def test_a_header_whose_halves_differ_is_one_table_not_two_blocks():
     text = "附件：某市“跨省通办”事项清单\n序号\t事项名称\t责任单位\t事项名称\n1\t就业登记\t市人社局\t失业登记\n"
     assert [i.name for i in extract_text(text).items] == ["就业登记"]
@@ -426,6 +445,7 @@ def test_the_ways_a_name_column_is_headed(header):
         ("行业主管部门", "responsible"),
         ("牵头科室", "lead"),
         ("协助单位", "cooperate"),
+        ("业务处室", "responsible"),
         ("备注", "mentioned"),
     ],
 )
