@@ -91,13 +91,27 @@ def docx_to_text(data: bytes) -> str:
     archive = _open(data)
     body = _xml(archive, "word/document.xml").find(f"{_W}body")
     numbering = read_numbering(_optional_xml(archive, _NUMBERING), _optional_xml(archive, _STYLES))
+    return "\n".join(_lines(body, numbering)).strip("\n") + "\n"
+
+
+def _lines(container: ElementTree.Element | None, numbering: Numbering) -> list[str]:
+    """A paragraph a line, a table's rows between blank lines; a text box's lines come before
+    the paragraph it is anchored in (a red-headed notice sets its issuer's name in one)."""
     lines: list[str] = []
-    for block in _blocks(body):
+    for block in _blocks(container):
         if block.tag == f"{_W}p":
-            lines.append(numbering.number(block) + _paragraph(block))
+            lines.extend(_paragraph_lines(block, numbering))
         else:
             lines.extend(["", *_table_rows(block, numbering), ""])
-    return "\n".join(lines).strip("\n") + "\n"
+    return lines
+
+
+def _paragraph_lines(paragraph: ElementTree.Element, numbering: Numbering) -> list[str]:
+    """The lines of the paragraph's text boxes, then its own (none if only boxes fill it)."""
+    boxes = _text_boxes(paragraph)
+    lines = [line for box in boxes for line in _lines(box, numbering)]
+    text = numbering.number(paragraph) + _paragraph(paragraph)
+    return [*lines, text] if text or not boxes else lines
 
 
 _NUMBERING, _STYLES = "word/numbering.xml", "word/styles.xml"
@@ -115,16 +129,46 @@ def _blocks(container: ElementTree.Element | None) -> Iterator[ElementTree.Eleme
 
 
 def _paragraph(paragraph: ElementTree.Element) -> str:
-    """Text of a paragraph; a line break (w:br) stays one, a tab is a space."""
-    parts = []
-    for node in paragraph.iter():
-        if node.tag == f"{_W}t" and node.text:
-            parts.append(node.text)
-        elif node.tag == f"{_W}br":
-            parts.append("\n")
-        elif node.tag == f"{_W}tab":
-            parts.append(" ")
+    """Text of a paragraph; a line break (w:br) stays one, a tab is a space. Not the text of
+    the text boxes anchored in it: those are lines of their own (``_text_boxes``)."""
+    parts: list[str] = []
+    _gather(paragraph, parts)
     return "".join(parts)
+
+
+def _gather(node: ElementTree.Element, parts: list[str]) -> None:
+    for child in node:
+        if child.tag in _BOX_TAGS:
+            continue
+        if child.tag == f"{_W}t" and child.text:
+            parts.append(child.text)
+        elif child.tag == f"{_W}br":
+            parts.append("\n")
+        elif child.tag == f"{_W}tab":
+            parts.append(" ")
+        _gather(child, parts)
+
+
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_BOX = f"{_W}txbxContent"
+_BOX_TAGS = (_BOX, f"{_MC}Fallback")  # a box's text, and the copy Word keeps for old readers
+
+
+def _text_boxes(paragraph: ElementTree.Element) -> list[ElementTree.Element]:
+    """The text boxes anchored in the paragraph, each once: Word writes a box twice, as a
+    drawing (mc:Choice) and as VML for older readers (mc:Fallback); the fallback is skipped.
+    A box with no fallback (VML alone) is read too."""
+    found: list[ElementTree.Element] = []
+
+    def walk(node: ElementTree.Element) -> None:
+        for child in node:
+            if child.tag == _BOX:
+                found.append(child)
+            elif child.tag != f"{_MC}Fallback":
+                walk(child)
+
+    walk(paragraph)
+    return found
 
 
 def _table_rows(table: ElementTree.Element, numbering: Numbering) -> list[str]:
@@ -134,7 +178,7 @@ def _table_rows(table: ElementTree.Element, numbering: Numbering) -> list[str]:
         cells: list[str] = []
         for cell in row.findall(f"{_W}tc"):
             # a 序号 column Word numbers itself: its cells hold no text of their own
-            text = "".join(numbering.number(p) + _paragraph(p) for p in cell.iter(f"{_W}p")).replace("\n", "")
+            text = "".join(_cell_lines(cell, numbering)).replace("\n", "")
             merge = cell.find(f"{_W}tcPr/{_W}vMerge")
             continues = merge is not None and merge.get(f"{_W}val") in (None, "continue")
             if continues and not text and len(cells) < len(above):
@@ -143,6 +187,18 @@ def _table_rows(table: ElementTree.Element, numbering: Numbering) -> list[str]:
         above = cells
         rows.append("\t".join(cells))
     return rows
+
+
+def _cell_lines(cell: ElementTree.Element, numbering: Numbering) -> list[str]:
+    """A cell's paragraphs and their text boxes in order; a table nested in the cell gives
+    its paragraphs' text run together, as one cell can hold no row."""
+    lines: list[str] = []
+    for block in _blocks(cell):
+        if block.tag == f"{_W}p":
+            lines.extend(_paragraph_lines(block, numbering))
+        else:
+            lines.extend(_paragraph(paragraph) for paragraph in block.iter(f"{_W}p"))
+    return lines
 
 
 def xlsx_to_text(data: bytes) -> str:

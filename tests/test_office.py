@@ -39,8 +39,8 @@ def cell(text: str, merge: str | None = None) -> str:
     return f"<w:tc>{props}{paragraph(text) if text else '<w:p/>'}</w:tc>"
 
 
-def docx(body: str) -> bytes:
-    document = f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{body}</w:body></w:document>'
+def docx(body: str, namespaces: str = "") -> bytes:
+    document = f'<?xml version="1.0" encoding="UTF-8"?><w:document {W} {namespaces}><w:body>{body}</w:body></w:document>'
     return zipped({"[Content_Types].xml": "<Types/>", "word/document.xml": document})
 
 
@@ -167,6 +167,42 @@ def test_paragraphs_inside_a_content_control_are_read():
     )
     text = read_text(RawDocument.from_bytes("plan.docx", docx(body), "docx")).text
     assert text == "关于做好医保经办“跨省通办”工作的通知\n某省医疗保障局\n"
+
+
+MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+BOX_NAMESPACES = 'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:wp="wp" xmlns:a="a" xmlns:wps="wps"'
+
+
+def text_box(*texts: str, fallback: bool = True) -> str:
+    """A run holding a text box as Word saves it: a drawing (mc:Choice) and the same box again
+    as VML for older readers (mc:Fallback); or VML alone, as older Word saved it."""
+    content = "<w:txbxContent>" + "".join(paragraph(text) for text in texts) + "</w:txbxContent>"
+    vml = f"<w:pict><v:shape><v:textbox>{content}</v:textbox></v:shape></w:pict>"
+    if not fallback:
+        return f"<w:r>{vml}</w:r>"
+    drawing = f"<w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx>{content}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>"
+    return f'<w:r><mc:AlternateContent {MC}><mc:Choice Requires="wps">{drawing}</mc:Choice><mc:Fallback>{vml}</mc:Fallback></mc:AlternateContent></w:r>'
+
+
+def test_a_text_box_is_read_once_as_lines_before_its_anchor_paragraph():
+    """A red-headed notice sets its issuer's banner in a text box anchored in an empty first
+    paragraph; the box had been read into that paragraph twice (its drawing and its VML copy)."""
+    body = (
+        f"<w:p>{text_box('某市人民政府办公室文件', '某府办〔2024〕3号')}</w:p>"
+        + paragraph("关于推进政务服务“跨省通办”的通知")
+        + f"<w:p><w:r><w:t>各区人民政府：</w:t></w:r>{text_box('（此件公开发布）', fallback=False)}</w:p>"
+    )
+    data = docx(body, BOX_NAMESPACES)
+    text = read_text(RawDocument.from_bytes("plan.docx", data, "docx")).text
+    assert (
+        text == "某市人民政府办公室文件\n某府办〔2024〕3号\n关于推进政务服务“跨省通办”的通知\n（此件公开发布）\n各区人民政府：\n"
+    )
+
+
+def test_a_text_box_in_a_table_cell_is_read_once():
+    row = "<w:tr>" + cell("1") + f"<w:tc><w:p>{text_box('异地就医备案')}</w:p></w:tc>" + cell("市医保局") + "</w:tr>"
+    data = docx(f"<w:tbl>{row}</w:tbl>", BOX_NAMESPACES)
+    assert read_text(RawDocument.from_bytes("plan.docx", data, "docx")).text == "1\t异地就医备案\t市医保局\n"
 
 
 def xlsx(rows: list[list[str]], merges: str = "") -> bytes:
