@@ -66,12 +66,47 @@ def read_numbering(root: ElementTree.Element | None, styles: ElementTree.Element
     abstract = {_value(node, "abstractNumId"): _levels(node) for node in root.findall(f"{_W}abstractNum")}
     for num in root.findall(f"{_W}num"):
         numbering.levels[_value(num, "numId") or ""] = abstract.get(_value(num.find(f"{_W}abstractNumId")), {})
+    linked = _linked_levels(root)
+    own: dict[str, tuple[str, int]] = {}
+    based_on: dict[str, str] = {}
     for style in styles.findall(f"{_W}style") if styles is not None else []:
+        style_id = _value(style, "styleId") or ""
         props = style.find(f"{_W}pPr/{_W}numPr")
         num_id = _value(props.find(f"{_W}numId")) if props is not None else None
         if num_id:
-            numbering.styles[_value(style, "styleId") or ""] = (num_id, _int(_value(props.find(f"{_W}ilvl")), 0))
+            level = _value(props.find(f"{_W}ilvl"))
+            own[style_id] = (num_id, _int(level, 0) if level is not None else linked.get(style_id, 0))
+        parent = _value(style.find(f"{_W}basedOn"))
+        if parent:
+            based_on[style_id] = parent
+    numbering.styles = {style_id: found for style_id in {*own, *based_on} if (found := _inherited(style_id, own, based_on))}
     return numbering
+
+
+_STYLE_DEPTH = 10  # a basedOn chain this long is a loop in a damaged file
+
+
+def _inherited(style_id: str, own: dict[str, tuple[str, int]], based_on: dict[str, str]) -> tuple[str, int] | None:
+    """The numbering a style sets, or the one the style it is based on sets (a 标题 2 style
+    based on one linked to a list numbers its paragraphs too)."""
+    for _ in range(_STYLE_DEPTH):
+        if style_id in own:
+            return own[style_id]
+        if style_id not in based_on:
+            return None
+        style_id = based_on[style_id]
+    return None
+
+
+def _linked_levels(root: ElementTree.Element) -> dict[str, int]:
+    """Styles a list's level names as its own (w:lvl/w:pStyle): a style that joins the list
+    with no level of its own is at that level."""
+    linked = {}
+    for level in root.iter(f"{_W}lvl"):
+        style = _value(level.find(f"{_W}pStyle"))
+        if style:
+            linked[style] = _int(_value(level, "ilvl"), 0)
+    return linked
 
 
 def _levels(abstract: ElementTree.Element) -> dict[int, _Level]:

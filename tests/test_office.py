@@ -149,6 +149,31 @@ def test_a_heading_style_that_numbers_its_paragraphs_numbers_them_and_num_id_0_n
     assert read_text(RawDocument.from_bytes("plan.docx", data, "docx")).text == "一、工作目标\n说明\n二、重点任务\n"
 
 
+def test_a_style_based_on_a_numbered_style_and_a_style_a_level_names_number_their_paragraphs():
+    """标题 2 linked to the list's second level (w:lvl/w:pStyle) with no level of its own, and
+    a style based on 标题 1 that sets no numbering of its own: both number as Word shows them."""
+    numbering = NUMBERING.replace(
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/>', '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:pStyle w:val="2"/>', 1
+    )
+    styles = (
+        f"<w:styles {W}>"
+        '<w:style w:type="paragraph" w:styleId="1"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+        '<w:style w:type="paragraph" w:styleId="2"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+        '<w:style w:type="paragraph" w:styleId="plan1"><w:basedOn w:val="1"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="loop"><w:basedOn w:val="loop"/></w:style>'
+        "</w:styles>"
+    )
+
+    def styled(style: str, text: str) -> str:
+        return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>'
+
+    body = styled("plan1", "工作目标") + styled("2", "失业保险金申领") + styled("2", "职工参保登记") + styled("loop", "说明")
+    document = f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{body}</w:body></w:document>'
+    data = zipped({"word/document.xml": document, "word/numbering.xml": numbering, "word/styles.xml": styles})
+    text = read_text(RawDocument.from_bytes("plan.docx", data, "docx")).text
+    assert text == "一、工作目标\n1.失业保险金申领\n2.职工参保登记\n说明\n"
+
+
 def test_a_damaged_numbering_part_loses_the_numbers_not_the_document():
     document = f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{numbered("工作目标", 1)}</w:body></w:document>'
     data = zipped({"word/document.xml": document, "word/numbering.xml": "<w:numbering"})
