@@ -24,6 +24,9 @@ def _canonical(text: str, issuer: str | None = None) -> list[str]:
         # the county of the same name keeps its own level; the city's own name is left as written
         ("长沙县公安局和长沙公安局", ["长沙县公安局", "长沙市公安局"]),
         ("长沙市公安局", ["长沙市公安局"]),
+        # county-level cities set up after the division table (宁乡县 -> 宁乡市, 2017)
+        ("宁乡医保局负责。", ["宁乡市医疗保障局"]),
+        ("平果市场监管局负责。", ["平果市市场监督管理局"]),
     ],
 )
 def test_a_city_named_without_its_level_word_gets_its_full_name(text, expected):
@@ -69,6 +72,7 @@ def test_our_city_and_this_city_are_the_issuers_own():
         ("济南市人民政府办公厅", ["山东省医疗保障局", "济南市医疗保障局"]),
         ("西安市人民政府", ["陕西省医疗保障局", "西安市医疗保障局"]),  # no short name, still a province
         ("广东省人民政府", ["广东省医疗保障局", "市医疗保障局"]),  # a province's notice: 市 is any city
+        ("宁乡市人民政府办公室", ["湖南省医疗保障局", "宁乡市医疗保障局"]),  # set up in 2017
     ],
 )
 def test_a_citys_notice_names_its_province_for_a_bare_province(issuer, expected):
@@ -182,3 +186,11 @@ def test_a_district_named_short_is_the_one_the_page_named_in_full():
     # a city's own name is how the registry names it already: no province is put before it
     city = "江苏省宿迁市人民政府印发方案。宿迁市人民政府要求。"
     assert _canonical(city)[-1] == "宿迁市人民政府"
+
+
+def test_districts_set_up_after_the_division_table_open_after_any_word():
+    """记者探访临平区政务服务中心: 临平区 (2021) is a place, so 探访 is no part of the body."""
+    assert _canonical("记者探访临平区政务服务中心，又走访光明区政务服务数据管理局。") == [
+        "临平区政务服务中心",
+        "光明区政务服务数据管理局",
+    ]
