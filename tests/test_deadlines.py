@@ -52,6 +52,11 @@ def test_deadline_forms(text, kind, date, start):
     assert deadline.base_date == "2021-05-24"
 
 
+def test_a_time_something_is_started_by_is_a_start():
+    (deadline,) = extract_deadlines("各地要于6月下旬启动通办专窗建设。", parse_iso("2021-05-24"))
+    assert (deadline.text, deadline.kind) == ("6月下旬启动", "start")
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -67,6 +72,12 @@ def test_deadline_forms(text, kind, date, start):
         "提高到2025年的水平",
         "传承岁月底蕴",  # 月底 with no month before it is a date only with a time word after it
         "下周召开推进会",  # a week with no marker, as any bare date
+        # a verb after the date that tells a past event: 了, 以来, or a noun it qualifies (的)
+        "2020年4月启动了试点",
+        "今年3月启动以来，已办理2万件",
+        "在2016年启动的全国跨省异地就医持卡直接结算应用中",
+        "2020年完成的试点已全面推广",
+        "2020年4月完成了系统对接",
     ],
 )
 def test_not_deadlines(text):
