@@ -857,6 +857,8 @@ def test_a_plans_note_that_the_first_unit_of_each_list_leads(note, others):
         # setting up a window or a post by a date is a task too
         ("各区政务服务中心要在2024年6月底前设置“跨省通办”专窗。", [("各区政务服务中心", "responsible")]),
         ("市医保局于2024年6月底前设立的窗口已开放。", [("市医保局", "mentioned")]),
+        # 报 alone submits as 报送 does
+        ("各区医保局要于6月30日前将清单报市医保局。", [("各区医保局", "responsible"), ("市医保局", "mentioned")]),
         # the bodies that must carry a task out (落实) answer for it
         (
             "以下任务均需各区市政府、开发区管委落实，不再一一列出。",
