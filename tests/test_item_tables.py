@@ -41,8 +41,9 @@ def test_a_table_without_a_scope_column_takes_the_scope_its_caption_names():
     assert scopes == {"新生儿入户": ("省内通办",), "失业登记": ("省内通办",), "老年人优待证办理": ()}
 
 
-def test_scope_and_mode_columns_under_other_header_words():
-    text = "附件\n序号\t事项名称\t通办范围\t办理方式\n1\t异地就医登记备案\t跨省通办\t全程网办\n2\t失业保险金申领\t省内通办\t代收代办\n"
+@pytest.mark.parametrize("mode_header", ["办理方式", "办理渠道", "通办渠道", "办理形式", "实现方式"])
+def test_scope_and_mode_columns_under_other_header_words(mode_header):
+    text = f"附件\n序号\t事项名称\t通办范围\t{mode_header}\n1\t异地就医登记备案\t跨省通办\t全程网办\n2\t失业保险金申领\t省内通办\t代收代办\n"
     items = [(i.name, i.scope, i.modes) for i in extract_text(text).items]
     assert items == [("异地就医登记备案", ("跨省通办",), ("全程网办",)), ("失业保险金申领", ("省内通办",), ("代收代办",))]
 
