@@ -14,7 +14,7 @@ from extractors.datafiles import load_list
 from extractors.place_bounds import place_may_start
 from extractors.text import alternation
 
-_HEADS = ("部门", "机关", "机构", "单位")
+_HEADS = ("部门", "机关", "机构", "单位", "所")  # 所: a station (派出所, 税务所)
 
 
 @lru_cache(maxsize=1)

@@ -1022,3 +1022,16 @@ def test_a_bodys_unit_never_grows_into_mojibake():
     assert bodies == [("四川省公安厅", "mentioned")]
     whole = [d.canonical for d in extract_text(text.replace("?粽芾碇", "")).departments]
     assert whole == ["四川省公安厅基层基础工作总队"]  # with no mojibake, the unit is its name
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("户籍业务由各派出所负责办理。", [("各派出所", "responsible")]),
+        ("各税务所要于6月底前设置专窗。", [("各税务所", "responsible")]),
+        # a station alone is one station, named before it or not: no class
+        ("群众可就近到派出所办理。", []),
+    ],
+)
+def test_a_towns_stations_after_ge_are_a_class(text, roles):
+    assert _name_roles(text, issuer="某县人民政府") == roles
