@@ -153,7 +153,7 @@ def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMentio
     scope, batch = tags(tail, "scope"), match.groupdict().get("batch")
     if not scope:
         # "新增的“跨省通办”事项包括：A、B等14项。": the sentence named the scope before the list.
-        scope = tags(_lead_in(text, list_start), "scope")
+        scope = tags(_lead_in(text, list_start), "scope") or _window_scope(text, list_start)
     counted = _counted_names(text, list_start, list_end, stated)
     spans = [unnumbered(text, span) for span in _names_before_commas(text, list_start, counted, stated) + counted]
     if stated is not None and spans and len(spans) == stated - 1:
@@ -208,6 +208,19 @@ def _counted_names(text: str, start: int, end: int, stated: int | None) -> list[
         if len(apart) == stated or (len(spans) < len(apart) == stated - 1):
             return apart
     return spans
+
+
+def _window_scope(text: str, list_start: int) -> tuple[str, ...]:
+    """ "“跨省通办”专窗已可办理A、B等58项事项": the scope of the window whose clause the list
+    opens after a verb of handling, for what the window handles."""
+    head = text[mark_before(text, list_start, CLAUSE_MARKS + SENTENCE_MARKS) : list_start]
+    return tags(head, "scope") if _handled_at_a_window().search(head) else ()
+
+
+@lru_cache(maxsize=1)
+def _handled_at_a_window() -> re.Pattern[str]:
+    windows = alternation(cues()["window"])
+    return re.compile(rf"(?:{windows})[^，。；、]{{0,6}}?(?:办理|受理|办)$")
 
 
 def _lead_in(text: str, list_start: int) -> str:

@@ -55,7 +55,8 @@ def _before_scope() -> re.Pattern[str]:
     nouns = alternation(words["counter_noun"])
     # "A、B已实现“跨省通办”": the list is the subject of its own verb
     adverb = rf"(?:{alternation(words['subject_adverb'])})?"
-    verb = rf"(?P<verb>{adverb}{_WHERE}?{adverb}(?:{alternation(words['subject_verb'])}))"  # 已在全国范围内实现
+    # 已在全国范围内实现; not the 可 of a name's 许可 or 认可 (排污许可“跨省通办”)
+    verb = rf"(?P<verb>(?<![许认]){adverb}{_WHERE}?{adverb}(?:{alternation(words['subject_verb'])}))"
     # "…等服务事项的“跨省通办”": a counter noun may take 的 before the scope
     # "…社保卡申领“一件事一次办”和“跨省通办”": another quoted goal may stand between
     other_goal = r"(?:“[^“”]{1,12}”[和及、])?"

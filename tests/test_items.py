@@ -207,6 +207,18 @@ def test_an_item_may_hold_a_shared_verb():
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "目前，“跨省通办”专窗已可办理婚姻登记、户口迁移等58项事项。",
+        "“跨省通办”窗口可受理婚姻登记、户口迁移等10项业务。",
+    ],
+)
+def test_what_a_scopes_window_handles_has_its_scope(sentence):
+    items = extract_text(sentence).items
+    assert [(i.name, i.scope) for i in items] == [("婚姻登记", ("跨省通办",)), ("户口迁移", ("跨省通办",))]
+
+
+@pytest.mark.parametrize(
     ("text", "names"),
     [
         # a piece with no ending borrows the one the next piece adds to its parallel word
@@ -267,6 +279,10 @@ def test_a_subject_that_has_the_items_is_not_the_first_name():
         ("将出生医学证明办理、预防接种证办理纳入“跨省通办”事项清单。", ["出生医学证明办理", "预防接种证办理"], ("跨省通办",)),
         ("全面实现户口登记、社保卡申领“一件事一次办”和“跨省通办”。", ["户口登记", "社保卡申领"], ("跨省通办",)),
         ("实现【异地就医备案】、【社保卡申领】“跨省通办”。", ["异地就医备案", "社保卡申领"], ("跨省通办",)),
+        # 受理 ends a service's name; the 可 of 许可 is no "can" before the scope
+        ("推进户口迁移、居民身份证异地受理等事项“跨省通办”。", ["户口迁移", "居民身份证异地受理"], ("跨省通办",)),
+        ("重点推进户口迁移和排污许可跨省通办。", ["户口迁移", "排污许可"], ("跨省通办",)),
+        ("户口迁移、排污许可可“跨省通办”。", ["户口迁移", "排污许可"], ("跨省通办",)),
         ("推进基本医疗保险参保信息变更“跨省通办、省内通办”。", ["基本医疗保险参保信息变更"], ("跨省通办", "省内通办")),
         # scopes each in quotes of their own
         (
