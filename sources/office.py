@@ -19,6 +19,7 @@ from xml.etree import ElementTree
 import olefile
 
 from sources.models import ReadError
+from sources.sheet_names import captioned
 from sources.word_numbering import Numbering, read_numbering
 from sources.xlsx_dates import DateStyles, read_date_styles
 
@@ -204,11 +205,28 @@ def _cell_lines(cell: ElementTree.Element, numbering: Numbering) -> list[str]:
 def xlsx_to_text(data: bytes) -> str:
     archive = _open(data)
     shared = _shared_strings(archive)
-    sheets = [name for name in sorted(archive.namelist()) if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", name)]
-    sheets.sort(key=lambda name: int(re.search(r"(\d+)\.xml$", name).group(1)))
-    dates = read_date_styles(_optional_xml(archive, "xl/styles.xml"), _optional_xml(archive, "xl/workbook.xml"))
-    blocks = ["\n".join(_sheet_rows(_xml(archive, name), shared, dates)) for name in sheets]
+    workbook = _optional_xml(archive, "xl/workbook.xml")
+    dates = read_date_styles(_optional_xml(archive, "xl/styles.xml"), workbook)
+    sheets = _sheet_parts(archive, workbook)
+    blocks = ["\n".join(captioned(title, _sheet_rows(_xml(archive, part), shared, dates))) for title, part in sheets]
     return "\n\n".join(block for block in blocks if block.strip()) + "\n"
+
+
+_SHEET_PART = re.compile(r"xl/worksheets/sheet(\d+)\.xml")
+
+
+def _sheet_parts(archive: zipfile.ZipFile, workbook: ElementTree.Element | None) -> list[tuple[str, str]]:
+    """(the sheet's name, its part) in the workbook's tab order; where the workbook or its
+    relationships are missing or damaged, the parts by their number, with no names."""
+    parts = [name for name in archive.namelist() if _SHEET_PART.fullmatch(name)]
+    by_number = [("", name) for name in sorted(parts, key=lambda name: int(_SHEET_PART.fullmatch(name).group(1)))]
+    rels = _optional_xml(archive, "xl/_rels/workbook.xml.rels")
+    if workbook is None or rels is None:
+        return by_number
+    targets = {rel.get("Id"): "xl/" + (rel.get("Target") or "").lstrip("/").removeprefix("xl/") for rel in rels}
+    named = [(sheet.get("name") or "", targets.get(sheet.get(f"{_R}id"), "")) for sheet in workbook.iter(f"{_S}sheet")]
+    named = [(title, part) for title, part in named if part in parts]
+    return named if len(named) == len(parts) else by_number
 
 
 def _shared_strings(archive: zipfile.ZipFile) -> list[str]:

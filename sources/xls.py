@@ -14,13 +14,15 @@ import datetime
 import xlrd
 
 from sources.models import ReadError
+from sources.sheet_names import captioned
 
 
 def xls_to_text(data: bytes) -> str:
     book = _open(data)
     blocks = []
     for index in range(book.nsheets):
-        rows = _sheet_rows(book, book.sheet_by_index(index))
+        sheet = book.sheet_by_index(index)
+        rows = captioned(sheet.name, _sheet_rows(book, sheet))
         if rows:
             blocks.append("\n".join(rows))
     if not blocks:

@@ -332,10 +332,47 @@ def test_a_docx_with_broken_xml_is_a_read_error():
     assert caught.value.error_type == "office_broken"
 
 
+def test_a_sheets_name_that_says_what_it_holds_captions_its_rows_in_tab_order():
+    """Two bare tables whose tabs alone say their scope: each name goes above its rows, in the
+    workbook's tab order (not the parts' numbers), and the scope reaches the items."""
+
+    def sheet(name: str) -> str:
+        return f'<worksheet {S}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>序号</t></is></c><c r="B1" t="inlineStr"><is><t>事项名称</t></is></c></row><row r="2"><c r="A2"><v>1</v></c><c r="B2" t="inlineStr"><is><t>{name}</t></is></c></row></sheetData></worksheet>'
+
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    workbook = (
+        f'<workbook {S} xmlns:r="{rel}"><sheets>'
+        '<sheet name="跨省通办事项" sheetId="1" r:id="rId2"/><sheet name="省内通办事项" sheetId="2" r:id="rId1"/>'
+        '<sheet name="Sheet3" sheetId="3" r:id="rId3"/></sheets></workbook>'
+    )
+    rels = (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="worksheets/sheet2.xml"/>'
+        '<Relationship Id="rId3" Target="/xl/worksheets/sheet3.xml"/></Relationships>'
+    )
+    data = zipped(
+        {
+            "xl/workbook.xml": workbook,
+            "xl/_rels/workbook.xml.rels": rels,
+            "xl/worksheets/sheet1.xml": sheet("失业登记"),
+            "xl/worksheets/sheet2.xml": sheet("异地就医备案"),
+            "xl/worksheets/sheet3.xml": sheet("户口迁移"),
+        }
+    )
+    text = read_text(RawDocument.from_bytes("list.xlsx", data, "xlsx")).text
+    assert text.split("\n\n") == [
+        "跨省通办事项\n序号\t事项名称\n1\t异地就医备案",
+        "省内通办事项\n序号\t事项名称\n1\t失业登记",
+        "序号\t事项名称\n1\t户口迁移\n",
+    ]
+    scopes = {i.name: i.scope for i in extract(normalize_text(text)).items}
+    assert (scopes["异地就医备案"], scopes["失业登记"]) == (("跨省通办",), ("省内通办",))
+
+
 def xls(rows: list[list[object]], merges: list[tuple[int, int, int, int]] = ()) -> bytes:
     """An Excel 97-2003 workbook as xlwt writes it: (first row, last row, first column, last column) merges."""
     book = xlwt.Workbook(encoding="utf-8")
-    sheet = book.add_sheet("清单")
+    sheet = book.add_sheet("Sheet1")
     dates = xlwt.easyxf(num_format_str="YYYY-MM-DD")
     merged = {(r, c) for r1, r2, c1, c2 in merges for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)}
     for r1, r2, c1, c2 in merges:
