@@ -201,7 +201,7 @@ def _lines_before(text: str, line_start: int, count: int) -> str:
     return text[start:line_start]
 
 
-_NAME_LINE = re.compile(r"[^，,。；;：:\n]{2,40}[；;。]?")
+_NAME_LINE = re.compile(r"[^，,。；;：:—\n]{2,40}[；;。]?")  # a dash sets a description apart
 
 
 def _item_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -238,10 +238,13 @@ def _line_names(text: str, offset: int) -> list[tuple[int, int]]:
         end = line_end(text, offset)
         line = text[offset:end].strip()
         if line:
-            if not _NAME_LINE.fullmatch(line) or line.endswith(("？", "?")):
-                break  # a sentence, a heading with a colon, or the next question
             start = text.index(line, offset)
-            name_start, name_end = unnumbered(text, (start, start + len(line.rstrip("；;。"))))
+            if _NAME_LINE.fullmatch(line) and not line.endswith(("？", "?")):
+                name_start, name_end = unnumbered(text, (start, start + len(line.rstrip("；;。"))))
+            elif (head := _described_name(text, start, end)) is not None:
+                name_start, name_end = head  # 异地就医备案——参保人可在线办理…: the name, then what it is
+            else:
+                break  # a sentence, a heading with a colon, or the next question
             marks.add(_mark_shape(text[start:name_start]))
             # 1.★异地就医备案（市医保局）: the list's marks and the line's note are no part of the name
             name_start, name_end = past_note(text, *undecorated(text, name_start, name_end))
@@ -250,6 +253,20 @@ def _line_names(text: str, offset: int) -> list[tuple[int, int]]:
             spans.append((name_start, name_end))
         offset = end + 1
     return spans
+
+
+_DESCRIBED = re.compile(r"[^，,。；;：:\n—]{2,40}?(?=——|—|：|:)")  # the line's head, before a dash or colon
+
+
+def _described_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """ "1.异地就医备案：参保人可在线办理。" / "社会保障卡申领——现场制卡。": a list's line that
+    names a service and then says what it is. Only a head that reads as a service: 记者：… or
+    办理地点：… is no name."""
+    head = _DESCRIBED.match(text, start, end)
+    if head is None:
+        return None
+    name = unnumbered(text, head.span())
+    return name if all_services(text, [name]) else None
 
 
 _DIGITS = str.maketrans("0123456789二三四五六七八九十", "0000000000一一一一一一一一一")

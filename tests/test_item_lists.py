@@ -136,6 +136,24 @@ def test_names_one_a_line_end_at_a_line_numbered_another_way():
     assert [name for name, _ in items_of(body.replace("\n".join(names), numbered))] == names
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "目前我市已实现以下高频事项“跨省通办”：\n异地就医备案——参保人可在线办理，即时备案。\n"
+        "社会保障卡申领：可在任一网点申领，现场制卡。\n失业保险金申领——通过电子社保卡线上申领。\n",
+        "目前我市已实现以下高频事项“跨省通办”：\n1.异地就医备案：参保人可在线办理。\n2.社会保障卡申领：可现场制卡。\n"
+        "3.失业保险金申领：线上申领。\n下一步，我市将继续扩大通办范围。\n",
+    ],
+)
+def test_a_list_whose_lines_name_a_service_and_then_describe_it(body):
+    names = [name for name, scope in items_of(body) if scope == ("跨省通办",)]
+    assert names == ["异地就医备案", "社会保障卡申领", "失业保险金申领"]
+
+
+def test_lines_whose_heads_name_no_service_are_no_list():
+    assert items_of("主要事项如下：\n1.加强组织领导：各地要高度重视。\n2.强化宣传引导：要广泛宣传。\n") == []
+
+
 def test_a_colon_lists_lines_lose_their_notes_and_marks():
     """1.异地就医备案（市医保局）: the note had stayed in the name under a colon intro, though a
     heading's list and a table take it off."""
