@@ -104,6 +104,7 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
     header: list[str] = []
     rows_read = last_row = 0  # rows of this table; items the last row gave
     row_cells: list[str] = []  # the last row's cells
+    row_at = 0  # where the last row starts in the text
     main_above: str | None = None  # a main item a merged cell names for the rows under it
     above: list[str] = []  # the last lines of running text
     caption_scope: tuple[str, ...] = ()
@@ -123,7 +124,10 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
             columns = None
             above = [*above[-(_CAPTION_LINES - 1) :], line]
         elif columns is not None and after_blank and cells == header:
-            pass  # the header a PDF repeats on its next page: the same table goes on
+            # the header a PDF repeats on its next page: the same table goes on; a side-by-side
+            # table's next block starts back up the page, and no row of it goes on from above
+            if offset < row_at:
+                row_cells, main_above, last_row = [], None, 0
         elif columns is None or (after_blank and looks_like_header(cells)):  # …a new header does
             header, rows_read = cells, 0
             columns = None if is_field_row(cells) else _header_columns(cells)  # 事项名称 | 异地就医备案: a field
@@ -135,7 +139,7 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
         elif (heading := _group_heading(cells, columns)) is not None:
             rows_read += 1
             category, row_cells, main_above = heading or None, [], None
-        elif rows_read and _continues_a_row(cells, row_cells, columns):
+        elif rows_read and offset > row_at and _continues_a_row(cells, row_cells, columns):  # a wrap is below its row
             if last_row and columns is not None:  # the rest of the row above's name: 个体工商户设立 / 登记
                 items[-1] = _continued(items[-1], cells, offset, _name_column(row_cells, columns), columns.main)
         else:
@@ -144,7 +148,7 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
             merged = row_cells if row_cells and not cells[0].strip() else []  # its number merged with the row above's
             row = _row_items(cells, offset, columns, group, caption_scope, category, main_above, wraps, merged)
             items.extend(row)
-            last_row, row_cells = len(row), _filled(cells, merged)
+            last_row, row_cells, row_at = len(row), _filled(cells, merged), offset
             main_above = _main_cell(cells, columns) or main_above
         after_blank = not line.strip()
     return items

@@ -169,6 +169,18 @@ def test_a_name_cell_that_lists_services_gives_an_item_each_linked_to_the_row(ce
     assert all([result.departments[d].name for d in i.departments] == ["市人社局"] for i in result.items)
 
 
+def test_no_row_of_a_blocks_goes_on_from_the_block_before():
+    """The right-hand block starts back up the page: a row there with an empty number cell is a
+    row of its own, not the wrapped rest of the left block's last row (a wrap is below its row)."""
+    text = (
+        "附件：某市“跨省通办”事项清单\n序号\t事项名称\t序号\t事项名称\n"
+        "1\t户口迁移\t\t失业登记\n2\t异地就医备案\t4\t社会保障卡申领\n"
+    )
+    items = extract_text(text).items
+    assert [i.name for i in items] == ["户口迁移", "异地就医备案", "失业登记", "社会保障卡申领"]
+    assert all(text[slice(*i.span)] == i.name for i in items)
+
+
 def test_a_header_whose_halves_differ_is_one_table_not_two_blocks():
     text = "附件：某市“跨省通办”事项清单\n序号\t事项名称\t责任单位\t事项名称\n1\t就业登记\t市人社局\t失业登记\n"
     assert [i.name for i in extract_text(text).items] == ["就业登记"]
