@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from extractors.heading_lists import names_items
 from extractors.item_fields import is_field_row
 from extractors.item_names import (
+    ITEM_SEPARATORS,
     all_services,
     cues,
     cues_in,
@@ -357,6 +358,8 @@ def _listed_in_cell(name: str, span: tuple[int, int]) -> list[tuple[str, tuple[i
     """A name cell that lists several services (社保卡申领、失业登记 / ①…；②… / 1.… 2.…): an item
     each, all on the row. Only when every piece ends like a service: 居民身份证换领、补领 is one
     name (split_names joins a bare verb to its object), and so is a list no piece of which is one."""
+    if ITEM_SEPARATORS.search(name) is None:
+        return [(name, span)]  # most cells: one name, and splitting costs more than this look
     pieces = [unnumbered(name, piece) for piece in split_names(name, 0, len(name))]
     if len(pieces) < 2 or not all_services(name, pieces) or not all(plausible(name[a:b]) for a, b in pieces):
         return [(name, span)]
