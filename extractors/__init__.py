@@ -28,7 +28,7 @@ from extractors.normalize import NormalizedText, normalize_bytes, normalize_text
 from extractors.records import Extraction
 from extractors.sections import find_sections, link_tasks
 from extractors.structure import extract_metadata
-from extractors.tables import header_rows, link_catalog_lines, link_list_lines, link_rows
+from extractors.tables import header_rows, link_catalog_lines, link_list_lines, link_rows, merged_row_copies
 from extractors.task_notes import link_back_references, link_task_notes
 from extractors.text import CITED_TITLE, navigation_spans, overlaps, source_spans
 
@@ -58,10 +58,11 @@ def extract_text(
     base = parse_iso(meta.issued) or parse_iso(meta.published) or fallback
     unsure = [*skip, *guessed]
     items, checks = extract_items(text, unsure)
-    deadlines = [d for d in extract_deadlines(text, base) if not overlaps(d.span, unsure)]
+    copies = merged_row_copies(text)  # a colspan row's text in every cell: one mention, the first
+    deadlines = [d for d in extract_deadlines(text, base) if not overlaps(d.span, [*unsure, *copies])]
     page_chrome = [*navigation_spans(text), *source_spans(text)]
     labels = [span for span in (meta.addressees_span, meta.labels_span) if span]
-    not_mentions = [*skip, *page_chrome, *labels, *header_rows(text)]
+    not_mentions = [*skip, *page_chrome, *labels, *header_rows(text), *copies]
     # a page with no issuer: the place its title opens with (某阳市…清单), else its publisher's (来源：湖北省…),
     # else the city its cover text forwards a document of (《重庆市…任务》已经市政府同意)
     place = None if meta.issuer else leading_place(meta.title) or _publisher_place(text) or _forwarded_place(text)

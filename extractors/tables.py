@@ -192,6 +192,22 @@ def _numbered_row(cells: list[str]) -> bool:
     return len(cells) >= 3 and numbered and not looks_like_header(cells)
 
 
+def merged_row_copies(text: str) -> list[tuple[int, int]]:
+    """The copies a merged row repeats (an HTML colspan, an .xlsx merge): one text in every
+    cell of the row ("一、省公安厅（2项）" in four cells). A reader sees it once, so only the first
+    cell names a body or a time; the rest are no mentions of their own."""
+    copies: list[tuple[int, int]] = []
+    if "\t" not in text:
+        return copies
+    offset = 0
+    for line in text.split("\n"):
+        if "\t" in line and _merged_row(line):
+            first = line.index("\t")
+            copies.append((offset + first, offset + len(line)))
+        offset += len(line) + 1
+    return copies
+
+
 def _merged_row(line: str) -> bool:
     """A row whose cells all hold one text: a merged cell across the table."""
     cells = [cell.strip() for cell in line.split("\t")]

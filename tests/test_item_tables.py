@@ -48,6 +48,19 @@ def test_scope_and_mode_columns_under_other_header_words(mode_header):
     assert items == [("异地就医登记备案", ("跨省通办",), ("全程网办",)), ("失业保险金申领", ("省内通办",), ("代收代办",))]
 
 
+def test_a_body_a_merged_group_row_repeats_in_every_cell_is_one_mention():
+    """A colspan row "一、省公安厅（2项）" comes out in every cell: the reader sees one heading, so
+    the body is mentioned once (as responsible for the rows under it), not once more per cell."""
+    text = (
+        "附件：某省“跨省通办”事项清单\n序号\t事项名称\t通办类型\n"
+        "一、省公安厅（2项）\t一、省公安厅（2项）\t一、省公安厅（2项）\n"
+        "1\t户口迁移\t跨省通办\n2\t居民身份证换领\t跨省通办\n"
+    )
+    result = extract_text(text)
+    assert [(d.name, d.role) for d in result.departments] == [("省公安厅", "responsible")]
+    assert [[result.departments[k].name for k in i.departments] for i in result.items] == [["省公安厅"], ["省公安厅"]]
+
+
 def test_table_group_headings_are_their_rows_category():
     """A colspan group row (its text in every cell) or a numbered heading in the name column
     heads the rows under it: their category, without its enumerator and count."""
