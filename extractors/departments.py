@@ -30,7 +30,14 @@ from extractors.department_roles import LIST_JOINERS, after_cues, role_of
 from extractors.district_offices import district_offices
 from extractors.gazetteer import Gazetteer
 from extractors.named_places import named_before, named_in_full, places_sharing_a_body, same_body_in_full
-from extractors.place_bounds import ends_a_zone, holds_a_verb, local_unit, opens_with_stop_word, place_may_start
+from extractors.place_bounds import (
+    ends_a_zone,
+    holds_a_verb,
+    local_unit,
+    opens_with_stop_word,
+    place_may_start,
+    verb_opens_place,
+)
 from extractors.places import (
     LEVEL_CHARS,
     home_places,
@@ -159,7 +166,8 @@ def _local_matches(text: str, home: dict[str, str]) -> list[_Match]:
         if not trusted and not is_known_place(match.group("place")):
             inner = _known_place_inside(pattern, match)  # 记者走访|长沙市…, 记者日前探访|岳麓区…
             match, trusted = (inner, True) if inner else (match, trusted)
-        if (trusted or place_may_start(text, match.start())) and not holds_a_verb(match.group("place")):
+        verb = verb_opens_place(text, match.start())  # 将会同县医保局: 会同 is the verb, not the county
+        if (trusted or place_may_start(text, match.start())) and not holds_a_verb(match.group("place")) and not verb:
             place = _local_place(match, home)
             found.append(_Match(match.start(), match.end(), place + _body_canonical(match.group("body")), place))
             position = match.end()

@@ -53,6 +53,16 @@ def opens_with_stop_word(text: str, start: int) -> bool:
     return text[start : start + 1] in stop_words()[0] and text[start : start + 2] not in _words_opening_with_function_chars()
 
 
+# Adverbs that stand before a verb, never before a place: 将会同县医保局 is 将 + 会同 + 县医保局
+_VERB_ADVERBS = "将要并还应须已均拟再亦也又"
+
+
+def verb_opens_place(text: str, start: int) -> bool:
+    """Does a verb that opens a real place's name (会同 of 会同县) stand after an adverb, where
+    it is the verb (某县行政审批服务局将会同县医保局…)?"""
+    return start > 0 and text[start - 1] in _VERB_ADVERBS and text.startswith(stop_words()[1], start)
+
+
 def place_may_start(text: str, start: int) -> bool:
     """After punctuation or a stop verb, or after a function character that opens no
     word with the place's first character (在邯郸市 yes; 同志和市 no: 同志 is a word)."""

@@ -194,3 +194,17 @@ def test_districts_set_up_after_the_division_table_open_after_any_word():
         "临平区政务服务中心",
         "光明区政务服务数据管理局",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after an adverb, 会同 is the verb: the body is the bare county level's
+        ("市行政审批服务局将会同县医保局推进。", ["某市行政审批服务局", "县医疗保障局"]),
+        # elsewhere 会同县 is the county
+        ("会同县医保局负责。", ["会同县医疗保障局"]),
+        ("怀化市会同县医保局负责。", ["怀化市会同县医疗保障局"]),
+    ],
+)
+def test_a_county_that_opens_with_a_verb_is_the_verb_after_an_adverb(text, expected):
+    assert _canonical(text, issuer="某市人民政府") == expected
