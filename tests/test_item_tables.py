@@ -119,6 +119,24 @@ def test_a_service_guide_names_its_item_in_a_field(guide):
     assert item.departments == (0,)  # the guide's 实施主体 is its item's unit
 
 
+def test_a_portals_cards_name_their_service_in_a_heading_over_its_fields():
+    """A 通办 zone's cards: the service's name alone on a line, its fields under it. The heading
+    is the item when the fields give a scope; a bare 全国 in 通办范围 is 全国通办."""
+    cards = "".join(
+        f"{name}\n\n通办范围：全国\n\n办理方式：全程网办\n\n实施主体：{body}\n\n"
+        for name, body in [("异地就医登记备案", "某阳市医疗保障局"), ("失业保险金申领", "某阳市人力资源和社会保障局")]
+    )
+    result = extract_text("“跨省通办”服务专区\n\n" + cards)
+    linked = [(i.name, i.scope, i.modes, [result.departments[d].name for d in i.departments]) for i in result.items]
+    assert linked == [
+        ("异地就医登记备案", ("全国通办",), ("全程网办",), ["某阳市医疗保障局"]),
+        ("失业保险金申领", ("全国通办",), ("全程网办",), ["某阳市人力资源和社会保障局"]),
+    ]
+    # a heading that names no service, or fields that give no scope, name no item
+    assert extract_text("办事须知\n\n通办范围：全国\n\n实施主体：某阳市医疗保障局\n").items == []
+    assert extract_text("异地就医登记备案\n\n实施主体：某阳市医疗保障局\n\n办理时限：1个工作日\n").items == []
+
+
 def test_a_guide_that_gives_no_tongban_scope_names_no_registry_item():
     assert extract_text("事项名称：异地就医备案\n实施主体：某阳市医疗保障局\n").items == []
 
