@@ -22,7 +22,6 @@ from dataclasses import replace
 from functools import lru_cache
 
 from extractors.dates import find_full_dates, to_int
-from extractors.head_lines import is_issuer_line
 from extractors.heading_lists import Found, category_lines, heading_lists, names_items, nearest_scope
 from extractors.item_names import (
     all_services,
@@ -32,11 +31,10 @@ from extractors.item_names import (
     split_names,
     split_services_at_he,
     tags,
-    undecorated,
     unnumbered,
 )
 from extractors.list_bounds import SENTENCE_MARKS
-from extractors.name_notes import past_note
+from extractors.name_lines import item_lines, line_names, service_run
 from extractors.records import ItemCountCheck, ItemMention
 from extractors.text import BULLETS, alternation, line_end, mark_before, overlaps, past_blank_lines
 
@@ -113,9 +111,9 @@ def _colon_lists(text: str) -> list[Found]:
             names = at_weak_separators(text, split_names(text, colon.end(), list_end))
             spans = split_services_at_he(text, [unnumbered(text, span) for span in names])
         else:  # "具体事项如下：" ends its line: one name a line (an HTML <ul>, a column)
-            spans = _item_lines(text, _line_names(text, colon.end()))
+            spans = item_lines(text, line_names(text, colon.end()))
             if not _vouched(intro, text, spans):
-                spans = _service_run(text, spans)
+                spans = service_run(text, spans)
             spans = spans if len(spans) >= 2 else []
         if spans and all(names_an_item(text[a:b]) for a, b in spans) and _vouched(intro, text, spans):
             lists.append(_with_total(Found(spans, tags(intro, "scope")), total))
@@ -163,7 +161,7 @@ def _question_lists(text: str) -> list[Found]:
         question = text[line_start : mark.start()]
         if "事项" not in question or not any(word in question for word in cues()["asks_which"]):
             continue
-        spans = _item_lines(text, _bulleted_run(text, _line_names(text, mark.start())))
+        spans = item_lines(text, _bulleted_run(text, line_names(text, mark.start())))
         if len(spans) < 2 or not all(names_an_item(text[a:b]) for a, b in spans) or not all_services(text, spans):
             continue
         intro = _lines_before(text, line_start, _LINES_BEFORE_QUESTION) + question
@@ -199,84 +197,6 @@ def _lines_before(text: str, line_start: int, count: int) -> str:
     for _ in range(count):
         start = text.rfind("\n", 0, max(0, start - 1)) + 1
     return text[start:line_start]
-
-
-_NAME_LINE = re.compile(r"[^，,。；;：:—\n]{2,40}[；;。]?")  # a dash sets a description apart
-
-
-def _item_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The lines under a list's intro up to the first that names no item: a list that ends
-    a notice runs into its signature and date (某省人民政府办公厅 / 2021年5月20日), which had
-    made every name's check fail and the whole list go unread."""
-    run = []
-    for start, end in spans:
-        name = text[start:end]
-        if not names_an_item(name) or is_issuer_line(name) or find_full_dates(name):
-            break
-        run.append((start, end))
-    return run
-
-
-def _service_run(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The lines up to the first that reads as no service: a list no count vouches for ends
-    there ("以下事项“跨省通办”：" / 异地就医备案 / 户口迁移 / 以上事项由市人社局牵头。)."""
-    run = []
-    for span in spans:
-        if not all_services(text, [span]):
-            break
-        run.append(span)
-    return run
-
-
-def _line_names(text: str, offset: int) -> list[tuple[int, int]]:
-    """Names on the lines after ``offset``, blank lines between them skipped, up to
-    the first line that is no name (a sentence, a heading with a colon)."""
-    spans = []
-    marks: set[str] = set()
-    offset = line_end(text, offset) + 1
-    while offset < len(text):
-        end = line_end(text, offset)
-        line = text[offset:end].strip()
-        if line:
-            start = text.index(line, offset)
-            if _NAME_LINE.fullmatch(line) and not line.endswith(("？", "?")):
-                name_start, name_end = unnumbered(text, (start, start + len(line.rstrip("；;。"))))
-            elif (head := _described_name(text, start, end)) is not None:
-                name_start, name_end = head  # 异地就医备案——参保人可在线办理…: the name, then what it is
-            else:
-                break  # a sentence, a heading with a colon, or the next question
-            marks.add(_mark_shape(text[start:name_start]))
-            # 1.★异地就医备案（市医保局）: the list's marks and the line's note are no part of the name
-            name_start, name_end = past_note(text, *undecorated(text, name_start, name_end))
-            if len(marks) > 1:
-                break  # 二、重点任务 under names Word numbered itself: the next section's heading
-            spans.append((name_start, name_end))
-        offset = end + 1
-    return spans
-
-
-_DESCRIBED = re.compile(r"[^，,。；;：:\n—]{2,40}?(?=——|—|：|:)")  # the line's head, before a dash or colon
-
-
-def _described_name(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """ "1.异地就医备案：参保人可在线办理。" / "社会保障卡申领——现场制卡。": a list's line that
-    names a service and then says what it is. Only a head that reads as a service: 记者：… or
-    办理地点：… is no name."""
-    head = _DESCRIBED.match(text, start, end)
-    if head is None:
-        return None
-    name = unnumbered(text, head.span())
-    return name if all_services(text, [name]) else None
-
-
-_DIGITS = str.maketrans("0123456789二三四五六七八九十", "0000000000一一一一一一一一一")
-
-
-def _mark_shape(mark: str) -> str:
-    """How a line's number is written, whatever its value: 1. and 12. alike, 一、 and 二、 alike.
-    A bullet is no number: lists mix them (● A / • B / - C)."""
-    shape = mark.strip().translate(_DIGITS)
-    return shape if "0" in shape or "一" in shape else ""
 
 
 # 包括… inside a sentence; 如…/例如… opening a sentence or a clause, after what named
@@ -399,7 +319,7 @@ def _catalog_lines(text: str) -> list[Found]:
         if not names_items(line) or any(word in line for word in _TITLE_WORDS):
             continue
         below = _past_date_lines(text, heading.end())
-        spans = _item_lines(text, [_first_cell(text, span) for span in _line_names(text, below)])
+        spans = item_lines(text, [_first_cell(text, span) for span in line_names(text, below)])
         if len(spans) >= 2 and all(names_an_item(text[a:b]) for a, b in spans) and all_services(text, spans):
             lists.append(Found(spans, tags(line, "scope")))
     return lists
@@ -410,7 +330,7 @@ _DATE_LINE_MAX = 60  # 发布时间：2022-08-15 来源：县政务服务中心 
 
 def _past_date_lines(text: str, offset: int) -> int:
     """The end of the last publish line right under a heading (发布时间：…), or ``offset``:
-    ``_line_names`` reads the lines after the line holding its offset."""
+    ``name_lines.line_names`` reads the lines after the line holding its offset."""
     position = offset
     while True:
         start = past_blank_lines(text, line_end(text, position) + 1)
