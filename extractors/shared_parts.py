@@ -43,7 +43,7 @@ def _object_of(name: str) -> str:
     if not endings:
         return ""
     thing = name[: -len(max(endings, key=len))]
-    for adverb in cues()["opening_adverb"]:
+    for adverb in (*cues()["opening_adverb"], *cues()["object_adverb"]):  # 首次, 到期; 新 (社保卡新申领)
         thing = thing.removesuffix(adverb)
     return thing if len(thing) >= 2 else ""
 
