@@ -59,7 +59,8 @@ def extract_text(
     unsure = [*skip, *guessed]
     items, checks = extract_items(text, unsure)
     copies = merged_row_copies(text)  # a colspan row's text in every cell: one mention, the first
-    deadlines = [d for d in extract_deadlines(text, base) if not overlaps(d.span, [*unsure, *copies])]
+    not_deadlines = [*unsure, *copies]
+    deadlines = [d for d in extract_deadlines(text, base) if not overlaps(d.span, not_deadlines)]
     page_chrome = [*navigation_spans(text), *source_spans(text)]
     labels = [span for span in (meta.addressees_span, meta.labels_span) if span]
     not_mentions = [*skip, *page_chrome, *labels, *header_rows(text), *copies]

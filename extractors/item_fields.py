@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from extractors.item_names import cues, names_an_item, reads_as_service, tags
+from extractors.item_names import MAX_ITEM_CHARS, cues, names_an_item, reads_as_service, tags
 from extractors.records import Deadline, DepartmentMention, ItemMention
 
 # 一、事项名称：基本医疗保险关系转移接续 / 事项名称\t异地就医备案
@@ -119,16 +119,13 @@ def _names(match: re.Match[str]) -> bool:
     return match.group("label").strip() in cues()["name_header"]
 
 
-_HEADING_CHARS = 40
-
-
 def _heading_above(text: str, start: int) -> tuple[int, int] | None:
     """The line right above a block (blank lines between), when it is a service's name alone:
     a card's heading (异地就医登记备案 over 通办范围：全国)."""
     end = len(text[:start].rstrip())
     line_start = text.rfind("\n", 0, end) + 1
     line = text[line_start:end].strip()
-    if not line or len(line) > _HEADING_CHARS or any(mark in line for mark in "，。；：:\t"):
+    if not line or len(line) > MAX_ITEM_CHARS or any(mark in line for mark in "，。；：:\t"):
         return None
     first = line_start + text[line_start:end].index(line)
     return (first, first + len(line)) if reads_as_service(line) else None

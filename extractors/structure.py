@@ -28,6 +28,7 @@ from extractors.head_lines import (
 from extractors.labels import find_label_block, is_label_line, labelled_date
 from extractors.places import LEVEL_CHARS, signers_of
 from extractors.records import DocumentMeta, Span
+from extractors.relative_deadlines import markers
 from extractors.text import DOC_NUMBER, LIST_NUMBER
 from extractors.titles import NUMBER_SUFFIX, dateline_label, find_title
 
@@ -196,13 +197,10 @@ def _published(lines: list[Line], official: bool = False) -> str | None:
 
 
 def _sets_a_time(text: str, start: int, end: int) -> bool:
-    """Is the date a time something is done by, from or within (于…前, 在…后, …起, …内)? A
-    dateline's date says when the page went out, with no such word beside it."""
-    return text[start - 1 : start] in _BEFORE_A_TIME or text[end : end + 1] in _AFTER_A_TIME
-
-
-_BEFORE_A_TIME = ("于", "在", "至", "到")
-_AFTER_A_TIME = ("前", "后", "起", "内", "止")
+    """Is the date a time something is done by, from or within, by a deadline marker beside it
+    (…前, …起, …内, 自…, 截至…: deadline_markers.tsv)? A dateline's date says when the page
+    went out, with no such word beside it."""
+    return text.startswith(tuple(markers("after")), end) or text.endswith(tuple(markers("before")), 0, start)
 
 
 def _issuer(lines: list[Line], title: Line | None, issued: tuple[Span, object] | None) -> str | None:
