@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractors.datafiles import load_list
+from extractors.datafiles import load_aliases, load_list
 from extractors.place_bounds import place_may_start
 from extractors.text import alternation
 
@@ -32,13 +32,19 @@ def class_matches(text: str, home: dict[str, str]) -> list[tuple[int, int, str]]
         prefix = _place_class_before(text, match.start())
         start = match.start() - len(prefix)
         place = home.get(prefix, prefix) if prefix in _BARE_LEVELS else prefix
-        found.append((start, match.end(), place + match.group()))
+        found.append((start, match.end(), place + _canonical(match.group())))
         head = next(h for h in _HEADS if match.group().endswith(h))
         found += _shared_head_members(text, match.start(), head, classes)
     return found
 
 
 _BARE_LEVELS = ("省", "市", "县", "区")
+
+
+def _canonical(name: str) -> str:
+    """A class that is also a body's short name (医保经办机构) keeps the body's canonical, the
+    name it has with a place before it (各级医疗保障经办机构)."""
+    return load_aliases("department_bodies.tsv").get(name, name)
 
 
 def _place_class_before(text: str, end: int) -> str:

@@ -31,6 +31,13 @@ def test_a_sector_class_is_not_the_ministry_inside_it():
     assert found == {("财政部门", "lead")}  # not 财政部
 
 
+def test_a_sectors_case_agency_with_no_place_is_a_class_with_the_bodys_name():
+    """医保经办机构 with no place names no one agency but the class: the same canonical it has
+    after a place (各级医疗保障经办机构), not a second spelling."""
+    found = _found("申请人提交申请→医保经办机构受理→即时办结。各级社保经办机构要做好衔接。")
+    assert found == {("医疗保障经办机构", "mentioned"), ("各级社会保险经办机构", "responsible")}
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
@@ -483,6 +490,7 @@ def test_a_future_or_past_huitong_keeps_the_lead():
         ("（省医保局负主责，省财政厅配合）", ["lead", "cooperate"]),
         ("（牵头：省医保局；参与：省财政厅、省税务局）", ["lead", "cooperate", "cooperate"]),
         ("省医保局作为牵头单位，要加强统筹协调。", ["lead"]),
+        ("省医保局牵头，省人社厅、省税务局协同。", ["lead", "cooperate", "cooperate"]),
     ],
 )
 def test_host_and_co_host_and_bare_labels_give_roles(text, roles):
