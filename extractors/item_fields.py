@@ -1,9 +1,10 @@
 """Items a service guide names in its fields: 事项名称：异地就医备案 / 通办范围：跨省通办.
 
 A page about one service (办事指南) gives its facts as labels and values, on lines with a
-colon or in a sheet of two columns (事项名称 | 异地就医备案). The value of an item-name field
-is an item when the same block of fields gives a 通办 scope (通办范围：跨省通办). Such a sheet
-is no item table: its first column holds labels, not names (``is_field_row``).
+colon, in a sheet of two columns (事项名称 | 异地就医备案), or in a sheet that sets two or more
+pairs a row (事项名称 | 异地就医备案 | 事项类型 | 公共服务). The value of an item-name field is an
+item when the same block of fields gives a 通办 scope (通办范围：跨省通办). Such a sheet is no
+item table: its label columns hold labels, not names (``is_field_row``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from extractors.item_names import MAX_ITEM_CHARS, cues, names_an_item, reads_as_service, tags
 from extractors.records import Deadline, DepartmentMention, ItemMention
+from extractors.tables import header_words
 
 # 一、事项名称：基本医疗保险关系转移接续 / 事项名称\t异地就医备案
 _FIELD = re.compile(
@@ -20,14 +22,41 @@ _FIELD = re.compile(
     r"(?P<label>[^：:\t\n，。；]{2,10}?)(?:[ \t\u3000]*[：:][ \t\u3000]*|\t+)(?P<value>[^\t\n]+?)[ \t\u3000]*$",
     re.M,
 )
+# a row of four or more cells: maybe two or more pairs of a label and its value
+_WIDE_ROW = re.compile(r"^[^\t\n]+(?:\t[^\t\n]*){3,}$", re.M)
+_LABEL_MAX = 10
+_NOT_LABEL = re.compile(r"[，。；\d]")
+
+
+@dataclass(frozen=True)
+class _Field:
+    """One label and its value; ``span`` covers both, ``value_span`` the value alone."""
+
+    label: str
+    value_span: tuple[int, int]
+    span: tuple[int, int]
 
 
 def is_field_row(cells: list[str]) -> bool:
-    """A row of a label and its value (事项名称 | 异地就医备案), not a table's header."""
-    if len(cells) != 2:
+    """A row of labels and their values (事项名称 | 异地就医备案, maybe more pairs after it),
+    not a table's header: a label of the guide's kind opens a pair, and no value is a word
+    that heads columns (序号 | 事项名称 | 办理部门 | 通办方式 is a header)."""
+    if len(cells) == 2:
+        label, value = (cell.strip() for cell in cells)
+        return label in _labels() and value not in _labels() and bool(value)
+    return _pair_shaped(cells) and any(cell.strip() in _labels() for cell in cells[::2])
+
+
+def _pair_shaped(cells: list[str]) -> bool:
+    """Four or more cells that may be pairs: every other cell a short label, no value a word
+    that heads columns. Beside a row that opens with a guide's label, such a row is pairs too
+    (实施主体 | 洛阳市医疗保障局 | 实施主体性质 | 法定机关)."""
+    if len(cells) < 4 or len(cells) % 2:
         return False
-    label, value = (cell.strip() for cell in cells)
-    return label in _labels() and value not in _labels() and bool(value)
+    labels, values = [cell.strip() for cell in cells[::2]], [cell.strip() for cell in cells[1::2]]
+    return all(label and len(label) <= _LABEL_MAX and not _NOT_LABEL.search(label) for label in labels) and not any(
+        value in _labels() or value in header_words() for value in values
+    )
 
 
 def _labels() -> set[str]:
@@ -40,13 +69,13 @@ class _Block:
     """A run of field lines, and the card heading right above it (a portal's card names its
     service in a heading with no label, its fields under it), if any."""
 
-    fields: list[re.Match[str]]
+    fields: list[_Field]
     heading: tuple[int, int] | None = None
 
     @property
     def span(self) -> tuple[int, int]:
-        start = self.heading[0] if self.heading else self.fields[0].start()
-        return start, self.fields[-1].end()
+        start = self.heading[0] if self.heading else self.fields[0].span[0]
+        return start, self.fields[-1].span[1]
 
 
 def field_items(text: str, first_group: int) -> list[ItemMention]:
@@ -54,11 +83,11 @@ def field_items(text: str, first_group: int) -> list[ItemMention]:
     item-name field, or in the heading right above the block."""
     items = []
     for group, block in enumerate(_blocks(text), start=first_group):
-        scope = _field_tags(block.fields, "scope_header", "scope")
+        scope = _field_tags(block.fields, "scope_header", "scope", text)
         if not scope:
             continue
-        modes = _field_tags(block.fields, "mode_header", "mode")
-        named = [match.span("value") for match in block.fields if match.group("label").strip() in cues()["name_header"]]
+        modes = _field_tags(block.fields, "mode_header", "mode", text)
+        named = [field.value_span for field in block.fields if _names(field)]
         for start, end in named or ([block.heading] if block.heading else []):
             name = text[start:end]
             if names_an_item(name):
@@ -84,13 +113,13 @@ def link_field_items(
     return linked
 
 
-def _field_tags(block: list[re.Match[str]], header: str, kind: str) -> tuple[str, ...]:
+def _field_tags(block: list[_Field], header: str, kind: str, text: str) -> tuple[str, ...]:
     """The scope (or modes) the block's 通办范围 (or 办理方式) fields give; a scope field's
     bare value (全国, 省内) is the scope it names (全国通办, 省内通办)."""
     found: list[str] = []
-    for match in block:
-        if match.group("label").strip() in cues()[header]:
-            value = match.group("value").strip()
+    for field in block:
+        if field.label in cues()[header]:
+            value = text[field.value_span[0] : field.value_span[1]].strip()
             named = tags(value, kind) or ([value + "通办"] if kind == "scope" and value + "通办" in cues()["scope"] else [])
             found += [tag for tag in named if tag not in found]
     return tuple(found)
@@ -99,24 +128,62 @@ def _field_tags(block: list[re.Match[str]], header: str, kind: str) -> tuple[str
 def _blocks(text: str) -> list[_Block]:
     """Field lines in runs: a line that is no field (a sentence, a heading) ends a block. Only
     a block with an item-name field, or with a card heading above it, names an item."""
-    runs: list[list[re.Match[str]]] = []
-    current: list[re.Match[str]] = []
+    runs: list[list[_Field]] = []
+    current: list[_Field] = []
     last_end = -1
-    for match in _FIELD.finditer(text):
-        between = text[last_end + 1 : match.start()] if last_end >= 0 else ""
+    for field in _fields(text):
+        between = text[last_end + 1 : field.span[0]] if last_end >= 0 else ""
         if current and between.strip():
             runs.append(current)
             current = []
-        current.append(match)
-        last_end = match.end()
+        current.append(field)
+        last_end = field.span[1]
     if current:
         runs.append(current)
-    blocks = [_Block(run, _heading_above(text, run[0].start())) for run in runs]
-    return [block for block in blocks if block.heading or any(_names(m) for m in block.fields)]
+    blocks = [_Block(run, _heading_above(text, run[0].span[0])) for run in runs]
+    return [block for block in blocks if block.heading or any(_names(field) for field in block.fields)]
 
 
-def _names(match: re.Match[str]) -> bool:
-    return match.group("label").strip() in cues()["name_header"]
+def _fields(text: str) -> list[_Field]:
+    """Every field in text order: a line of one label and its value, or each pair of the
+    rows of a sheet that sets several pairs side by side."""
+    fields = [_Field(match.group("label").strip(), match.span("value"), match.span()) for match in _FIELD.finditer(text)]
+    for sheet in _wide_sheets(text):
+        if any(is_field_row(cells) for _, cells in sheet):
+            for start, cells in sheet:
+                fields += _row_pairs(cells, start) if _pair_shaped(cells) else []
+    return sorted(fields, key=lambda field: field.span)
+
+
+def _wide_sheets(text: str) -> list[list[tuple[int, list[str]]]]:
+    """Runs of wide rows on adjacent lines with as many cells each, every row with its start."""
+    sheets: list[list[tuple[int, list[str]]]] = []
+    last_end = -2
+    for row in _WIDE_ROW.finditer(text):
+        cells = row.group().split("\t")
+        if sheets and row.start() == last_end + 1 and len(cells) == len(sheets[-1][0][1]):
+            sheets[-1].append((row.start(), cells))
+        else:
+            sheets.append([(row.start(), cells)])
+        last_end = row.end()
+    return sheets
+
+
+def _row_pairs(cells: list[str], start: int) -> list[_Field]:
+    """The pairs of a row of labels and values, each value's span without its blanks."""
+    pairs, at = [], start
+    for label, value in zip(cells[::2], cells[1::2], strict=True):
+        value_start = at + len(label) + 1
+        value_end = value_start + len(value)
+        stripped = value.strip()
+        first = value_start + (value.index(stripped) if stripped else 0)
+        pairs.append(_Field(label.strip(), (first, first + len(stripped)), (at, value_end)))
+        at = value_end + 1
+    return pairs
+
+
+def _names(field: _Field) -> bool:
+    return field.label in cues()["name_header"]
 
 
 def _heading_above(text: str, start: int) -> tuple[int, int] | None:

@@ -113,10 +113,18 @@ def _doc_number(lines: list[Line]) -> Line | None:
             return line
     for line in lines[:MAX_HEAD_LINES]:  # a number in brackets after the title
         suffix = NUMBER_SUFFIX.search(line.text)
-        if suffix and "关于" in line.text[: suffix.start()]:
+        if suffix and "关于" in line.text[: suffix.start()] and not _cited(line.text[: suffix.start()]):
             number = DOC_NUMBER.search(line.text, suffix.start())
             return Line(number.group(), line.start + number.start())
     return None
+
+
+def _cited(before_number: str) -> bool:
+    """Is the 关于 before a bracketed number inside 《》? Then the line cites another notice
+    by its title and number (1.《…关于…的通知》（医保发〔2022〕22号）): a guide's legal basis."""
+    about = before_number.index("关于")
+    opened = before_number.rfind("《", 0, about)
+    return opened >= 0 and before_number.find("》", opened) > about
 
 
 @dataclass(frozen=True)

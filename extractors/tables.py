@@ -26,7 +26,7 @@ def _header_roles() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _header_words() -> tuple[str, ...]:
+def header_words() -> tuple[str, ...]:
     """Words that head table columns: item names, row numbers, roles, deadline labels."""
     kinds = ("name_header", "main_header", "sub_header", "header_word")
     items = [r["cue"] for r in load_table("item_cues.tsv") if r["type"] in kinds]
@@ -59,7 +59,7 @@ def looks_like_header(cells: list[str]) -> bool:
     """A row of column names: no digits, and a word that heads columns (事项名称, 责任单位).
     After a blank line such a row starts a new table; any other row continues the one above."""
     joined = "".join(cells)
-    return not re.search(r"\d", joined) and any(word in joined for word in _header_words())
+    return not re.search(r"\d", joined) and any(word in joined for word in header_words())
 
 
 _SPACES = re.compile(r"\s+")

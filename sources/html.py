@@ -219,9 +219,23 @@ def html_to_text(html: str) -> str:
     lines = [_unmark(line).strip(" ") for line in text.split("\n") if not _mostly_links(line) and not _is_chrome_line(line)]
     body = "\n".join(lines).strip("\n") + "\n"
     title = _page_title("".join(collector.title))
-    if title and _squeezed(title) not in _squeezed(body):
+    if title and _squeezed(title) not in _squeezed(body) and not _heads_the_body(title, lines):
         body = title + "\n\n" + body
     return body
+
+
+# a portal's tag after a page's name: 异地就医登记备案（跨省通办）
+_TRAILING_NOTE = re.compile(r"[（(][^（()）]{1,10}[）)]$")
+
+
+def _heads_the_body(title: str, lines: list[str]) -> bool:
+    """Does a line of the body (its <h1>) give the <title> without the portal's tag that
+    closes it? Then that line is the page's title, and the <title> is not set above it."""
+    note = _TRAILING_NOTE.search(title)
+    if note is None:
+        return False
+    bare = _squeezed(title[: note.start()])
+    return len(bare) >= 4 and any(_squeezed(line) == bare for line in lines)
 
 
 # "<notice title>_政府信息公开专栏", "<headline>--社会·法治--人民网": the site comes after.

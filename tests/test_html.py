@@ -87,6 +87,16 @@ def test_page_title_loses_the_site_name_and_is_not_repeated():
     assert years.startswith("某市2021-2023年“跨省通办”工作方案\n")
 
 
+def test_a_portals_tag_after_the_pages_heading_does_not_make_a_second_title():
+    """<title> 异地就医登记备案（跨省通办）_… over <h1>异地就医登记备案: the bracket is the portal's tag,
+    and the heading is the page's title. A <title> whose bracket closes no heading still opens the text."""
+    head = "<html><head><title>异地就医登记备案（跨省通办）_办事指南_某阳市政务服务网</title></head><body>"
+    tagged = html_to_text(head + "<h1>异地就医登记备案</h1><p>事项名称：异地就医登记备案</p></body></html>")
+    assert tagged.startswith("异地就医登记备案\n") and "（跨省通办）" not in tagged
+    untagged = html_to_text(head + "<p>事项名称：异地就医登记备案</p></body></html>")
+    assert untagged.startswith("异地就医登记备案（跨省通办）\n")
+
+
 def test_a_portal_title_shorter_than_the_pages_heading_gives_way_to_it():
     """The <title> dropped the issuer and a word; the <h1> holds all of it, in order."""
     page = (

@@ -119,6 +119,24 @@ def test_a_service_guide_names_its_item_in_a_field(guide):
     assert item.departments == (0,)  # the guide's 实施主体 is its item's unit
 
 
+def test_a_guides_sheet_of_two_pairs_a_row_names_its_item_and_no_label_is_an_item():
+    """A portal's field table sets two label | value pairs a row. Its first row is no header:
+    a value (异地就医登记备案) stands under no label of its own. A header whose every other cell
+    heads a column (序号 | 事项名称 | 办理部门 | 通办方式) stays a header."""
+    guide = (
+        "基本信息\n\n事项名称\t异地就医登记备案\t事项类型\t公共服务\n实施主体\t某阳市医疗保障局\t实施主体性质\t法定机关\n"
+        "通办范围\t跨省通办\t办理形式\t全程网办\n法定办结时限\t10个工作日\t承诺办结时限\t即办\n收费标准\t不收费\t咨询电话\t12345\n"
+    )
+    result = extract_text(guide)
+    assert [(i.name, i.scope, i.modes, i.method) for i in result.items] == [
+        ("异地就医登记备案", ("跨省通办",), ("全程网办",), "field")
+    ]
+    assert guide[result.items[0].span[0] : result.items[0].span[1]] == "异地就医登记备案"
+    assert [result.departments[d].name for d in result.items[0].departments] == ["某阳市医疗保障局"]
+    table = "序号\t事项名称\t办理部门\t通办方式\n1\t异地就医登记备案\t某阳市医疗保障局\t全程网办\n"
+    assert [i.name for i in extract_text("“跨省通办”事项清单\n" + table).items] == ["异地就医登记备案"]
+
+
 def test_a_portals_cards_name_their_service_in_a_heading_over_its_fields():
     """A 通办 zone's cards: the service's name alone on a line, its fields under it. The heading
     is the item when the fields give a scope; a bare 全国 in 通办范围 is 全国通办."""

@@ -97,6 +97,18 @@ def test_a_number_in_brackets_after_the_title_is_the_number_and_leaves_the_title
     assert text[start:end] == meta.doc_number
 
 
+def test_a_cited_notices_number_is_not_the_pages_number():
+    """A guide's legal basis cites a notice by its title in 《》 and its number: that number is
+    the cited notice's, not the page's."""
+    text = (
+        "异地就医登记备案\n\n设定依据\n\n"
+        "1.《国家医保局 财政部关于进一步做好基本医疗保险跨省异地就医直接结算工作的通知》（医保发〔2022〕22号）\n"
+    )
+    assert extract_text(text).document.doc_number is None
+    own = "某市医疗保障局关于印发《某市异地就医管理办法》的通知（某医保发〔2023〕5号）\n各县区医保局：\n"
+    assert extract_text(own).document.doc_number == "某医保发〔2023〕5号"
+
+
 def test_the_headline_is_the_line_over_the_dateline():
     text = (
         "地方频道热点速递栏目\n\n五省区市“跨省通办”服务专区正式上线\n2021-08-20 14:10:57 来源：某某网\n\n20日，专区正式上线。\n"
