@@ -119,6 +119,8 @@ def _counts_items(text: str, after: int, unit: str) -> bool:
     """Does the counter at ``after`` count service items?"""
     words = cues()
     rest = text[after : after + 30]
+    if _bundle_noun(rest):
+        return True
     # Skip a scope such as “跨省通办” between the counter and its noun, quoted or not.
     rest = rest[len(_QUOTED_SCOPE.match(rest).group()) :] if rest[:1] in '“"' else rest
     bare_scope = next((scope for scope in words["scope"] if rest.startswith(scope)), None)
@@ -130,6 +132,20 @@ def _counts_items(text: str, after: int, unit: str) -> bool:
     return not any(rest.startswith(noun) for noun in words["stop_noun"]) and not re.match(
         r"[\u4e00-\u9fff]{0,2}(?:省|市|县|区|地|人)", rest
     )
+
+
+def _bundle_noun(rest: str) -> str:
+    """The bundle noun right after a count, maybe quoted (3个“一件事”), or ""."""
+    rest = rest.lstrip('“"')
+    return next((noun for noun in cues()["bundle_noun"] if rest.startswith(noun)), "")
+
+
+def _bundled(names: list[str], noun: str) -> list[str]:
+    """Each counted piece as the bundle it names: 新生儿出生 of 新生儿出生、退休等2个“一件事” is
+    新生儿出生一件事. A piece written in full (“退休一件事”) keeps its name."""
+    if not noun:
+        return names
+    return [name if name.rstrip('”"').endswith(noun) else name + noun for name in names]
 
 
 def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMention]:
@@ -163,6 +179,7 @@ def _enumeration(text: str, match: re.Match[str], group: int) -> list[ItemMentio
     names = [text[start:end] for start, end in spans]
     if stated is not None and len(spans) == stated:
         names = completed_names(names)  # 出生、死亡登记等2项: 出生登记 and 死亡登记
+        names = _bundled(names, _bundle_noun(text[match.end() : match.end() + 30]))
     items = []
     for (start, end), name in zip(spans, names):
         if plausible(name) and not is_generic(before_bracket(name)):  # 社会保障类（…）: a category

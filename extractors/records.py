@@ -37,7 +37,9 @@ class ItemMention:
     """One mention of a service item (事项) in one document."""
 
     name: str
-    span: Span  # text[span] is the name; a table cell a PDF wrapped: from its first stretch to its last
+    # text[span] is the name; a table cell a PDF wrapped: from its first stretch to its last; a counted
+    # list's piece written short (出生 of 出生、死亡登记等2项): the piece, which the name holds
+    span: Span
     method: str  # enumeration | table
     main_item: str | None = None
     category: str | None = None  # 社会保障类: its table group's heading, or the category line listing it

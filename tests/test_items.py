@@ -241,12 +241,25 @@ def test_what_a_scopes_window_handles_has_its_scope(sentence):
         ),
         # a piece that borrows no ending leaves the list as written
         ("实现城乡居民、职工养老保险参保登记等2项“跨省通办”。", ["城乡居民", "职工养老保险参保登记"]),
+        # a count of bundles: each piece is a bundle, its noun the piece's last word; 明确 opens the list
+        (
+            "通知明确新生儿出生、企业信息变更、退休一件事等3个“一件事”跨省通办。",
+            ["新生儿出生一件事", "企业信息变更一件事", "退休一件事"],
+        ),
     ],
 )
 def test_a_counted_list_completes_the_names_it_writes_short(text, names):
     items = extract_text(text).items
     assert [i.name for i in items] == names
     assert all(text[slice(*i.span)] in i.name for i in items)  # the piece the text wrote
+
+
+def test_a_bundle_is_a_service_and_the_reforms_name_is_none():
+    """新生儿出生一件事 ends like a service, so an uncounted list of bundles is a list of items;
+    “高效办成一件事” names the reform that makes them, no item of its own."""
+    names = [i.name for i in extract_text("实现新生儿出生一件事、企业开办一件事“跨省通办”。").items]
+    assert names == ["新生儿出生一件事", "企业开办一件事"]
+    assert extract_text("推进“高效办成一件事”跨省通办。").items == []
 
 
 def test_he_splits_only_when_the_stated_count_asks_for_it():
