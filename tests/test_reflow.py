@@ -185,6 +185,28 @@ def test_a_cover_too_short_for_a_column_by_percentiles_reflows_at_its_widest_lin
     assert result[-3:] == lines[-3:]
 
 
+def test_a_cover_with_one_paragraph_wrapped_once_reflows_it():
+    """A 印发 notice's cover: one paragraph, cut once mid-word (…要于每 / 月5日前…). One stop is
+    too few to vouch for a column, but the widest line stops mid-sentence and the shorter line
+    under it ends the sentence. The title over its number and the signature stay apart."""
+    paragraph = (
+        "《某市2024年政务服务“省内通办”重点事项清单》已经市政府同意，现印发给你们，请认真贯彻执行。"
+        "各牵头单位要于每月5日前将上月工作进展报送市政务服务和大数据管理局。"
+    )
+    lines = [
+        "某市人民政府办公室关于印发《某市2024年政务服务“省内通办”重点事项清单》的通知",
+        "某府办发〔2024〕12号",
+        "各县（区）人民政府，市政府各部门：",
+        *_cut(paragraph, 56),
+        "某市人民政府办公室",
+        "2024年3月18日",
+    ]
+    assert normalize_text("\n".join(lines)).text.split("\n") == [*lines[:3], paragraph, *lines[-2:]]
+    # a widest line whose next line ends no sentence is no wrap: the title over its number
+    title_only = ["某市人民政府办公室关于印发《某市2024年政务服务“省内通办”重点事项清单》的通知", "某府办发〔2024〕12号"]
+    assert normalize_text("\n".join(title_only)).text.split("\n") == title_only
+
+
 def test_a_page_whose_widest_lines_end_their_sentences_keeps_its_short_lines():
     """A scraped page sets a paragraph a line: its widest lines end with 。, so no column is
     read from them, and a short numbered line with no mark stays a heading of its own."""

@@ -152,7 +152,26 @@ def _by_widest_stops(facts: LineFacts, lines: list[str]) -> int | None:
         return None
     near = [index for index in prose if facts.widths[index] >= 0.85 * column]
     stops = [index for index in near if _stops_mid_sentence(lines, index) and not _a_fields_or_tables(lines, index)]
-    return column if len(stops) >= _WIDEST_STOPS and len(stops) >= _STOPS_NEAR * len(near) else None
+    if len(stops) < _STOPS_NEAR * len(near):
+        return None
+    return column if len(stops) >= _WIDEST_STOPS or _only_paragraph_wraps(facts, lines, near, stops) else None
+
+
+def _only_paragraph_wraps(facts: LineFacts, lines: list[str], near: list[int], stops: list[int]) -> bool:
+    """A cover whose one or two paragraphs wrap once each (…请认真贯彻执行。各牵头单位要于每 /
+    月5日前将…报送…。): too few stops to vouch for a column, but every widest line stops
+    mid-sentence and the narrower line right under it ends the sentence, as a paragraph's
+    last line does. A title's widest line is followed by its number or a line of its own."""
+    return (
+        bool(stops)
+        and len(stops) == len(near)
+        and all(
+            lines[index + 1].rstrip()[-1:] in _SENTENCE_ENDS and facts.widths[index + 1] < facts.widths[index] for index in stops
+        )
+    )
+
+
+_SENTENCE_ENDS = "。！？"
 
 
 _LABEL_OPENING = re.compile(r"[^，。；：:\s]{2,6}[：:]")  # 索引号: / 发布机构：
