@@ -134,12 +134,14 @@ def role_of(text: str, match: Located, ends: dict[int, int]) -> str:
 def _a_subject_noun(head: str, at: int, before_cues: dict[str, str]) -> bool:
     """ "各牵头单位的具体实施方案…报送市政府": the cue is the subject of its own clause,
     no label over names: a word of the clause (的, 要, 将) right after it, or the time it
-    acts by (各牵头单位于5月19日前将方案报区政务服务中心, …在6月底前…, …务必…)."""
+    acts by (各牵头单位于5月19日前将方案报区政务服务中心, …在6月底前…, …务必…). A cue after
+    各 is a collective of units, which no label is (请各责任单位按照时间节点…报区数据资源管理局)."""
     cue = max((c for c in before_cues if head.startswith(c, at)), key=len)
-    return head[at + len(cue) : at + len(cue) + 1] in _SUBJECT_NEXT
+    return head[at + len(cue) : at + len(cue) + 1] in _SUBJECT_NEXT or head[at - 1 : at] == _EACH
 
 
 _SUBJECT_NEXT = tuple("的要将应须于在务")
+_EACH = "各"
 
 
 @lru_cache(maxsize=1)

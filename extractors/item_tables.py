@@ -32,6 +32,7 @@ from extractors.tables import (
     heading_text,
     is_group_heading_line,
     looks_like_header,
+    stacked,
     table_lines,
 )
 
@@ -135,7 +136,7 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
             caption_scope, above = _caption_scope(above), []  # a caption serves one table
             group, category, main_above = group + 1, None, None
         elif rows_read == 0 and looks_like_header(cells):  # a second header row: 事项名称 over 主项 | 子项
-            header = _stacked(header, cells)
+            header = stacked(header, cells)
             columns = _header_columns(header) or columns
         elif (heading := _group_heading(cells, columns)) is not None:
             rows_read += 1
@@ -283,14 +284,6 @@ def _group_heading(cells: list[str], columns: _Columns) -> str | None:
     else:
         return None
     return heading_text(text)
-
-
-def _stacked(upper: list[str], lower: list[str]) -> list[str]:
-    """Two header rows as one: a merged upper cell repeats over its columns, so
-    ["事项名称", "事项名称"] over ["主项", "子项"] reads "事项名称主项", "事项名称子项"."""
-    width = max(len(upper), len(lower))
-    upper, lower = upper + [""] * (width - len(upper)), lower + [""] * (width - len(lower))
-    return [a if a.strip() == b.strip() else a + b for a, b in zip(upper, lower)]
 
 
 def _cell_span(cells: list[str], index: int, line_start: int) -> tuple[int, int]:

@@ -172,6 +172,9 @@ def _scan(text: str) -> list[tuple[str, int, int, list[tuple[int, int]], list[st
             elif header is None or (after_blank and looks_like_header(cells)):
                 header = cells
                 rows.append(("header", offset, offset + len(line), spans, header))
+            elif rows[-1][0] == "header" and rows[-1][2] == offset - 1 and _stacks_on(header, cells):
+                header = stacked(header, cells)  # 责任单位 over 牵头单位 | 配合单位: one header of two rows
+                rows.append(("header", offset, offset + len(line), spans, header))
             else:
                 rows.append(("row", offset, offset + len(line), spans, header))
         elif line.strip() and not (header is not None and is_group_heading_line(line)):
@@ -332,11 +335,32 @@ def _column_title(span: tuple[int, int], cells: list[tuple[int, int]], header: l
 
 
 def _column_role(span: tuple[int, int], cells: list[tuple[int, int]], header: list[str], roles: dict[str, str]) -> str | None:
+    """The role the column's title gives; of two header rows (责任单位牵头单位), the lower's:
+    the cue that ends last, the longest of those."""
     title = _column_title(span, cells, header)
-    for cue in sorted(roles, key=len, reverse=True):
-        if cue in title:
-            return roles[cue]
-    return None
+    found = [(title.rfind(cue) + len(cue), len(cue), cue) for cue in roles if cue in title]
+    return roles[max(found)[2]] if found else None
+
+
+def _stacks_on(upper: list[str], lower: list[str]) -> bool:
+    """Is ``lower`` the second row of a header of two? It heads columns too, and the rows show
+    their merged cells: a cell merged down both rows is in both or blank in the lower one
+    (序号 over 序号), or one merged across columns repeats in the upper one (责任单位 责任单位).
+    Two rows of a guide's label | value pairs show neither."""
+    if len(upper) != len(lower) or not looks_like_header(lower):
+        return False
+    pairs = list(zip(upper, lower))
+    down = any(a.strip() and (a.strip() == b.strip() or not b.strip()) for a, b in pairs)
+    across = any(a.strip() and a.strip() == b.strip() for a, b in zip(upper, upper[1:]))
+    return down or across
+
+
+def stacked(upper: list[str], lower: list[str]) -> list[str]:
+    """Two header rows as one: a merged upper cell repeats over its columns, so
+    ["事项名称", "事项名称"] over ["主项", "子项"] reads "事项名称主项", "事项名称子项"."""
+    width = max(len(upper), len(lower))
+    upper, lower = upper + [""] * (width - len(upper)), lower + [""] * (width - len(lower))
+    return [a if a.strip() == b.strip() else a + b for a, b in zip(upper, lower)]
 
 
 def _heads_bodies(span: tuple[int, int], cells: list[tuple[int, int]], header: list[str]) -> bool:

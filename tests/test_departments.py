@@ -31,6 +31,15 @@ def test_a_sector_class_is_not_the_ministry_inside_it():
     assert found == {("财政部门", "lead")}  # not 财政部
 
 
+def test_a_role_word_after_ge_is_a_collective_no_label():
+    """请各责任单位…报区数据资源管理局: 各责任单位 are the units the notice asks, no label over the
+    body that receives their reports; 责任单位：… still labels its names."""
+    text = "请各责任单位按照时间节点抓好落实，并于每季度末将进展情况报区数据资源管理局。"
+    assert [d.role for d in find_departments(text, issuer="某湖区人民政府办公室")] == ["mentioned"]
+    labelled = "（责任单位：区数据资源管理局）"
+    assert [d.role for d in find_departments(labelled, issuer="某湖区人民政府办公室")] == ["responsible"]
+
+
 def test_a_sectors_case_agency_with_no_place_is_a_class_with_the_bodys_name():
     """医保经办机构 with no place names no one agency but the class: the same canonical it has
     after a place (各级医疗保障经办机构), not a second spelling."""

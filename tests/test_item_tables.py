@@ -398,6 +398,19 @@ def test_a_scope_column_that_holds_modes_gives_modes_and_the_caption_gives_the_s
     ]
 
 
+def test_the_lower_row_of_a_two_row_header_gives_the_roles():
+    """责任单位 merged over 牵头单位 | 配合单位: the lower row says each column's role. The same
+    sheet with no second header row keeps the upper one's."""
+    header = "序号\t事项名称\t责任单位\t责任单位\t完成时限\n序号\t事项名称\t牵头单位\t配合单位\t完成时限\n"
+    rows = "1\t生育登记\t某湖区卫生健康局\t某湖区民政局\t2024年9月30日前\n"
+    caption = "某湖区“跨省通办”任务清单\n"
+    result = extract_text(caption + header + rows)
+    assert [(d.name, d.role) for d in result.departments] == [("某湖区卫生健康局", "lead"), ("某湖区民政局", "cooperate")]
+    assert [[result.departments[i].role for i in item.departments] for item in result.items] == [["lead", "cooperate"]]
+    one_row = extract_text(caption + header.split("\n")[0] + "\n" + rows)
+    assert {d.role for d in one_row.departments} == {"responsible"}
+
+
 def test_a_header_repeated_on_the_next_page_goes_on_with_the_same_table():
     text = (
         "某县“跨省通办”事项清单\n序号\t事项名称\t责任单位\n1\t生育津贴支付\t县医保局\n\n"
