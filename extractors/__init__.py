@@ -27,7 +27,7 @@ from extractors.named_places import leading_place
 from extractors.normalize import NormalizedText, normalize_bytes, normalize_text
 from extractors.records import Extraction
 from extractors.sections import find_sections, link_tasks
-from extractors.structure import extract_metadata
+from extractors.structure import extract_metadata, numbered_addressee_spans
 from extractors.tables import header_rows, link_catalog_lines, link_list_lines, link_rows, merged_row_copies
 from extractors.task_notes import link_back_references, link_task_notes
 from extractors.text import CITED_TITLE, navigation_spans, overlaps, source_spans
@@ -62,7 +62,7 @@ def extract_text(
     not_deadlines = [*unsure, *copies]
     deadlines = [d for d in extract_deadlines(text, base) if not overlaps(d.span, not_deadlines)]
     page_chrome = [*navigation_spans(text), *source_spans(text)]
-    labels = [span for span in (meta.addressees_span, meta.labels_span) if span]
+    labels = [*(span for span in (meta.addressees_span, meta.labels_span) if span), *numbered_addressee_spans(text)]
     not_mentions = [*skip, *page_chrome, *labels, *header_rows(text), *copies]
     # a page with no issuer: the place its title opens with (某阳市…清单), else its publisher's (来源：湖北省…),
     # else the city its cover text forwards a document of (《重庆市…任务》已经市政府同意)

@@ -29,7 +29,7 @@ from extractors.labels import find_label_block, is_label_line, labelled_date
 from extractors.places import LEVEL_CHARS, signers_of
 from extractors.records import DocumentMeta, Span
 from extractors.relative_deadlines import markers
-from extractors.text import DOC_NUMBER, LIST_NUMBER
+from extractors.text import DOC_NUMBER, LIST_NUMBER, doc_number_spans, line_end
 from extractors.titles import NUMBER_SUFFIX, dateline_label, find_title
 
 _FORWARDS = re.compile(r"转发|印发|《")
@@ -87,7 +87,7 @@ def _from_layout(text: str) -> DocumentMeta:
     lines = [line for line in lines_of(text) if not is_label_line(line.text)]
     number = _doc_number(lines)
     title = find_title(lines, official=number is not None)
-    issued = _issued(lines)
+    issued = _issued(lines, title)
     issuer = _issuer(lines, title, issued)
     published = _published(lines, official=number is not None)
     addressee_line = _addressee_line(lines)
@@ -135,13 +135,39 @@ class _DateLine:
     index: int  # the line's
 
 
-def _issued(lines: list[Line]) -> tuple[Span, date] | None:
+def _issued(lines: list[Line], title: Line | None) -> tuple[Span, date] | None:
     """The signature date (成文日期). The colophon's printing date (…2023年3月8日印发)
-    stands in for it only where no signature carries a date of its own."""
+    stands in for it only where no signature carries a date of its own. Where the text
+    goes on past its own signature (a notice that forwards another in full), the date
+    under the signature naming the title's issuer is the document's."""
     last = _last_date_line(lines)
     if last is not None and last.printed:
         last = _last_date_line(lines[: last.index], under_issuer=True) or last
+    own = _signed_by_the_titles_issuer(lines, title)
+    if own is not None and last is not None and last.index > 0 and _titles_issuer(title) != lines[last.index - 1].text:
+        last = own
     return (last.span, last.value) if last else None
+
+
+def _titles_issuer(title: Line | None) -> str | None:
+    """The body a title opens with (泸州市人民政府办公室 of 泸州市人民政府办公室关于转发《…》的通知)."""
+    if title is None or "关于" not in title.text:
+        return None
+    prefix = _FORWARDS.split(title.text.split("关于", 1)[0], maxsplit=1)[0]
+    return prefix if prefix and ISSUER_SUFFIX.search(prefix) else None
+
+
+def _signed_by_the_titles_issuer(lines: list[Line], title: Line | None) -> _DateLine | None:
+    """The last date alone on its line right under a line that names the title's issuer."""
+    issuer = _titles_issuer(title)
+    if issuer is None:
+        return None
+    for index in range(len(lines) - 1, 0, -1):
+        if lines[index - 1].text == issuer:
+            dated = _last_date_line(lines[index : index + 1], under_issuer=False)
+            if dated is not None and not dated.printed:
+                return replace(dated, index=index)
+    return None
 
 
 def _signed(lines: list[Line], index: int) -> bool:
@@ -216,11 +242,9 @@ def _issuer(lines: list[Line], title: Line | None, issued: tuple[Span, object] |
         match = HEADER.match(line.text)
         if match:
             return match.group("issuer").replace(" ", "")
-    if title and "关于" in title.text:
-        # "某县人民政府办公室转发《某省人民政府办公厅关于…》的通知": the issuer is the forwarder
-        prefix = _FORWARDS.split(title.text.split("关于", 1)[0], maxsplit=1)[0]
-        if prefix and ISSUER_SUFFIX.search(prefix):
-            return _signed_in_full(lines, issued, prefix)
+    prefix = _titles_issuer(title)  # 某县人民政府办公室转发《某省人民政府办公厅关于…》的通知: the forwarder
+    if prefix:
+        return _signed_in_full(lines, issued, prefix)
     if issued:
         return _signature_before(lines, issued[0][0])
     return None
@@ -258,6 +282,32 @@ def _addressee_line(lines: list[Line]) -> Line | None:
     for line in lines[:MAX_HEAD_LINES]:
         if is_addressee_line(line.text):
             return line
+    return None
+
+
+def numbered_addressee_spans(text: str) -> list[Span]:
+    """Every 主送 line right under a document number: the document's own, and that of a notice
+    it forwards in full (…川办发〔2024〕15号 / 各市（州）人民政府，省政府各部门…：), whose
+    recipients are no more mentions than the document's are."""
+    spans = []
+    for start, end in doc_number_spans(text):
+        line_start = text.rfind("\n", 0, start) + 1
+        if text[line_start:start].strip() or text[end : line_end(text, end)].strip():
+            continue  # a number inside a line of text, not a line of its own
+        below = _next_line(text, line_end(text, end) + 1)
+        if below and is_addressee_line(below.text):
+            spans.append((below.start, below.end))
+    return spans
+
+
+def _next_line(text: str, start: int) -> Line | None:
+    """The first non-blank line from ``start`` on, blank lines skipped."""
+    while start < len(text):
+        end = line_end(text, start)
+        stripped = text[start:end].strip()
+        if stripped:
+            return Line(stripped, text.index(stripped, start))
+        start = end + 1
     return None
 
 

@@ -25,11 +25,12 @@ _DOC_NUMBER_YEAR = re.compile(r"[〔﹝〖\[［【(（]\s*(?:19|20)\d{2}")
 _ISSUER_REACH = 12  # DOC_NUMBER's longest issuer abbreviation
 
 
-def doc_number_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4)
+def doc_number_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of ``DOC_NUMBER.finditer(text)``, found faster: the pattern may start
     at any Han character, but every match has its bracketed year within 12
-    characters of its start."""
-    return [m.span() for m in anchored_matches(DOC_NUMBER, _DOC_NUMBER_YEAR, _ISSUER_REACH, text)]
+    characters of its start. Cached: the departments and the addressee lines ask."""
+    return tuple(m.span() for m in anchored_matches(DOC_NUMBER, _DOC_NUMBER_YEAR, _ISSUER_REACH, text))
 
 
 def anchored_matches(pattern: re.Pattern[str], anchor: re.Pattern[str], reach: int, text: str) -> Iterator[re.Match[str]]:

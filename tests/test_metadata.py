@@ -109,6 +109,30 @@ def test_a_cited_notices_number_is_not_the_pages_number():
     assert extract_text(own).document.doc_number == "某医保发〔2023〕5号"
 
 
+_FORWARDING = (
+    "某州市人民政府办公室关于转发《某省人民政府办公厅关于做好“跨省通办”工作的通知》的通知\n某州府办发〔2024〕20号\n\n"
+    "各区县人民政府，市级有关部门：\n现将《某省人民政府办公厅关于做好“跨省通办”工作的通知》转发给你们，请认真贯彻落实。\n\n"
+    "某州市人民政府办公室\n2024年6月20日\n\n"
+    "某省人民政府办公厅关于做好“跨省通办”工作的通知\n某办发〔2024〕15号\n\n"
+    "各市（州）人民政府，省政府各部门、各直属机构：\n省医保局牵头推进异地就医备案“跨省通办”。\n\n"
+    "某省人民政府办公厅\n2024年6月5日\n"
+)
+
+
+def test_a_forwarding_notice_is_dated_by_its_own_signature():
+    """The forwarded notice's signature comes last; the forwarder's, under the title's issuer, dates the document."""
+    meta = extract_text(_FORWARDING).document
+    assert (meta.issuer, meta.issued) == ("某州市人民政府办公室", "2024-06-20")
+    assert extract_text(_FORWARDING.split("\n\n某省人民政府办公厅关于")[0]).document.issued == "2024-06-20"
+
+
+def test_the_forwarded_notices_addressees_are_no_mentions():
+    """Its 主送 line under its own number names recipients, as the document's own does."""
+    names = {d.name for d in extract_text(_FORWARDING).departments}
+    assert "各市（州）人民政府" not in names and not any("省政府" in name for name in names)
+    assert "省医保局" in names
+
+
 def test_the_headline_is_the_line_over_the_dateline():
     text = (
         "地方频道热点速递栏目\n\n五省区市“跨省通办”服务专区正式上线\n2021-08-20 14:10:57 来源：某某网\n\n20日，专区正式上线。\n"
