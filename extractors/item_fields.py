@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from extractors.item_names import MAX_ITEM_CHARS, cues, names_an_item, reads_as_service, tags
 from extractors.records import Deadline, DepartmentMention, ItemMention
 from extractors.tables import header_words
+from extractors.text import line_end
 
 # 一、事项名称：基本医疗保险关系转移接续 / 事项名称\t异地就医备案
 _FIELD = re.compile(
@@ -22,8 +24,9 @@ _FIELD = re.compile(
     r"(?P<label>[^：:\t\n，。；]{2,10}?)(?:[ \t\u3000]*[：:][ \t\u3000]*|\t+)(?P<value>[^\t\n]+?)[ \t\u3000]*$",
     re.M,
 )
-# a row of four or more cells: maybe two or more pairs of a label and its value
-_WIDE_ROW = re.compile(r"^[^\t\n]+(?:\t[^\t\n]*){3,}$", re.M)
+# three tabs in one line: a row of four or more cells, maybe two or more pairs of a label and
+# its value (a literal first, which the regex engine scans for quickly)
+_THREE_TABS = re.compile(r"\t[^\t\n]*\t[^\t\n]*\t")
 _LABEL_MAX = 10
 _NOT_LABEL = re.compile(r"[，。；\d]")
 
@@ -125,6 +128,7 @@ def _field_tags(block: list[_Field], header: str, kind: str, text: str) -> tuple
     return tuple(found)
 
 
+@lru_cache(maxsize=4)
 def _blocks(text: str) -> list[_Block]:
     """Field lines in runs: a line that is no field (a sentence, a heading) ends a block. Only
     a block with an item-name field, or with a card heading above it, names an item."""
@@ -159,14 +163,25 @@ def _wide_sheets(text: str) -> list[list[tuple[int, list[str]]]]:
     """Runs of wide rows on adjacent lines with as many cells each, every row with its start."""
     sheets: list[list[tuple[int, list[str]]]] = []
     last_end = -2
-    for row in _WIDE_ROW.finditer(text):
-        cells = row.group().split("\t")
-        if sheets and row.start() == last_end + 1 and len(cells) == len(sheets[-1][0][1]):
-            sheets[-1].append((row.start(), cells))
+    for start, end in _wide_rows(text):
+        cells = text[start:end].split("\t")
+        if sheets and start == last_end + 1 and len(cells) == len(sheets[-1][0][1]):
+            sheets[-1].append((start, cells))
         else:
-            sheets.append([(row.start(), cells)])
-        last_end = row.end()
+            sheets.append([(start, cells)])
+        last_end = end
     return sheets
+
+
+def _wide_rows(text: str) -> list[tuple[int, int]]:
+    """The spans of the lines with four or more cells, the first not blank."""
+    rows, position = [], 0
+    while (tabs := _THREE_TABS.search(text, position)) is not None:
+        start, end = text.rfind("\n", 0, tabs.start()) + 1, line_end(text, tabs.start())
+        if text[start] not in "\t":
+            rows.append((start, end))
+        position = end + 1
+    return rows
 
 
 def _row_pairs(cells: list[str], start: int) -> list[_Field]:
