@@ -275,6 +275,8 @@ def _signature_before(lines: list[Line], date_start: int) -> str | None:
 
 
 _ATTACHMENT = re.compile(r"^附件\s*[\d一二三四五六七八九十]*\s*[：:]?\s*(.*)$")
+# a page's link to the attachment's file names it with the file's type: 第五批…清单.docx
+_FILE_SUFFIX = re.compile(r"\s*\.(?:docx?|wps|xlsx?|et|pdf|ofd|zip|rar|7z|txt)$", re.I)
 
 
 def _addressee_line(lines: list[Line]) -> Line | None:
@@ -334,7 +336,7 @@ def _attachments(lines: list[Line]) -> tuple[str, ...]:
         if _LIST_NUMBER.match(first):
             titles += [later.text for later in _numbered_after(lines, index + 1)]
         for title in titles:
-            title = _TITLE_NOTE.sub("", _LIST_NUMBER.sub("", title)).strip()
+            title = _FILE_SUFFIX.sub("", _TITLE_NOTE.sub("", _LIST_NUMBER.sub("", title)).strip())
             if title and title not in found:
                 found.append(title)
     # "附件：<title>" in the body, then the attachment's own page under "附件" alone, its

@@ -80,3 +80,12 @@ def test_a_numbered_attachment_list_names_each_and_their_pages_add_none():
         "附件2\n“省内通办”事项清单（共3项）\n序号\t事项名称\n1\t残疾人证新办\n"
     )
     assert extract_text(text).document.attachments == ("“跨省通办”事项清单", "“省内通办”事项清单")
+
+
+def test_an_attachment_named_by_its_file_loses_the_files_type():
+    """A page's link to the file: 附件：1.第五批…清单.docx names the attachment 第五批…清单."""
+    text = (
+        "关于公布第五批“跨省通办”事项清单的通知\n现将清单印发给你们。\n"
+        "附件：1.第五批“跨省通办”事项清单.docx\n2.第五批“跨省通办”事项办事指南.PDF\n某市人民政府办公室\n2024年3月18日\n"
+    )
+    assert extract_text(text).document.attachments == ("第五批“跨省通办”事项清单", "第五批“跨省通办”事项办事指南")
