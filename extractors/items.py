@@ -286,13 +286,14 @@ def _back_over_semicolons(text: str, start: int, end: int, stated: int | None) -
     """ "实现（1）A；（2）B；（3）C等3项": ； separates the names too, so a counted list
     that falls short of its count goes back over the pieces before it, up to a comma, and
     never over a piece with a count of its own (A、B等22项事项可全程网办；C、D等18项…: a count
-    says how many items in all, and names only examples of them)."""
+    says how many items in all, and names only examples of them), nor over one that names
+    a scope of its own."""
     while stated and start > 1 and text[start - 1] in "；;" and len(split_names(text, start, end)) < stated:
         previous = start_of_list(text, start - 1)
         if previous >= start - 1 or any(comma in text[previous : start - 1] for comma in "，,"):
             break
-        if COUNTER.search(text, previous, start - 1):
-            break
+        if COUNTER.search(text, previous, start - 1) or tags(text[previous : start - 1], "scope"):
+            break  # …；市民政局负责婚姻登记“跨省通办”试点工作；: a clause with a scope of its own
         start = previous
     return start
 

@@ -16,6 +16,7 @@ from extractors.item_names import (
     cues,
     cues_in,
     names_an_item,
+    names_nothing,
     regional_scopes,
     split_names,
     split_services_at_he,
@@ -114,6 +115,8 @@ def scope_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> li
         spans = split_services_at_he(text, split_names(text, list_start, list_end))
         if not spans or not all(names_an_item(text[start:end]) for start, end in spans):
             continue
+        if all(names_nothing(text[start:end]) for start, end in spans):
+            continue  # 负责受理、审核“跨省通办”申请: stages of handling, no service named
         # Every name must end like a service: a subject list has no lead verb to vouch for it,
         # and a lead verb also leads a domain (推进社会保障“跨省通办”, 推动婚育、养老“跨省通办”).
         if not all_services(text, spans):

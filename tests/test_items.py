@@ -254,6 +254,25 @@ def test_a_counted_list_completes_the_names_it_writes_short(text, names):
     assert all(text[slice(*i.span)] in i.name for i in items)  # the piece the text wrote
 
 
+def test_a_division_of_duties_gives_each_bodys_items_and_no_clause_is_a_name():
+    """市公安局负责A、B“跨省通办”；市民政局负责C“跨省通办”试点工作；市人社局负责D等3项…: 负责 opens
+    each list, and the count that falls short does not reach back over clauses naming a scope of
+    their own (it had read 市公安局负责户口迁移 as a name)."""
+    text = (
+        "市公安局负责户口迁移、居民身份证换领“跨省通办”；市民政局负责婚姻登记“跨省通办”试点工作；"
+        "市人社局负责社保卡申领等3项事项的“省内通办”，市医保局按照职责分工做好配合。"
+    )
+    found = {(i.name, i.scope) for i in extract_text(text).items}
+    assert found == {
+        ("户口迁移", ("跨省通办",)),
+        ("居民身份证换领", ("跨省通办",)),
+        ("婚姻登记", ("跨省通办",)),
+        ("社保卡申领", ("省内通办",)),
+    }
+    # the stages of handling an application name no service
+    assert extract_text("窗口工作人员负责受理、审核“跨省通办”申请。").items == []
+
+
 def test_a_bundle_is_a_service_and_the_reforms_name_is_none():
     """新生儿出生一件事 ends like a service, so an uncounted list of bundles is a list of items;
     “高效办成一件事” names the reform that makes them, no item of its own."""
