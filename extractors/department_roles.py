@@ -112,7 +112,7 @@ def role_of(text: str, match: Located, ends: dict[int, int]) -> str:
         return after_cues[said.group("cue")]
     if _leads_the_next_clause(text, tail_span, ends):
         return "lead"  # "A要高度重视，会同B抓好落实": A is who 会同 has
-    dated = _dated_task().match(tail)
+    dated = _dated_task().match(_between().sub("", text[tail_span[0] : _sentence_end(text, tail_span[0])], count=1))
     if dated:
         return _dated_verbs()[dated.group("verb")]
     agent = _agent_role(text, match, ends)
@@ -177,7 +177,13 @@ def _dated_task() -> re.Pattern[str]:
     # not a verb before 的: "在年底前发布的通知中" names a thing, it sets no task
     # what the verb acts on may come first, after 将 (于次月5日前将上月情况报送…)
     handled = r"(?:将[^，。；：,;:\n]{1,16}?)?"
-    return re.compile(rf"[在于][^，。；：,;:\n]{{2,{_DATE_REACH}}}?{limit}{where}{handled}(?:{adverbs})?(?P<verb>{verbs})(?!的)")
+    # a short clause with no subject of its own may come first: "A、B等部门要加强协作，于6月底前完成…"
+    # (not what a speaker says: "A表示，于6月底前完成了…" reports)
+    says = alternation(r["cue"] for r in load_table("department_roles.tsv") if r["position"] == "says")
+    first = rf"(?:(?![^，。；：,;:\n]*?(?:{says})[，,])[^，。；：,;:\n]{{1,12}}[，,])?"
+    return re.compile(
+        rf"{first}[在于][^，。；：,;:\n]{{2,{_DATE_REACH}}}?{limit}{where}{handled}(?:{adverbs})?(?P<verb>{verbs})(?!的|了)"
+    )
 
 
 _NOTE_REST = re.compile(r"[，,；;][^（）()\n]*[）)]$|[）)]$", re.M)  # …，2022年6月底前） to the line's end
@@ -230,6 +236,16 @@ def _leads_the_next_clause(text: str, tail: tuple[int, int], ends: dict[int, int
     if any(start < at < end for at in ends):
         return False  # 要加强与市公安局沟通，会同…: whose clause it is, the names do not say
     return _next_clause_lead().match(text, end) is not None
+
+
+def _sentence_end(text: str, start: int) -> int:
+    """Where the sentence holding ``start`` ends: its 。 or ； or line break, or the text's end.
+    A dated task may go on past a comma ("A要加强协作，于6月底前完成…")."""
+    found = _SENTENCE_END.search(text, start)
+    return found.start() if found else len(text)
+
+
+_SENTENCE_END = re.compile(r"[。；;\n]")
 
 
 def _tail_span(text: str, match: Located, ends: dict[int, int]) -> tuple[int, int]:

@@ -31,6 +31,21 @@ def test_a_sector_class_is_not_the_ministry_inside_it():
     assert found == {("财政部门", "lead")}  # not 财政部
 
 
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # a clause with no subject of its own goes on with the names' task
+        ("市公安局、市民政局等部门要加强协作，于6月底前完成数据对接。", ["responsible", "responsible"]),
+        # …but not past another subject, nor what a speaker reports, nor a task done (了)
+        ("市公安局要加强协作，市民政局于6月底前完成数据对接。", ["mentioned", "responsible"]),
+        ("市医保局表示，于2023年6月底前完成了系统改造。", ["mentioned"]),
+        ("市医保局于2023年6月底前完成了系统改造。", ["mentioned"]),
+    ],
+)
+def test_a_dated_task_one_clause_on(text, roles):
+    assert [d.role for d in find_departments(text, issuer="某市人民政府")] == roles
+
+
 def test_a_role_word_after_ge_is_a_collective_no_label():
     """请各责任单位…报区数据资源管理局: 各责任单位 are the units the notice asks, no label over the
     body that receives their reports; 责任单位：… still labels its names."""
