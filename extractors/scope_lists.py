@@ -53,7 +53,7 @@ _WHERE = r"(?:(?:在|于)[\u4e00-\u9fff]{1,8}?(?:范围内|地区|区域内|范�
 def _before_scope() -> re.Pattern[str]:
     """Between a list and its scope: "…等高频事项“跨省通办”" (a counter noun), "将…纳入“省内通办”"."""
     words = cues()
-    nouns = alternation(words["counter_noun"])
+    nouns = alternation([*words["counter_noun"], *words["joint_noun"]])
     # "A、B已实现“跨省通办”": the list is the subject of its own verb
     adverb = rf"(?:{alternation(words['subject_adverb'])})?"
     # 已在全国范围内实现; not the 可 of a name's 许可 or 认可 (排污许可“跨省通办”)

@@ -273,6 +273,23 @@ def test_a_division_of_duties_gives_each_bodys_items_and_no_clause_is_a_name():
     assert extract_text("窗口工作人员负责受理、审核“跨省通办”申请。").items == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 等 and a noun that counts nothing (服务) close a list before its scope
+        "实现异地就医结算备案、社保卡申领等服务跨省通办。",
+        "实现“异地就医结算备案”“社保卡申领”等服务跨省通办。",
+        # 包括： after a comma opens a list the clause before it scopes, its names apart by ；
+        "推动高频事项“跨省通办”，包括：异地就医结算备案；社保卡申领。",
+    ],
+)
+def test_lists_closed_by_deng_fuwu_or_opened_by_baokuo_after_a_comma(text):
+    assert [(i.name, i.scope) for i in extract_text(text).items] == [
+        ("异地就医结算备案", ("跨省通办",)),
+        ("社保卡申领", ("跨省通办",)),
+    ]
+
+
 def test_a_bundle_is_a_service_and_the_reforms_name_is_none():
     """新生儿出生一件事 ends like a service, so an uncounted list of bundles is a list of items;
     “高效办成一件事” names the reform that makes them, no item of its own."""
