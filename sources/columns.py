@@ -33,7 +33,7 @@ class _Run:
     size: float
 
 
-def _chars(textpage: pdfium.PdfTextPage, step: int = 1) -> list[tuple[float, float, float, float, float, str]]:
+def page_chars(textpage: pdfium.PdfTextPage, step: int = 1) -> list[tuple[float, float, float, float, float, str]]:
     """(left, bottom, right, top, font size, text) of every ``step``-th visible character."""
     chars = []
     for index in range(0, textpage.count_chars(), step):
@@ -90,10 +90,10 @@ def column_articles(textpage: pdfium.PdfTextPage, width: float) -> list[str] | N
     if count == 0:
         return None
     # A cheap look first: a sample of characters shows whether there is a gutter at all.
-    sample = _runs(_chars(textpage, step=max(1, count // 200)))
+    sample = _runs(page_chars(textpage, step=max(1, count // 200)))
     if not _gutters([r for r in sample if r.right - r.left > 0], width):
         return None
-    runs = _runs(_chars(textpage))
+    runs = _runs(page_chars(textpage))
     gutters = _gutters(runs, width)
     if not gutters:
         return None

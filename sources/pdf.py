@@ -3,7 +3,8 @@
 pypdfium2 reads every page's text (20–80× faster than pdfplumber), column by
 column on a newspaper page (:mod:`sources.columns`). A page with ruling lines
 (path objects) is read from its grid when it is one plain grid
-(:mod:`sources.pdf_grid`); other ruled pages, and pages whose text pdfium
+(:mod:`sources.pdf_grid`); a table with no rulings is placed by its words
+(:mod:`sources.pdf_unruled`); other ruled pages, and pages whose text pdfium
 cannot fully read, go through pdfplumber, which finds tables and returns
 their rows. Cells wrapped by the PDF come back with
 "\\n", joined without a space (Chinese); a merged cell (None) takes the value
@@ -26,9 +27,10 @@ from typing import TYPE_CHECKING
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from sources.columns import column_articles
+from sources.columns import column_articles, page_chars
 from sources.models import ReadError
 from sources.pdf_grid import grid_page_text
+from sources.pdf_unruled import Word, may_hold_a_table, unruled_tables, with_tables
 
 if TYPE_CHECKING:
     import pdfplumber
@@ -97,12 +99,32 @@ def _unreadable_text(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> bool
 
 
 def _pdfium_text(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> str:
-    """The page's text; a multi-column page comes back article by article."""
+    """The page's text; a table with no rulings comes back as rows, a multi-column page
+    article by article."""
+    text = _lines_of(textpage.get_text_range())
+    if may_hold_a_table(text):
+        tables = unruled_tables(_pdfium_words(textpage, page.get_height()))
+        if tables:
+            return with_tables(tables, lambda top, bottom: _pdfium_between(page, textpage, top, bottom))
     articles = column_articles(textpage, page.get_width())
     if articles is not None:
         return "\n\n".join(articles)
-    text = textpage.get_text_range()
+    return text
+
+
+def _lines_of(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _pdfium_words(textpage: pdfium.PdfTextPage, height: float) -> list[Word]:
+    """Every visible character as a word, its box top-down as pdfplumber sets it."""
+    return [Word(left, right, height - top, height - bottom, char) for left, bottom, right, top, _, char in page_chars(textpage)]
+
+
+def _pdfium_between(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, top: float, bottom: float | None) -> str:
+    height = page.get_height()
+    lowest = 0.0 if bottom is None else height - bottom
+    return _lines_of(textpage.get_text_bounded(left=0, bottom=lowest, right=page.get_width(), top=height - top))
 
 
 def _plumber_pages(data: bytes, indices: list[int]) -> dict[int, str]:
@@ -119,13 +141,27 @@ def _page_text(page: pdfplumber.page.Page) -> str:
     """Text lines and table rows of one page, in top-to-bottom order."""
     tables = page.find_tables()
     if not tables:
-        return page.extract_text() or ""
+        return _plumber_unruled(page) or page.extract_text() or ""
     blocks: list[tuple[float, str]] = [(t.bbox[1], "\n".join(_rows(t.extract()))) for t in tables]
     boxes = [t.bbox for t in tables]
     outside = page.filter(lambda obj: not _inside_any(obj, boxes))
     blocks += [(line["top"], line["text"]) for line in outside.extract_text_lines()]
     blocks.sort(key=lambda block: block[0])
     return "\n".join(text for _, text in blocks)
+
+
+def _plumber_unruled(page: pdfplumber.page.Page) -> str | None:
+    """The page with its tables that have no rulings as rows, or None when it has none."""
+    words = [Word(w["x0"], w["x1"], w["top"], w["bottom"], w["text"]) for w in page.extract_words()]
+    tables = unruled_tables(words)
+    if not tables:
+        return None
+
+    def between(top: float, bottom: float | None) -> str:
+        box = (0, max(top, 0), page.width, page.height if bottom is None else max(bottom, top))
+        return page.within_bbox(box).extract_text() or "" if box[3] > box[1] else ""
+
+    return with_tables(tables, between)
 
 
 def _rows(table: list[list[str | None]]) -> list[str]:

@@ -94,8 +94,11 @@ def write_text_pdf(path: Path, lines: list[str], encrypt: str | None = None) -> 
     return path
 
 
-def write_table_pdf(path: Path, title: str, header: list[str], rows: list[list[str]], col_widths: list[float]) -> Path:
-    """A PDF with a title and a ruled table whose narrow cells wrap their text."""
+def write_table_pdf(
+    path: Path, title: str, header: list[str], rows: list[list[str]], col_widths: list[float], ruled: bool = True
+) -> Path:
+    """A PDF with a title and a table whose narrow cells wrap their text, ruled or set apart by
+    white space alone."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
@@ -104,7 +107,7 @@ def write_table_pdf(path: Path, title: str, header: list[str], rows: list[list[s
     style = ParagraphStyle("cjk", fontName=font, fontSize=9, leading=12, wordWrap="CJK")
     cells = [[Paragraph(c, style) for c in row] for row in [header] + rows]
     table = Table(cells, colWidths=col_widths, repeatRows=1)
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")] if ruled else [("VALIGN", (0, 0), (-1, -1), "TOP")]))
     heading = ParagraphStyle("title", fontName=font, fontSize=14, leading=20)
     SimpleDocTemplate(str(path), pagesize=A4).build([Paragraph(title, heading), table])
     return path

@@ -259,3 +259,60 @@ def test_a_one_character_line_pdfium_cannot_read_is_not_lost(tmp_path):
     pdf.save()
     text = read_text(RawDocument.from_bytes("lone.pdf", path.read_bytes(), "pdf")).text
     assert "医保定点医疗机构基础信息变\n更" in text
+
+
+def test_a_table_with_no_rulings_comes_back_as_rows(tmp_path):
+    """Columns set apart by white space only: each row's cells, wrapped ones whole, joined by
+    tabs, the header over them, and the title above as text."""
+    rows = [
+        ["1", "城乡居民基本养老保险参保登记", "县人力资源和社会保障局", "全程网办"],
+        ["2", "特困人员认定", "县民政局", "异地代收代办"],
+        ["3", "二级建造师执业资格注册初始注册", "县住房和城乡建设局", "多地联办"],
+    ]
+    path = write_table_pdf(
+        tmp_path / "list.pdf",
+        "某县“省内通办”事项清单",
+        ["序号", "事项名称", "实施部门", "通办模式"],
+        rows,
+        [40, 110, 110, 80],
+        ruled=False,
+    )
+    lines = read_text(RawDocument.from_bytes("list.pdf", path.read_bytes(), "pdf")).text.split("\n")
+    assert lines[0] == "某县“省内通办”事项清单"
+    assert lines[1:] == ["序号\t事项名称\t实施部门\t通办模式", *("\t".join(row) for row in rows)]
+
+
+def _words(lines: list[list[tuple[float, str]]], height: float = 10.0) -> list:
+    """Words set on lines 14 points apart, each at its left edge, one character 10 points wide."""
+    from sources.pdf_unruled import Word
+
+    return [
+        Word(left, left + 10 * len(text), 14 * row, 14 * row + height, text)
+        for row, line in enumerate(lines)
+        for left, text in line
+    ]
+
+
+def test_unruled_tables_read_rows_by_where_their_words_stand():
+    from sources.pdf_unruled import unruled_tables
+
+    page = _words(
+        [
+            [(0, "附件")],
+            [(0, "序号"), (40, "事项名称"), (160, "实施部门")],
+            [(0, "1"), (40, "城乡居民养老保险"), (160, "县人社局")],
+            [(40, "参保登记")],  # the name's wrapped end, under its column
+            [(0, "2"), (40, "特困人员认定"), (160, "县民政局")],
+            [(0, "以上事项自公布之日起施行。")],  # a line from the left margin ends the table
+        ]
+    )
+    (table,) = unruled_tables(page)
+    assert table.rows == ["序号\t事项名称\t实施部门", "1\t城乡居民养老保险参保登记\t县人社局", "2\t特困人员认定\t县民政局"]
+    assert (table.top, table.bottom) == (14, 4 * 14 + 10)
+
+
+def test_numbered_paragraphs_are_no_unruled_table():
+    from sources.pdf_unruled import unruled_tables
+
+    prose = _words([[(0, "1"), (20, "各地要加强组织领导，明确责任分工。")], [(0, "2"), (20, "各部门要加强协作。")]])
+    assert unruled_tables(prose) == []
