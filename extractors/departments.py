@@ -20,13 +20,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 
 from extractors.body_names import official_name
+from extractors.body_units import BodyMatch, extended_twice, own_ministry_units
 from extractors.datafiles import load_aliases, load_list
 from extractors.department_classes import class_matches
-from extractors.department_roles import LIST_JOINERS, after_cues, role_of
+from extractors.department_roles import LIST_JOINERS, role_of
 from extractors.district_offices import district_offices
 from extractors.gazetteer import Gazetteer
 from extractors.named_places import named_before, named_in_full, places_sharing_a_body, same_body_in_full
@@ -53,15 +54,7 @@ from extractors.places import (
     with_sole_province,
 )
 from extractors.records import DepartmentMention
-from extractors.text import alternation, doc_number_spans, overlaps
-
-
-@dataclass(frozen=True)
-class _Match:
-    start: int
-    end: int
-    canonical: str
-    place: str = ""  # a local body's place, canonical (广东省, 各地级以上市)
+from extractors.text import alternation, doc_number_spans
 
 
 @lru_cache(maxsize=1)
@@ -126,7 +119,7 @@ def _after_break(breaks: list[int], start: int, floor: int) -> int:
     return max(floor, breaks[index] + 1) if index >= 0 else floor
 
 
-def _local_matches(text: str, home: dict[str, str]) -> list[_Match]:
+def _local_matches(text: str, home: dict[str, str]) -> list[BodyMatch]:
     """Place + body, leftmost first. The full pattern can start at any Han
     character, so it is only tried within reach of a body's name."""
     bodies = _body_pattern()
@@ -169,7 +162,7 @@ def _local_matches(text: str, home: dict[str, str]) -> list[_Match]:
         verb = verb_opens_place(text, match.start())  # 将会同县医保局: 会同 is the verb, not the county
         if (trusted or place_may_start(text, match.start())) and not holds_a_verb(match.group("place")) and not verb:
             place = _local_place(match, home)
-            found.append(_Match(match.start(), match.end(), place + _body_canonical(match.group("body")), place))
+            found.append(BodyMatch(match.start(), match.end(), place + _body_canonical(match.group("body")), place))
             position = match.end()
         else:
             rejected_at = match.start()
@@ -189,7 +182,7 @@ def _known_place_inside(pattern: re.Pattern[str], match: re.Match[str]) -> re.Ma
     return None
 
 
-def _known_place_after_body(match: re.Match[str], found: list[_Match]) -> bool:
+def _known_place_after_body(match: re.Match[str], found: list[BodyMatch]) -> bool:
     """A known place's full name right where the last body's name ends opens a name of its own:
     table cells whose blank the layout closed (市公安局岳麓区民政局) are two bodies. Only a known
     name, and one that opens with no verb: in 县医保局会同县卫生健康局, 会同 is one (and a county).
@@ -209,7 +202,7 @@ def _trusted_class(place_class: str | None, before: str) -> bool:
     return len(place_class) > 1 or before not in LEVEL_CHARS
 
 
-def _shared_place(text: str, body: re.Match[str], found: list[_Match]) -> _Match | None:
+def _shared_place(text: str, body: re.Match[str], found: list[BodyMatch]) -> BodyMatch | None:
     """A bare body that continues a list of local bodies has their place:
     "省发展改革委、交通运输厅、水利厅" names three provincial bodies."""
     if not found or body.start() == 0 or text[body.start() - 1] not in LIST_JOINERS:
@@ -217,17 +210,17 @@ def _shared_place(text: str, body: re.Match[str], found: list[_Match]) -> _Match
     last = found[-1]
     if last.end != body.start() - 1 or not last.place:
         return None
-    return _Match(body.start(), body.end(), last.place + _body_canonical(body.group()), last.place)
+    return BodyMatch(body.start(), body.end(), last.place + _body_canonical(body.group()), last.place)
 
 
-def _short_city(text: str, body: re.Match[str], floor: int) -> _Match | None:
+def _short_city(text: str, body: re.Match[str], floor: int) -> BodyMatch | None:
     """A body right after a city's short name: 嘉兴公安局 is 嘉兴市公安局."""
     city = short_city_before(text, body.start())
     start = body.start() - len(city) if city else -1
     if city is None or start < floor or not place_may_start(text, start):
         return None
     place = short_city_names()[city]
-    return _Match(start, body.end(), place + _body_canonical(body.group()), place)
+    return BodyMatch(start, body.end(), place + _body_canonical(body.group()), place)
 
 
 def _local_place(match: re.Match[str], home: dict[str, str]) -> str:
@@ -254,16 +247,16 @@ def find_departments(
         home = with_sole_province(home, text)  # and a news page's may be any it reports on,
     elif not issuer and not place:
         home = with_own_province(home, text)  # unless it speaks for one (我省)
-    central = [_Match(s, e, c) for s, e, c in _central().longest(text)]
+    central = [BodyMatch(s, e, c) for s, e, c in _central().longest(text)]
     numbers = doc_number_spans(text)
     local = places_sharing_a_body(text, named_in_full(named_before(_local_matches(text, home))))
     if not issuer and "市" not in home:  # no issuer, and no city in the title (江西：赣州新增…)
         local = same_body_in_full(_with_sole_city(local))
     starts = {m.start for m in central + local}
-    found = [_extended_twice(text, m, starts, unsure) for m in central + local]
-    found += [_Match(*found) for found in class_matches(text, home)]
-    found += _own_ministry_units(text, issuer)
-    found += [_Match(*office) for office in district_offices(text)]
+    found = [extended_twice(text, m, starts, unsure) for m in central + local]
+    found += [BodyMatch(*found) for found in class_matches(text, home)]
+    found += own_ministry_units(text, _central_issuer(issuer) or "")
+    found += [BodyMatch(*office) for office in district_offices(text)]
     matches = _longest_first(
         [replace(m, canonical=official_name(m.canonical, m.place)) for m in found if not _inside(m, numbers)]
     )
@@ -281,7 +274,7 @@ _BARE_CITY = ("市", "市级", "本市", "我市")
 _NOT_ONE_CITY = "各全本我该级、"  # 各市, 全市, 县级市, 市、县两级: classes, not a city's name
 
 
-def _with_sole_city(matches: list[_Match]) -> list[_Match]:
+def _with_sole_city(matches: list[BodyMatch]) -> list[BodyMatch]:
     """A page with no issuer and no place in its title (a city's news article): its bare 市
     (市教育局, 我市) is the one city its bodies name in full (某某市政务服务和数据管理局), if
     they name only one."""
@@ -290,7 +283,7 @@ def _with_sole_city(matches: list[_Match]) -> list[_Match]:
     if len(cities) != 1:
         return matches
     (city,) = cities
-    return [_Match(m.start, m.end, city + m.canonical[len(m.place) :], city) if m.place in _BARE_CITY else m for m in matches]
+    return [BodyMatch(m.start, m.end, city + m.canonical[len(m.place) :], city) if m.place in _BARE_CITY else m for m in matches]
 
 
 def _home(issuer: str | None, number: str | None) -> dict[str, str]:
@@ -316,110 +309,18 @@ def _issuer_place(issuer: str | None) -> str | None:
     return match.group("place") if match else None
 
 
-# What may follow a body's name to make a longer one: its own unit (公安部 + 治安管理局, 市公安局 + 交警支队,
-# 国家医疗保障局 + 基金监管司, 广东省医疗保障局 + 办公室, 中国人民银行 + 广州分行) or its departments as a class
-# (国务院 + 有关部门). The unit's words never include a verb or function word, so
-# "国务院办公厅印发《关于…》" or "省医保局将适时…" are not extended. A 司 or 局 before 长
-# is its head's title (局长, 副局长): "省医保局局长" names 省医保局, not 省医保局局; nor is 局机关 a unit.
-# up to 10 characters before the ending: 住房公积金监管司, 学生服务与素质发展中心; a government's
-# offices by their names (市政府研究室, 参事室, 督查室)
-# An office written short (省政府职转办) is one only where a name ends: before a
-# joiner, a clause mark or a role word (department_roles.tsv: "市政府督办，" is a verb's, and 督办
-# has one character before 办). So is a city bureau's section (市医保局待遇保障科) or station
-# (交通警察支队车辆管理所): 科技, 科室, 所属 open words.
-@lru_cache(maxsize=1)
-def _unit() -> re.Pattern[str]:
-    roles = alternation(after_cues())
-    return re.compile(
-        r"(?P<unit>[\u4e00-\u9fff]{0,10}?(?:(?:司|局|总队|支队|大队)(?!长|机关)|中心支行|中心|办公厅|办公室|分行|支行|研究室|参事室|督查室)"
-        rf"|(?:[\u4e00-\u9fff]{{2,6}}?办|[\u4e00-\u9fff]{{2,8}}?[科所])(?=[、，。；,;）)\s和及与在]|{roles}|$))"
-        r"|(?P<cls>各?(?P<some>有关)?部门)"
-    )
-
-
-# 和 and 与 inside one unit's name (征管和科技发展司, 学生服务与素质发展中心) join two words; between
-# two bodies (和公安部…) they join the bodies, and the unit would hold a body's word.
-_JOINED_WORDS = re.compile(r"(?<=[\u4e00-\u9fff]{2})[和与](?=[^部委厅署局司]{2,}(?:司|局|中心)$)")
-# Nor 国家 (…医疗保障局国家税务总局: a signature block's columns run together).
-_NOT_IN_UNIT = re.compile(
-    r"关于|印发|转发|批转|抄送|发布|举行|推出|会同|牵头|配合|负责|出台|通过|国家|所属|下属|[的和与及在对将从向为要是于已等]"
-)
-# A local body's unit never opens with a place: "上海市卫生健康委员会上海市公安局" is two
-# bodies. A central one's may: 国家税务总局上海市税务局 is the Shanghai tax bureau's name.
-_PLACE_FIRST = re.compile(r"[\u4e00-\u9fff]{1,3}(?:省|自治区|市(?!场))")
-
-
-def _extended(text: str, match: _Match, starts: set[int] = frozenset(), unsure: Sequence[tuple[int, int]] = ()) -> _Match:
-    """The match grown over a unit or a class of departments right after it. A local body's
-    never grows over another body's name (市医保局指导各区医保局: 各区医保局 is a body of its
-    own); a central one's may (国家税务总局深圳市税务局 is one body). Nor over mojibake
-    (四川省公安厅…总|队?粽芾…): the body before it is still read."""
-    found = _unit().match(text, match.end)
-    if found is None or _NOT_IN_UNIT.search(_JOINED_WORDS.sub("", found.group())):
-        return match
-    if found.group("unit") and "有关" in found.group("unit"):
-        return match  # 市公安局有关科所: units as a class, no unit's name (有关部门 is the class's)
-    if overlaps(found.span(), unsure):
-        return match
-    if match.place and any(match.end <= start < found.end() for start in starts):
-        return match
-    if opens_with_stop_word(text, match.end) or found.group().startswith(after_cues()):
-        return match  # 市医保局加快建设数据中心, …到政务服务中心, …具体承办: a verb or a role opens no unit
-    if match.place and _PLACE_FIRST.match(found.group()):
-        return match
-    place = _PLACE_FIRST.search(found.group())
-    if place and place.start() > 0:
-        return match  # 卫生健康委|员会上海市公安局: a place inside is another body's
-    if found.group("cls"):
-        suffix = "有关部门" if found.group("some") else "部门"
-        return _Match(match.start, found.end(), match.canonical + suffix)
-    unit = _bodies().get(found.group(), found.group())  # 市公安局交警支队: its unit's full name, 交通警察支队
-    return _Match(match.start, found.end(), match.canonical + unit)
-
-
-def _extended_twice(text: str, match: _Match, starts: set[int], unsure: Sequence[tuple[int, int]]) -> _Match:
-    """A unit's own unit too: 市公安局 + 交通警察支队 + 车辆管理所, 国家医疗保障局 + 医疗保障事业管理中心."""
-    grown = _extended(text, match, starts, unsure)
-    if grown.end == match.end or grown.canonical.endswith("部门"):
-        return grown
-    return _extended(text, grown, starts, unsure)
-
-
-# 部社保中心 in a ministry's own notice: a bare 部 opening a name, after no Han character
-# or after a cue that a name follows (由, 请, 会同, 与, 和, 及).
-_BARE_MINISTRY = re.compile(r"部(?![分门署队位])")
-_BEFORE_BARE_MINISTRY = "由请同与和及"
-
-
 def _central_issuer(issuer: str | None) -> str | None:
     """The central body an issuer's name opens with (人力资源社会保障部办公厅: 人力资源和社会保障部)."""
     return next((canonical for start, _, canonical in _central().longest(issuer or "") if start == 0), None)
 
 
-def _own_ministry_units(text: str, issuer: str | None) -> list[_Match]:
-    """A ministry names its own units with a bare 部 (部社保中心, 部信息中心 in a
-    人力资源社会保障部 notice): the issuer's ministry and the unit as written."""
-    ministry = _central_issuer(issuer) or ""
-    if not ministry.endswith("部"):
-        return []
-    found = []
-    for bare in _BARE_MINISTRY.finditer(text):
-        before = text[bare.start() - 1] if bare.start() else ""
-        if "\u4e00" <= before <= "\u9fff" and before not in _BEFORE_BARE_MINISTRY:
-            continue  # 全部, 内部, 干部: a word's 部
-        unit = _unit().match(text, bare.end())
-        if unit and unit.group("unit") and not _NOT_IN_UNIT.search(unit.group()) and "各" not in unit.group():
-            found.append(_Match(bare.start(), unit.end(), ministry + unit.group()))
-    return found
-
-
-def _inside(match: _Match, spans: list[tuple[int, int]]) -> bool:
+def _inside(match: BodyMatch, spans: list[tuple[int, int]]) -> bool:
     """Document numbers carry issuer abbreviations (国办发〔2022〕34号): not mentions."""
     return any(start <= match.start and match.end <= end for start, end in spans)
 
 
-def _longest_first(matches: list[_Match]) -> list[_Match]:
-    chosen: list[_Match] = []
+def _longest_first(matches: list[BodyMatch]) -> list[BodyMatch]:
+    chosen: list[BodyMatch] = []
     for match in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
         if all(match.end <= c.start or c.end <= match.start for c in chosen):
             chosen.append(match)

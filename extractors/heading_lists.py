@@ -29,8 +29,8 @@ from extractors.item_names import (
     names_an_item,
     split_names,
     split_services_at_he,
-    tags,
 )
+from extractors.scope_tags import tags
 from extractors.text import ITEM_NUMBER, LIST_NUMBER, line_end, past_blank_lines
 
 _NUMBERED_LINE = re.compile(rf"{LIST_NUMBER}[ \t]*(?P<name>[^\n]*)")

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from extractors.item_names import MAX_ITEM_CHARS, cues, names_an_item, reads_as_service, tags
+from extractors.item_names import MAX_ITEM_CHARS, cues, names_an_item, reads_as_service
 from extractors.records import Deadline, DepartmentMention, ItemMention
+from extractors.scope_tags import tags
 from extractors.tables import header_words
 from extractors.text import line_end
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from extractors.item_names import tags
 from extractors.list_bounds import SENTENCE_MARKS
 from extractors.name_notes import note_after
 from extractors.records import Deadline, DepartmentMention, ItemMention
+from extractors.scope_tags import tags
 from extractors.sections import Section
 from extractors.tables import LIST_LINE, heading_text
 from extractors.text import mark_after, mark_before

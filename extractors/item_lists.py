@@ -30,12 +30,12 @@ from extractors.item_names import (
     names_an_item,
     split_names,
     split_services_at_he,
-    tags,
     unnumbered,
 )
 from extractors.list_bounds import SENTENCE_MARKS
 from extractors.name_lines import item_lines, line_names, service_run
 from extractors.records import ItemCountCheck, ItemMention
+from extractors.scope_tags import tags
 from extractors.text import BULLETS, alternation, line_end, mark_before, overlaps, past_blank_lines
 
 _INTRO_REACH = 30  # how far before the colon 通办 may stand: "今年新增的“跨省通办”事项有："

@@ -38,11 +38,6 @@ def cues() -> dict[str, tuple[str, ...]]:
     return {kind: tuple(sorted(words, key=len, reverse=True)) for kind, words in grouped.items()}
 
 
-def cues_in(text: str, kind: str) -> list[str]:
-    """Cues in text order (tags gives them in cue-list order)."""
-    return sorted(tags(text, kind), key=text.index)
-
-
 def names_no_object(name: str) -> bool:
     """Is the name only service words (设立登记, 变更, 转移接续手续办理)? As a sub-item it
     is its main item's: 个体工商户's 设立登记 is not 农民专业合作社's."""
@@ -112,7 +107,7 @@ def _past_subject(text: str, start: int, end: int) -> tuple[int, int]:
         if at >= 0 and end - at - len(word) >= 2:
             return at + len(word), end
     region = _REGION_SUBJECT.match(text, start, end)
-    if region and end - region.end() >= 2 and all(char in _province_codes() for char in region.group("codes")):
+    if region and end - region.end() >= 2 and all(char in province_codes() for char in region.group("codes")):
         return region.end(), end
     return start, end
 
@@ -316,58 +311,12 @@ def inside_brackets(text: str, start: int, end: int) -> bool:
 _COUNTED = re.compile(r"[\d一二三四五六七八九十百]+(?:项|个|批)")  # not 类: 二类医疗器械经营备案
 
 
-def tags(text: str, kind: str) -> tuple[str, ...]:
-    found = tuple(cue for cue in cues()[kind] if cue in text)
-    if kind == "scope":
-        found += tuple(scope for scope in regional_scopes(text) if scope not in found)
-        found = tuple(scope for scope in found if not _only_inside(text, scope, found))
-    return found
-
-
-def _only_inside(text: str, scope: str, found: tuple[str, ...]) -> bool:
-    """Is every 川渝通办 in the text part of a longer scope found there (黔川渝通办)?"""
-    return any(scope != longer and scope in longer and text.count(scope) <= text.count(longer) for longer in found)
-
-
 @lru_cache(maxsize=1)
-def _province_codes() -> frozenset[str]:
+def province_codes() -> frozenset[str]:
     """The provinces' one-character names (provinces.tsv: code), and 港, 澳; not 内 (内蒙古's),
     which 省内通办 ends in."""
     codes = {code for row in load_table("provinces.tsv") for code in row["code"].split("|") if code}
     return frozenset((codes | {"港", "澳"}) - {"内"})
-
-
-_REGION_MIN, _REGION_MAX = 2, 5
-
-
-def regional_scopes(text: str) -> list[str]:
-    """Two to five provinces' one-character names before 通办: a region's scope (湘赣通办,
-    黔川渝通办, 粤港澳通办). Found from each 通办 backwards: a pattern opening with a class of
-    characters would be tried at every position of the text."""
-    codes, found = _province_codes(), []
-    at = text.find("通办")
-    while at >= 0:
-        start = at
-        while start > 0 and at - start < _REGION_MAX and text[start - 1] in codes:
-            start -= 1
-        if at - start >= _REGION_MIN:
-            found.append(text[start : at + 2])
-        elif text.startswith("”", at + 2):
-            found.extend(_quoted_region(text, at))
-        at = text.find("通办", at + 2)
-    return found
-
-
-_QUOTED_REGION = re.compile(r"“(?P<scope>[\u4e00-\u9fff]{1,10}通办)$")
-
-
-def _quoted_region(text: str, at: int) -> list[str]:
-    """A quoted scope no province code opens: “湘赣边区域通办”, “长株潭通办”, “成德眉资通办”. Not
-    the reforms whose names end so (“一网通办”: item_cues.tsv not_scope)."""
-    quoted = _QUOTED_REGION.search(text, max(0, at - 11), at + 2)
-    if quoted is None or quoted.group("scope") in cues()["not_scope"] or quoted.group("scope") in cues()["scope"]:
-        return []
-    return [quoted.group("scope")]
 
 
 def all_services(text: str, spans: list[tuple[int, int]]) -> bool:

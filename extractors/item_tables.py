@@ -16,7 +16,6 @@ from extractors.item_names import (
     ITEM_SEPARATORS,
     all_services,
     cues,
-    cues_in,
     inside_brackets,
     plausible,
     reads_as_service,
@@ -26,6 +25,7 @@ from extractors.item_names import (
 )
 from extractors.name_notes import trailing_note
 from extractors.records import ItemMention
+from extractors.scope_tags import cues_in
 from extractors.tables import (
     CELL_NUMBER,
     GROUP_MARK,

@@ -34,7 +34,6 @@ from extractors.item_names import (
     names_an_item,
     plausible,
     split_names,
-    tags,
     unnumbered,
 )
 from extractors.item_tables import table_items
@@ -42,6 +41,7 @@ from extractors.list_bounds import CLAUSE_MARKS, CLAUSE_START, COUNTER, SENTENCE
 from extractors.name_notes import noted_ways
 from extractors.records import ItemCountCheck, ItemMention
 from extractors.scope_lists import scope_lists
+from extractors.scope_tags import tags
 from extractors.shared_parts import completed_names
 from extractors.text import alternation, mark_before, overlaps
 

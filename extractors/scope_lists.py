@@ -14,16 +14,14 @@ from functools import lru_cache
 from extractors.item_names import (
     all_services,
     cues,
-    cues_in,
     names_an_item,
     names_nothing,
-    regional_scopes,
     split_names,
     split_services_at_he,
-    tags,
 )
 from extractors.list_bounds import CLAUSE_MARKS, CLAUSE_START, SENTENCE_END, start_of_list
 from extractors.records import ItemMention
+from extractors.scope_tags import cues_in, regional_scopes, tags
 from extractors.text import alternation, overlaps
 
 _BUSINESS_END = re.compile(f"[{CLAUSE_MARKS.replace('：', '').replace(':', '')}]|$")  # a colon opens a list
