@@ -18,6 +18,9 @@ from extractors.departments import find_departments
         ("市公共就业和人才服务局", "某某市公共就业和人才服务局"),
         ("区婚姻登记处", "区婚姻登记处"),  # a bare 区 in a city's notice is any district
         ("市医保经办机构", "某某市医疗保障经办机构"),
+        # a housing fund's branch, and the branch for the province's own organs (省直)
+        ("市公积金分中心", "某某市住房公积金管理分中心"),
+        ("吉林省省直住房公积金管理分中心", "吉林省省直住房公积金管理分中心"),
         # a unit after its body, by its full name (交警支队 = 交通警察支队, as 市公安局交通警察支队
         # writes it), but not its head's title (支队长)
         ("市公安局交警支队", "某某市公安局交通警察支队"),
