@@ -125,7 +125,7 @@ def _blocks(container: ElementTree.Element | None) -> Iterator[ElementTree.Eleme
     for block in container if container is not None else []:
         if block.tag in (f"{_W}p", f"{_W}tbl"):
             yield block
-        elif block.tag in _WRAPPERS:
+        elif block.tag in _WRAPPERS and not _placeholder(block):
             yield from _blocks(block)
 
 
@@ -139,7 +139,7 @@ def _paragraph(paragraph: ElementTree.Element) -> str:
 
 def _gather(node: ElementTree.Element, parts: list[str]) -> None:
     for child in node:
-        if child.tag in _BOX_TAGS:
+        if child.tag in _BOX_TAGS or child.tag == _MOVED_AWAY or _placeholder(child):
             continue
         if child.tag == f"{_W}t" and child.text:
             parts.append(child.text)
@@ -148,6 +148,16 @@ def _gather(node: ElementTree.Element, parts: list[str]) -> None:
         elif child.tag == f"{_W}tab":
             parts.append(" ")
         _gather(child, parts)
+
+
+# Tracked changes: deleted text is w:delText (never read), text moved elsewhere stays as w:t in a
+# w:moveFrom and is read where it went (w:moveTo), so the old place is skipped.
+_MOVED_AWAY = f"{_W}moveFrom"
+
+
+def _placeholder(node: ElementTree.Element) -> bool:
+    """A content control showing its prompt (单击或点击此处输入文字。), no text of the notice's."""
+    return node.tag == f"{_W}sdt" and node.find(f"{_W}sdtPr/{_W}showingPlcHdr") is not None
 
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"

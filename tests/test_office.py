@@ -78,6 +78,38 @@ def test_docx_paragraphs_and_table_rows_with_merged_cells():
     assert "1\t生育津贴支付\t2021年底前\t省医疗保障局\n2\t异地就医备案\t2021年6月底前\t省医疗保障局" in text
 
 
+def test_tracked_changes_and_placeholders_read_as_the_notice_now_reads():
+    """A Word file saved with its changes tracked: deleted text (w:delText) and text moved
+    elsewhere (w:moveFrom) are not read, inserted and moved-to text is; a content control that
+    shows its prompt (单击或点击此处输入文字。) holds none of the notice's text."""
+    run = lambda text, tag="w:t": f"<w:r><{tag}>{text}</{tag}></w:r>"  # noqa: E731
+    body = (
+        "<w:p>"
+        + run("推进")
+        + '<w:del w:id="1" w:author="a">'
+        + run("婚姻登记、", "w:delText")
+        + "</w:del>"
+        + '<w:ins w:id="2" w:author="a">'
+        + run("户口迁移、")
+        + "</w:ins>"
+        + '<w:moveFrom w:id="3" w:author="a">'
+        + run("异地就医备案、")
+        + "</w:moveFrom>"
+        + run("失业登记")
+        + '<w:moveTo w:id="4" w:author="a">'
+        + run("、异地就医备案")
+        + "</w:moveTo>"
+        + run("“跨省通办”。")
+        + "</w:p>"
+        + "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p>"
+        + run("单击或点击此处输入文字。")
+        + "</w:p></w:sdtContent></w:sdt>"
+    )
+    data = docx(body)
+    text = read_text(RawDocument.from_bytes("plan.docx", data, sniff_kind(data, "plan.docx"))).text
+    assert text == "推进户口迁移、失业登记、异地就医备案“跨省通办”。\n"
+
+
 def test_docx_item_table_extracts_items_with_deadline_and_department():
     doc = RawDocument.from_bytes("plan.docx", PLAN_DOCX, "docx")
     result = extract(normalize_text(read_text(doc).text))
