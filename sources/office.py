@@ -234,9 +234,15 @@ def _sheet_parts(archive: zipfile.ZipFile, workbook: ElementTree.Element | None)
     if workbook is None or rels is None:
         return by_number
     targets = {rel.get("Id"): "xl/" + (rel.get("Target") or "").lstrip("/").removeprefix("xl/") for rel in rels}
-    named = [(sheet.get("name") or "", targets.get(sheet.get(f"{_R}id"), "")) for sheet in workbook.iter(f"{_S}sheet")]
-    named = [(title, part) for title, part in named if part in parts]
-    return named if len(named) == len(parts) else by_number
+    sheets = [sheet for sheet in workbook.iter(f"{_S}sheet") if targets.get(sheet.get(f"{_R}id"), "") in parts]
+    if len(sheets) != len(parts):
+        return by_number
+    # a hidden sheet holds a form's lookup lists (its drop-downs' units and modes), no rows of the list
+    shown = [sheet for sheet in sheets if sheet.get("state") not in _HIDDEN]
+    return [(sheet.get("name") or "", targets[sheet.get(f"{_R}id")]) for sheet in shown]
+
+
+_HIDDEN = ("hidden", "veryHidden")
 
 
 def _shared_strings(archive: zipfile.ZipFile) -> list[str]:

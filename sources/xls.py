@@ -22,6 +22,8 @@ def xls_to_text(data: bytes) -> str:
     blocks = []
     for index in range(book.nsheets):
         sheet = book.sheet_by_index(index)
+        if sheet.visibility:
+            continue  # hidden: a form's lookup lists, as in .xlsx (sources/office.py)
         rows = captioned(sheet.name, _sheet_rows(book, sheet))
         if rows:
             blocks.append("\n".join(rows))

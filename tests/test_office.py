@@ -401,6 +401,40 @@ def test_a_sheets_name_that_says_what_it_holds_captions_its_rows_in_tab_order():
     assert (scopes["异地就医备案"], scopes["失业登记"]) == (("跨省通办",), ("省内通办",))
 
 
+def test_a_hidden_sheet_of_lookup_lists_is_not_read():
+    """A form's drop-downs draw on a hidden sheet (its units, its modes): no rows of the list."""
+    cells = lambda *values: "".join(f'<c r="A{i}" t="inlineStr"><is><t>{v}</t></is></c>' for i, v in enumerate(values, 1))  # noqa: E731
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    workbook = (
+        f'<workbook {S} xmlns:r="{rel}"><sheets><sheet name="事项清单" sheetId="1" r:id="rId1"/>'
+        '<sheet name="下拉选项" sheetId="2" state="hidden" r:id="rId2"/></sheets></workbook>'
+    )
+    rels = (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="worksheets/sheet2.xml"/>'
+        "</Relationships>"
+    )
+    data = zipped(
+        {
+            "xl/workbook.xml": workbook,
+            "xl/_rels/workbook.xml.rels": rels,
+            "xl/worksheets/sheet1.xml": f'<worksheet {S}><sheetData><row r="1">{cells("异地就医备案")}</row></sheetData></worksheet>',
+            "xl/worksheets/sheet2.xml": f'<worksheet {S}><sheetData><row r="1">{cells("市医保局")}</row></sheetData></worksheet>',
+        }
+    )
+    text = read_text(RawDocument.from_bytes("list.xlsx", data, "xlsx")).text
+    assert "异地就医备案" in text and "市医保局" not in text
+    book = xlwt.Workbook(encoding="utf-8")
+    book.add_sheet("事项清单").write(0, 0, "异地就医备案")
+    lookups = book.add_sheet("下拉选项")
+    lookups.write(0, 0, "市医保局")
+    lookups.visibility = 1
+    buffer = io.BytesIO()
+    book.save(buffer)
+    old = read_text(RawDocument.from_bytes("list.xls", buffer.getvalue(), "xls")).text
+    assert "异地就医备案" in old and "市医保局" not in old
+
+
 def xls(rows: list[list[object]], merges: list[tuple[int, int, int, int]] = ()) -> bytes:
     """An Excel 97-2003 workbook as xlwt writes it: (first row, last row, first column, last column) merges."""
     book = xlwt.Workbook(encoding="utf-8")
