@@ -104,8 +104,19 @@ def _is_chrome_line(line: str) -> bool:
 def _is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
     if tag in _SKIP:
         return True
+    if tag in _CELL:
+        return False  # a table keeps its columns: a cell is never skipped
     names = " ".join(value or "" for key, value in attrs if key in ("class", "id"))
-    return bool(names) and tag not in _CELL and _chrome_names().search(names) is not None
+    return bool(names) and _chrome_names().search(names) is not None or _hidden(attrs)
+
+
+_NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
+    """An element the page never shows (hidden, display:none): a browser's reader skips it, and
+    pages keep print copies, old versions and share boxes so."""
+    return any(key == "hidden" or key == "style" and _NOT_SHOWN.search(value or "") for key, value in attrs)
 
 
 class _TextCollector(HTMLParser):

@@ -68,6 +68,20 @@ def test_chrome_in_plainly_named_divs_is_dropped():
     assert "某市人民政府办公室" not in {d.canonical for d in extraction.departments}
 
 
+def test_what_the_page_never_shows_is_not_read():
+    """A print copy kept display:none, a hidden old version: a reader sees neither; a cell the
+    style hides still holds its column."""
+    page = (
+        "<html><body><h1>关于推进户口迁移“跨省通办”的通知</h1><p>正文：推进户口迁移“跨省通办”。</p>"
+        '<div style="display: none">旧版：推进婚姻登记“跨省通办”。</div><p hidden>隐藏的段落。</p>'
+        '<span style="VISIBILITY:hidden">看不见</span>'
+        '<table><tr><td>1</td><td style="display:none">备用</td><td>失业登记</td></tr></table></body></html>'
+    )
+    text = html_to_text(page)
+    assert "正文" in text and not any(word in text for word in ("旧版", "隐藏", "看不见"))
+    assert "1\t备用\t失业登记" in text
+
+
 def test_page_title_loses_the_site_name_and_is_not_repeated():
     head = "<html><head><title>2亿多流动人口异地办事更容易--社会·法治--人民网</title></head><body>"
     with_h1 = html_to_text(head + "<h1>2亿多流动人口异地办事更容易</h1><p>国务院办公厅日前印发意见。</p></body></html>")
