@@ -26,6 +26,7 @@ from extractors.item_names import (
     COUNT_NOTE,
     HEADING_MARK,
     all_services,
+    cues,
     names_an_item,
     split_names,
     split_services_at_he,
@@ -122,7 +123,8 @@ def _heading_above_at(text: str, position: int, any_line: bool = False) -> tuple
 
 
 def names_items(intro: str) -> bool:
-    return "通办" in intro and ("事项" in intro or "清单" in intro)
+    """Does the intro speak of 通办 items: 事项, 业务 (a counter noun) or a 清单?"""
+    return "通办" in intro and any(word in intro for word in (*cues()["counter_noun"], "清单"))
 
 
 def nearest_scope(intro: str) -> tuple[str, ...]:

@@ -45,9 +45,13 @@ _INTRO_REACH = 30  # how far before the colon 通办 may stand: "今年新增的
 @lru_cache(maxsize=1)
 def _colon_intro() -> re.Pattern[str]:
     counted = alternation(cues()["count_intro"])
+    # what the list holds: 事项, 业务 (the counter nouns: 以下12项医保业务…：) or a 清单
+    holds = alternation([*cues()["counter_noun"], "清单"])
     # up to 16 characters between: 事项实现“跨省通办、省内通办”：
     # not 即日 (…事项清单，即日起可在窗口办理): 即 opens a list only where it means "namely"
-    return re.compile(rf"(?:事项|清单)[^：:。；，,\n]{{0,16}}(?:[：:]|[，,]?(?:{counted})(?!日)[：:]?)")
+    between = r"[^：:。；，,\n]{0,16}"
+    # a colon after any of them; 即 or 分别是 (no colon needed) only after 事项 or a 清单: 业务，即… explains
+    return re.compile(rf"(?:{holds}){between}[：:]|(?:事项|清单){between}[，,]?(?:{counted})(?!日)[：:]?")
 
 
 _STATED = re.compile(r"(?P<count>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})[项个]")

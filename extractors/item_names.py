@@ -249,8 +249,10 @@ def _shares_its_ending(piece: str, following: str, endings: tuple[str, ...]) -> 
 
 
 # （一） 1. 一、 ①, the bullets of a web list (● • ▪ ■ ◆ ★ - *), and 一是/二是 (…事项主要有三项：一是A；二是B)
+# …and 01 before a space (the normalizer keeps that space only after a number opening its line)
 _ENUMERATOR = re.compile(
-    rf"(?:[（(][一二三四五六七八九十\d]{{1,3}}[）)]|\d{{1,3}}[.、．]|[一二三四五六七八九十]{{1,3}}[、．是]|[{BULLETS}\-*①-⑳])\s*"
+    rf"(?:[（(][一二三四五六七八九十\d]{{1,3}}[）)]|\d{{1,3}}[.、．]|\d{{1,3}}[ \u3000](?=[\u4e00-\u9fff])"
+    rf"|[一二三四五六七八九十]{{1,3}}[、．是]|[{BULLETS}\-*①-⑳])\s*"
 )
 
 

@@ -11,7 +11,8 @@ from extractors.datafiles import load_table
 # The bullets of a web list (<li>): what may stand before a list entry or a label.
 BULLETS = "●•·▪◦■◆◇★☆➤►▶✅✔✓√☑🔹🔸👉"  # and the arrows and emoji of a WeChat article's list
 # A list line's number: 1. / 2、 / （3）
-LIST_NUMBER = r"(?:[（(]\d{1,3}[）)]|\d{1,3}[.、．])"
+# 1. 1、 (1), and 01 or 1 before a space, which the normalizer keeps only after a line's number
+LIST_NUMBER = r"(?:[（(]\d{1,3}[）)]|\d{1,3}[.、．]|\d{1,3}[ \u3000](?=[\u4e00-\u9fff]))"
 # What may follow a line's number: no digit (1.5 is a decimal), unless a year opens the line's
 # text (1.2022年6月底前，实现…).
 AFTER_NUMBER = r"(?:(?!\d)|(?=(?:19|20)\d{2}年))"

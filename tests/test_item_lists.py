@@ -115,6 +115,15 @@ def test_a_list_joined_by_deng_to_its_scopes_items_ends_its_clause():
     assert items_of("各地要加强“跨省通办”事项管理，社会保障卡申领、异地就医备案“跨省通办”事项清单另行公布。") == []
 
 
+def test_a_list_of_business_numbered_01_a_line_in_sections():
+    """A WeChat article: 以下12项医保业务…实现“跨省通办”： over lines numbered 01, 02… with a space
+    and set apart by blank lines (one <section> each). 业务 names what the list holds, as 事项 does."""
+    names = ["基本医疗保险参保信息变更", "异地就医结算备案", "职工参保登记"]
+    lines = "\n\n".join(f"{number:02d} {name}" for number, name in enumerate(names, 1))
+    text = f"明确以下3项医保业务在全国范围内实现“跨省通办”：\n\n{lines}\n\n市医保局相关负责人表示，将持续扩大通办范围。\n"
+    assert [(i.name, i.scope) for i in extract(normalize_text(text)).items] == [(name, ("跨省通办",)) for name in names]
+
+
 def test_a_colon_ending_its_line_takes_the_tongban_of_the_paragraph_above():
     """ "部分事项如下：" names no 通办; the paragraph over it does (…实现“省内通办”), as it
     does for a question heading. 残疾人证补办 ends in 办 but is no office's name."""

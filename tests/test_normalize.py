@@ -86,6 +86,7 @@ def test_legitimate_parentheses_are_kept(kept):
         "《中共中央 国务院关于深化医疗保障制度改革的意见》",
         "人力资源社会保障部 财政部 国家税务总局关于印发的通知",
         "某市政务服务数据管理中心 某市公安局关于推行户籍迁移“跨省通办”的通知",  # endings from body_endings.tsv
+        "以下业务实现跨省通办：\n01 基本医疗保险参保信息变更\n2 异地就医结算备案",  # a line's number, then its name
     ],
 )
 def test_a_space_between_two_names_survives_the_whole_normalizer(kept):
@@ -94,7 +95,11 @@ def test_a_space_between_two_names_survives_the_whole_normalizer(kept):
 
 @pytest.mark.parametrize(
     ("spaced", "joined"),
-    [("市人民政府 办公厅关于印发", "市人民政府办公厅关于印发"), ("省医保局 将适时督办", "省医保局将适时督办")],
+    [
+        ("市人民政府 办公厅关于印发", "市人民政府办公厅关于印发"),
+        ("省医保局 将适时督办", "省医保局将适时督办"),
+        ("各地于\n30 日内完成", "各地于\n30日内完成"),  # a number a unit follows counts, it numbers no line
+    ],
 )
 def test_a_space_inside_one_name_or_sentence_is_residue(spaced, joined):
     assert normalize_text(spaced).text == joined

@@ -146,9 +146,25 @@ def _joint_issuer_space() -> re.Pattern[str]:
 
 
 def _separates_names(text: str, position: int) -> bool:
-    """A space that is no residue: after a byline word ("(记者 曾诗阳)"), or between
-    joint issuers ("国家医保局 财政部关于")."""
-    return text.endswith(_byline_words(), 0, position) or _joint_issuer_space().match(text, position) is not None
+    """A space that is no residue: after a byline word ("(记者 曾诗阳)"), between joint
+    issuers ("国家医保局 财政部关于"), or after the number that opens a list's line ("01 异地就医备案")."""
+    return (
+        text.endswith(_byline_words(), 0, position)
+        or _joint_issuer_space().match(text, position) is not None
+        or _after_a_line_number(text, position)
+    )
+
+
+# what a number before a space counts, not a list's line number: 30 日内, 12 项, 2 个工作日
+_UNIT_AFTER = re.compile(r"[ \u00a0\u3000\u2002\u2003\u2009]+[年月日天周时分秒项个件万亿元次号批类名家人户岁倍期届级]")
+_LINE_NUMBER = re.compile(r"[ \t]*\d{1,3}")
+
+
+def _after_a_line_number(text: str, position: int) -> bool:
+    """Is the space right after a number that is all its line holds so far (01 基本医疗保险…)?
+    Without it the number runs into the name (01基本医疗保险…) and no list reads it."""
+    line_start = text.rfind("\n", 0, position) + 1
+    return _LINE_NUMBER.fullmatch(text, line_start, position) is not None and not _UNIT_AFTER.match(text, position)
 
 
 def _substitute(text: str, pattern: re.Pattern[str], replacement: str) -> tuple[str, OffsetMap]:
