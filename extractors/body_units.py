@@ -100,9 +100,9 @@ def extended_twice(text: str, match: BodyMatch, starts: set[int], unsure: Sequen
 
 
 # 部社保中心 in a ministry's own notice: a bare 部 opening a name, after no Han character
-# or after a cue that a name follows (由, 请, 会同, 与, 和, 及).
+# or after a cue that a name follows (由, 请, 会同, 与, 和, 及, 向).
 _BARE_MINISTRY = re.compile(r"部(?![分门署队位])")
-_BEFORE_BARE_MINISTRY = "由请同与和及"
+_BEFORE_BARE_MINISTRY = "由请同与和及向"
 
 
 def own_ministry_units(text: str, ministry: str) -> list[BodyMatch]:

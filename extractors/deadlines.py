@@ -41,9 +41,12 @@ _RECURRING = re.compile(
 @lru_cache(maxsize=1)
 def _by_period() -> re.Pattern[str]:
     """按月调度、按季度通报: 按 and a unit are 每 and that unit before a verb of reporting
-    (``recurring_verb`` in the markers file); 按月计算 or 按年度计划 set no time."""
+    (``recurring_verb`` in the markers file), maybe with whom it goes to between (按月向…报送);
+    按月计算 or 按年度计划 set no time."""
     verbs = alternation(markers("recurring_verb"))
-    return re.compile(rf"(?P<period>按(?P<unit>半年|季度|季|月|周|年)度?)(?:{verbs})")
+    # whom it goes to may stand between: 按月向部社会保险事业管理中心报送
+    to = r"(?:向[^，。；：,;:\n]{1,20}?)?"
+    return re.compile(rf"(?P<period>按(?P<unit>半年|季度|季|月|周|年)度?){to}(?:{verbs})")
 
 
 _PART_ENDS = {"底", "末", "年底", "年末"}

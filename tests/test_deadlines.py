@@ -330,6 +330,7 @@ def test_ranges_from_a_start_and_years_written_niandu(text, expected):
         ("各地按月报送工作进展。", "按月", "monthly"),  # 按 and a unit before a verb of reporting
         ("实行按季度通报制度。", "按季度", "quarterly"),
         ("按年度考核完成情况。", "按年度", "yearly"),
+        ("各地要按月向部社会保险事业管理中心报送办理情况。", "按月", "monthly"),  # whom it goes to between
     ],
 )
 def test_recurring_limits_at_a_years_end_or_on_a_weekday(text, limit, precision):

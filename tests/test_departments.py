@@ -791,6 +791,9 @@ def test_a_ministry_names_its_own_units_with_a_bare_bu():
     found = find_departments("部社保中心负责平台建设。", issuer="人力资源社会保障部办公厅")
     assert [d.canonical for d in found] == ["人力资源和社会保障部社保中心"]
     assert find_departments("部社保中心负责平台建设。", issuer="广东省人力资源和社会保障厅") == []  # no ministry
+    # 向 before it, as before any name a report goes to
+    found = find_departments("各地要按月向部社会保险事业管理中心报送。", issuer="人力资源社会保障部办公厅")
+    assert [d.canonical for d in found] == ["人力资源和社会保障部社会保险事业管理中心"]
 
 
 @pytest.mark.parametrize(
