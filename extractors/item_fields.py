@@ -16,7 +16,7 @@ from functools import lru_cache
 from extractors.item_names import MAX_ITEM_CHARS, cues, names_an_item, reads_as_service
 from extractors.records import Deadline, DepartmentMention, ItemMention
 from extractors.scope_tags import tags
-from extractors.tables import header_words
+from extractors.tables import cell_span, header_words
 from extractors.text import line_end
 
 # 一、事项名称：基本医疗保险关系转移接续 / 事项名称\t异地就医备案
@@ -179,7 +179,7 @@ def _wide_rows(text: str) -> list[tuple[int, int]]:
     rows, position = [], 0
     while (tabs := _THREE_TABS.search(text, position)) is not None:
         start, end = text.rfind("\n", 0, tabs.start()) + 1, line_end(text, tabs.start())
-        if text[start] not in "\t":
+        if text[start] != "\t":
             rows.append((start, end))
         position = end + 1
     return rows
@@ -187,14 +187,11 @@ def _wide_rows(text: str) -> list[tuple[int, int]]:
 
 def _row_pairs(cells: list[str], start: int) -> list[_Field]:
     """The pairs of a row of labels and values, each value's span without its blanks."""
-    pairs, at = [], start
-    for label, value in zip(cells[::2], cells[1::2], strict=True):
-        value_start = at + len(label) + 1
-        value_end = value_start + len(value)
-        stripped = value.strip()
-        first = value_start + (value.index(stripped) if stripped else 0)
-        pairs.append(_Field(label.strip(), (first, first + len(stripped)), (at, value_end)))
-        at = value_end + 1
+    pairs = []
+    for label in range(0, len(cells), 2):
+        pair_start = start + sum(len(cell) + 1 for cell in cells[:label])
+        pair_end = pair_start + len(cells[label]) + 1 + len(cells[label + 1])
+        pairs.append(_Field(cells[label].strip(), cell_span(cells, label + 1, start), (pair_start, pair_end)))
     return pairs
 
 

@@ -29,6 +29,7 @@ from extractors.scope_tags import cues_in
 from extractors.tables import (
     CELL_NUMBER,
     GROUP_MARK,
+    cell_span,
     heading_text,
     is_group_heading_line,
     looks_like_header,
@@ -237,7 +238,7 @@ def _continued(
     a main item's cell grows its main item. ``name_column``: the column the row's name came from."""
     rest = cells[name_column].strip() if name_column is not None and name_column < len(cells) else ""
     if rest:
-        item = replace(item, name=item.name + rest, span=(item.span[0], _cell_span(cells, name_column, line_start)[1]))
+        item = replace(item, name=item.name + rest, span=(item.span[0], cell_span(cells, name_column, line_start)[1]))
     main_rest = cells[main_column].strip() if main_column is not None and main_column < len(cells) else ""
     if main_rest and item.main_item:  # the name's own column too: a main item with no sub-items is its name
         item = replace(item, main_item=item.main_item + main_rest)
@@ -286,17 +287,6 @@ def _group_heading(cells: list[str], columns: _Columns) -> str | None:
     return heading_text(text)
 
 
-def _cell_span(cells: list[str], index: int, line_start: int) -> tuple[int, int]:
-    start = line_start + sum(len(c) + 1 for c in cells[:index])
-    return _trim_cell(cells[index], start)
-
-
-def _trim_cell(cell: str, start: int) -> tuple[int, int]:
-    stripped = cell.strip()
-    lead = len(cell) - len(cell.lstrip())
-    return start + lead, start + lead + len(stripped)
-
-
 def _row_items(
     cells: list[str],
     line_start: int,
@@ -333,7 +323,7 @@ def _row_items(
     if not scope:  # no scope column, or none in it: the caption's scope, else the group heading's (一、…实现“跨省通办”事项)
         scope = caption_scope or tuple(cues_in(category or "", "scope"))
     modes += tuple(mode for column, mode in columns.marked if _ticked(way_cell(column)) and mode not in modes)
-    span = _cell_span(cells, name_column, line_start)
+    span = cell_span(cells, name_column, line_start)
     lead, end = undecorated(name, 0, len(name))  # ★异地就医备案, 户口迁移*: a list's marks
     name, span = name[lead:end], (span[0] + lead, span[0] + end)
     note = trailing_note(name, 0, len(name))  # 异地就医备案（全程网办）, 户口迁移（市公安局）: no part of the name

@@ -355,6 +355,19 @@ def _stacks_on(upper: list[str], lower: list[str]) -> bool:
     return down or across
 
 
+def cell_span(cells: list[str], index: int, line_start: int) -> tuple[int, int]:
+    """The span of a tab row's cell ``index``, without its blanks; the row starts at ``line_start``."""
+    start = line_start + sum(len(c) + 1 for c in cells[:index])
+    return trimmed_cell(cells[index], start)
+
+
+def trimmed_cell(cell: str, start: int) -> tuple[int, int]:
+    """The span of a cell that starts at ``start``, without its blanks."""
+    stripped = cell.strip()
+    lead = len(cell) - len(cell.lstrip())
+    return start + lead, start + lead + len(stripped)
+
+
 def stacked(upper: list[str], lower: list[str]) -> list[str]:
     """Two header rows as one: a merged upper cell repeats over its columns, so
     ["事项名称", "事项名称"] over ["主项", "子项"] reads "事项名称主项", "事项名称子项"."""

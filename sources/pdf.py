@@ -141,7 +141,8 @@ def _page_text(page: pdfplumber.page.Page) -> str:
     """Text lines and table rows of one page, in top-to-bottom order."""
     tables = page.find_tables()
     if not tables:
-        return _plumber_unruled(page) or page.extract_text() or ""
+        text = page.extract_text() or ""
+        return (may_hold_a_table(text) and _plumber_unruled(page)) or text
     blocks: list[tuple[float, str]] = [(t.bbox[1], "\n".join(_rows(t.extract()))) for t in tables]
     boxes = [t.bbox for t in tables]
     outside = page.filter(lambda obj: not _inside_any(obj, boxes))

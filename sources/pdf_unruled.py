@@ -190,10 +190,12 @@ def with_tables(tables: list[Table], text_between: Callable[[float, float | None
     return "\n".join(part.strip("\n") for part in parts if part.strip())
 
 
-_NUMBERED_LINE = re.compile(r"^[ \t]*\d{1,3}[ \t]+\S", re.M)
+# a row's number and the gap after it; pdfium may run a header and the first row into one line
+# (序号 事项名称 实施部门 1 城乡居民…), so the number need not open its line
+_ROW_NUMBER = re.compile(r"(?:^|[ \t])\d{1,3}[ \t]+[^\d\s]", re.M)
 
 
 def may_hold_a_table(text: str) -> bool:
-    """Two lines or more that open with a number and a gap: worth placing the page's words.
-    A cheap look at the plain text, so pages of prose cost no more than before."""
-    return len(_NUMBERED_LINE.findall(text, 0, len(text))) >= _MIN_ROWS
+    """Two numbers or more, each with a gap after it, in the plain text: worth placing the
+    page's words. A cheap look, so pages of prose cost no more than before."""
+    return len(_ROW_NUMBER.findall(text)) >= _MIN_ROWS

@@ -282,6 +282,29 @@ def test_a_table_with_no_rulings_comes_back_as_rows(tmp_path):
     assert lines[1:] == ["序号\t事项名称\t实施部门\t通办模式", *("\t".join(row) for row in rows)]
 
 
+def test_pdfiums_characters_place_a_table_with_no_rulings_too(tmp_path):
+    """The fast path reads the table from pdfium's characters (a real notice embeds its font,
+    so pdfium reads its page, where this file's one-character lines send it to pdfplumber).
+    pdfium's plain text runs the header and the first row into one line: the cheap look for
+    numbered rows must not need the number to open its line."""
+    import pypdfium2 as pdfium
+
+    from sources.pdf import _pdfium_text
+
+    rows = [
+        ["1", "城乡居民养老保险参保登记", "县人力资源和社会保障局", "全程网办"],
+        ["2", "特困人员认定", "县民政局", "代收代办"],
+    ]
+    path = write_table_pdf(
+        tmp_path / "list.pdf", "某县事项清单", ["序号", "事项名称", "实施部门", "通办模式"], rows, [40, 130, 130, 80], ruled=False
+    )
+    document = pdfium.PdfDocument(str(path))
+    page = document[0]
+    lines = _pdfium_text(page, page.get_textpage()).split("\n")
+    document.close()
+    assert lines == ["某县事项清单", "序号\t事项名称\t实施部门\t通办模式", *("\t".join(row) for row in rows)]
+
+
 def _words(lines: list[list[tuple[float, str]]], height: float = 10.0) -> list:
     """Words set on lines 14 points apart, each at its left edge, one character 10 points wide."""
     from sources.pdf_unruled import Word
