@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from extractors.column_lists import link_column_heads
 from extractors.dates import parse_iso
 from extractors.deadlines import extract_deadlines
 from extractors.department_roles import first_named_leads
@@ -73,6 +74,7 @@ def extract_text(
     items = link_list_lines(text, items, deadlines, departments)
     items, departments = link_catalog_lines(text, items, deadlines, departments)
     items = link_field_items(text, items, deadlines, departments)
+    items, departments = link_column_heads(text, items, departments)
     items, departments = link_group_headings(text, items, departments)
     items, departments = link_notes(text, items, deadlines, departments)
     items = link_sentence_deadlines(text, items, deadlines)

@@ -75,6 +75,8 @@ def introduced_lists(text: str, first_group: int, taken: list[tuple[int, int]]) 
         _catalog_lines,
     )
     for found in (found for reader in readers for found in reader(text)):
+        if any("\t" in text[a:b] for a, b in found.spans):
+            continue  # lines of a table's cells: the table readers read them, a cell a name
         if found.spans and not any(overlaps(span, taken) for span in found.spans):
             taken.extend(found.spans)
             items.extend(

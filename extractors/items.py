@@ -19,6 +19,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from extractors.column_lists import column_list_items
 from extractors.dates import to_int
 from extractors.heading_lists import names_items
 from extractors.item_fields import field_items
@@ -85,6 +86,9 @@ def extract_items(text: str, skip: list[tuple[int, int]] = ()) -> tuple[list[Ite
     checks.extend(heading_checks)
     items.extend(item for item in introduced if not overlaps(item.span, skip))
     items.extend(table_items(text, first_group=len(items) + 1))
+    cells, cell_checks = column_list_items(text, first_group=len(items) + 1, taken=[i.span for i in items])
+    items.extend(item for item in cells if not overlaps(item.span, skip))
+    checks.extend(cell_checks)
     fields = field_items(text, first_group=len(items) + 1)
     items.extend(item for item in fields if not overlaps(item.span, [*skip, *(i.span for i in items)]))
     return [_with_noted_ways(text, item) for item in items], checks

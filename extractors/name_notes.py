@@ -59,10 +59,11 @@ def is_note(content: str) -> bool:
     if content.startswith(_role_labels()) or content.endswith(_role_verbs()) or _DUE.search(content):
         return True
     parts = [part.strip() for part in _NOTE_PARTS.split(content) if part.strip()]
-    return all(_names_a_body(part) or _DUE.search(part) for part in parts)
+    return all(names_a_body(part) or _DUE.search(part) for part in parts)
 
 
-def _names_a_body(part: str) -> bool:
+def names_a_body(part: str) -> bool:
+    """Does the part end like a body's name (省公安厅, 市残联) after a qualifier?"""
     return len(part) >= _BODY_MIN and _body_ending().search(part) is not None and not part.endswith(not_body_endings())
 
 
