@@ -47,6 +47,8 @@ def column_list_items(
     items: list[ItemMention] = []
     checks: list[ItemCountCheck] = []
     group = first_group
+    if "\t" not in text:
+        return items, checks  # no table: most running text
     for caption, rows in _tables(text):
         labels = _labels(*rows[0])
         body = rows[1:] if labels is not None else rows

@@ -50,6 +50,17 @@ def _by_period() -> re.Pattern[str]:
 
 
 _PART_ENDS = {"底", "末", "年底", "年末"}
+_CLOCK = re.compile(r"[0-9]{1,2}(?:[:：][0-9]{2}|[时点])")
+
+
+def _opening_hours(text: str, end: int) -> bool:
+    """每周六上午9:00-12:00提供延时服务, 每周一至周五: the hours a place keeps (a time of day or
+    another day follows), no time set for work."""
+    after = text[end : end + _HOURS_REACH]
+    return after.startswith(tuple(markers("opening_hours"))) or _CLOCK.match(after) is not None
+
+
+_HOURS_REACH = 6
 
 
 _INCLUSIVE = r"[（(]含[）)]"  # 2022年11月30日（含）前: the day itself counts, as 前 already reads it
@@ -155,7 +166,8 @@ def extract_deadlines(text: str, base: date | None) -> list[Deadline]:
     """Every deadline in ``text``; relative ones resolved against ``base``."""
     found: list[Deadline] = []
     for match in _RECURRING.finditer(text):
-        found.append(_recurring(match, base))
+        if not _opening_hours(text, match.end()):
+            found.append(_recurring(match, base))
     periods = next_periods(text, base)
     found = without_bare_every(found, periods, text) + periods
     if "按" in text:

@@ -196,6 +196,12 @@ def _is_scope(value: str, in_scope_column: bool) -> bool:
     return in_scope_column and value not in cues()["mode"]
 
 
+def _is_mode(value: str) -> bool:
+    """全程网办, 代收代办, 两地联办: a mode; a channel in a 办理渠道 column (湖南政务服务网,
+    “湘易办”APP, 线下窗口) is none."""
+    return any(word in value for word in cues()["mode_word"])
+
+
 def _full_scope(value: str) -> str:
     """A scope column's short value as the scope it names: 全国 -> 全国通办, 省内 -> 省内通办, 川渝 ->
     川渝通办, so that one scope is one value across documents; a value no scope ends so stays."""
@@ -318,7 +324,7 @@ def _row_items(
     scope_cell, mode_cell = _values(way_cell(columns.scope)), _values(way_cell(columns.mode))
     # a 通办类型 column may hold modes (全程网办), a 办理方式 one scopes: each value goes where it belongs
     scope = tuple(value for value in scope_cell + mode_cell if _is_scope(value, in_scope_column=value in scope_cell))
-    modes = tuple(value for value in scope_cell + mode_cell if value not in scope)
+    modes = tuple(value for value in scope_cell + mode_cell if value not in scope and _is_mode(value))
     scope = tuple(dict.fromkeys(_full_scope(value) for value in scope))
     if not scope:  # no scope column, or none in it: the caption's scope, else the group heading's (一、…实现“跨省通办”事项)
         scope = caption_scope or tuple(cues_in(category or "", "scope"))

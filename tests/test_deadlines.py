@@ -439,3 +439,18 @@ def test_a_year_opening_its_clause_before_a_goal_is_a_deadline_when_it_lies_ahea
 
 def test_with_no_document_date_no_goal_year_is_read():
     assert extract_deadlines("2024年，基本建成一体化平台。", None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("每周六上午9:00-12:00，市政务服务中心“跨省通办”专窗提供延时服务。", []),
+        ("专窗每周一至周五正常开放，每周六9:30-12:00延时服务。", []),
+        ("各地每周五前报送办件情况，每季度末向市政务服务中心报送总结。", ["每周五前", "每季度末"]),
+        ("每月10日前汇总上月数据。", ["每月10日前"]),
+    ],
+)
+def test_opening_hours_are_no_recurring_deadline(text, expected):
+    found = extract_deadlines(text, parse_iso("2024-05-10"))
+    assert [d.text for d in found] == expected
+    assert all(d.kind == "recurring" for d in found)

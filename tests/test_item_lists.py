@@ -478,3 +478,8 @@ def test_jí_after_the_items_sentence_opens_its_list_but_jírì_does_not():
 def test_a_quoted_reform_ending_in_tongban_is_no_scope():
     """“一网通办” names a reform (item_cues.tsv not_scope), not where the items can be done."""
     assert items_of("推进社会保障卡申领、婚姻登记“一网通办”。") == []
+
+
+def test_names_ending_in_a_report_or_an_issue_are_services_in_a_list():
+    body = "“跨省通办”事项清单\n1.高校毕业生就业报到\n2.执业医师资格证书核发\n3.异地就医备案\n"
+    assert [name for name, _ in items_of(body)] == ["高校毕业生就业报到", "执业医师资格证书核发", "异地就医备案"]

@@ -532,3 +532,15 @@ def test_a_column_headed_by_a_word_for_bodies_gives_an_item_rows_bodies_their_ro
     )
     found = [(d.name, d.role) for d in extract(normalize_text(text)).departments]
     assert found == [("某市人民政府办公室", "mentioned"), ("市公安局", role), ("市医保局", role)]
+
+
+def test_a_channel_column_gives_no_modes_but_the_modes_it_names():
+    text = (
+        "第三批“跨省通办”事项及办理渠道\n"
+        "序号\t事项名称\t办理部门\t办理渠道\t咨询电话\n"
+        "1\t高校毕业生就业报到\t市人力资源和社会保障局\t湖南政务服务网、“湘易办”APP\t0734-8868123\n"
+        "2\t机动车驾驶人信息变更\t市公安局交通警察支队\t交管12123APP\t0734-12123\n"
+        "3\t住房公积金缴存证明开具\t市住房公积金管理中心\t全程网办、线下窗口\t0734-12329\n"
+    )
+    modes = {i.name: i.modes for i in extract_text(text).items}
+    assert modes == {"高校毕业生就业报到": (), "机动车驾驶人信息变更": (), "住房公积金缴存证明开具": ("全程网办",)}
