@@ -37,14 +37,14 @@ class BodyMatch:
 # offices by their names (市政府研究室, 参事室, 督查室)
 # An office written short (省政府职转办) is one only where a name ends: before a
 # joiner, a clause mark or a role word (department_roles.tsv: "市政府督办，" is a verb's, and 督办
-# has one character before 办). So is a city bureau's section (市医保局待遇保障科) or station
-# (交通警察支队车辆管理所): 科技, 科室, 所属 open words.
+# has one character before 办). So is a city bureau's section (市医保局待遇保障科), a provincial one's
+# division (省医保局待遇保障处) or a station (交通警察支队车辆管理所): 科技, 科室, 所属, 处理 open words.
 @lru_cache(maxsize=1)
 def _unit() -> re.Pattern[str]:
     roles = alternation(after_cues())
     return re.compile(
         r"(?P<unit>[\u4e00-\u9fff]{0,10}?(?:(?:司|局|总队|支队|大队)(?!长|机关)|中心支行|中心|办公厅|办公室|分行|支行|研究室|参事室|督查室)"
-        rf"|(?:[\u4e00-\u9fff]{{2,6}}?办|[\u4e00-\u9fff]{{2,8}}?[科所])(?=[、，。；,;）)\s和及与在]|{roles}|$))"
+        rf"|(?:[\u4e00-\u9fff]{{2,6}}?办|[\u4e00-\u9fff]{{2,8}}?[科所处])(?=[、，。；,;（()）\s和及与在]|{roles}|$))"
         r"|(?P<cls>各?(?P<some>有关)?部门)"
     )
 

@@ -113,7 +113,7 @@ def role_of(text: str, match: Located, ends: dict[int, int]) -> str:
     if _leads_the_next_clause(text, tail_span, ends):
         return "lead"  # "A要高度重视，会同B抓好落实": A is who 会同 has
     dated = _dated_task().match(_between().sub("", text[tail_span[0] : _sentence_end(text, tail_span[0])], count=1))
-    if dated:
+    if dated and _TIME_WORD.search(dated.group("time")):  # 在窗口前完成 is a place
         return _dated_verbs()[dated.group("verb")]
     agent = _agent_role(text, match, ends)
     if agent:
@@ -161,6 +161,7 @@ def _dated_verbs() -> dict[str, str]:
     return {r["cue"]: r["role"] for r in load_table("department_roles.tsv") if r["position"] == "dated_verb"}
 
 
+_TIME_WORD = re.compile(r"[0-9０-９年月日底末季周旬天]|工作日|印发|下发|发布")  # what a time limit holds
 _DATE_REACH = 16  # 在2022年12月31日前: the longest time phrase between a name and its verb
 
 
@@ -181,9 +182,11 @@ def _dated_task() -> re.Pattern[str]:
     # (not what a speaker says: "A表示，于6月底前完成了…" reports)
     says = alternation(r["cue"] for r in load_table("department_roles.tsv") if r["position"] == "says")
     first = rf"(?:(?![^，。；：,;:\n]*?(?:{says})[，,])[^，。；：,;:\n]{{1,12}}[，,])?"
-    return re.compile(
-        rf"{first}[在于][^，。；：,;:\n]{{2,{_DATE_REACH}}}?{limit}{where}{handled}(?:{adverbs})?(?P<verb>{verbs})(?!的|了)"
-    )
+    # whom it goes to may stand before the verb (每月10日前向省医疗保障局报送)
+    to = r"(?:向[^，。；：,;:\n]{1,20}?)?"
+    # the time may follow the name with no 在 or 于 when it opens with a year or 每 (A每月10日前报送, A2024年底前完成)
+    when = rf"(?:[在于]|(?=[0-9]{{4}}年|每))(?P<time>[^，。；：,;:\n]{{2,{_DATE_REACH}}}?){limit}"
+    return re.compile(rf"{first}{when}{where}{handled}{to}(?:{adverbs})?(?P<verb>{verbs})(?!的|了)")
 
 
 _NOTE_REST = re.compile(r"[，,；;][^（）()\n]*[）)]$|[）)]$", re.M)  # …，2022年6月底前） to the line's end

@@ -894,6 +894,15 @@ def test_a_plans_note_that_the_first_unit_of_each_list_leads(note, others):
         ("市医保局于2024年6月底前设立的窗口已开放。", [("市医保局", "mentioned")]),
         # 报 alone submits as 报送 does
         ("各区医保局要于6月30日前将清单报市医保局。", [("各区医保局", "responsible"), ("市医保局", "mentioned")]),
+        # a time with no 于 that opens with 每 or a year, whom the report goes to before the verb, 推行
+        ("各区医保局每月10日前向市医保局报送工作进展。", [("各区医保局", "responsible"), ("市医保局", "mentioned")]),
+        ("各区医保局2024年底前完成系统对接。", [("各区医保局", "responsible")]),
+        ("各区医保局要于2024年9月30日前全面推行备案承诺制。", [("各区医保局", "responsible")]),
+        ("各区医保局每月开展一次调度，市医保局在窗口前完成引导。", [("各区医保局", "mentioned"), ("市医保局", "mentioned")]),
+        # a provincial department's division (处) where a name ends, before a bracket too; not 处理
+        ("寄至省医保局待遇保障处（邮编：550081）。", [("省医保局待遇保障处", "mentioned")]),
+        ("省医保局处理投诉。", [("省医保局", "mentioned")]),
+        ("省医疗保障事业服务中心牵头。", [("省医疗保障事业服务中心", "lead")]),
         # the bodies that must carry a task out (落实) answer for it
         (
             "以下任务均需各区市政府、开发区管委落实，不再一一列出。",
