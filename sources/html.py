@@ -21,6 +21,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from importlib import resources
 
+from sources.html_grids import GRID_BLOCKS, GridTracker
 from sources.html_tables import TableState
 
 _SKIP = {
@@ -129,6 +130,8 @@ class _TextCollector(HTMLParser):
         self.in_title = False
         self.title: list[str] = []
         self.in_entry = False  # inside an <li>, whose end tag pages often leave out
+        marks = _CELL_BREAK + _ENTRY_BREAK + _BESIDE
+        self.grids = GridTracker(_LINK_OPEN, _LINK_CLOSE, marks)  # rows of blocks set side by side
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID and tag not in _BLOCK:
@@ -146,6 +149,8 @@ class _TextCollector(HTMLParser):
             self.parts.append(_LINK_OPEN)
         elif tag in _INLINE and self.parts and self.parts[-1] == _LINK_CLOSE and not self._in_cell():
             self.parts.append(_BESIDE)  # <li><a>事项</a><span>县民政局</span>: a link and what its line sets beside it
+        if tag in GRID_BLOCKS and not self.tables:
+            self.grids.start(tag, self.parts)
         if tag == "table":
             self.tables.append(TableState())
         if tag == "li":
@@ -196,6 +201,8 @@ class _TextCollector(HTMLParser):
             self.parts.append(_LINK_CLOSE)
         elif tag in _BLOCK and tag not in _CELL:
             self.parts.append(self._block_break())
+        if tag in GRID_BLOCKS and not self.tables:
+            self.grids.end(tag, self.parts)
 
     def handle_data(self, data: str) -> None:
         if self.skip_depth:

@@ -1,0 +1,60 @@
+"""Tables built of blocks (div rows of div cells, li rows) read as tab rows, as <table> rows are."""
+
+from __future__ import annotations
+
+from extractors import extract, normalize_text
+from sources.html import html_to_text
+
+DIV_ROWS = (
+    "<html><body><p>现将我市第二批“跨省通办”事项清单公布如下。</p><div class='list'>"
+    "<div class='row'><div>序号</div><div>事项名称</div><div>责任单位</div></div>\n"
+    "<div class='row'><div>1</div><div><p>内地居民婚姻登记</p></div><div>市民政局</div></div>\n"
+    "<div class='row'><div>2</div><div>灵活就业人员参保登记</div><div>市社会保险服务中心</div></div>"
+    "</div><p>联系电话：0731-28680012。</p></body></html>"
+)
+
+
+def test_div_rows_of_div_cells_are_tab_rows():
+    lines = html_to_text(DIV_ROWS).splitlines()
+    assert "序号\t事项名称\t责任单位" in lines
+    assert "1\t内地居民婚姻登记\t市民政局" in lines
+    assert "2\t灵活就业人员参保登记\t市社会保险服务中心" in lines
+    assert "联系电话：0731-28680012。" in lines
+
+
+def test_div_rows_give_items_with_their_row_bodies():
+    extraction = extract(normalize_text(html_to_text(DIV_ROWS)))
+    handled = {i.name: [extraction.departments[d].name for d in i.departments] for i in extraction.items}
+    assert handled == {"内地居民婚姻登记": ["市民政局"], "灵活就业人员参保登记": ["市社会保险服务中心"]}
+
+
+def test_list_entries_of_block_cells_are_tab_rows_with_end_tags_left_out():
+    html = (
+        "<ul><li><div>异地就医备案</div><div>市医保局</div><div>全程网办</div>"
+        "<li><div>户口迁移</div><div>市公安局</div><div>异地代收代办</div></ul>"
+    )
+    lines = html_to_text(html).splitlines()
+    assert lines[:2] == ["异地就医备案\t市医保局\t全程网办", "户口迁移\t市公安局\t异地代收代办"]
+
+
+def test_paragraphs_two_by_two_are_no_table():
+    html = (
+        "<div><div><p>一、工作目标</p><p>2024年底前，实现15项事项“跨省通办”。</p></div>"
+        "<div><p>二、工作要求</p><p>各地要加强组织领导，确保按期完成。</p></div></div>"
+    )
+    assert "\t" not in html_to_text(html)
+
+
+def test_a_row_with_words_beside_its_cells_is_no_table_row():
+    html = "<div><li>1. <div>异地就医备案</div><div>市医保局</div></li><li>2. <div>户口迁移</div><div>市公安局</div></li></div>"
+    assert "\t" not in html_to_text(html)
+
+
+def test_a_menu_of_link_blocks_stays_a_menu():
+    html = (
+        "<div class='menu'><div><div><a href='/a'>政务公开</a></div><div><a href='/b'>政策文件</a></div></div>"
+        "<div><div><a href='/c'>办事服务</a></div><div><a href='/d'>互动交流</a></div></div></div>"
+        "<p>现将有关事项通知如下。</p>"
+    )
+    text = html_to_text(html)
+    assert "\t" not in text and "政务公开" not in text
