@@ -329,6 +329,9 @@ def _mostly_links(line: str) -> bool:
     head, _, beside = line.partition(_BESIDE)
     if _DATE_ONLY.fullmatch(_unmark(beside).strip()):
         line = head  # a news list's entry: its link, and its date beside it
+    before_link = line.split(_LINK_OPEN, 1)[0]
+    if before_link.strip() and _DATE_ONLY.fullmatch(before_link.strip()):
+        line = line[len(before_link) :]  # …or its date before it
     linked = sum(len(part.split(_LINK_CLOSE)[0].strip()) for part in line.split(_LINK_OPEN)[1:])
     total = len(_unmark(line).replace(" ", "").replace("\t", ""))
     return total > 0 and linked >= _LINK_SHARE * total

@@ -17,11 +17,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# Blocks that may hold a row or a cell
-GRID_BLOCKS = {"div", "ul", "ol", "li", "section", "article", "dl", "dt", "dd", "p"}
+# Blocks that may hold a row or a cell, and the inline element a row may set its cells in
+# (<li><span class="name">…</span><span class="dept">…</span></li>)
+GRID_BLOCKS = {"div", "ul", "ol", "li", "section", "article", "dl", "dt", "dd", "p", "span"}
+_INLINE_CELL = "span"
+_ROWS_OF_INLINE_CELLS = {"li", "div", "dd"}  # not <p>: Word's export splits a paragraph into runs
 _CELL_CHARS = 60  # a data cell's text; a paragraph is longer
 _SENTENCE = re.compile(r"[。；;！？]")
 _MENU_SHARE = 0.8  # of a grid's text in links: a menu
+_DATE_ONLY = re.compile(r"[\[【（(]?\d{4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?[\]】）)]?")
 _CLOSED_BY = {"li": ("li",), "dt": ("dt", "dd"), "dd": ("dt", "dd")}  # an entry left open ends at the next
 _LIST_HOLDERS = {"ul", "ol", "dl"}  # an entry inside a nested list closes none outside it
 
@@ -39,6 +43,7 @@ class _Child:
     end: int
     cell: bool  # no block inside, or one cell
     cells: tuple[tuple[int, int], ...] = ()  # a row's cells' ranges in parts
+    inline: bool = False  # a <span>: a cell only in a row that may set its cells inline
 
 
 class GridTracker:
@@ -53,7 +58,7 @@ class GridTracker:
     def start(self, tag: str, parts: list[str]) -> None:
         """Open ``tag``'s block; a new list entry closes the entry left open before it, as a
         browser does (<li>A<li>B), and a block closes an open paragraph."""
-        closes = _CLOSED_BY.get(tag, ()) + ("p",)
+        closes = _CLOSED_BY.get(tag, ()) + (() if tag == _INLINE_CELL else ("p",))
         for index in range(len(self.open_blocks) - 1, -1, -1):
             if self.open_blocks[index].tag in _LIST_HOLDERS:
                 break
@@ -93,7 +98,8 @@ class GridTracker:
             return False  # <li>1. <div>…</div><div>…</div></li>: the row says more than its cells
         raw = "".join(parts[rows[0].start : rows[-1].end])
         linked = sum(len(piece.split(self.link_close)[0].strip()) for piece in raw.split(self.link_open)[1:])
-        total = sum(len(text.replace(" ", "")) for text in texts)
+        # a news list's entries set a date beside each link: the date is no text of its own
+        total = sum(len(text.replace(" ", "")) for text in texts if not _DATE_ONLY.fullmatch(text))
         return total > 0 and linked < _MENU_SHARE * total
 
     def _text_beside_cells(self, parts: list[str], row: _Child) -> bool:
@@ -110,11 +116,12 @@ class GridTracker:
 def _child_of(block: _Block, parts: list[str]) -> _Child:
     """What a closed block is to its parent: a cell, a row (two or more cells) or neither.
     A block holding a table's cells (tabs) is no cell."""
-    children, end = block.children, len(parts)
+    children, end, inline = block.children, len(parts), block.tag == _INLINE_CELL
     if not children:
-        return _Child(block.start, end, cell="\t" not in "".join(parts[block.start : end]))
+        return _Child(block.start, end, cell="\t" not in "".join(parts[block.start : end]), inline=inline)
     if len(children) == 1 and children[0].cell:
-        return _Child(block.start, end, cell=True)
-    if len(children) >= 2 and all(child.cell for child in children):
+        return _Child(block.start, end, cell=True, inline=inline)
+    spans_allowed = block.tag in _ROWS_OF_INLINE_CELLS
+    if len(children) >= 2 and all(child.cell and (spans_allowed or not child.inline) for child in children):
         return _Child(block.start, end, cell=False, cells=tuple((child.start, child.end) for child in children))
-    return _Child(block.start, end, cell=False)
+    return _Child(block.start, end, cell=False, inline=inline)

@@ -58,3 +58,33 @@ def test_a_menu_of_link_blocks_stays_a_menu():
     )
     text = html_to_text(html)
     assert "\t" not in text and "政务公开" not in text
+
+
+def test_list_entries_of_span_cells_are_tab_rows():
+    html = (
+        "<p>我市“跨省通办”事项目录如下：</p><ul class='list'>"
+        "<li><span class='no'>1</span><span class='name'>异地就医登记备案</span><span class='dept'>市医疗保障局</span></li>"
+        "<li><span class='no'>2</span><span class='name'>户口迁移</span><span class='dept'>市公安局</span></li></ul>"
+    )
+    text = html_to_text(html)
+    assert "1\t异地就医登记备案\t市医疗保障局\n2\t户口迁移\t市公安局" in text
+    extraction = extract(normalize_text(text))
+    assert [(i.name, [extraction.departments[d].name for d in i.departments]) for i in extraction.items] == [
+        ("异地就医登记备案", ["市医疗保障局"]),
+        ("户口迁移", ["市公安局"]),
+    ]
+
+
+def test_paragraphs_split_into_runs_are_no_rows():
+    html = "<div><p><span>1.</span><span>异地就医备案</span></p><p><span>2.</span><span>户口迁移</span></p></div>"
+    assert [line for line in html_to_text(html).splitlines() if line] == ["1.异地就医备案", "2.户口迁移"]
+
+
+def test_a_news_list_of_dated_links_stays_a_link_list():
+    html = (
+        "<ul class='news'><li><span class='date'>2024-05-10</span><span><a href='/1'>我市新增10项“跨省通办”事项</a></span></li>"
+        "<li><span class='date'>2024-05-02</span><span><a href='/2'>异地就医备案实现“跨省通办”</a></span></li></ul>"
+        "<p>现将有关事项通知如下。</p>"
+    )
+    text = html_to_text(html)
+    assert "\t" not in text and "新增10项" not in text
