@@ -52,6 +52,7 @@ from extractors.places import (
     with_full_city,
     with_own_province,
     with_sole_province,
+    without_own_province,
 )
 from extractors.records import DepartmentMention
 from extractors.text import alternation, doc_number_spans
@@ -227,8 +228,8 @@ def _local_place(match: re.Match[str], home: dict[str, str]) -> str:
     place = match.group("place")
     province = match.group("province")
     if province:
-        return with_full_city(provinces()[province] + place[len(province) :])
-    return with_full_city(home.get(place, place))
+        return without_own_province(with_full_city(provinces()[province] + place[len(province) :]))
+    return without_own_province(with_full_city(home.get(place, place)))
 
 
 def find_departments(

@@ -120,6 +120,24 @@ def with_full_city(place: str) -> str:
     return place
 
 
+def without_own_province(place: str) -> str:
+    """A city's place with its province before it, as the city alone: 福建省龙岩市 -> 龙岩市,
+    四川省成都市武侯区 -> 成都市武侯区. A city's name is one in the country, so the province adds
+    nothing, and one body written both ways must have one canonical name. Only when the city is
+    that province's."""
+    for province in set(provinces().values()):
+        if place.startswith(province) and len(place) > len(province):
+            rest = place[len(province) :]
+            city = next((c for c in _cities_by_length() if rest.startswith(c)), None)
+            return rest if city is not None and _city_provinces()[city] == province else place
+    return place
+
+
+@lru_cache(maxsize=1)
+def _cities_by_length() -> tuple[str, ...]:
+    return tuple(sorted(_city_provinces(), key=len, reverse=True))
+
+
 def provinces() -> dict[str, str]:
     """{name or short form: full name} (广东: 广东省)."""
     return load_aliases("provinces.tsv", canonical="name")

@@ -193,6 +193,19 @@ def test_the_gazetteer_finds_what_hanlps_longest_match_finds():
         assert gazetteer.longest(text) == [tuple(found) for found in trie.parse_longest(text)], text
 
 
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("福建省龙岩市行政服务中心管理委员会负责。", "龙岩市行政服务中心管理委员会"),
+        ("四川省成都市武侯区政务服务中心负责。", "成都市武侯区政务服务中心"),
+        ("湖南省郴州市人社局负责。", "郴州市人力资源和社会保障局"),
+        ("广东省长沙市公安局负责。", "广东省长沙市公安局"),  # not that province's city: as written
+    ],
+)
+def test_a_city_written_after_its_province_is_the_city_alone(text, canonical):
+    assert [d.canonical for d in find_departments(text)] == [canonical]
+
+
 def test_a_provincial_abbreviation_is_the_provinces_own_body():
     """省发展改革委 is the province's commission, never the national one that
     发展改革委 alone abbreviates; 省 is resolved through the issuer."""
@@ -563,7 +576,7 @@ def test_a_role_in_brackets_after_a_name():
 
 def test_an_administrative_service_centres_committee_is_a_body():
     found = [d.canonical for d in find_departments("福建省晋江市行政服务中心管委会、湖北省武汉市江岸区行政审批局")]
-    assert found == ["福建省晋江市行政服务中心管理委员会", "湖北省武汉市江岸区行政审批局"]
+    assert found == ["晋江市行政服务中心管理委员会", "武汉市江岸区行政审批局"]  # a city needs no province
 
 
 def test_a_half_width_semicolon_ends_the_sentence_a_role_cue_reaches():

@@ -19,7 +19,7 @@ def _canonical(text: str, issuer: str | None = None) -> list[str]:
         ("嘉兴公安局负责户籍业务。", ["嘉兴市公安局"]),
         ("湖州卫生健康委发布通知。", ["湖州市卫生健康委员会"]),
         ("杭州市场监管局和义乌市场监管局", ["杭州市市场监督管理局", "义乌市市场监督管理局"]),
-        ("浙江湖州卫健委", ["浙江省湖州市卫生健康委员会"]),
+        ("浙江湖州卫健委", ["湖州市卫生健康委员会"]),  # the province adds nothing to its city
         ("延边人社局", ["延边朝鲜族自治州人力资源和社会保障局"]),
         # the county of the same name keeps its own level; the city's own name is left as written
         ("长沙县公安局和长沙公安局", ["长沙县公安局", "长沙市公安局"]),
