@@ -218,11 +218,16 @@ def group_heading(line: str) -> re.Match[str] | None:
 
 def _is_list_heading(line: str) -> bool:
     """A short line that names 通办 items and is no sentence; or one whose last clause opens
-    the list ("（一）推动一批事项“跨省通办”。具体包括：")."""
+    the list ("（一）推动一批事项“跨省通办”。具体包括：", "现将…“跨省通办”事项清单公布如下。")."""
     line = line.strip()
     if line.endswith(("：", ":")) and len(line) <= _INTRO_LINE_MAX:
         return names_items(line)
+    if _BELOW.search(line):  # …，现将第三批“跨省通办”事项清单公布如下。: its last clause names them
+        return names_items(re.split(r"[，,；;。]", line.rstrip("。"))[-1])
     return 0 < len(line) <= 40 and names_items(line) and not re.search(r"[，。；]", line)
+
+
+_BELOW = re.compile(r"如下[。.]?$")
 
 
 _INTRO_LINE_MAX = 60

@@ -483,3 +483,26 @@ def test_a_quoted_reform_ending_in_tongban_is_no_scope():
 def test_names_ending_in_a_report_or_an_issue_are_services_in_a_list():
     body = "“跨省通办”事项清单\n1.高校毕业生就业报到\n2.执业医师资格证书核发\n3.异地就医备案\n"
     assert [name for name, _ in items_of(body)] == ["高校毕业生就业报到", "执业医师资格证书核发", "异地就医备案"]
+
+
+def test_a_sentence_closing_with_ru_xia_heads_the_lists_below_it():
+    body = (
+        "经市政府同意，现将第三批“跨省通办”事项清单公布如下。\n"
+        "一、社会保障类\n（一）社会保障卡服务\n1.社会保障卡申领\n2.社会保障卡挂失\n"
+        "（二）养老保险\n1.企业职工基本养老保险关系转移接续\n2.养老保险待遇资格认证\n"
+        "二、医疗卫生类\n1.异地就医登记备案\n2.门诊费用跨省直接结算\n"
+    )
+    items = extract(normalize_text(HEAD + body + SIGNED)).items
+    assert [(i.name, i.scope) for i in items] == [
+        ("社会保障卡申领", ("跨省通办",)),
+        ("社会保障卡挂失", ("跨省通办",)),
+        ("企业职工基本养老保险关系转移接续", ("跨省通办",)),
+        ("养老保险待遇资格认证", ("跨省通办",)),
+        ("异地就医登记备案", ("跨省通办",)),
+        ("门诊费用跨省直接结算", ("跨省通办",)),
+    ]
+
+
+def test_notice_matters_below_are_no_items():
+    body = "现将有关事项通知如下。\n一、工作要求\n1.加强组织领导\n2.强化督促检查\n"
+    assert items_of(body) == []
