@@ -84,6 +84,7 @@ def _header_columns(cells: list[str]) -> _Columns | None:
     bare = None
     if sub is None and main is None:
         bare = next((index for index, cell in enumerate(cells) if cell.strip() in words["name_cell"]), None)
+        bare = bare if bare is not None else _first(find, words["service_header"])  # 涉及事项
         sub = bare
     if sub is None and main is None:
         return None
@@ -351,5 +352,9 @@ def _listed_in_cell(name: str, span: tuple[int, int]) -> list[tuple[str, tuple[i
         return [(name, span)]  # most cells: one name, and splitting costs more than this look
     pieces = [unnumbered(name, piece) for piece in split_names(name, 0, len(name))]
     if len(pieces) < 2 or not all_services(name, pieces) or not all(plausible(name[a:b]) for a, b in pieces):
-        return [(name, span)]
+        # a name no semicolon ends: one a Word cell carried to a new paragraph (…保险关系 / 转移接续)
+        return [(name.replace(_PARAGRAPH_MARK, ""), span)]
     return [(name[a:b], (span[0] + a, span[0] + b)) for a, b in pieces]
+
+
+_PARAGRAPH_MARK = "；"  # what the Word reader sets between a cell's paragraphs

@@ -544,3 +544,17 @@ def test_a_channel_column_gives_no_modes_but_the_modes_it_names():
     )
     modes = {i.name: i.modes for i in extract_text(text).items}
     assert modes == {"高校毕业生就业报到": (), "机动车驾驶人信息变更": (), "住房公积金缴存证明开具": ("全程网办",)}
+
+
+def test_a_name_a_word_cell_carried_to_a_new_paragraph_is_one_name():
+    text = "第二批“跨省通办”事项清单\n序号\t事项名称\t责任单位\n1\t城乡居民基本养老保险关系；转移接续\t市人社局\n"
+    assert [i.name for i in extract_text(text).items] == ["城乡居民基本养老保险关系转移接续"]
+
+
+def test_a_task_tables_items_column_holds_items_only_where_they_read_as_services():
+    text = (
+        "“跨省通办”重点任务分工\n序号\t重点任务\t涉及事项\t责任单位\n"
+        "1\t推进社保服务\t社会保障卡申领；失业保险金申领\t市人社局\n"
+        "2\t优化窗口服务\t优化线下窗口\t市政务服务中心\n"
+    )
+    assert [i.name for i in extract_text(text).items] == ["社会保障卡申领", "失业保险金申领"]

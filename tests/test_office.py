@@ -524,3 +524,23 @@ def test_a_password_protected_xls_is_named():
     with pytest.raises(ReadError) as caught:
         read_text(RawDocument.from_bytes("secret.xls", encrypted, sniff_kind(encrypted, "secret.xls")))
     assert caught.value.error_type == "encrypted"
+
+
+def _cell_of(*paragraphs: str) -> str:
+    return "<w:tc>" + "".join(paragraph(text) for text in paragraphs) + "</w:tc>"
+
+
+def test_a_word_cells_paragraphs_are_its_pieces_unless_a_name_carries_over():
+    """社会保障卡申领 / 失业保险金申领 in one cell are two items, 市人社局 / 市医保局 two bodies;
+    a writer's own mark (责任单位：) or a name's short tail (失业保险金 / 申领) joins as written."""
+    rows = (
+        "<w:tr>" + _cell_of("序号") + _cell_of("涉及事项") + _cell_of("责任单位") + "</w:tr>"
+        "<w:tr>" + _cell_of("1") + _cell_of("社会保障卡申领", "失业保险金申领") + _cell_of("市人社局", "市医保局") + "</w:tr>"
+        "<w:tr>" + _cell_of("2") + _cell_of("失业保险金", "申领") + _cell_of("牵头单位：", "市人社局") + "</w:tr>"
+    )
+    data = docx(paragraph("某市第二批“跨省通办”事项") + "<w:tbl>" + rows + "</w:tbl>")
+    text = read_text(RawDocument.from_bytes("list.docx", data, sniff_kind(data, "list.docx"))).text
+    assert "1\t社会保障卡申领；失业保险金申领\t市人社局；市医保局" in text
+    assert "2\t失业保险金申领\t牵头单位：市人社局" in text
+    items = extract(normalize_text(text)).items
+    assert [i.name for i in items] == ["社会保障卡申领", "失业保险金申领", "失业保险金申领"]
