@@ -17,9 +17,8 @@ from extractors.name_notes import names_a_body, trailing_note
 from extractors.records import DepartmentMention, ItemCountCheck, ItemMention
 from extractors.scope_tags import tags
 from extractors.tables import cell_span, heading_text, looks_like_header
-from extractors.text import line_end, overlaps
+from extractors.text import BATCH, line_end, overlaps
 
-_BATCH = re.compile(r"第[一二三四五六七八九十0-9]+批|首批")
 _YEAR = re.compile(r"(?:19|20)\d{2}年度?")
 _LABEL_MAX = 16  # a column's label is short: 第一批（2023年）, 跨省通办（12项）
 _CAPTION_LINES = 3  # running lines above a grid that may introduce it
@@ -111,7 +110,7 @@ def _labels(offset: int, cells: list[str]) -> list[_Label | None] | None:
 def _label(text: str, cell: str, offset: int) -> _Label | None:
     if len(text) > _LABEL_MAX or reads_as_service(text) or looks_like_header([text]):
         return None
-    batch = _BATCH.search(text)
+    batch = BATCH.search(text)
     scope, modes = tags(text, "scope"), tags(text, "mode")
     body = not scope and not modes and names_a_body(text)
     if batch is None and not scope and not modes and not body and _YEAR.search(text) is None:
@@ -145,7 +144,7 @@ def _cell_items(
             start += len(cell) + 1
     if not named or len(named) < _SERVICE_SHARE * filled:
         return []
-    caption_batch = _BATCH.search(caption[-1]) if caption else None
+    caption_batch = BATCH.search(caption[-1]) if caption else None
     caption_scope = nearest_scope(caption[-1]) if caption else ()
     if labels is not None:
         named.sort(key=lambda cell: cell[0])  # a column is one list: down it, then the next

@@ -32,7 +32,7 @@ from extractors.item_names import (
     split_services_at_he,
 )
 from extractors.scope_tags import tags
-from extractors.text import ITEM_NUMBER, LIST_NUMBER, line_end, past_blank_lines
+from extractors.text import BATCH, ITEM_NUMBER, LIST_NUMBER, line_end, past_blank_lines
 
 _NUMBERED_LINE = re.compile(rf"{LIST_NUMBER}[ \t]*(?P<name>[^\n]*)")
 # An item line's number (text.ITEM_NUMBER); a list keeps one style (一、 over 1. is a heading over its lines)
@@ -55,14 +55,13 @@ class Found:
     total: tuple[int, int, tuple[int, int]] | None = None  # (stated, found, span) of a heading over groups
 
 
-_BATCH = re.compile(r"第[一二三四五六七八九十0-9]+批")
 _HEADING_COUNT = re.compile(COUNT_NOTE)
 
 
 def _from_heading(spans: list[tuple[int, int]], heading: str, category: str | None, heading_start: int | None = None) -> Found:
     """A list under a heading: the heading's scope, batch and count go with its names, and the
     count is checked where the heading's place in the text is known."""
-    batch = _BATCH.search(heading)
+    batch = BATCH.search(heading)
     count = _HEADING_COUNT.search(heading)
     stated = to_int(count.group("count")) if count else None
     where = (heading_start + count.start(), heading_start + count.end()) if count and heading_start is not None else None

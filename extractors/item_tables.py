@@ -36,6 +36,7 @@ from extractors.tables import (
     stacked,
     table_lines,
 )
+from extractors.text import BATCH
 
 
 @dataclass(frozen=True)
@@ -111,14 +112,14 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
     row_at = 0  # where the last row starts in the text
     main_above: str | None = None  # a main item a merged cell names for the rows under it
     above: list[str] = []  # the last lines of running text
-    caption_scope: tuple[str, ...] = ()
+    caption = _Caption()
     category: str | None = None  # the group heading the rows below it belong to
     lines = table_lines(text)  # a side-by-side table's blocks one after another
     for index, (offset, line) in enumerate(lines):
         cells = line.split("\t")
         if columns is None and (headless := _headless_columns(cells, above)) is not None:
             columns, header, rows_read = headless, [], 0  # its first row is read below as a row
-            caption_scope, above = _caption_scope(above), []
+            caption, above = _caption(above), []
             group, category, main_above = group + 1, None, None
         if not line.strip():
             pass  # a blank line between rows does not end the table…
@@ -135,7 +136,7 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
         elif columns is None or (after_blank and looks_like_header(cells)):  # …a new header does
             header, rows_read = cells, 0
             columns = None if is_field_row(cells) else _header_columns(cells)  # 事项名称 | 异地就医备案: a field
-            caption_scope, above = _caption_scope(above), []  # a caption serves one table
+            caption, above = _caption(above), []  # a caption serves one table
             group, category, main_above = group + 1, None, None
         elif rows_read == 0 and looks_like_header(cells):  # a second header row: 事项名称 over 主项 | 子项
             header = stacked(header, cells)
@@ -150,7 +151,7 @@ def table_items(text: str, first_group: int) -> list[ItemMention]:
             rows_read += 1
             wraps = index + 1 < len(lines) and _continues_a_row(lines[index + 1][1].split("\t"), cells, columns)
             merged = row_cells if row_cells and not cells[0].strip() else []  # its number merged with the row above's
-            row = _row_items(cells, offset, columns, group, caption_scope, category, main_above, wraps, merged)
+            row = _row_items(cells, offset, columns, group, caption, category, main_above, wraps, merged)
             items.extend(row)
             last_row, row_cells, row_at = len(row), _filled(cells, merged), offset
             main_above = _main_cell(cells, columns) or main_above
@@ -252,14 +253,21 @@ def _continued(
     return item
 
 
-def _caption_scope(above: list[str]) -> tuple[str, ...]:
-    """The scope the nearest line above a table names (首批“省内通办”事项清单如下): its
-    rows' scope when the table has no 通办目标 column."""
-    for line in reversed(above):
-        found = cues_in(line, "scope")
-        if found:
-            return tuple(found)
-    return ()
+@dataclass(frozen=True)
+class _Caption:
+    """What the lines above a table say of its rows: the scope the nearest line names
+    (首批“省内通办”事项清单如下: the rows' scope when the table has no 通办目标 column), and
+    the batch (第二批“跨省通办”事项清单, a sheet named 第二批)."""
+
+    scope: tuple[str, ...] = ()
+    batch: str | None = None
+
+
+def _caption(above: list[str]) -> _Caption:
+    scope = next((tuple(found) for found in (cues_in(line, "scope") for line in reversed(above)) if found), ())
+    # the last named in the nearest line naming one: 在首批基础上，推出第二批…: 第二批
+    batch = next((found[-1] for found in map(BATCH.findall, reversed(above)) if found), None)
+    return _Caption(scope, batch)
 
 
 def _is_group_row(cells: list[str]) -> bool:
@@ -299,7 +307,7 @@ def _row_items(
     line_start: int,
     columns: _Columns,
     group: int,
-    caption_scope: tuple[str, ...] = (),
+    caption: _Caption = _Caption(),
     category: str | None = None,
     main_above: str | None = None,
     wraps: bool = False,
@@ -328,7 +336,7 @@ def _row_items(
     modes = tuple(value for value in scope_cell + mode_cell if value not in scope and _is_mode(value))
     scope = tuple(dict.fromkeys(_full_scope(value) for value in scope))
     if not scope:  # no scope column, or none in it: the caption's scope, else the group heading's (一、…实现“跨省通办”事项)
-        scope = caption_scope or tuple(cues_in(category or "", "scope"))
+        scope = caption.scope or tuple(cues_in(category or "", "scope"))
     modes += tuple(mode for column, mode in columns.marked if _ticked(way_cell(column)) and mode not in modes)
     span = cell_span(cells, name_column, line_start)
     lead, end = undecorated(name, 0, len(name))  # ★异地就医备案, 户口迁移*: a list's marks
@@ -339,7 +347,17 @@ def _row_items(
         span = (span[0], span[0] + len(name))
     main = cell(columns.main) or (main_above if name_column == columns.sub else None)
     return [
-        ItemMention(piece, piece_span, "table", main_item=main, category=category, scope=scope, modes=modes, group=group)
+        ItemMention(
+            piece,
+            piece_span,
+            "table",
+            main_item=main,
+            category=category,
+            scope=scope,
+            modes=modes,
+            group=group,
+            batch=caption.batch,
+        )
         for piece, piece_span in _listed_in_cell(name, span)
     ]
 

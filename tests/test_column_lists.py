@@ -92,7 +92,7 @@ def test_batch_columns_of_figures_hold_no_items():
 def test_a_table_with_an_item_name_column_is_left_to_the_item_table_reader():
     text = "第二批“跨省通办”事项清单如下：\n序号\t事项名称\t责任单位\n1\t户口迁移\t市公安局\n2\t婚姻登记\t市民政局\n"
     items = extract_text(text).items
-    assert [(i.name, i.batch) for i in items] == [("户口迁移", None), ("婚姻登记", None)]
+    assert [(i.name, i.batch) for i in items] == [("户口迁移", "第二批"), ("婚姻登记", "第二批")]  # once each
 
 
 def test_a_body_heading_a_column_handles_the_items_under_it():

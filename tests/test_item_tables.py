@@ -558,3 +558,16 @@ def test_a_task_tables_items_column_holds_items_only_where_they_read_as_services
         "2\t优化窗口服务\t优化线下窗口\t市政务服务中心\n"
     )
     assert [i.name for i in extract_text(text).items] == ["社会保障卡申领", "失业保险金申领"]
+
+
+def test_a_tables_caption_gives_its_rows_their_batch():
+    text = (
+        "在首批事项基础上，现将第二批“跨省通办”事项清单公布如下：\n"
+        "序号\t事项名称\t责任单位\n1\t户口迁移\t市公安局\n2\t婚姻登记\t市民政局\n\n"
+        "附件2\n序号\t事项名称\t责任单位\n1\t异地就医备案\t市医保局\n"
+    )
+    assert [(i.name, i.batch) for i in extract_text(text).items] == [
+        ("户口迁移", "第二批"),
+        ("婚姻登记", "第二批"),
+        ("异地就医备案", None),
+    ]
