@@ -916,6 +916,7 @@ def test_a_plans_note_that_the_first_unit_of_each_list_leads(note, others):
         ("寄至省医保局待遇保障处（邮编：550081）。", [("省医保局待遇保障处", "mentioned")]),
         ("省医保局处理投诉。", [("省医保局", "mentioned")]),
         ("省医疗保障事业服务中心牵头。", [("省医疗保障事业服务中心", "lead")]),
+        ("由县社会保险中心负责。", [("县社会保险中心", "responsible")]),
         # the bodies that must carry a task out (落实) answer for it
         (
             "以下任务均需各区市政府、开发区管委落实，不再一一列出。",
