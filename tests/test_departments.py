@@ -917,6 +917,12 @@ def test_a_plans_note_that_the_first_unit_of_each_list_leads(note, others):
         ("省医保局处理投诉。", [("省医保局", "mentioned")]),
         ("省医疗保障事业服务中心牵头。", [("省医疗保障事业服务中心", "lead")]),
         ("由县社会保险中心负责。", [("县社会保险中心", "responsible")]),
+        # the names local social security, employment and registration bodies go by
+        ("由市就业创业服务中心负责。", [("市就业创业服务中心", "responsible")]),
+        ("由县劳动人事争议仲裁院负责。", [("县劳动人事争议仲裁院", "responsible")]),
+        ("由市不动产登记交易中心负责。", [("市不动产登记交易中心", "responsible")]),
+        ("由县住房公积金管理部负责。", [("县住房公积金管理部", "responsible")]),
+        ("由市医保事务中心负责。", [("市医保事务中心", "responsible")]),
         # the bodies that must carry a task out (落实) answer for it
         (
             "以下任务均需各区市政府、开发区管委落实，不再一一列出。",
