@@ -923,6 +923,7 @@ def test_a_plans_note_that_the_first_unit_of_each_list_leads(note, others):
         ("由市不动产登记交易中心负责。", [("市不动产登记交易中心", "responsible")]),
         ("由县住房公积金管理部负责。", [("县住房公积金管理部", "responsible")]),
         ("由市医保事务中心负责。", [("市医保事务中心", "responsible")]),
+        ("由省港澳办、省人才交流服务中心负责。", [("省港澳办", "responsible"), ("省人才交流服务中心", "responsible")]),
         # the bodies that must carry a task out (落实) answer for it
         (
             "以下任务均需各区市政府、开发区管委落实，不再一一列出。",
