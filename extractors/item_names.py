@@ -84,9 +84,31 @@ def split_names(text: str, start: int, end: int, share_objects: bool = True) -> 
         spans.append(_trim(text, cursor, separator.start()))
         cursor = separator.end()
     spans.append(_trim(text, cursor, end))
+    spans = [piece for span in spans for piece in _spaced_services(text, span)]
     spans = [_past_subject(text, *_past_examples(text, *past_note(text, *span))) for span in spans]
     spans = [span for span in spans if span[1] > span[0]]
     return _join_shared_endings(text, _join_shared_objects(text, spans)) if share_objects else spans
+
+
+_SPACES = re.compile(r"[ \u3000]+")
+
+
+def _spaced_services(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """社会保障卡申领 失业保险金申领: names a page set apart by spaces alone, when every piece
+    ends like a service; a name with a space inside it (机动车驾驶证 补领) stays one."""
+    start, end = span
+    if " " not in text[start:end] and "\u3000" not in text[start:end]:
+        return [span]
+    pieces, cursor = [], start
+    for gap in _SPACES.finditer(text, start, end):
+        pieces.append((cursor, gap.start()))
+        cursor = gap.end()
+    pieces.append((cursor, end))
+    services = all(reads_as_service(text[a:b]) and len(text[a:b]) >= _LEAST_SPACED for a, b in pieces)
+    return pieces if services else [span]
+
+
+_LEAST_SPACED = 4  # a piece names its object too: 补领 alone is a verb the name before shares
 
 
 def _past_examples(text: str, start: int, end: int) -> tuple[int, int]:
@@ -252,7 +274,7 @@ def _shares_its_ending(piece: str, following: str, endings: tuple[str, ...]) -> 
 # …and 01 before a space (the normalizer keeps that space only after a number opening its line)
 _ENUMERATOR = re.compile(
     rf"(?:[（(][一二三四五六七八九十\d]{{1,3}}[）)]|\d{{1,3}}[.、．]|\d{{1,3}}[ \u3000](?=[\u4e00-\u9fff])"
-    rf"|[一二三四五六七八九十]{{1,3}}[、．是]|[{BULLETS}\-*①-⑳])\s*"
+    rf"|[一二三四五六七八九十]{{1,3}}[、．是]|其[一二三四五六七八九十]{{1,3}}[，,、：:]|[{BULLETS}\-*①-⑳])\s*"
 )
 
 

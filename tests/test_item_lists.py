@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import extract
+from extractors import extract, extract_text
 from extractors.normalize import normalize_text
 
 HEAD = "某省人民政府办公厅关于推进政务服务“跨省通办”的通知\n各市人民政府：\n为深化改革，现将有关事项通知如下。\n"
@@ -506,3 +506,19 @@ def test_a_sentence_closing_with_ru_xia_heads_the_lists_below_it():
 def test_notice_matters_below_are_no_items():
     body = "现将有关事项通知如下。\n一、工作要求\n1.加强组织领导\n2.强化督促检查\n"
     assert items_of(body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "新增“跨省通办”事项3项：其一，社会保障卡申领；其二，失业保险金申领；其三，职业资格证书核验。\n",
+        "“跨省通办”事项（3项）：社会保障卡申领 失业保险金申领 职业资格证书核验\n",
+    ],
+)
+def test_names_after_qi_yi_or_set_apart_by_spaces(body):
+    assert [name for name, _ in items_of(body)] == ["社会保障卡申领", "失业保险金申领", "职业资格证书核验"]
+
+
+def test_a_name_with_a_space_inside_stays_one():
+    items = extract_text("实现机动车驾驶证 补领、婚姻登记“跨省通办”。\n").items  # a space the normalizer left
+    assert [i.name for i in items] == ["机动车驾驶证 补领", "婚姻登记"]
