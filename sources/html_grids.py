@@ -15,6 +15,7 @@ that is nearly all link text is a menu, left to the link filter.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 # Blocks that may hold a row or a cell, and the inline element a row may set its cells in
@@ -52,27 +53,36 @@ class GridTracker:
 
     def __init__(self, link_open: str, link_close: str, marks: str) -> None:
         self.open_blocks: list[_Block] = []
+        self.open_tags: Counter[str] = Counter()  # so a page nested deep is not searched at every tag
         self.link_open, self.link_close = link_open, link_close
         self._marks = str.maketrans("", "", marks + "\n")
 
     def start(self, tag: str, parts: list[str]) -> None:
-        """Open ``tag``'s block; a new list entry closes the entry left open before it, as a
-        browser does (<li>A<li>B), and a block closes an open paragraph."""
-        closes = _CLOSED_BY.get(tag, ()) + (() if tag == _INLINE_CELL else ("p",))
-        for index in range(len(self.open_blocks) - 1, -1, -1):
-            if self.open_blocks[index].tag in _LIST_HOLDERS:
-                break
-            if self.open_blocks[index].tag in closes:
-                self.end(self.open_blocks[index].tag, parts)
-                break
+        """Open ``tag``'s block, closing first what a browser closes before it."""
+        self._close_left_open(tag, parts)
         self.open_blocks.append(_Block(tag, len(parts)))
+        self.open_tags[tag] += 1
+
+    def _close_left_open(self, tag: str, parts: list[str]) -> None:
+        """A new list entry closes the entry left open before it (<li>A<li>B), and a block an
+        open paragraph; never past a list that holds the new one."""
+        closes = _CLOSED_BY.get(tag, ()) + (() if tag == _INLINE_CELL else ("p",))
+        if not any(self.open_tags[closed] for closed in closes):
+            return  # most tags: nothing to look for down a deep page
+        for block in reversed(self.open_blocks):
+            if block.tag in _LIST_HOLDERS:
+                return
+            if block.tag in closes:
+                self.end(block.tag, parts)
+                return
 
     def end(self, tag: str, parts: list[str]) -> None:
         """Close ``tag``'s block (and blocks left open inside it: end tags are optional)."""
-        if not any(block.tag == tag for block in self.open_blocks):
+        if not self.open_tags[tag]:
             return
         while self.open_blocks:
             block = self.open_blocks.pop()
+            self.open_tags[block.tag] -= 1
             self._close(block, parts)
             if block.tag == tag:
                 return

@@ -88,3 +88,10 @@ def test_a_news_list_of_dated_links_stays_a_link_list():
     )
     text = html_to_text(html)
     assert "\t" not in text and "新增10项" not in text
+
+
+def test_a_page_nested_thousands_deep_is_read():
+    """Deep nesting (a page builder's wrappers) neither breaks the reader nor loses the cells'
+    text; how long it takes is measured in bench/RESULTS.md, not here."""
+    html = "<div>" * 5000 + "<div>异地就医备案</div><div>户口迁移</div>" + "</div>" * 5000
+    assert html_to_text(html).split() == ["异地就医备案", "户口迁移"]
