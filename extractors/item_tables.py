@@ -195,7 +195,7 @@ def _is_scope(value: str, in_scope_column: bool) -> bool:
     names no mode (川渝, 全省)."""
     if value in cues()["scope"]:
         return True
-    return in_scope_column and value not in cues()["mode"]
+    return in_scope_column and value not in cues()["mode"] and not _is_mode(value)  # 代收代办 is a mode
 
 
 def _is_mode(value: str) -> bool:

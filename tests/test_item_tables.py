@@ -571,3 +571,12 @@ def test_a_tables_caption_gives_its_rows_their_batch():
         ("婚姻登记", "第二批"),
         ("异地就医备案", None),
     ]
+
+
+def test_a_mode_in_a_scope_column_is_a_mode():
+    text = (
+        "“跨省通办”事项清单\n序号\t事项名称\t实施部门\t通办类型\n"
+        "1\t住房公积金单位登记开户\t省住房公积金管理中心\t代收代办\n2\t就业登记\t省人社厅\t跨省通办\n"
+    )
+    ways = {i.name: (i.scope, i.modes) for i in extract_text(text).items}
+    assert ways == {"住房公积金单位登记开户": (("跨省通办",), ("代收代办",)), "就业登记": (("跨省通办",), ())}
