@@ -14,10 +14,10 @@ from functools import lru_cache
 from extractors.item_names import ITEM_SEPARATORS, NAME_JOINERS, before_bracket, cues
 from extractors.text import alternation, is_han
 
-# 等16个事项; 等在内的 / 等事项在内的115个事项 (包括A、B等事项在内的…); 等5类业务 (classes of
-# items: 类, like 个, counts items only before a counter noun).
+# 等16个事项; 等在内的 / 等事项在内的115个事项 (包括A、B等事项在内的…), or 在内的 alone (包括A、B在内的
+# 15项事项); 等5类业务 (classes of items: 类, like 个, counts items only before a counter noun).
 COUNTER = re.compile(
-    r"等(?:[\u4e00-\u9fff]{0,6}?在内的)?(?P<batch>第[一二三四五六七八九十0-9]+批)?(?P<count>[0-9]+|[一二三四五六七八九十百两]+)(?P<more>余|多)?(?P<unit>个|项|类)"
+    r"(?:等(?:[\u4e00-\u9fff]{0,6}?在内的)?|(?<=[\u4e00-\u9fff])在内的)(?P<batch>第[一二三四五六七八九十0-9]+批)?(?P<count>[0-9]+|[一二三四五六七八九十百两]+)(?P<more>余|多)?(?P<unit>个|项|类)"
 )
 CLAUSE_MARKS = "，,。；;：:\n！？"
 CLAUSE_START = re.compile(f"[{CLAUSE_MARKS}]")

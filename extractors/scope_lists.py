@@ -61,7 +61,8 @@ def _before_scope() -> re.Pattern[str]:
     other_goal = r"(?:“[^“”]{1,12}”[和及、])?"
     # "A、B等事项已纳入“跨省通办”清单": 已 before 纳入 makes the list its subject, as 将 before the list
     # makes it its object
-    into = rf"(?P<into>(?P<into_adverb>{alternation(words['subject_adverb'])})?纳入)"
+    # 已全部纳入: two adverbs may stand before it
+    into = rf"(?P<into>(?P<into_adverb>(?:{alternation(words['subject_adverb'])}){{1,2}})?纳入)"
     # "办理A、B等业务，实现“省内通办”": a closed list, a comma, and the verb that gives it the scope
     closed = rf"等(?:{nouns})[，,](?={adverb}{_WHERE}?{adverb}(?:{alternation(words['subject_verb'])}))"
     return re.compile(rf"(?:{closed}|等(?:(?:{nouns})的?)?)?{_WHERE}?(?:{into}|{verb})?{other_goal}[“\"‘]?$")

@@ -1028,3 +1028,21 @@ def test_the_ke_inside_xuke_leads_no_list():
 def test_a_subject_list_that_can_be_done_and_one_a_preposition_introduces(text):
     assert [i.name for i in extract_text(text).items] == ["户口迁移", "婚姻登记"]
     assert extract_text("企业和群众可“跨省通办”。").items == []  # who does it, not what
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "包括异地就医备案、社保卡申领在内的15项事项实现了“跨省通办”。",  # 在内的 with no 等 before it
+        "异地就医备案、社保卡申领等事项已全部纳入“跨省通办”范围。",  # two adverbs before 纳入
+    ],
+)
+def test_lists_closed_by_zai_nei_de_or_put_into_a_scope_by_two_adverbs(sentence):
+    assert [(i.name, i.scope) for i in extract_text(sentence).items] == [
+        ("异地就医备案", ("跨省通办",)),
+        ("社保卡申领", ("跨省通办",)),
+    ]
+
+
+def test_zai_nei_de_before_a_count_of_provinces_is_no_list():
+    assert extract_text("含港澳台在内的30个省份签订协议。").items == []
