@@ -22,7 +22,7 @@ from extractors.text import LIST_NUMBER, line_end
 
 
 def _header_roles() -> dict[str, str]:
-    return {r["cue"]: r["role"] for r in load_table("department_roles.tsv") if r["position"] == "before"}
+    return {r["cue"]: r["role"] for r in load_table("department_roles.tsv") if r["position"] in ("before", "column")}
 
 
 @lru_cache(maxsize=1)

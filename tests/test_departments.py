@@ -1100,3 +1100,17 @@ def test_a_bodys_unit_never_grows_into_mojibake():
 )
 def test_a_towns_stations_after_ge_are_a_class(text, roles):
     assert _name_roles(text, issuer="某县人民政府") == roles
+
+
+def test_a_task_tables_host_and_co_host_columns_lead_and_cooperate_but_a_footers_host_does_not():
+    text = (
+        "“跨省通办”任务分工\n序号\t任务\t主办单位\t协办单位\t完成时限\n"
+        "1\t推进异地就医备案\t市医保局\t市人社局\t2024年6月底前\n\n"
+        "主办单位：某安县人民政府办公室\n"
+    )
+    extraction = extract_text(text, issued="2024-01-01")
+    assert [(d.name, d.role) for d in extraction.departments] == [
+        ("市医保局", "lead"),
+        ("市人社局", "cooperate"),
+        ("某安县人民政府办公室", "mentioned"),
+    ]
