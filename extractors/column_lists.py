@@ -17,7 +17,7 @@ from extractors.name_notes import names_a_body, trailing_note
 from extractors.records import DepartmentMention, ItemCountCheck, ItemMention
 from extractors.scope_tags import tags
 from extractors.tables import cell_span, heading_text, looks_like_header
-from extractors.text import BATCH, line_end, overlaps
+from extractors.text import BATCH, last_batch, line_end, overlaps
 
 _YEAR = re.compile(r"(?:19|20)\d{2}年度?")
 _LABEL_MAX = 16  # a column's label is short: 第一批（2023年）, 跨省通办（12项）
@@ -35,7 +35,6 @@ class _Label:
     modes: tuple[str, ...]
     stated: int | None = None  # 跨省通办（12项）: the count the header gives its column
     stated_span: tuple[int, int] | None = None
-    body: bool = False  # 市公安局: the body that handles the column's items
 
 
 def column_list_items(
@@ -112,13 +111,13 @@ def _label(text: str, cell: str, offset: int) -> _Label | None:
         return None
     batch = BATCH.search(text)
     scope, modes = tags(text, "scope"), tags(text, "mode")
-    body = not scope and not modes and names_a_body(text)
+    body = not scope and not modes and names_a_body(text)  # 市公安局: linked by link_column_heads
     if batch is None and not scope and not modes and not body and _YEAR.search(text) is None:
         return None
     count = _COUNT.search(cell)
     stated = to_int(count.group("count")) if count else None
     where = (offset + count.start(), offset + count.end()) if count else None
-    return _Label(batch.group() if batch else None, scope, modes, stated, where, body)
+    return _Label(batch.group() if batch else None, scope, modes, stated, where)
 
 
 def _introduces_items(caption: list[str]) -> bool:
@@ -144,7 +143,7 @@ def _cell_items(
             start += len(cell) + 1
     if not named or len(named) < _SERVICE_SHARE * filled:
         return []
-    caption_batch = BATCH.search(caption[-1]) if caption else None
+    caption_batch = last_batch(caption[-1]) if caption else None
     caption_scope = nearest_scope(caption[-1]) if caption else ()
     if labels is not None:
         named.sort(key=lambda cell: cell[0])  # a column is one list: down it, then the next
@@ -172,12 +171,12 @@ def _item(
     span: tuple[int, int],
     labels: list[_Label | None] | None,
     column: int,
-    caption_batch: re.Match[str] | None,
+    caption_batch: str | None,
     caption_scope: tuple[str, ...],
     first_group: int,
 ) -> ItemMention:
     label = labels[column] if labels is not None else None
-    batch = label.batch if label is not None and label.batch else (caption_batch.group() if caption_batch else None)
+    batch = label.batch if label is not None and label.batch else caption_batch
     scope = label.scope if label is not None and label.scope else caption_scope
     modes = label.modes if label is not None else ()
     stated = label.stated if label is not None else None

@@ -36,7 +36,7 @@ from extractors.tables import (
     stacked,
     table_lines,
 )
-from extractors.text import BATCH
+from extractors.text import last_batch
 
 
 @dataclass(frozen=True)
@@ -265,8 +265,7 @@ class _Caption:
 
 def _caption(above: list[str]) -> _Caption:
     scope = next((tuple(found) for found in (cues_in(line, "scope") for line in reversed(above)) if found), ())
-    # the last named in the nearest line naming one: 在首批基础上，推出第二批…: 第二批
-    batch = next((found[-1] for found in map(BATCH.findall, reversed(above)) if found), None)
+    batch = next((found for found in map(last_batch, reversed(above)) if found), None)  # the nearest line's
     return _Caption(scope, batch)
 
 

@@ -22,6 +22,14 @@ ITEM_NUMBER = rf"(?:{LIST_NUMBER}|[①-⑳]|[（(][一二三四五六七八九�
 # 国办发〔2022〕34号, 粤医保发〔2021〕29号: an issuer code, a bracketed year, a serial.
 # Pages also write the brackets as ﹝﹞ (small form) or 〖〗.
 BATCH = re.compile(r"第[一二三四五六七八九十0-9]+批|首批")  # the batch a list or table announces
+
+
+def last_batch(line: str) -> str | None:
+    """The batch a line announces: the last it names (在首批基础上，推出第二批…: 第二批)."""
+    found = BATCH.findall(line)
+    return found[-1] if found else None
+
+
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔﹝〖\[［【(（]\s*(?:19|20)\d{2}\s*[〕﹞〗\]］】)）]\s*第?\d{1,4}\s*号")
 _DOC_NUMBER_YEAR = re.compile(r"[〔﹝〖\[［【(（]\s*(?:19|20)\d{2}")
 _ISSUER_REACH = 12  # DOC_NUMBER's longest issuer abbreviation

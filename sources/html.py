@@ -21,7 +21,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from importlib import resources
 
-from sources.html_grids import GRID_BLOCKS, GridTracker
+from sources.html_grids import DATE_ONLY, GRID_BLOCKS, GridTracker
 from sources.html_tables import TableState
 
 _SKIP = {
@@ -76,7 +76,6 @@ _CELL_BREAK = "\x03"  # a <br> inside a table cell, judged once the row is known
 _ENTRY_BREAK = "\x05"  # a <br> inside a list entry (<li>), judged once the entry is read
 _BESIDE = "\x04"  # what a line sets beside its link: a cell once the line is kept, no table row before
 _LINK_SHARE = 0.8
-_DATE_ONLY = re.compile(r"[\[【（(]?\d{4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?[\]】）)]?")
 _TAGGED = re.compile(r"[【\[][^】\]]{2,12}[】\]]\S")  # 【跨省通办】婚姻登记档案查询, [全程网办]…
 _SENTENCE = re.compile(r"[。；;！？]")
 
@@ -327,10 +326,10 @@ def _mostly_links(line: str) -> bool:
     if line.count(_LINK_OPEN) == 1 and _TAGGED.match(_unmark(line).strip()):
         return False
     head, _, beside = line.partition(_BESIDE)
-    if _DATE_ONLY.fullmatch(_unmark(beside).strip()):
+    if DATE_ONLY.fullmatch(_unmark(beside).strip()):
         line = head  # a news list's entry: its link, and its date beside it
     before_link = line.split(_LINK_OPEN, 1)[0]
-    if before_link.strip() and _DATE_ONLY.fullmatch(before_link.strip()):
+    if before_link.strip() and DATE_ONLY.fullmatch(before_link.strip()):
         line = line[len(before_link) :]  # …or its date before it
     linked = sum(len(part.split(_LINK_CLOSE)[0].strip()) for part in line.split(_LINK_OPEN)[1:])
     total = len(_unmark(line).replace(" ", "").replace("\t", ""))

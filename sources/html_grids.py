@@ -26,7 +26,8 @@ _ROWS_OF_INLINE_CELLS = {"li", "div", "dd"}  # not <p>: Word's export splits a p
 _CELL_CHARS = 60  # a data cell's text; a paragraph is longer
 _SENTENCE = re.compile(r"[。；;！？]")
 _MENU_SHARE = 0.8  # of a grid's text in links: a menu
-_DATE_ONLY = re.compile(r"[\[【（(]?\d{4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?[\]】）)]?")
+# a date alone, as a news list sets beside each entry's link (the HTML reader's link filter reads it too)
+DATE_ONLY = re.compile(r"[\[【（(]?\d{4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?[\]】）)]?")
 _CLOSED_BY = {"li": ("li",), "dt": ("dt", "dd"), "dd": ("dt", "dd")}  # an entry left open ends at the next
 _LIST_HOLDERS = {"ul", "ol", "dl"}  # an entry inside a nested list closes none outside it
 
@@ -109,7 +110,7 @@ class GridTracker:
         raw = "".join(parts[rows[0].start : rows[-1].end])
         linked = sum(len(piece.split(self.link_close)[0].strip()) for piece in raw.split(self.link_open)[1:])
         # a news list's entries set a date beside each link: the date is no text of its own
-        total = sum(len(text.replace(" ", "")) for text in texts if not _DATE_ONLY.fullmatch(text))
+        total = sum(len(text.replace(" ", "")) for text in texts if not DATE_ONLY.fullmatch(text))
         return total > 0 and linked < _MENU_SHARE * total
 
     def _text_beside_cells(self, parts: list[str], row: _Child) -> bool:
