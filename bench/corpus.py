@@ -130,7 +130,7 @@ def _html(text: str, charset: str) -> str:
 
 def _html_blocks(text: str) -> list[str]:
     """Paragraphs, and runs of tab-separated rows as a table the way Word exports
-    it: every cell's text in a <p>, a long cell wrapped over two."""
+    it: every cell's text in a <p>, a long cell broken over two lines by hand (<br>)."""
     blocks: list[str] = []
     rows: list[str] = []
     for line in [*text.split("\n"), ""]:
@@ -149,7 +149,8 @@ def _word_cell(cell: str) -> str:
     if len(cell) <= 8:
         return f"<p><span>{html.escape(cell)}</span></p>"
     half = len(cell) // 2
-    return f"<p><span>{html.escape(cell[:half])}</span></p><p><span>{html.escape(cell[half:])}</span></p>"
+    # a line break the writer set (<br>), which wraps the cell; two <p>s would be two paragraphs, two pieces
+    return f"<p><span>{html.escape(cell[:half])}</span><br/><span>{html.escape(cell[half:])}</span></p>"
 
 
 def _encodable(text: str, encoding: str) -> bool:

@@ -21,6 +21,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from importlib import resources
 
+from sources.cell_text import joined_paragraphs
 from sources.html_grids import DATE_ONLY, GRID_BLOCKS, GridTracker
 from sources.html_tables import TableState
 
@@ -73,6 +74,7 @@ _VOID = {"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr
 
 _LINK_OPEN, _LINK_CLOSE = "\x01", "\x02"  # mark link text until lines are judged
 _CELL_BREAK = "\x03"  # a <br> inside a table cell, judged once the row is known
+_CELL_PARAGRAPH = "\x06"  # a block's edge inside a table cell (Word's <td><p>…</p><p>…</p>)
 _ENTRY_BREAK = "\x05"  # a <br> inside a list entry (<li>), judged once the entry is read
 _BESIDE = "\x04"  # what a line sets beside its link: a cell once the line is kept, no table row before
 _LINK_SHARE = 0.8
@@ -129,7 +131,7 @@ class _TextCollector(HTMLParser):
         self.in_title = False
         self.title: list[str] = []
         self.in_entry = False  # inside an <li>, whose end tag pages often leave out
-        marks = _CELL_BREAK + _ENTRY_BREAK + _BESIDE
+        marks = _CELL_BREAK + _CELL_PARAGRAPH + _ENTRY_BREAK + _BESIDE
         self.grids = GridTracker(_LINK_OPEN, _LINK_CLOSE, marks)  # rows of blocks set side by side
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -169,7 +171,7 @@ class _TextCollector(HTMLParser):
     def _block_break(self) -> str:
         """A block's edge: a line break, or inside a cell (Word's <td><p>…</p><p>…</p>)
         a break judged with the row, as a <br> in a cell is."""
-        return _CELL_BREAK if self._in_cell() else "\n"
+        return _CELL_PARAGRAPH if self._in_cell() else "\n"
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """<br/> is one break, as <br> is: the parser's default would also end it,
@@ -213,6 +215,7 @@ class _TextCollector(HTMLParser):
             data.replace(_LINK_OPEN, "")
             .replace(_LINK_CLOSE, "")
             .replace(_CELL_BREAK, "")
+            .replace(_CELL_PARAGRAPH, "")
             .replace(_BESIDE, "")
             .replace(_ENTRY_BREAK, "")
         )
@@ -278,17 +281,25 @@ _DATA_CELL_CHARS = 60  # a data cell's text; a layout cell holds paragraphs
 
 
 def _cell_breaks(text: str) -> str:
-    """A break inside a cell (<br>, or Word's <p> per line): in a data cell it wraps
-    the cell, joined without a space like a wrapped PDF cell (生育津贴<br>支付); in a
-    layout cell holding running text (a sentence, or more than a data cell holds) it
-    is a line break. A line with no tabs is one cell, a layout one."""
+    """A break inside a cell: in a data cell a <br> wraps the cell, joined without a space
+    like a wrapped PDF cell (生育津贴<br>支付), and its paragraphs (Word's <p>s) are its
+    pieces, joined as a Word cell's are (``cell_text``: 社会保障卡申领；失业保险金申领, but
+    失业保险金 / 申领 is one name); in a layout cell holding running text (a sentence, or more
+    than a data cell holds) either is a line break. A line with no tabs is one cell, a layout one."""
     lines = text.split("\n")
     for index, line in enumerate(lines):
-        if _CELL_BREAK in line:
+        if _CELL_BREAK in line or _CELL_PARAGRAPH in line:
             cells = line.split("\t")
-            joined = [cell.replace(_CELL_BREAK, "" if len(cells) > 1 and _is_data_cell(cell) else "\n") for cell in cells]
-            lines[index] = "\t".join(joined)
+            lines[index] = "\t".join(_joined_cell(cell, data=len(cells) > 1 and _is_data_cell(cell)) for cell in cells)
     return "\n".join(lines)
+
+
+def _joined_cell(cell: str, data: bool) -> str:
+    if not data:
+        return cell.replace(_CELL_BREAK, "\n").replace(_CELL_PARAGRAPH, "\n")
+    pieces = cell.replace(_CELL_BREAK, "").split(_CELL_PARAGRAPH)
+    filled = [piece for piece in pieces if piece.strip()]
+    return joined_paragraphs(filled) if len(filled) > 1 else "".join(pieces)  # one paragraph: as it was
 
 
 # The tail a narrow list column wraps onto its own line: a few characters, no mark (备案, 登记).
@@ -314,7 +325,7 @@ def _entry_breaks(text: str) -> str:
 
 
 def _is_data_cell(cell: str) -> bool:
-    words = cell.replace(_CELL_BREAK, "")
+    words = cell.replace(_CELL_BREAK, "").replace(_CELL_PARAGRAPH, "")
     return len(words) <= _DATA_CELL_CHARS and "。" not in words
 
 

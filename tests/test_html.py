@@ -300,3 +300,18 @@ def test_an_untagged_catalog_under_a_heading_that_names_its_items():
     # under a notice's title, lines of measures are no catalog
     text = "关于推进“跨省通办”的通知\n\n优化窗口设置\n加强人员培训\n"
     assert extract(normalize_text(text)).items == []
+
+
+def test_an_html_cells_paragraphs_are_its_pieces_and_a_line_break_wraps_it():
+    """Word's HTML export keeps a <p> per paragraph: two in one cell are two pieces (two items,
+    two bodies), as in a .docx; a name's short tail carried to its own <p> and a <br> wrap it."""
+    html = (
+        "<p>第二批“跨省通办”事项清单</p><table><tr><td>序号</td><td>事项名称</td><td>责任单位</td></tr>"
+        "<tr><td>1</td><td><p>社会保障卡申领</p><p>失业保险金申领</p></td><td><p>市人社局</p><p>市医保局</p></td></tr>"
+        "<tr><td>2</td><td><p>失业保险金</p><p>申领</p></td><td>市人力资源<br>社会保障局</td></tr></table>"
+    )
+    text = html_to_text(html)
+    assert "1\t社会保障卡申领；失业保险金申领\t市人社局；市医保局" in text
+    assert "2\t失业保险金申领\t市人力资源社会保障局" in text
+    extraction = extract(normalize_text(text))
+    assert [i.name for i in extraction.items] == ["社会保障卡申领", "失业保险金申领", "失业保险金申领"]
