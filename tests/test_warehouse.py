@@ -590,3 +590,12 @@ def test_migration_files_are_numbered_without_gaps_and_described():
     versions = [version for version, _, _ in migrations()]
     assert versions == list(range(1, len(versions) + 1))
     assert all(description and "\n" not in description for _, description, _ in migrations())
+
+
+def test_a_piece_a_shared_ending_completes_is_no_alias_of_its_body(conn):
+    load(conn, [_text_doc("j.txt", "四川省、重庆市政府办公厅近日联合印发通知。由市委编办、县残联负责。")])
+    build_registry(conn)
+    aliases = dict(_table(conn, "SELECT canonical, aliases FROM registry_departments"))
+    assert aliases["四川省人民政府办公厅"] == []  # its mention's text is 四川省
+    assert aliases["重庆市人民政府办公厅"] == ["重庆市政府办公厅"]
+    assert {a for names in aliases.values() for a in names if "编办" in a or "残联" in a} == {"市委编办", "县残联"}

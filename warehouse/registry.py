@@ -124,7 +124,9 @@ INSERT INTO registry_departments
 SELECT
     'dept-' || substr(sha256(canonical), 1, 12),
     canonical,
-    list_sort(list_distinct(list(name))),
+    -- a spelling is an alias when it ends the way the name does (市医保局, 县残联, 市委编办); the piece a
+    -- shared ending completes (四川省 of 四川省、重庆市政府办公厅) stays a mention's text, no name
+    coalesce(list_sort(list_distinct(list(name) FILTER (WHERE contains(right(canonical, 3), right(name, 1))))), []::VARCHAR[]),
     list_sort(list_distinct(list(role))),
     count(*) FILTER (WHERE role = 'lead'),
     count(*) FILTER (WHERE role = 'cooperate'),
