@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extractors import extract, normalize_text
 from sources.html import html_to_text
 
@@ -50,16 +52,6 @@ def test_a_row_with_words_beside_its_cells_is_no_table_row():
     assert "\t" not in html_to_text(html)
 
 
-def test_a_menu_of_link_blocks_stays_a_menu():
-    html = (
-        "<div class='menu'><div><div><a href='/a'>政务公开</a></div><div><a href='/b'>政策文件</a></div></div>"
-        "<div><div><a href='/c'>办事服务</a></div><div><a href='/d'>互动交流</a></div></div></div>"
-        "<p>现将有关事项通知如下。</p>"
-    )
-    text = html_to_text(html)
-    assert "\t" not in text and "政务公开" not in text
-
-
 def test_list_entries_of_span_cells_are_tab_rows():
     html = (
         "<p>我市“跨省通办”事项目录如下：</p><ul class='list'>"
@@ -80,14 +72,24 @@ def test_paragraphs_split_into_runs_are_no_rows():
     assert [line for line in html_to_text(html).splitlines() if line] == ["1.异地就医备案", "2.户口迁移"]
 
 
-def test_a_news_list_of_dated_links_stays_a_link_list():
-    html = (
-        "<ul class='news'><li><span class='date'>2024-05-10</span><span><a href='/1'>我市新增10项“跨省通办”事项</a></span></li>"
-        "<li><span class='date'>2024-05-02</span><span><a href='/2'>异地就医备案实现“跨省通办”</a></span></li></ul>"
-        "<p>现将有关事项通知如下。</p>"
-    )
-    text = html_to_text(html)
-    assert "\t" not in text and "新增10项" not in text
+@pytest.mark.parametrize(
+    ("html", "link_text"),
+    [
+        (  # a menu of link blocks
+            "<div class='menu'><div><div><a href='/a'>政务公开</a></div><div><a href='/b'>政策文件</a></div></div>"
+            "<div><div><a href='/c'>办事服务</a></div><div><a href='/d'>互动交流</a></div></div></div>",
+            "政务公开",
+        ),
+        (  # a news list: each entry's date before its link
+            "<ul class='news'><li><span class='date'>2024-05-10</span><span><a href='/1'>我市新增10项“跨省通办”事项</a></span></li>"
+            "<li><span class='date'>2024-05-02</span><span><a href='/2'>异地就医备案实现“跨省通办”</a></span></li></ul>",
+            "新增10项",
+        ),
+    ],
+)
+def test_grids_of_links_stay_link_lists_and_are_dropped(html, link_text):
+    text = html_to_text(html + "<p>现将有关事项通知如下。</p>")
+    assert "\t" not in text and link_text not in text and "现将有关事项通知如下。" in text
 
 
 def test_a_page_nested_thousands_deep_is_read():
