@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import olefile
 
+from sources.cell_text import joined_paragraphs
 from sources.models import ReadError
 
 _WIDENT = 0xA5EC
@@ -189,15 +190,18 @@ def _without_field_codes(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
 
 def _structured(chars: list[tuple[str, int]], marks: _Marks) -> str:
     """Paragraph marks to lines; in a table, cell marks to tabs and row marks to lines,
-    and a cell's own paragraphs joined. Which is which the paragraph properties say:
-    in the text an empty cell and a row end look alike."""
-    lines, cells, current = [], [], []
+    and a cell's own paragraphs joined as its pieces (``cell_text``). Which is which the
+    paragraph properties say: in the text an empty cell and a row end look alike."""
+    lines, cells, current, paragraphs = [], [], [], []
     for char, past in chars:
         if char == "\x07" and past in marks.row_ends:
             lines.append("\t".join(cells))
             cells = []
         elif char == "\x07":
-            cells.append("".join(current).strip())
+            cells.append(joined_paragraphs([*paragraphs, "".join(current)]))  # a cell's paragraphs: its pieces
+            current, paragraphs = [], []
+        elif char == "\r" and past in marks.in_table:
+            paragraphs.append("".join(current))
             current = []
         elif char in "\r\x0b\x0c" and past not in marks.in_table:
             lines.append("".join(current))

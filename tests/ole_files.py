@@ -46,7 +46,8 @@ def _entry(name: str, kind: int, start: int, size: int, child: int = _FREE, righ
 
 
 def word_97(paragraphs: list[str | list[str]], field_in_first: bool = False, encrypted: bool = False, n_fib: int = 0xC1) -> bytes:
-    """A .doc of these paragraphs; a list is one table row (its cells).
+    """A .doc of these paragraphs; a list is one table row (its cells; \\r inside a cell parts its
+    paragraphs).
 
     The text is one UTF-16 piece. Each paragraph is one run of the paragraph
     properties: table cells flagged in-table, row marks flagged as table-row ends."""
@@ -54,8 +55,12 @@ def word_97(paragraphs: list[str | list[str]], field_in_first: bool = False, enc
     for paragraph in paragraphs:
         if isinstance(paragraph, list):
             for cell in paragraph:
-                text += cell + "\x07"
-                runs.append((len(cell) + 1, True, False))
+                *inner, last = cell.split("\r")  # a cell's own paragraphs, each ended by \r
+                for piece in inner:
+                    text += piece + "\r"
+                    runs.append((len(piece) + 1, True, False))
+                text += last + "\x07"
+                runs.append((len(last) + 1, True, False))
             text += "\x07"
             runs.append((1, True, True))
         else:

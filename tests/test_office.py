@@ -544,3 +544,16 @@ def test_a_word_cells_paragraphs_are_its_pieces_unless_a_name_carries_over():
     assert "2\t失业保险金申领\t牵头单位：市人社局" in text
     items = extract(normalize_text(text)).items
     assert [i.name for i in items] == ["社会保障卡申领", "失业保险金申领", "失业保险金申领"]
+
+
+def test_a_word_97_cells_paragraphs_are_its_pieces_as_a_docx_cells_are():
+    data = word_97(
+        [
+            "某县第二批“跨省通办”事项",
+            ["序号", "事项名称", "责任单位"],
+            ["1", "社会保障卡申领\r失业保险金申领", "县人社局\r县医保局"],
+            ["2", "失业保险金\r申领", "牵头单位：\r县人社局"],
+        ]
+    )
+    text = read_text(RawDocument.from_bytes("list.doc", data, "doc")).text
+    assert "1\t社会保障卡申领；失业保险金申领\t县人社局；县医保局\n2\t失业保险金申领\t牵头单位：县人社局\n" in text
