@@ -18,7 +18,7 @@ from xml.etree import ElementTree
 
 import olefile
 
-from sources.cell_text import joined_paragraphs
+from sources.cell_text import joined_paragraphs, sheet_row
 from sources.models import ReadError
 from sources.sheet_names import captioned
 from sources.word_numbering import Numbering, read_numbering
@@ -258,13 +258,13 @@ def _sheet_rows(sheet: ElementTree.Element, shared: list[str], dates: DateStyles
     for cell in sheet.iter(f"{_S}c"):
         row, column = _cell_position(cell.get("r", ""))
         if row is not None:
-            grid[(row, column)] = _cell_text(cell, shared, dates).replace("\n", "").strip()
+            grid[(row, column)] = _cell_text(cell, shared, dates)
     _fill_merged(sheet, grid)
     if not grid:
         return []
     width = max(column for _, column in grid) + 1
     rows = sorted({row for row, _ in grid})
-    lines = ["\t".join(grid.get((row, column), "") for column in range(width)).rstrip("\t") for row in rows]
+    lines = [sheet_row([grid.get((row, column), "") for column in range(width)]) for row in rows]
     return [line for line in lines if line.strip()]
 
 

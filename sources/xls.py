@@ -13,6 +13,7 @@ import datetime
 
 import xlrd
 
+from sources.cell_text import sheet_row
 from sources.models import ReadError
 from sources.sheet_names import captioned
 
@@ -54,7 +55,7 @@ def _sheet_rows(book: xlrd.book.Book, sheet: xlrd.sheet.Sheet) -> list[str]:
         for row in range(top, bottom):
             for column in range(left, right):
                 grid[(row, column)] = value
-    lines = ["\t".join(grid.get((r, c), "") for c in range(sheet.ncols)).rstrip("\t") for r in range(sheet.nrows)]
+    lines = [sheet_row([grid.get((r, c), "") for c in range(sheet.ncols)]) for r in range(sheet.nrows)]
     return [line for line in lines if line.strip()]
 
 
@@ -65,7 +66,7 @@ def _cell_text(book: xlrd.book.Book, cell: xlrd.sheet.Cell) -> str:
     if cell.ctype == xlrd.XL_CELL_DATE:
         return date_text(xlrd.xldate_as_datetime(cell.value, book.datemode))
     if cell.ctype == xlrd.XL_CELL_TEXT:
-        return cell.value.replace("\r", "").replace("\n", "").strip()
+        return cell.value.replace("\r", "")  # its lines (Alt+Enter) are read with its row
     return ""
 
 

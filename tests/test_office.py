@@ -557,3 +557,21 @@ def test_a_word_97_cells_paragraphs_are_its_pieces_as_a_docx_cells_are():
     )
     text = read_text(RawDocument.from_bytes("list.doc", data, "doc")).text
     assert "1\t社会保障卡申领；失业保险金申领\t县人社局；县医保局\n2\t失业保险金申领\t牵头单位：县人社局\n" in text
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "xls"])
+def test_a_sheet_cells_lines_are_its_pieces_but_a_titles_lines_are_one_title(kind):
+    """Alt+Enter in a cell: 社会保障卡申领 / 失业保险金申领 are two items, 市人社局 / 市医保局 two
+    bodies; a title alone on its row, broken by hand, stays one title."""
+    rows = [
+        ["某县第二批“跨省通办”\n事项清单", "", ""],
+        ["序号", "事项名称", "责任单位"],
+        ["1", "社会保障卡申领\n失业保险金申领", "县人社局\n县医保局"],
+    ]
+    if kind == "xlsx":
+        data = xlsx(rows)
+    else:
+        data = xls(rows)
+    text = read_text(RawDocument.from_bytes(f"list.{kind}", data, kind)).text
+    assert text.startswith("某县第二批“跨省通办”事项清单\n")
+    assert "1\t社会保障卡申领；失业保险金申领\t县人社局；县医保局" in text
