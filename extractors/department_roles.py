@@ -113,7 +113,7 @@ def role_of(text: str, match: Located, ends: dict[int, int]) -> str:
     if _leads_the_next_clause(text, tail_span, ends):
         return "lead"  # "A要高度重视，会同B抓好落实": A is who 会同 has
     dated = _dated_task().match(_between().sub("", text[tail_span[0] : _sentence_end(text, tail_span[0])], count=1))
-    if dated and _TIME_WORD.search(dated.group("time")):  # 在窗口前完成 is a place
+    if dated and _time_word().search(dated.group("time")):  # 在窗口前完成 is a place
         return _dated_verbs()[dated.group("verb")]
     agent = _agent_role(text, match, ends)
     if agent:
@@ -161,7 +161,14 @@ def _dated_verbs() -> dict[str, str]:
     return {r["cue"]: r["role"] for r in load_table("department_roles.tsv") if r["position"] == "dated_verb"}
 
 
-_TIME_WORD = re.compile(r"[0-9０-９年月日底末季周旬天]|工作日|印发|下发|发布")  # what a time limit holds
+@lru_cache(maxsize=1)
+def _time_word() -> re.Pattern[str]:
+    """What a time limit holds: a digit or a unit of time, or the verb of the document's own day
+    (本通知印发后10日内: ``issue_verb`` in deadline_markers.tsv)."""
+    issue_verbs = [r["marker"] for r in load_table("deadline_markers.tsv") if r["position"] == "issue_verb"]
+    return re.compile(rf"[0-9０-９年月日底末季周旬天]|工作日|{alternation(issue_verbs)}")
+
+
 _DATE_REACH = 16  # 在2022年12月31日前: the longest time phrase between a name and its verb
 
 

@@ -24,10 +24,15 @@ def joined_paragraphs(lines: list[str]) -> str:
     for line in (line.strip() for line in lines):
         if not line:
             continue
-        tail = _WRAPPED_TAIL.fullmatch(line) is not None and "\u4e00" <= text[-1:] <= "\u9fff"
-        goes_on = tail or line.startswith(_GOES_ON)
+        goes_on = carries_over(text, line) or line.startswith(_GOES_ON)
         text += line if not text or text.endswith(_ENDS_A_PIECE) or goes_on else _PARAGRAPH_MARK + line
     return text
+
+
+def carries_over(before: str, line: str) -> bool:
+    """Is ``line`` the tail of a name ``before`` ends in (失业保险金 / 申领): a few characters
+    with no mark, after a character of a word. A whole name is a piece of its own."""
+    return _WRAPPED_TAIL.fullmatch(line.strip()) is not None and "\u4e00" <= before.rstrip()[-1:] <= "\u9fff"
 
 
 def sheet_row(values: list[str]) -> str:

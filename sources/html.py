@@ -21,7 +21,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from importlib import resources
 
-from sources.cell_text import joined_paragraphs
+from sources.cell_text import carries_over, joined_paragraphs
 from sources.html_grids import DATE_ONLY, GRID_BLOCKS, GridTracker
 from sources.html_tables import TableState
 
@@ -302,11 +302,6 @@ def _joined_cell(cell: str, data: bool) -> str:
     return joined_paragraphs(filled) if len(filled) > 1 else "".join(pieces)  # one paragraph: as it was
 
 
-# The tail a narrow list column wraps onto its own line: a few characters, no mark (备案, 登记).
-# A whole name after a <br> is a second entry the page set in the same <li>.
-_WRAPPED_TAIL = re.compile(r"[\u4e00-\u9fff]{1,3}")
-
-
 def _entry_breaks(text: str) -> str:
     """A <br> inside a list entry: a wrapped name when it is the entry's only break and a
     word's tail follows a word (1.异地就医<br>备案 is 异地就医备案); otherwise a line break
@@ -318,8 +313,9 @@ def _entry_breaks(text: str) -> str:
         before, mark, after = line.partition(_ENTRY_BREAK)
         if not mark:
             continue
-        wrapped = _ENTRY_BREAK not in after and _WRAPPED_TAIL.fullmatch(after.strip()) is not None
-        wrapped = wrapped and "\u4e00" <= before.rstrip()[-1:] <= "\u9fff"
+        # the tail a narrow list column wraps onto its own line (备案, 登记); a whole name after a
+        # <br> is a second entry the page set in the same <li>
+        wrapped = _ENTRY_BREAK not in after and carries_over(before, after)
         lines[index] = before.rstrip() + after.strip() if wrapped else line.replace(_ENTRY_BREAK, "\n")
     return "\n".join(lines)
 
