@@ -147,13 +147,18 @@ _EACH = "各"
 @lru_cache(maxsize=1)
 def _says() -> re.Pattern[str]:
     """ "A表示，下一步将会同B…": what a body says it will do, right after its name or its
-    speaker (A相关负责人表示)."""
+    speaker (A相关负责人表示), or in a sound bite of one of its officials (A副局长 李华：我们将会同B…)."""
     rows = load_table("department_roles.tsv")
     says = alternation([r["cue"] for r in rows if r["position"] == "says"])
     then = alternation([r["cue"] for r in rows if r["position"] == "says_then"])
     speaker = alternation([r["cue"] for r in rows if r["position"] == "speaker"])
+    title = alternation([r["cue"] for r in rows if r["position"] == "title"])
+    we = alternation([r["cue"] for r in rows if r["position"] == "we"])
     cue = alternation(_cues()[0])
-    return re.compile(rf"(?:{speaker})?(?:{says})[，,：:](?:{then})?[，,]?(?:还将|将)?(?P<cue>{cue})")
+    # a sound bite: the title, the speaker's own name (a space may part them), maybe 说, a colon
+    bite = rf"(?:{title})[ \u3000]?[\u4e00-\u9fff]{{2,3}}(?:{says})?[：:]“?"
+    said = rf"(?:(?:{speaker})?(?:{says})[，,：:]“?|{bite})"
+    return re.compile(rf"{said}(?:{then})?[，,]?(?:{we})?(?:还将|将)?(?P<cue>{cue})")
 
 
 @lru_cache(maxsize=1)

@@ -28,6 +28,10 @@ from extractors.departments import find_departments
         ("市交警支队", "某某市交通警察支队"),
         ("省公安厅交警总队", "省公安厅交通警察总队"),  # a city's notice: whose province, it does not say
         ("市公安局支队长", "某某市公安局"),
+        # courts and procuratorates handle their own cross-region services (跨域立案)
+        ("市中院", "某某市中级人民法院"),
+        ("县人民法院", "县人民法院"),
+        ("市人民检察院", "某某市人民检察院"),
     ],
 )
 def test_local_bodies_by_their_short_forms(name, canonical):

@@ -935,6 +935,23 @@ def test_huitong_before_a_place_and_what_a_body_says_it_will_do(text, roles):
     assert _name_roles(text, issuer="深圳市人民政府") == roles
 
 
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # a TV script's sound bite: an official's title, own name and a colon speak for the body
+        (
+            "【同期声】县行政审批局副局长 李华：下一步，我们将会同县人社局、县医保局推出一批事项。",
+            [("县行政审批局", "lead"), ("县人社局", "cooperate"), ("县医保局", "cooperate")],
+        ),
+        ("市医保局局长张明说：“我局将会同市税务局推进。”", [("市医保局", "lead"), ("市税务局", "cooperate")]),
+        # a title and a name alone say nothing the body will do
+        ("市医保局局长 张明：今年办件量比去年增加两成。", [("市医保局", "mentioned")]),
+    ],
+)
+def test_a_sound_bite_of_an_official_speaks_for_the_body(text, roles):
+    assert _name_roles(text) == roles
+
+
 def test_central_bodies_of_every_kind_and_the_banking_regulator_before_2023():
     text = "（人民银行、银保监会、国家民委、国管局、国台办、全国工商联、中央统战部按职责分工负责）"
     found = [(d.canonical, d.role) for d in find_departments(text)]
