@@ -89,7 +89,8 @@ def joiner_after(text: str, count_end: int, end: int) -> int | None:
 def _past_particle(text: str, start: int) -> int:
     """开展了A“跨省通办”试点, 推出的A: the verb's particle opens no name; nor does the ordinal
     that counts a clause off in running text (一是…；二是分科目考试实现异地可办), nor the batch the
-    names are in (首批A、B…), nor a preposition that introduces them (对于A、B等…, 像A、B这类…)."""
+    names are in (首批A、B…), nor a preposition that introduces them (对于A、B等…, 像A、B这类…) or a
+    word of when before them (目前A、B…)."""
     while True:
         opener = _ORDINAL.match(text, start) or _BATCH.match(text, start) or _preposition().match(text, start)
         particle = text[start : start + 1] in ("了", "的") and start > 0 and is_han(text[start - 1])
@@ -103,8 +104,9 @@ _ORDINAL = re.compile(r"[一二三四五六七八九十]{1,2}是|其[一二三�
 
 @lru_cache(maxsize=1)
 def _preposition() -> re.Pattern[str]:
-    """对于A、B等“跨省通办”事项，…: the words that introduce a list (item_cues.tsv list_preposition)."""
-    return re.compile(alternation(cues()["list_preposition"]))
+    """对于A、B等“跨省通办”事项，…: the words that introduce a list (item_cues.tsv list_preposition),
+    or a word of when before a list that is its clause's subject (目前A、B等业务已实现…: clause_adverb)."""
+    return re.compile(alternation([*cues()["list_preposition"], *cues()["clause_adverb"]]))
 
 
 _BATCH = re.compile(r"(?:首|本|此|新一|第[一二三四五六七八九十0-9]{1,3})批")

@@ -19,7 +19,7 @@ from extractors.item_names import (
     split_names,
     split_services_at_he,
 )
-from extractors.list_bounds import CLAUSE_MARKS, CLAUSE_START, SENTENCE_END, start_of_list
+from extractors.list_bounds import CLAUSE_MARKS, CLAUSE_START, COUNTER, SENTENCE_END, start_of_list
 from extractors.records import ItemMention
 from extractors.scope_tags import cues_in, regional_scopes, tags
 from extractors.text import alternation, overlaps
@@ -39,12 +39,16 @@ def _after_scope() -> re.Pattern[str]:
     # "办理A、B等“跨省通办”事项。", "…等“跨省通办”事项已上线": 事项 after the scope, where 等
     # joins the list to it (not 事项清单: what 纳入 puts a list into)
     items = r"(?P<items>事项|业务)(?!清单|目录)"
-    return re.compile(rf"[”\"’]?(?:{items}|(?:{nouns})?(?:{ends}|(?P<range>范围|事项清单|清单|事项目录)))")
+    # spoken, the scope may be the verb's: "…就能“跨省通办”了。"
+    return re.compile(rf"[”\"’]?(?:{items}|(?:{nouns})?了?(?:{ends}|(?P<range>范围|事项清单|清单|事项目录)))")
 
 
 # "推动A、B在全国范围内“跨省通办”": where the services can be done, between the list and its
-# scope. Open (在长三角地区) only after 在 or 于, so no name's last characters are taken for it.
-_WHERE = r"(?:(?:在|于)[\u4e00-\u9fff]{1,8}?(?:范围内|地区|区域内|范围)|(?:全国|全省|全市|全区|全县)范围内)"
+# scope. Open (在长三角地区) only after 在 or 于, so no name's last characters are taken for it;
+# or a place near the applicant (在家门口, 就近: item_cues.tsv subject_where).
+_WHERE_OPEN = r"(?:(?:在|于)[\u4e00-\u9fff]{1,8}?(?:范围内|地区|区域内|范围)|(?:全国|全省|全市|全区|全县)范围内)"
+
+_SUBJECT_ADVERBS = 3  # 现在也都能: adverbs a subject list's verb may take, before and after where
 
 
 @lru_cache(maxsize=1)
@@ -52,10 +56,13 @@ def _before_scope() -> re.Pattern[str]:
     """Between a list and its scope: "…等高频事项“跨省通办”" (a counter noun), "将…纳入“省内通办”"."""
     words = cues()
     nouns = alternation([*words["counter_noun"], *words["joint_noun"]])
-    # "A、B已实现“跨省通办”": the list is the subject of its own verb
-    adverb = rf"(?:{alternation(words['subject_adverb'])})?"
-    # 已在全国范围内实现; not the 可 of a name's 许可 or 认可 (排污许可“跨省通办”)
-    verb = rf"(?P<verb>(?<![许认]){adverb}{_WHERE}?{adverb}(?:{alternation(words['subject_verb'])}))"
+    where = rf"(?:{_WHERE_OPEN}|{alternation(words['subject_where'])})"
+    # "A、B已实现“跨省通办”": the list is the subject of its own verb, maybe after a few adverbs
+    # (现在都能, 也都实现了); 已在全国范围内实现, 在家门口就能
+    adverbs = rf"(?:{alternation(words['subject_adverb'])}){{0,{_SUBJECT_ADVERBS}}}"
+    subject_verb = rf"{adverbs}{where}?{adverbs}(?:{alternation(words['subject_verb'])})了?"
+    # not the 可 of a name's 许可 or 认可 (排污许可“跨省通办”)
+    verb = rf"(?P<verb>(?<![许认]){subject_verb})"
     # "…等服务事项的“跨省通办”": a counter noun may take 的 before the scope
     # "…社保卡申领“一件事一次办”和“跨省通办”": another quoted goal may stand between
     other_goal = r"(?:“[^“”]{1,12}”[和及、])?"
@@ -63,9 +70,11 @@ def _before_scope() -> re.Pattern[str]:
     # makes it its object
     # 已全部纳入: two adverbs may stand before it
     into = rf"(?P<into>(?P<into_adverb>(?:{alternation(words['subject_adverb'])}){{1,2}})?纳入)"
-    # "办理A、B等业务，实现“省内通办”": a closed list, a comma, and the verb that gives it the scope
-    closed = rf"等(?:{nouns})[，,](?={adverb}{_WHERE}?{adverb}(?:{alternation(words['subject_verb'])}))"
-    return re.compile(rf"(?:{closed}|等(?:(?:{nouns})的?)?)?{_WHERE}?(?:{into}|{verb})?{other_goal}[“\"‘]?$")
+    # "办理A、B等业务，实现“省内通办”": a closed list, a comma, and the verb that gives it the scope;
+    # spoken, "像A、B这些事，在家门口就能“跨省通办”了" (the comma may go: A、B这些事都能…)
+    these = rf"这(?:些|类|几类|几项|几件|几个)(?:{nouns}|事情|事儿|事)"
+    closed = rf"(?:等(?:{nouns})[，,]|{these}[，,]?)(?={subject_verb})"
+    return re.compile(rf"(?:{closed}|等(?:(?:{nouns})的?)?)?{_WHERE_OPEN}?(?:{into}|{verb})?{other_goal}[“\"‘]?$")
 
 
 @lru_cache(maxsize=16)
@@ -74,7 +83,9 @@ def _scope_group(regional: tuple[str, ...] = (), modes: bool = False) -> re.Patt
     (“跨省通办”“省内通办”). ``regional``: the regions' scopes the text names (湘赣通办), as
     literals: a pattern for any of them would cost the scan its speed. ``modes``: a 通办 mode
     (全程网办) ends a list too."""
-    words = sorted({*cues()["scope"], *regional, *(cues()["mode"] if modes else ())}, key=len, reverse=True)
+    words = sorted(
+        {*cues()["scope"], *cues()["scope_verb"], *regional, *(cues()["mode"] if modes else ())}, key=len, reverse=True
+    )
     scope = "|".join(map(re.escape, words))
     return re.compile(rf"(?:{scope})(?:(?:[、和及]|”“|\"\")(?:{scope}))*")
 
@@ -122,8 +133,54 @@ def scope_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> li
             continue
         clause_end = CLAUSE_START.search(text, after.end())
         # a region's scope is the whole marker (“湘赣边区域通办”, not the 区域通办 inside it)
-        scope = (marker.group(),) if marker.group() in regional else tuple(cues_in(marker.group(), "scope"))
+        scope = (marker.group(),) if marker.group() in regional else tuple(cues_in(_as_scope(marker.group()), "scope"))
         ways = tags(marker.group() + text[marker.end() : clause_end.start() if clause_end else len(text)], "mode")
+        items.extend(ItemMention(text[a:b], (a, b), "enumeration", scope=scope, modes=ways, group=group) for a, b in spans)
+    return items
+
+
+def _as_scope(words: str) -> str:
+    """The scope a scope verb gives (可跨省办理: 跨省通办); scopes stay themselves."""
+    for verb in cues()["scope_verb"]:
+        if verb.endswith(_HANDLE) and verb[: -len(_HANDLE)] + _SCOPE_END in cues()["scope"]:
+            words = words.replace(verb, verb[: -len(_HANDLE)] + _SCOPE_END)
+    return words
+
+
+_HANDLE, _SCOPE_END = "办理", "通办"
+
+
+@lru_cache(maxsize=1)
+def _scope_verb_first() -> re.Pattern[str]:
+    """ "群众可在专窗跨省办理A、B等业务": a modal, maybe where, then the scope verb, the list after it."""
+    words = cues()
+    adverbs = rf"(?:{alternation(words['subject_adverb'])}){{0,2}}"
+    where = r"(?:在[^，。；、,;：:\n]{1,8}?)?"
+    scope = alternation(words["scope_verb"])
+    nouns = alternation([*words["counter_noun"], *words["joint_noun"]])
+    return re.compile(rf"(?<![许认]){adverbs}(?:可以?|能够?){where}(?P<scope>{scope})"), re.compile(rf"等(?:{nouns})$")
+
+
+def verb_scope_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> list[ItemMention]:
+    """Lists after a verb that holds their scope: "可跨省办理户口迁移、居民身份证换领等业务。".
+    No count vouches for the list, so every name must end like a service; a counted one
+    (…等3项业务) is the counted reader's, one that opens with a colon the colon reader's."""
+    items: list[ItemMention] = []
+    verb, closer = _scope_verb_first()
+    for group, match in enumerate(verb.finditer(text), start=first_group):
+        clause_end = CLAUSE_START.search(text, match.end())
+        end = clause_end.start() if clause_end else len(text)
+        if clause_end and clause_end.group() in "：:" or COUNTER.search(text, match.end(), end):
+            continue
+        closed = closer.search(text, match.end(), end)
+        list_end = closed.start() if closed else end
+        if overlaps((match.end(), list_end), taken):
+            continue
+        spans = split_services_at_he(text, split_names(text, match.end(), list_end))
+        if not spans or not all(names_an_item(text[a:b]) for a, b in spans) or not all_services(text, spans):
+            continue
+        scope = tuple(cues_in(_as_scope(match.group("scope")), "scope"))
+        ways = tags(text[match.end() : end], "mode")
         items.extend(ItemMention(text[a:b], (a, b), "enumeration", scope=scope, modes=ways, group=group) for a, b in spans)
     return items
 
