@@ -326,6 +326,19 @@ def test_a_short_term_merges_into_the_official_one_it_is_part_of(conn):
     ]
 
 
+def test_a_short_term_inside_a_term_that_names_something_else_stays_as_written(conn):
+    """驾驶证 is 机动车驾驶证's short name, but 农机驾驶证 is a farm machine's licence, and
+    身份证明 a certificate of identity, no 居民身份证: neither is expanded."""
+    load(conn, [_text_doc("a.txt", "推进农机驾驶证补证、临时身份证明开具、身份证换领等3项“跨省通办”。")])
+    build_registry(conn)
+    keys = _table(conn, "SELECT name, item_key FROM registry_items ORDER BY name")
+    assert keys == [
+        ("临时身份证明开具", item_key("临时身份证明")),  # 开具 drops, as for any 证明
+        ("农机驾驶证补证", item_key("农机驾驶证补证")),
+        ("身份证换领", item_key("居民身份证换领")),  # seen only short: named as written
+    ]
+
+
 def test_a_generic_ending_merges_with_the_name_without_it_and_says_why(conn):
     load(conn, [_text_doc("a.txt", "推进出生医学证明办理、户口迁移业务等2项“跨省通办”。")])
     build_registry(conn)

@@ -141,14 +141,15 @@ GROUP BY canonical
 """
 
 
-def _data_rows(name: str) -> list[tuple[str, str, str]]:
-    """(alias, canonical, reason) rows of a data file under its header."""
+def _data_rows(name: str, width: int = 3) -> list[tuple[str, ...]]:
+    """(alias, canonical, reason, …) rows of a data file under its header, ``width`` columns each
+    (a missing one empty)."""
     text = resources.files("warehouse").joinpath("data", name).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     rows = []
     for line in lines[1:]:
-        alias, canonical, reason = (line.split("\t") + ["", ""])[:3]
-        rows.append((alias, canonical, reason or f"listed in {name}"))
+        alias, canonical, reason, *rest = (line.split("\t") + [""] * width)[:width]
+        rows.append((alias, canonical, reason or f"listed in {name}", *rest))
     return rows
 
 
@@ -166,7 +167,7 @@ def derived_alias_rows(keys: list[str], listed: dict[str, str]) -> list[tuple[st
     居民身份证首次申领). ``listed`` maps whole-name
     alias keys to their canonical keys: a name the rules turn into a listed alias goes on
     to that alias's item."""
-    terms = _data_rows("term_aliases.tsv")
+    terms = _data_rows("term_aliases.tsv", width=4)
     suffixes = _data_rows("name_suffixes.tsv")
     rows = []
     for key in keys:
@@ -184,28 +185,38 @@ def derived_alias_rows(keys: list[str], listed: dict[str, str]) -> list[tuple[st
     return rows
 
 
-def _with_terms(key: str, terms: list[tuple[str, str, str]]) -> tuple[str, list[str]]:
+def _with_terms(key: str, terms: list[tuple[str, ...]]) -> tuple[str, list[str]]:
     expanded, reasons = key, []
-    for alias, canonical, reason in terms:
-        replaced = _replace_term(expanded, alias, canonical)
+    for alias, canonical, reason, other_terms in terms:
+        replaced = _replace_term(expanded, alias, canonical, other_terms.split("|") if other_terms else [])
         if replaced != expanded:
             expanded = replaced
             reasons.append(f"{alias} = {canonical}: {reason}")
     return expanded, reasons
 
 
-def _replace_term(key: str, alias: str, canonical: str) -> str:
+def _replace_term(key: str, alias: str, canonical: str, other_terms: list[str] = ()) -> str:
     """Each ``alias`` in ``key`` that is not already part of ``canonical`` (公积金 inside
-    住房公积金 is the official term: 住房公积金提取 stays as it is)."""
+    住房公积金 is the official term: 住房公积金提取 stays as it is), nor of a term that names
+    something else (驾驶证 inside 农机驾驶证, 身份证 inside 身份证明)."""
     before, _, after = canonical.partition(alias) if alias in canonical else ("", "", "")
     out, cursor = [], 0
     for position in _occurrences(key, alias):
         whole = key[position - len(before) : position] == before and key.startswith(after, position + len(alias))
-        if alias in canonical and whole:
+        if (alias in canonical and whole) or _inside_a_term(key, position, alias, other_terms):
             continue
         out.append(key[cursor:position] + canonical)
         cursor = position + len(alias)
     return "".join(out) + key[cursor:]
+
+
+def _inside_a_term(key: str, position: int, alias: str, terms: list[str]) -> bool:
+    """Is the ``alias`` at ``position`` part of one of ``terms`` there?"""
+    for term in terms:
+        offset = term.find(alias)
+        if offset >= 0 and key.startswith(term, position - offset):
+            return True
+    return False
 
 
 def _occurrences(text: str, word: str) -> list[int]:
