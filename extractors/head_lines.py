@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.datafiles import load_list, load_table
+from extractors.dates import find_full_dates
 from extractors.place_bounds import ends_a_zone
 from extractors.text import DOC_NUMBER, alternation
 
@@ -113,3 +114,22 @@ def _addressed(text: str) -> bool:
     (怀化高新区、怀化经开区: a zone's administration is addressed by the zone's name)."""
     parts = (_BRACKETED_TAIL.sub("", part.strip()) for part in re.split(r"[，,]", text) if part.strip())
     return all(_ADDRESSEE_TAIL.search(part) or ends_a_zone(part, len(part)) for part in parts)
+
+
+# "——2024年1月9日在株洲市第十六届人民代表大会第四次会议上", "（2023年11月30日某市人大常委会会议通过）":
+# a speech's or an adopted text's own date, right after a dash or an opening bracket under its title
+_OCCASION = re.compile(
+    r"^(?:[—－]{1,2}|[（(])\s*(?P<date>[0-9〇零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日)(?:在[^，。]{2,60}?(?:上|上的(?:讲话|报告|发言))|[^，。]{2,60}?通过[）)])$"
+)
+
+
+def occasion_date(lines: list[Line]) -> tuple[tuple[int, int], object] | None:
+    """The date a speech was given or a text adopted, stated under its title: a report's
+    or a speech's document date, where it has no signature."""
+    for line in lines[:MAX_HEAD_LINES]:
+        match = _OCCASION.match(line.text)
+        dates = find_full_dates(match.group("date")) if match else []
+        if dates and dates[0][0] == 0 and dates[0][1] == len(match.group("date")):
+            start = line.start + match.start("date")
+            return (start, start + dates[0][1]), dates[0][2]
+    return None

@@ -24,6 +24,7 @@ from extractors.head_lines import (
     is_addressee_line,
     is_issuer_line,
     lines_of,
+    occasion_date,
 )
 from extractors.labels import find_label_block, is_label_line, labelled_date
 from extractors.places import LEVEL_CHARS, signers_of
@@ -89,6 +90,7 @@ def _from_layout(text: str) -> DocumentMeta:
     title = find_title(lines, official=number is not None)
     issued = _issued(lines, title)
     issuer = _issuer(lines, title, issued)
+    issued = issued or occasion_date(lines)  # a speech's date says nothing of who signed
     published = _published(lines, official=number is not None)
     addressee_line = _addressee_line(lines)
     return DocumentMeta(

@@ -376,3 +376,25 @@ def test_a_dated_task_near_the_top_is_no_dateline():
     assert extract_text(text).document.published is None
     dated = "某市跨省通办新进展\n2024-07-15 09:30 来源：某市日报\n正文。\n"
     assert extract_text(dated).document.published == "2024-07-15"
+
+
+@pytest.mark.parametrize(
+    ("occasion", "issued"),
+    [
+        ("——2024年1月9日在株洲市第十六届人民代表大会第四次会议上", "2024-01-09"),
+        ("—— 2023年12月5日在全市政务服务工作会议上的讲话", "2023-12-05"),
+        ("（2023年11月30日株洲市第十六届人民代表大会常务委员会第十五次会议通过）", "2023-11-30"),
+        ("——在全市政务服务工作会议上的讲话", None),  # no date: nothing to read
+        ("（2023年11月30日前完成）", None),  # a time limit, no occasion
+    ],
+)
+def test_a_speech_or_an_adopted_text_is_dated_by_its_occasion(occasion, issued):
+    text = f"政府工作报告\n{occasion}\n市长 王建国\n各位代表：\n现在，我代表市人民政府，向大会报告工作。\n"
+    document = extract_text(text).document
+    assert document.issued == issued
+    assert document.issuer is None  # a speech has no signature: its date names no signer
+
+
+def test_who_speaks_for_a_body_is_no_part_of_its_place():
+    found = extract_text("现在，我代表市人民政府，向大会报告工作。").departments
+    assert [d.name for d in found] == ["市人民政府"]
