@@ -10,6 +10,7 @@ exponential backoff; 4xx answers are final. Every failure is an
 
 from __future__ import annotations
 
+import re
 import time
 import urllib.error
 import urllib.request
@@ -101,10 +102,15 @@ def _get(url: str, policy: FetchPolicy) -> tuple[bytes, dict[str, str]]:
         return data, {"content_type": response.headers.get("Content-Type", ""), "final_url": response.geturl()}
 
 
+_DELIMITED_TYPE = re.compile(r"text/(?:csv|tab-separated-values)", re.I)
+
+
 def _document(url: str, data: bytes, headers: dict[str, str], attempt: int) -> RawDocument | IngestError:
     name = urlsplit(url).path.rsplit("/", 1)[-1]
     if "html" in headers["content_type"] and not name.lower().endswith((".htm", ".html")):
         name += ".html"
+    elif _DELIMITED_TYPE.search(headers["content_type"]) and not name.lower().endswith((".csv", ".tsv")):
+        name += ".csv"  # an open-data API's download (…/export?format=csv): the server says what it is
     try:
         kind = sniff_kind(data, name)
     except ReadError as exc:

@@ -31,6 +31,8 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
         if self.path == "/notice.html":
             self._send(200, PAGE.encode("gbk"))
+        elif self.path == "/export?format=csv":
+            self._send(200, "事项名称,实施主体\n婚姻登记,某潭市民政局\n".encode("gb18030"), "text/csv; charset=gbk")
         elif self.path == "/missing.html":
             self._send(404, b"not here")
         elif self.path == "/big.html":
@@ -70,6 +72,12 @@ def test_a_gbk_page_is_fetched_and_extracted(server):
     assert isinstance(doc, RawDocument) and doc.kind == "html"
     result = process(doc)
     assert [i.name for i in result.extraction.items] == ["异地就医备案", "生育津贴支付"]
+
+
+def test_a_download_the_server_calls_csv_is_read_as_rows(server):
+    doc = fetch(f"{server}/export?format=csv", _policy())
+    assert isinstance(doc, RawDocument) and doc.kind == "csv"
+    assert process(doc).normalized.text.splitlines() == ["事项名称\t实施主体", "婚姻登记\t某潭市民政局"]
 
 
 @pytest.mark.parametrize(
