@@ -40,13 +40,17 @@ def markers(position: str) -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _from_issue_pattern() -> re.Pattern[str]:
-    """本方案自印发之日起施行 (a start on the document's date) and 自本通知印发之日起30日内 or
-    本方案印发后1个月内 (a deadline counted from it), from the verb on: a scan for a verb is
-    fast, and what stands before it (``_OPENING``) is looked for only there."""
+    """本方案自印发之日起施行 (a start on the document's date), 自印发之日起30日后施行 (a start
+    counted from it) and 自本通知印发之日起30日内 or 本方案印发后1个月内 (a deadline counted from
+    it), from the verb on: a scan for a verb is fast, and what stands before it (``_OPENING``) is
+    looked for only there. 收到本通知后5个工作日内 names the document in its verb (receipt) and
+    needs nothing before it: the day it arrives is taken for the day it was issued."""
     verbs, in_force = alternation(markers("issue_verb")), alternation(markers("in_force"))
+    receipt = alternation(markers("receipt"))
     units = alternation(markers("count_unit"))
     counted = rf"(?:之日起|后)(?P<count>{_COUNT})(?P<unit>{units}){_WITHIN}"
-    return re.compile(rf"(?:{verbs})(?:{counted}|之日起(?:{in_force})?)")
+    later = rf"之日起(?P<later>{_COUNT})(?P<later_unit>{units})后(?:{in_force})"
+    return re.compile(rf"(?P<receipt>{receipt})?(?(receipt)|(?:{verbs}))(?:{counted}|{later}|之日起(?:{in_force})?)")
 
 
 # 自, 自本通知, 本方案 right before the verb, or a bare 方案 opening its clause. A count needs
@@ -65,25 +69,38 @@ def from_issue(text: str, base: date | None) -> list[Deadline]:
     """Deadlines counted from the document's own date, and its own start."""
     found = []
     for match in _from_issue_pattern().finditer(text):
-        opening = _opening().search(text, max(0, match.start() - _OPENING_REACH), match.start())
         counted = match.group("count") is not None
-        if opening is None or not (counted or opening.group().startswith("自")):
-            continue
-        span = (opening.start(), match.end())
-        count = to_int(match.group("count")) if counted else None
-        end = _add(base, count, markers("count_unit")[match.group("unit")]) if base and count else None
-        found.append(
-            Deadline(
-                text=text[span[0] : span[1]],
-                span=span,
-                kind="by" if counted else "start",
-                date=end.isoformat() if end else None,
-                start=base.isoformat() if base else None,
-                precision="day" if base and (end or not counted) else "unresolved",
-                base_date=base.isoformat() if base else None,
-            )
-        )
+        if match.group("receipt"):
+            if not counted:
+                continue  # 收到本通知后，…: no time
+            start = match.start()
+        else:
+            opening = _opening().search(text, max(0, match.start() - _OPENING_REACH), match.start())
+            if opening is None or not (counted or opening.group().startswith("自")):
+                continue
+            start = opening.start()
+        found.append(_counted_from_issue(text, (start, match.end()), match, base))
     return found
+
+
+def _counted_from_issue(text: str, span: tuple[int, int], match: re.Match[str], base: date | None) -> Deadline:
+    """A deadline by the end of a count (…30日内), or a start on the document's day or a count
+    after it (…之日起施行, …之日起30日后施行: the start is that later day)."""
+    units = markers("count_unit")
+    counted = match.group("count") is not None
+    end = _add(base, to_int(match.group("count")), units[match.group("unit")]) if base and counted else None
+    start = base
+    if base and match.group("later") is not None:
+        start = _add(base, to_int(match.group("later")), units[match.group("later_unit")])
+    return Deadline(
+        text=text[span[0] : span[1]],
+        span=span,
+        kind="by" if counted else "start",
+        date=end.isoformat() if end else None,
+        start=start.isoformat() if start else None,
+        precision="day" if base and (end or not counted) else "unresolved",
+        base_date=base.isoformat() if base else None,
+    )
 
 
 def _add(base: date, count: int, unit: str) -> date:

@@ -259,6 +259,8 @@ def test_a_relative_deadline_without_a_base_date_is_kept_unresolved(text, expect
         # a bare 方案 or 通知 opening its clause, or after 在/于, is this document
         ("方案印发后1个月内完成梳理。", "2023-03-15", ("方案印发后1个月内", "2023-04-15", "day")),
         ("各市在通知下发后10日内报送。", "2023-03-15", ("通知下发后10日内", "2023-03-25", "day")),
+        # the document's arrival names the document itself: counted from its own date
+        ("请于收到本通知后5个工作日内反馈意见。", "2023-03-15", ("收到本通知后5个工作日内", "2023-03-22", "day")),
         # the last year of a five-year plan
         ("到“十四五”末，全面实现高频事项跨省通办。", "2022-01-10", ("“十四五”末", "2025-12-31", "year")),
         ("十五五期末前基本建成", None, ("十五五期末", "2030-12-31", "year")),
@@ -279,8 +281,22 @@ def test_deadlines_with_no_calendar_date_of_their_own(text, base, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "base", "start"),
+    [
+        ("本通知自印发之日起施行。", "2023-03-15", "2023-03-15"),
+        ("本办法自发布之日起30日后施行。", "2023-03-15", "2023-04-14"),  # in force a count after its date
+    ],
+)
+def test_a_document_in_force_on_its_day_or_a_count_after_it(text, base, start):
+    (found,) = extract_deadlines(text, parse_iso(base))
+    assert (found.kind, found.date, found.start) == ("start", None, start)
+    assert found.text.endswith("施行")
+
+
+@pytest.mark.parametrize(
     "text",
     [
+        "收到本通知后，请立即部署。",  # receipt with no count sets no time
         "收到申请后3个工作日内办结。",  # a service's time limit, not counted from the document
         "《办法》印发后1个月内完成配套制度。",  # another document's date
         "国务院办公厅通知印发后，各地积极推进。",  # a document named by its issuer, no count
