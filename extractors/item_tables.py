@@ -46,6 +46,7 @@ class _Columns:
     scope: int | None
     mode: int | None
     services_only: bool = False  # a bare 事项 header: a name must end like a service
+    former: int | None = None  # 原事项名称 beside 调整后事项名称: the name the row's item had before
     marked: tuple[tuple[int, str], ...] = ()  # a column per mode (全程网办 | 代收代办), ticked per row
 
 
@@ -77,9 +78,10 @@ def _header_columns(cells: list[str]) -> _Columns | None:
 
     words = cues()
     sub, main = find(*words["sub_header"][:1]), find(*words["main_header"][:1])
+    former = _former_column(cells)
     if sub is None and main is None:
         for header in words["name_header"]:
-            sub = find(header)
+            sub = next((index for index, cell in enumerate(cells) if header in cell and index != former), None)
             if sub is not None:
                 break
     bare = None
@@ -90,7 +92,22 @@ def _header_columns(cells: list[str]) -> _Columns | None:
     if sub is None and main is None:
         return None
     scope, mode = _first(find, words["scope_header"]), _first(find, words["mode_header"])
-    return _Columns(main, sub, scope, mode, services_only=bare is not None, marked=_mode_columns(cells))
+    former = former if former is not None and sub is not None else None
+    return _Columns(main, sub, scope, mode, services_only=bare is not None, marked=_mode_columns(cells), former=former)
+
+
+def _former_column(cells: list[str]) -> int | None:
+    """The column of the names a renaming table's rows had before (原事项名称, 调整前名称), where
+    another column holds the names after: a header cell of a name header or 名称 that opens with
+    a former marker (item_cues.tsv former_marker)."""
+    headers = (*cues()["name_header"], "名称")
+    for index, cell in enumerate(cells):
+        text = cell.strip()
+        if text.startswith(cues()["former_marker"]) and any(header in text for header in headers):
+            others = (other for column, other in enumerate(cells) if column != index)
+            if any(header in other for other in others for header in headers):
+                return index
+    return None
 
 
 def _first(find, headers: tuple[str, ...]) -> int | None:
@@ -345,6 +362,7 @@ def _row_items(
         name = name[: note[0]].rstrip()
         span = (span[0], span[0] + len(name))
     main = cell(columns.main) or (main_above if name_column == columns.sub else None)
+    former = _former_name(cell(columns.former), name)
     return [
         ItemMention(
             piece,
@@ -356,9 +374,20 @@ def _row_items(
             modes=modes,
             group=group,
             batch=caption.batch,
+            former_name=former,
         )
         for piece, piece_span in _listed_in_cell(name, span)
     ]
+
+
+def _former_name(cell: str, name: str) -> str | None:
+    """The row's former name, without a list's marks and a note after it; none where the row
+    kept its name (only its body or scope changed) or the cell names nothing."""
+    lead, end = undecorated(cell, 0, len(cell))
+    former = cell[lead:end]
+    note = trailing_note(former, 0, len(former))
+    former = former[: note[0]].rstrip() if note is not None else former
+    return former if former and former != name and plausible(former) else None
 
 
 def _listed_in_cell(name: str, span: tuple[int, int]) -> list[tuple[str, tuple[int, int]]]:

@@ -59,6 +59,19 @@ def extracted(normalized):
 
 
 @pytest.fixture
+def conn(tmp_path: Path):
+    """A migrated warehouse in a temporary file."""
+    import duckdb
+
+    from warehouse import migrate
+
+    connection = duckdb.connect(str(tmp_path / "w.duckdb"))
+    migrate(connection)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
 def source_folder(tmp_path: Path) -> Path:
     """The three official samples plus an empty file and a binary file."""
     folder = tmp_path / "notices"

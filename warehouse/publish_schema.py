@@ -47,6 +47,12 @@ ITEM_FIELDS: list[dict[str, Any]] = [
         "type": "list",
         "description": f"ISO dates by which deadlines linked to it fall due (2021年底前: 2021-12-31). {_LIST_NOTE}",
     },
+    {
+        "name": "former_names",
+        "type": "list",
+        "description": "Names a notice renamed it from (原事项名称 | 调整后事项名称, “A”更名为“B”); each is an alias too, "
+        f"and an item published under one of them before is listed in the changelog as merged into this one. {_LIST_NOTE}",
+    },
 ]
 
 SOURCE_FIELDS: list[dict[str, Any]] = [

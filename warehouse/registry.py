@@ -24,6 +24,7 @@ import duckdb
 
 from extractors.item_names import cues, object_first
 from warehouse.keys import SUB_ITEM_SEPARATOR, item_key
+from warehouse.renames import rename_rows
 
 OWN_KEY = "own key: same normalized name (script variants and exact repeats)"
 
@@ -63,7 +64,7 @@ SELECT
     list_sort(list_distinct(list(m.name) || coalesce(
         list(coalesce(m.spelling, regexp_replace(m.raw_name, '\\s+', '', 'g')))
             FILTER (WHERE coalesce(m.spelling, m.raw_name, '') <> ''), []
-    ))),
+    ) || coalesce(list(m.former_name) FILTER (WHERE m.former_name IS NOT NULL), []))),
     -- a filtered list() over no rows is NULL, not []: coalesce keeps the column a list
     list_sort(list_distinct(coalesce(list(m.main_item) FILTER (WHERE m.main_item IS NOT NULL), []))),
     -- a scope as sources write it, brackets made full-width: 跨省(区域)通办 = 跨省（区域）通办
@@ -78,7 +79,8 @@ SELECT
     now(),
     list_sort(list_distinct(coalesce(list(m.category) FILTER (WHERE m.category IS NOT NULL), []))),
     CAST([] AS VARCHAR[]),  -- departments and due dates: _LINKED fills them
-    CAST([] AS DATE[])
+    CAST([] AS DATE[]),
+    list_sort(list_distinct(coalesce(list(m.former_name) FILTER (WHERE m.former_name IS NOT NULL), [])))
 FROM m
 JOIN canonical c USING (registry_key)
 -- a term alias has no display name of its own (NULL): the spellings choose it
@@ -254,6 +256,7 @@ def build_registry(conn: duckdb.DuckDBPyConnection) -> int:
         for table in ("item_aliases", "registry_merges", "registry_items", "registry_departments"):
             conn.execute(f"DELETE FROM {table}")
         listed = alias_rows()
+        listed += rename_rows(conn, {alias: canonical for alias, canonical, *_ in listed})
         conn.executemany("INSERT INTO item_aliases VALUES (?, ?, ?, ?, ?)", listed)
         keys = [key for (key,) in conn.execute("SELECT DISTINCT item_key FROM item_mentions").fetchall()]
         terms = derived_alias_rows(keys, {alias: canonical for alias, canonical, *_ in listed})

@@ -109,6 +109,7 @@ def build_rows(raw: RawDocument, doc: NormalizedText, extraction: Extraction) ->
                 "stated_count": item.stated_count,
                 "list_group": item.group,
                 "batch": item.batch,
+                "former_name": item.former_name,
                 **spans,
             }
         )

@@ -1,0 +1,104 @@
+"""Items a notice renames (原事项名称 | 调整后事项名称, “A”更名为“B”): the new name is the item, the old
+one its former name, and the registry keeps one item with the old name as an alias."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from extractors import extract_text
+from pipeline.work import load, process
+from sources import RawDocument
+from warehouse import build_registry, publish
+from warehouse.keys import item_id, item_key
+
+_TABLE = (
+    "现将名称调整事项公布如下：\n"
+    "序号\t原事项名称\t调整后事项名称\t实施部门\n"
+    "1\t流动人员人事档案转递\t流动人员人事档案转移接收\t省人社厅\n"
+    "2\t婚姻登记\t婚姻登记\t省民政厅\n"  # only the body changed: no rename
+)
+
+
+def test_a_renaming_table_names_the_new_item_and_keeps_the_old_name():
+    items = extract_text(_TABLE).items
+    assert [(i.name, i.former_name) for i in items] == [
+        ("流动人员人事档案转移接收", "流动人员人事档案转递"),
+        ("婚姻登记", None),
+    ]
+
+
+def test_a_table_with_one_name_column_that_opens_with_yuan_renames_nothing():
+    text = "序号\t原事项名称\t实施部门\n1\t异地就医登记备案\t省医保局\n"  # nothing to rename it to
+    assert [(i.name, i.former_name) for i in extract_text(text).items] == [("异地就医登记备案", None)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "将“异地就医登记备案”事项名称调整为“基本医疗保险参保人员异地就医备案”。",
+        "“异地就医登记备案”更名为“基本医疗保险参保人员异地就医备案”。",
+    ],
+)
+def test_a_sentence_that_renames_an_item(sentence):
+    (item,) = extract_text(sentence).items
+    assert (item.name, item.former_name, item.method) == ("基本医疗保险参保人员异地就医备案", "异地就医登记备案", "rename")
+
+
+def test_renaming_what_is_no_service_names_no_item():
+    assert extract_text("将“一网通办”调整为“一网统管”，将“专班”更名为“工作组”。").items == []
+
+
+def _doc(uri: str, text: str):
+    return process(RawDocument.from_bytes(uri, text.encode("utf-8"), "txt"))
+
+
+def _registry(conn) -> dict[str, tuple[str, list[str], list[str]]]:
+    rows = conn.execute("SELECT name, item_id, aliases, former_names FROM registry_items").fetchall()
+    return {name: (identifier, sorted(aliases), former) for name, identifier, aliases, former in rows}
+
+
+def test_the_registry_merges_an_old_names_mentions_into_the_renamed_item(conn):
+    load(conn, [_doc("old.txt", "推进流动人员人事档案转递、户口迁移等2项“跨省通办”。")])
+    load(conn, [_doc("new.txt", _TABLE)])
+    build_registry(conn)
+    registry = _registry(conn)
+    assert "流动人员人事档案转递" not in registry
+    identifier, aliases, former = registry["流动人员人事档案转移接收"]
+    assert identifier == item_id(item_key("流动人员人事档案转移接收"))
+    assert former == ["流动人员人事档案转递"] and "流动人员人事档案转递" in aliases
+    (reason,) = conn.execute("SELECT reason FROM registry_merges WHERE item_key = '流动人员人事档案转递'").fetchone()
+    assert reason.startswith("renamed by new.txt")
+
+
+def test_a_listed_alias_wins_over_a_rename_and_a_split_merges_nowhere(conn):
+    renames = "序号\t原事项名称\t调整后事项名称\n1\t异地就医结算备案\t异地就医直接结算\n2\t驾驶证补换领\t机动车驾驶证补领\n3\t驾驶证补换领\t机动车驾驶证换领\n"
+    load(conn, [_doc("a.txt", "推进异地就医结算备案、驾驶证补换领等2项“跨省通办”。"), _doc("b.txt", renames)])
+    build_registry(conn)
+    merged = dict(conn.execute("SELECT item_key, merged_into FROM registry_merges").fetchall())
+    assert merged["异地就医结算备案"] == "异地就医备案"  # item_aliases.tsv says so, with its reason
+    assert merged["驾驶证补换领"] == "机动车驾驶证补换领"  # its own term alias: not into one of the two
+
+
+def test_a_published_item_a_later_notice_renames_is_merged_into_the_new_one(conn, tmp_path):
+    load(conn, [_doc("old.txt", "推进流动人员人事档案转递、户口迁移等2项“跨省通办”。")])
+    build_registry(conn)
+    first = publish(conn, tmp_path / "pub")
+    load(conn, [_doc("new.txt", _TABLE)])
+    build_registry(conn)
+    second = publish(conn, tmp_path / "pub")
+    assert second.version != first.version
+    changelog = json.loads((second.path / "changelog.json").read_text(encoding="utf-8"))
+    (removed,) = changelog["removed"]
+    assert removed["name"] == "流动人员人事档案转递"
+    assert removed["merged_into"] == item_id(item_key("流动人员人事档案转移接收"))
+
+
+def test_renames_in_a_chain_end_at_the_last_name(conn):
+    load(conn, [_doc("a.txt", "推进流动人员人事档案转递、户口迁移等2项“跨省通办”。")])
+    load(conn, [_doc("b.txt", "将“流动人员人事档案转递”更名为“流动人员人事档案转移”。")])
+    load(conn, [_doc("c.txt", "将“流动人员人事档案转移”更名为“流动人员人事档案转移接收”。")])
+    build_registry(conn)
+    merged = dict(conn.execute("SELECT item_key, merged_into FROM registry_merges").fetchall())
+    assert merged["流动人员人事档案转递"] == merged["流动人员人事档案转移"] == "流动人员人事档案转移接收"
