@@ -34,7 +34,8 @@ class BodyMatch:
 # "国务院办公厅印发《关于…》" or "省医保局将适时…" are not extended. A 司 or 局 before 长
 # is its head's title (局长, 副局长): "省医保局局长" names 省医保局, not 省医保局局; nor is 局机关 a unit.
 # up to 10 characters before the ending: 住房公积金监管司, 学生服务与素质发展中心; a government's
-# offices by their names (市政府研究室, 参事室, 督查室)
+# offices by their names (市政府研究室, 参事室, 督查室); a housing fund centre's office for a county
+# (株洲市住房公积金管理中心茶陵县管理部)
 # An office written short (省政府职转办) is one only where a name ends: before a
 # joiner, a clause mark or a role word (department_roles.tsv: "市政府督办，" is a verb's, and 督办
 # has one character before 办). So is a city bureau's section (市医保局待遇保障科), a provincial one's
@@ -43,7 +44,7 @@ class BodyMatch:
 def _unit() -> re.Pattern[str]:
     roles = alternation(after_cues())
     return re.compile(
-        r"(?P<unit>[\u4e00-\u9fff]{0,10}?(?:(?:司|局|总队|支队|大队)(?!长|机关)|中心支行|中心|办公厅|办公室|分行|支行|研究室|参事室|督查室)"
+        r"(?P<unit>[\u4e00-\u9fff]{0,10}?(?:(?:司|局|总队|支队|大队)(?!长|机关)|中心支行|中心|办公厅|办公室|分行|支行|研究室|参事室|督查室|管理部)"
         rf"|(?:[\u4e00-\u9fff]{{2,6}}?办|[\u4e00-\u9fff]{{2,8}}?[科所处])(?=[、，。；,;（()）\s和及与在]|{roles}|$))"
         r"|(?P<cls>各?(?P<some>有关)?部门)"
     )

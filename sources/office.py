@@ -33,19 +33,21 @@ _IMAGES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x0
 
 
 def office_kind(data: bytes) -> str | None:
-    """``docx``, ``xlsx``, ``xls`` or ``doc`` for those files; raise for formats we cannot read; else None."""
+    """``docx``, ``xlsx``, ``xls``, ``doc`` or ``ofd`` for those files; raise for formats we cannot read; else None."""
     if data.startswith(_OLE):
         return _ole_kind(data)
     if data.startswith(_IMAGES):
         raise ReadError("image", "an image: it has no text layer (tongban does no OCR)")
     if not data.startswith(b"PK\x03\x04"):
         return None
-    names = set(_open(data).namelist())
+    names = set(open_archive(data).namelist())
     if "word/document.xml" in names:
         return "docx"
     if "xl/workbook.xml" in names:
         return "xlsx"
-    raise ReadError("unsupported_format", "a ZIP archive that is neither a .docx nor a .xlsx document")
+    if "OFD.xml" in names:
+        return "ofd"
+    raise ReadError("unsupported_format", "a ZIP archive that is neither a .docx, an .xlsx nor an OFD document")
 
 
 def _ole_kind(data: bytes) -> str:
@@ -62,7 +64,8 @@ def _ole_kind(data: bytes) -> str:
     raise ReadError("unsupported_format", "an OLE file that is neither a Word nor an Excel document (.wps, .ppt…)")
 
 
-def _xml(archive: zipfile.ZipFile, name: str) -> ElementTree.Element:
+def archive_xml(archive: zipfile.ZipFile, name: str) -> ElementTree.Element:
+    """A part of the archive as XML; a part too large or not well-formed is a ReadError."""
     if archive.getinfo(name).file_size > _MAX_XML_BYTES:
         raise ReadError("too_large", f"{name} unpacks to more than {_MAX_XML_BYTES} bytes")
     try:
@@ -77,12 +80,12 @@ def _optional_xml(archive: zipfile.ZipFile, name: str) -> ElementTree.Element | 
     if name not in archive.namelist():
         return None
     try:
-        return _xml(archive, name)
+        return archive_xml(archive, name)
     except ReadError:
         return None
 
 
-def _open(data: bytes) -> zipfile.ZipFile:
+def open_archive(data: bytes) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
@@ -90,8 +93,8 @@ def _open(data: bytes) -> zipfile.ZipFile:
 
 
 def docx_to_text(data: bytes) -> str:
-    archive = _open(data)
-    body = _xml(archive, "word/document.xml").find(f"{_W}body")
+    archive = open_archive(data)
+    body = archive_xml(archive, "word/document.xml").find(f"{_W}body")
     numbering = read_numbering(_optional_xml(archive, _NUMBERING), _optional_xml(archive, _STYLES))
     return "\n".join(_lines(body, numbering)).strip("\n") + "\n"
 
@@ -214,12 +217,12 @@ def _cell_lines(cell: ElementTree.Element, numbering: Numbering) -> list[str]:
 
 
 def xlsx_to_text(data: bytes) -> str:
-    archive = _open(data)
+    archive = open_archive(data)
     shared = _shared_strings(archive)
     workbook = _optional_xml(archive, "xl/workbook.xml")
     dates = read_date_styles(_optional_xml(archive, "xl/styles.xml"), workbook)
     sheets = _sheet_parts(archive, workbook)
-    blocks = ["\n".join(captioned(title, _sheet_rows(_xml(archive, part), shared, dates))) for title, part in sheets]
+    blocks = ["\n".join(captioned(title, _sheet_rows(archive_xml(archive, part), shared, dates))) for title, part in sheets]
     return "\n\n".join(block for block in blocks if block.strip()) + "\n"
 
 
@@ -249,7 +252,7 @@ _HIDDEN = ("hidden", "veryHidden")
 def _shared_strings(archive: zipfile.ZipFile) -> list[str]:
     if "xl/sharedStrings.xml" not in archive.namelist():
         return []
-    root = _xml(archive, "xl/sharedStrings.xml")
+    root = archive_xml(archive, "xl/sharedStrings.xml")
     return ["".join(t.text or "" for t in item.iter(f"{_S}t")) for item in root.findall(f"{_S}si")]
 
 

@@ -58,6 +58,12 @@ def pdf_to_text(data: bytes) -> str:
             pages[index] = text
     if not any(text.strip() for text in pages):
         raise ReadError("no_text_layer", "no text layer: the PDF holds only images (needs OCR)")
+    return pages_to_text(pages)
+
+
+def pages_to_text(pages: list[str]) -> str:
+    """A fixed-layout document's pages as one text: page numbers and running heads dropped, a
+    table that runs over a page break kept whole (PDF and OFD alike)."""
     return _join_pages(_strip_running_lines(pages))
 
 

@@ -3,7 +3,8 @@
 Text files are decoded by the normalizer's decoder (it records the encoding);
 HTML is decoded the same way and then stripped to structured text, CSV and TSV
 to tab rows; PDFs give
-their text layer; .docx, .doc, .xlsx and .xls attachments their paragraphs and table rows. Every failure is a :class:`ReadError` with a type.
+their text layer; .docx, .doc, .xlsx and .xls attachments their paragraphs and table rows, OFD
+files their lines. Every failure is a :class:`ReadError` with a type.
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ from sources.delimited import delimited_to_text
 from sources.doc import doc_to_text
 from sources.html import html_to_text
 from sources.models import RawDocument, ReadError
+from sources.ofd import ofd_to_text
 from sources.office import docx_to_text, xlsx_to_text
 from sources.pdf import pdf_to_text
 from sources.xls import xls_to_text
 
-_OFFICE = {"docx": docx_to_text, "xlsx": xlsx_to_text, "xls": xls_to_text, "doc": doc_to_text}
+_OFFICE = {"docx": docx_to_text, "xlsx": xlsx_to_text, "xls": xls_to_text, "doc": doc_to_text, "ofd": ofd_to_text}
 _TEXT_READERS = {"html": html_to_text, "csv": delimited_to_text}  # decoded first, as a .txt is
 
 

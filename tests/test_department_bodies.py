@@ -32,6 +32,8 @@ from extractors.departments import find_departments
         ("市中院", "某某市中级人民法院"),
         ("县人民法院", "县人民法院"),
         ("市人民检察院", "某某市人民检察院"),
+        # a housing fund centre's office for a county, named for the county it serves
+        ("市住房公积金管理中心浏阳管理部", "某某市住房公积金管理中心浏阳管理部"),
     ],
 )
 def test_local_bodies_by_their_short_forms(name, canonical):
