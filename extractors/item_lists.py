@@ -213,7 +213,10 @@ _INCLUDING = re.compile(
     r"|(?<=事项)有(?![关所效序力望哪：:])"  # "实现“跨省通办”的事项有A、B等": 有 after the items it names
     r"|(?<=清单|目录)[中里]的"  # "“跨省通办”事项清单中的A、B等事项已全部实现": the list's members
 )
-_INCLUDED_END = re.compile(r"等?(?=[，,。；;\n])|等(?=事项|业务)|等(?=$)|$")
+# the list ends at 等 before the clause's end, or before the noun it closes on (…等高频事项。)
+_INCLUDED_END = re.compile(
+    r"等?(?=[，,。；;\n])|等(?=事项|业务)|等(?=[\u4e00-\u9fff]{0,6}?(?:事项|业务|服务)(?:[，,。；;\n]|$))|等(?=$)|$"
+)
 
 
 def _including_lists(text: str) -> list[Found]:
@@ -267,11 +270,16 @@ def _with_question(text: str, intro: str, end: int) -> str:
     return text[question:end] if question >= 0 else intro
 
 
+_CONNECTIVE_CHARS = 4  # 其中, 具体来看: an intro this short says nothing of its own
+
+
 def _with_previous(text: str, intro: str, end: int) -> str:
     """ "发布第五批长三角“一网通办”事项。此次新增的20项事项中，包括A、B等": an intro that
-    names 事项 but no 通办 refers back to the sentence before, when that one names 通办 items."""
+    names 事项 but no 通办, or is a connective alone (其中，包括…), refers back to the sentence
+    before, when that one names 通办 items."""
     start = end - len(intro)
-    if "事项" not in intro or "通办" in intro or start == 0:
+    connective = len(intro.strip("，,：: \u3000")) <= _CONNECTIVE_CHARS  # 其中，包括A、B等高频事项
+    if ("事项" not in intro and not connective) or "通办" in intro or start == 0:
         return intro
     previous = text[_sentence_start(text, start - 1) : start]
     return previous + intro if names_items(previous) else intro

@@ -522,3 +522,19 @@ def test_names_after_qi_yi_or_set_apart_by_spaces(body):
 def test_a_name_with_a_space_inside_stays_one():
     items = extract_text("实现机动车驾驶证 补领、婚姻登记“跨省通办”。\n").items  # a space the normalizer left
     assert [i.name for i in items] == ["机动车驾驶证 补领", "婚姻登记"]
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "其中，包括户籍类证明开具、社会保障卡申领等高频事项。",  # a connective alone refers back
+        "其中包括户籍类证明开具、社会保障卡申领等事项。",
+    ],
+)
+def test_a_list_after_a_connective_takes_the_sentence_before_as_its_intro(follow_up):
+    text = "近日，省政务服务管理局发布第三批“跨省通办”事项清单，共涉及8个部门的32个事项。" + follow_up
+    assert [(i.name, i.scope) for i in extract_text(text).items] == [
+        ("户籍类证明开具", ("跨省通办",)),
+        ("社会保障卡申领", ("跨省通办",)),
+    ]
+    assert extract_text("会议强调要抓好落实。" + follow_up).items == []  # nothing before names 通办 items
