@@ -131,6 +131,9 @@ def _joined(parts: list[Line]) -> Line:
 def _headline(head: list[Line]) -> Line | None:
     """A news page's headline: the line over its dateline (2021-08-20 14:10 来源：…)
     when there is one, else the first line that can be one."""
+    bracketed = _BRACKET_HEADLINE.match(head[0].text) if head else None
+    if bracketed and _is_body(head[0].text):
+        return Line(bracketed.group("headline"), head[0].start + bracketed.start("headline"))
     candidates = [line for line in head if _can_be_headline(line.text)]
     for index, line in enumerate(head):
         if index and dateline_label().search(line.text) and find_full_dates(line.text) and len(line.text) <= 60:
@@ -147,8 +150,14 @@ def _headline(head: list[Line]) -> Line | None:
 
 
 def _is_body(text: str) -> bool:
-    """A sentence of the body: it ends in 。, or runs long with one inside."""
-    return text.endswith("。") or (len(text) > _MAX_HEADLINE_CHARS and "。" in text)
+    """A sentence of the body: it ends in 。, or runs long with a sentence's end inside (a
+    post's ！ too: 不用再两地跑！快转给…)."""
+    return text.endswith("。") or (len(text) > _MAX_HEADLINE_CHARS and any(mark in text for mark in "。！？"))
+
+
+# "#跨省通办# 【好消息！这些事可以跨省办了】即日起，…": a post's headline in 【】 before its body,
+# after its hashtags, all on one line
+_BRACKET_HEADLINE = re.compile(r"^(?:#[^#\n]{1,20}#\s*)*【(?P<headline>[^【】\n]{6,40})】")
 
 
 @lru_cache(maxsize=1)

@@ -398,3 +398,13 @@ def test_a_speech_or_an_adopted_text_is_dated_by_its_occasion(occasion, issued):
 def test_who_speaks_for_a_body_is_no_part_of_its_place():
     found = extract_text("现在，我代表市人民政府，向大会报告工作。").departments
     assert [d.name for d in found] == ["市人民政府"]
+
+
+def test_a_posts_bracketed_headline_is_its_title_and_a_long_exclaiming_line_is_body():
+    post = (
+        "#跨省通办# 【好消息！这些事可以跨省办了】即日起，在我市工作生活的外省群众，可在市民之家“跨省通办”专窗"
+        "办理社保卡申领、异地就医备案、公积金提取等58项高频事项，不用再两地跑！快转给身边需要的人 #便民服务#\n"
+    )
+    assert extract_text(post).document.title == "好消息！这些事可以跨省办了"
+    body_only = post.replace("【好消息！这些事可以跨省办了】", "")
+    assert extract_text(body_only).document.title is None  # no headline kept: the post opens with its body
