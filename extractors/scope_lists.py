@@ -151,14 +151,18 @@ _HANDLE, _SCOPE_END = "办理", "通办"
 
 
 @lru_cache(maxsize=1)
-def _scope_verb_first() -> re.Pattern[str]:
-    """ "群众可在专窗跨省办理A、B等业务": a modal, maybe where, then the scope verb, the list after it."""
+def _scope_verb_first() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """ "群众可在专窗跨省办理A、B等业务": the scope verb (a scan for it is fast: it is rare), the
+    modal and where before it, and what closes the list after it."""
     words = cues()
-    adverbs = rf"(?:{alternation(words['subject_adverb'])}){{0,2}}"
-    where = r"(?:在[^，。；、,;：:\n]{1,8}?)?"
-    scope = alternation(words["scope_verb"])
+    verb = re.compile(alternation(words["scope_verb"]))
+    # not the 可 of 许可 or 认可; where it is done may stand between (可在专窗跨省办理)
+    modal = re.compile(r"(?<![许认])(?:可以?|能够?)(?:在[^，。；、,;：:\n]{1,8}?)?$")
     nouns = alternation([*words["counter_noun"], *words["joint_noun"]])
-    return re.compile(rf"(?<![许认]){adverbs}(?:可以?|能够?){where}(?P<scope>{scope})"), re.compile(rf"等(?:{nouns})$")
+    return verb, modal, re.compile(rf"等(?:{nouns})$")
+
+
+_MODAL_REACH = 12  # 可以在市民之家专窗: the longest modal and where before a scope verb
 
 
 def verb_scope_lists(text: str, first_group: int, taken: list[tuple[int, int]]) -> list[ItemMention]:
@@ -166,8 +170,10 @@ def verb_scope_lists(text: str, first_group: int, taken: list[tuple[int, int]]) 
     No count vouches for the list, so every name must end like a service; a counted one
     (…等3项业务) is the counted reader's, one that opens with a colon the colon reader's."""
     items: list[ItemMention] = []
-    verb, closer = _scope_verb_first()
+    verb, modal, closer = _scope_verb_first()
     for group, match in enumerate(verb.finditer(text), start=first_group):
+        if modal.search(text, max(0, match.start() - _MODAL_REACH), match.start()) is None:
+            continue
         clause_end = CLAUSE_START.search(text, match.end())
         end = clause_end.start() if clause_end else len(text)
         if clause_end and clause_end.group() in "：:" or COUNTER.search(text, match.end(), end):
@@ -179,7 +185,7 @@ def verb_scope_lists(text: str, first_group: int, taken: list[tuple[int, int]]) 
         spans = split_services_at_he(text, split_names(text, match.end(), list_end))
         if not spans or not all(names_an_item(text[a:b]) for a, b in spans) or not all_services(text, spans):
             continue
-        scope = tuple(cues_in(_as_scope(match.group("scope")), "scope"))
+        scope = tuple(cues_in(_as_scope(match.group()), "scope"))
         ways = tags(text[match.end() : end], "mode")
         items.extend(ItemMention(text[a:b], (a, b), "enumeration", scope=scope, modes=ways, group=group) for a, b in spans)
     return items
