@@ -39,9 +39,9 @@ from extractors.item_names import (
 )
 from extractors.item_tables import table_items
 from extractors.list_bounds import CLAUSE_MARKS, CLAUSE_START, COUNTER, SENTENCE_END, SENTENCE_MARKS, joiner_after, start_of_list
+from extractors.list_changes import renamed_items, with_withdrawals, withdrawn_items
 from extractors.name_notes import noted_ways
 from extractors.records import ItemCountCheck, ItemMention
-from extractors.renamed_items import renamed_items
 from extractors.scope_lists import scope_lists, verb_scope_lists
 from extractors.scope_tags import tags
 from extractors.shared_parts import completed_names
@@ -87,6 +87,8 @@ def extract_items(text: str, skip: list[tuple[int, int]] = ()) -> tuple[list[Ite
     items.extend(item for item in led if not overlaps(item.span, skip))
     renamed = renamed_items(text, first_group=len(items) + 1, taken=[i.span for i in items])
     items.extend(item for item in renamed if not overlaps(item.span, skip))
+    withdrawn = withdrawn_items(text, first_group=len(items) + 1, taken=[i.span for i in items])
+    items.extend(item for item in withdrawn if not overlaps(item.span, skip))
     introduced, heading_checks = introduced_lists(text, first_group=len(items) + 1, taken=[i.span for i in items])
     checks.extend(heading_checks)
     items.extend(item for item in introduced if not overlaps(item.span, skip))
@@ -96,7 +98,7 @@ def extract_items(text: str, skip: list[tuple[int, int]] = ()) -> tuple[list[Ite
     checks.extend(cell_checks)
     fields = field_items(text, first_group=len(items) + 1)
     items.extend(item for item in fields if not overlaps(item.span, [*skip, *(i.span for i in items)]))
-    return [_with_noted_ways(text, item) for item in items], checks
+    return with_withdrawals(text, [_with_noted_ways(text, item) for item in items]), checks
 
 
 def _with_noted_ways(text: str, item: ItemMention) -> ItemMention:

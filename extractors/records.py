@@ -40,7 +40,7 @@ class ItemMention:
     # text[span] is the name; a table cell a PDF wrapped: from its first stretch to its last; a counted
     # list's piece written short (出生 of 出生、死亡登记等2项): the piece, which the name holds
     span: Span
-    method: str  # enumeration | table | rename
+    method: str  # enumeration | table | rename | withdrawal
     main_item: str | None = None
     category: str | None = None  # 社会保障类: its table group's heading, or the category line listing it
     scope: tuple[str, ...] = ()  # 跨省通办, 省内通办, 区域通办
@@ -52,6 +52,8 @@ class ItemMention:
     departments: tuple[int, ...] = ()  # indices into Extraction.departments on the same table row
     # the name it had before a notice renamed it (原事项名称 | 调整后事项名称, “A”更名为“B”)
     former_name: str | None = None
+    # a notice takes it off its list (取消A、B等2项事项, 将“A”移出…清单): the registry says so
+    withdrawn: bool = False
 
 
 @dataclass(frozen=True)

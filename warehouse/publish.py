@@ -24,7 +24,8 @@ from warehouse.publish_schema import datapackage, json_schema
 _ITEMS_SQL = """
 SELECT item_id, name, item_key, aliases, main_items, categories, scope, modes, document_count, mention_count,
        CAST(first_seen AS VARCHAR) AS first_seen, CAST(last_seen AS VARCHAR) AS last_seen,
-       departments, CAST(due_dates AS VARCHAR[]) AS due_dates, coalesce(former_names, []) AS former_names
+       departments, CAST(due_dates AS VARCHAR[]) AS due_dates, coalesce(former_names, []) AS former_names,
+       withdrawn_by
 FROM registry_items ORDER BY item_id
 """
 _CHUNK = 5000  # rows per fetch

@@ -53,6 +53,12 @@ ITEM_FIELDS: list[dict[str, Any]] = [
         "description": "Names a notice renamed it from (原事项名称 | 调整后事项名称, “A”更名为“B”); each is an alias too, "
         f"and an item published under one of them before is listed in the changelog as merged into this one. {_LIST_NOTE}",
     },
+    {
+        "name": "withdrawn_by",
+        "type": "string",
+        "description": "The uri of the notice that took the item off its list (取消A、B等2项事项, 将“A”移出…清单), "
+        "where no notice as new or newer lists it again; empty for an item in force",
+    },
 ]
 
 SOURCE_FIELDS: list[dict[str, Any]] = [
@@ -113,6 +119,7 @@ def datapackage(version: str) -> dict[str, Any]:
 def json_schema() -> dict[str, Any]:
     """JSON Schema (2020-12) of one line of registry_items.jsonl."""
     types = {"string": "string", "integer": "integer", "date": "string", "list": "array"}
+    required = ["item_id", "name", "item_key", "aliases", "document_count"]
     properties: dict[str, Any] = {}
     for field in ITEM_FIELDS:
         spec: dict[str, Any] = {"type": types[field["type"]], "description": field.get("description", "")}
@@ -120,12 +127,14 @@ def json_schema() -> dict[str, Any]:
             spec["items"] = {"type": "string"}
         if field["type"] == "date":
             spec = {"type": ["string", "null"], "format": "date", "description": spec["description"]}
+        if field["type"] == "string" and field["name"] not in required:
+            spec["type"] = ["string", "null"]  # withdrawn_by: null for an item in force
         properties[field["name"]] = spec
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "tongban registry item",
         "type": "object",
-        "required": ["item_id", "name", "aliases", "document_count"],
+        "required": required,
         "properties": properties,
         "additionalProperties": False,
     }

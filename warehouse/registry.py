@@ -80,7 +80,11 @@ SELECT
     list_sort(list_distinct(coalesce(list(m.category) FILTER (WHERE m.category IS NOT NULL), []))),
     CAST([] AS VARCHAR[]),  -- departments and due dates: _LINKED fills them
     CAST([] AS DATE[]),
-    list_sort(list_distinct(coalesce(list(m.former_name) FILTER (WHERE m.former_name IS NOT NULL), [])))
+    list_sort(list_distinct(coalesce(list(m.former_name) FILTER (WHERE m.former_name IS NOT NULL), []))),
+    -- the newest notice that withdrew it, unless one as new or newer lists it (a tie: the withdrawal)
+    CASE WHEN max(m.doc_date) FILTER (WHERE m.withdrawn)
+              >= coalesce(max(m.doc_date) FILTER (WHERE NOT coalesce(m.withdrawn, false)), DATE '0001-01-01')
+         THEN arg_max(m.uri, m.doc_date) FILTER (WHERE m.withdrawn) END
 FROM m
 JOIN canonical c USING (registry_key)
 -- a term alias has no display name of its own (NULL): the spellings choose it

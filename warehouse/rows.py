@@ -110,6 +110,7 @@ def build_rows(raw: RawDocument, doc: NormalizedText, extraction: Extraction) ->
                 "list_group": item.group,
                 "batch": item.batch,
                 "former_name": item.former_name,
+                "withdrawn": item.withdrawn,
                 **spans,
             }
         )

@@ -1,5 +1,6 @@
-"""Items a notice renames (原事项名称 | 调整后事项名称, “A”更名为“B”): the new name is the item, the old
-one its former name, and the registry keeps one item with the old name as an alias."""
+"""What a notice adjusting a list does to its items. Renames (原事项名称 | 调整后事项名称, “A”更名为“B”):
+the new name is the item, the old one its former name, and the registry keeps one item with the old
+name as an alias. Withdrawals (取消A、B等2项事项, 将“A”移出…清单): the registry names the notice."""
 
 from __future__ import annotations
 
@@ -102,3 +103,38 @@ def test_renames_in_a_chain_end_at_the_last_name(conn):
     build_registry(conn)
     merged = dict(conn.execute("SELECT item_key, merged_into FROM registry_merges").fetchall())
     assert merged["流动人员人事档案转递"] == merged["流动人员人事档案转移"] == "流动人员人事档案转移接收"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("取消临时身份证明开具、农机驾驶证补证等2项“跨省通办”事项。", ["临时身份证明开具", "农机驾驶证补证"]),
+        ("取消“城镇职工基本养老保险关系转移接续申请”事项，相关业务并入其他事项办理。", ["城镇职工基本养老保险关系转移接续申请"]),
+        ("将“医保参保信息查询”移出“跨省通办”事项清单。", ["医保参保信息查询"]),
+    ],
+)
+def test_a_withdrawal_names_its_items_withdrawn(text, names):
+    items = extract_text(text).items
+    assert [i.name for i in items] == names  # 取消 opens no name
+    assert all(i.withdrawn for i in items)
+
+
+def test_added_items_and_a_cancelled_measure_are_no_withdrawals():
+    added = extract_text("新增户口迁移、婚姻登记等2项“跨省通办”事项。").items
+    assert [(i.name, i.withdrawn) for i in added] == [("户口迁移", False), ("婚姻登记", False)]
+    assert extract_text("取消“一网通办”专区，取消“证明材料”。").items == []
+
+
+def _dated(text: str, day: str) -> str:
+    return f"{text}\n某某省人民政府办公厅\n{day}\n"
+
+
+def test_the_registry_names_the_notice_that_withdrew_an_item_no_later_notice_lists(conn):
+    load(conn, [_doc("2023.txt", _dated("新增户口迁移、婚姻登记等2项“跨省通办”事项。", "2023年3月1日"))])
+    load(conn, [_doc("2024.txt", _dated("取消婚姻登记等1项“跨省通办”事项。", "2024年3月1日"))])
+    build_registry(conn)
+    withdrawn = dict(conn.execute("SELECT name, withdrawn_by FROM registry_items").fetchall())
+    assert withdrawn == {"户口迁移": None, "婚姻登记": "2024.txt"}
+    load(conn, [_doc("2025.txt", _dated("新增婚姻登记、出生登记等2项“跨省通办”事项。", "2025年3月1日"))])  # listed again
+    build_registry(conn)
+    assert dict(conn.execute("SELECT name, withdrawn_by FROM registry_items").fetchall())["婚姻登记"] is None

@@ -1,0 +1,89 @@
+"""What a notice that adjusts a list does to its items: renames and withdrawals.
+
+A rename ("将“异地就医登记备案”事项名称调整为“基本医疗保险参保人员异地就医备案”") names the
+item by its new name, with the old one as its ``former_name``: the registry keeps one item, the
+old name an alias of it. (A table of 原事项名称 | 调整后事项名称 is read in ``item_tables.py``.)
+Both names are quoted, both must name an item and one read as a service's, so
+"将“一网通办”调整为…" renames no item.
+
+A withdrawal ("取消A、B等2项“跨省通办”事项", "取消“A”事项", "将“A”移出“跨省通办”事项清单") marks
+its items ``withdrawn``: the registry then says which notice withdrew an item that no later
+notice lists again. The verbs are data (item_cues.tsv withdraw_verb, withdraw_into).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from extractors.item_names import cues, names_an_item, reads_as_service
+from extractors.list_bounds import CLAUSE_MARKS
+from extractors.records import ItemMention
+from extractors.text import alternation, overlaps
+
+_QUOTED = r"[“\"‘](?P<{}>[^“”\"‘’\n]{{2,40}})[”\"’]"
+
+
+@lru_cache(maxsize=1)
+def _renamed() -> re.Pattern[str]:
+    """“A”(事项)(名称)调整为“B” and its verbs (变更为, 修改为, 更名为)."""
+    verbs = alternation(["调整为", "变更为", "修改为", "更名为", "改为", "统一为"])
+    between = r"(?:事项)?(?:的)?(?:名称)?(?:统一)?"
+    return re.compile(_QUOTED.format("old") + between + rf"(?:{verbs})" + _QUOTED.format("new"))
+
+
+def renamed_items(text: str, first_group: int, taken: list[tuple[int, int]]) -> list[ItemMention]:
+    """The new name of every item a sentence renames, with its old name."""
+    items = []
+    for group, match in enumerate(_renamed().finditer(text), start=first_group):
+        old, new = match.group("old"), match.group("new")
+        if overlaps(match.span("new"), taken) or not _names_a_service(old, new):
+            continue
+        items.append(ItemMention(new, match.span("new"), "rename", group=group, former_name=old))
+    return items
+
+
+def _names_a_service(*names: str) -> bool:
+    """Every name names an item, and one reads as a service's (a rename may bring in or drop
+    the verb that ends a name the way services do: …档案转递 / …档案转移接收)."""
+    return all(names_an_item(name) for name in names) and any(reads_as_service(name) for name in names)
+
+
+@lru_cache(maxsize=1)
+def _withdrawn_quoted() -> re.Pattern[str]:
+    """取消“A”事项 / 将“A”移出“跨省通办”事项清单: one quoted name a sentence withdraws."""
+    verbs = alternation(cues()["withdraw_verb"])
+    into = alternation(cues()["withdraw_into"])
+    cancelled = rf"(?:{verbs})" + _QUOTED.format("first") + r"(?:事项)?(?=[，,。；;、和及]|$)"
+    moved = r"将" + _QUOTED.format("second") + rf"(?:事项)?(?:{into})"
+    return re.compile(rf"{cancelled}|{moved}")
+
+
+def withdrawn_items(text: str, first_group: int, taken: list[tuple[int, int]]) -> list[ItemMention]:
+    """The quoted items a sentence withdraws (取消“A”事项), outside ``taken``."""
+    items = []
+    for group, match in enumerate(_withdrawn_quoted().finditer(text), start=first_group):
+        which = "first" if match.group("first") is not None else "second"
+        name, span = match.group(which), match.span(which)
+        if overlaps(span, taken) or not _names_a_service(name):
+            continue
+        items.append(ItemMention(name, span, "withdrawal", group=group, withdrawn=True))
+    return items
+
+
+def with_withdrawals(text: str, items: list[ItemMention]) -> list[ItemMention]:
+    """The items of every list a withdraw verb leads (取消A、B等2项“跨省通办”事项) marked withdrawn."""
+    led = {item.group for item in items if item.group is not None and _led_by_withdrawal(text, item.span[0])}
+    return [replace(item, withdrawn=True) if item.group in led else item for item in items]
+
+
+def _led_by_withdrawal(text: str, start: int) -> bool:
+    """Does the clause before ``start`` end with a withdraw verb (取消, 删除; maybe 以下)?"""
+    opening = max(text.rfind(mark, 0, start) for mark in CLAUSE_MARKS) + 1
+    return _withdraw_head().search(text, opening, start) is not None
+
+
+@lru_cache(maxsize=1)
+def _withdraw_head() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(cues()['withdraw_verb'])})(?:以下|下列)?$")
