@@ -23,6 +23,7 @@ from extractors.item_names import (
     undecorated,
     unnumbered,
 )
+from extractors.list_changes import withdraws
 from extractors.name_notes import trailing_note
 from extractors.records import ItemMention
 from extractors.scope_tags import cues_in
@@ -47,6 +48,7 @@ class _Columns:
     mode: int | None
     services_only: bool = False  # a bare 事项 header: a name must end like a service
     former: int | None = None  # 原事项名称 beside 调整后事项名称: the name the row's item had before
+    withdrawn: bool = False  # a 取消原因 column: the rows are taken off the list
     marked: tuple[tuple[int, str], ...] = ()  # a column per mode (全程网办 | 代收代办), ticked per row
 
 
@@ -93,7 +95,16 @@ def _header_columns(cells: list[str]) -> _Columns | None:
         return None
     scope, mode = _first(find, words["scope_header"]), _first(find, words["mode_header"])
     former = former if former is not None and sub is not None else None
-    return _Columns(main, sub, scope, mode, services_only=bare is not None, marked=_mode_columns(cells), former=former)
+    return _Columns(
+        main,
+        sub,
+        scope,
+        mode,
+        services_only=bare is not None,
+        marked=_mode_columns(cells),
+        former=former,
+        withdrawn=any(withdraws(cell) for cell in cells),
+    )
 
 
 def _former_column(cells: list[str]) -> int | None:
@@ -273,17 +284,19 @@ def _continued(
 @dataclass(frozen=True)
 class _Caption:
     """What the lines above a table say of its rows: the scope the nearest line names
-    (首批“省内通办”事项清单如下: the rows' scope when the table has no 通办目标 column), and
-    the batch (第二批“跨省通办”事项清单, a sheet named 第二批)."""
+    (首批“省内通办”事项清单如下: the rows' scope when the table has no 通办目标 column), the
+    batch (第二批“跨省通办”事项清单, a sheet named 第二批), and whether the line right above
+    withdraws them (三、取消事项)."""
 
     scope: tuple[str, ...] = ()
     batch: str | None = None
+    withdrawn: bool = False  # 三、取消事项 right above: a notice takes the rows off its list
 
 
 def _caption(above: list[str]) -> _Caption:
     scope = next((tuple(found) for found in (cues_in(line, "scope") for line in reversed(above)) if found), ())
     batch = next((found for found in map(last_batch, reversed(above)) if found), None)  # the nearest line's
-    return _Caption(scope, batch)
+    return _Caption(scope, batch, withdrawn=bool(above) and withdraws(above[-1]))
 
 
 def _is_group_row(cells: list[str]) -> bool:
@@ -363,6 +376,7 @@ def _row_items(
         span = (span[0], span[0] + len(name))
     main = cell(columns.main) or (main_above if name_column == columns.sub else None)
     former = _former_name(cell(columns.former), name)
+    withdrawn = caption.withdrawn or columns.withdrawn or withdraws(category or "")
     return [
         ItemMention(
             piece,
@@ -375,6 +389,7 @@ def _row_items(
             group=group,
             batch=caption.batch,
             former_name=former,
+            withdrawn=withdrawn,
         )
         for piece, piece_span in _listed_in_cell(name, span)
     ]

@@ -6,8 +6,9 @@ old name an alias of it. (A table of 原事项名称 | 调整后事项名称 is 
 Both names are quoted, both must name an item and one read as a service's, so
 "将“一网通办”调整为…" renames no item.
 
-A withdrawal ("取消A、B等2项“跨省通办”事项", "取消“A”事项", "将“A”移出“跨省通办”事项清单") marks
-its items ``withdrawn``: the registry then says which notice withdrew an item that no later
+A withdrawal ("取消A、B等2项“跨省通办”事项", "取消“A”事项", "将“A”移出“跨省通办”事项清单", or a
+table under 三、取消事项, with a 取消原因 column, or rows under such a group heading) marks its items
+``withdrawn``: the registry then says which notice withdrew an item that no later
 notice lists again. The verbs are data (item_cues.tsv withdraw_verb, withdraw_into).
 """
 
@@ -87,3 +88,15 @@ def _led_by_withdrawal(text: str, start: int) -> bool:
 @lru_cache(maxsize=1)
 def _withdraw_head() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(cues()['withdraw_verb'])})(?:以下|下列)?$")
+
+
+@lru_cache(maxsize=1)
+def _withdrawing_heading() -> re.Pattern[str]:
+    """三、取消事项 / 附件3：取消的“跨省通办”事项清单 / 调出清单的事项 / a 取消原因 column."""
+    verbs = alternation([*cues()["withdraw_verb"], *cues()["withdraw_into"]])
+    return re.compile(rf"(?:{verbs})(?:的)?[^，。；\n]{{0,10}}?(?:事项|清单|目录)|(?:{verbs})(?:原因|依据|理由)")
+
+
+def withdraws(heading: str) -> bool:
+    """Does a table's caption, group heading or header cell say its rows are withdrawn?"""
+    return _withdrawing_heading().search(heading) is not None

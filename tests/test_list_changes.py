@@ -11,6 +11,7 @@ import pytest
 from extractors import extract_text
 from pipeline.work import load, process
 from sources import RawDocument
+from tests.conftest import FIXTURES
 from warehouse import build_registry, publish
 from warehouse.keys import item_id, item_key
 
@@ -138,3 +139,27 @@ def test_the_registry_names_the_notice_that_withdrew_an_item_no_later_notice_lis
     load(conn, [_doc("2025.txt", _dated("新增婚姻登记、出生登记等2项“跨省通办”事项。", "2025年3月1日"))])  # listed again
     build_registry(conn)
     assert dict(conn.execute("SELECT name, withdrawn_by FROM registry_items").fetchall())["婚姻登记"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "withdrawn"),
+    [
+        ("三、取消事项\n序号\t事项名称\t实施部门\n1\t户口迁移\t省公安厅\n", [True]),  # its caption
+        ("序号\t事项名称\t取消原因\n1\t户口迁移\t已实现全程网办\n", [True]),  # a 取消原因 column
+        ("序号\t事项名称\t实施部门\n一、新增事项\n1\t户口迁移\t省公安厅\n二、取消事项\n2\t婚姻登记\t省民政厅\n", [False, True]),
+        ("二、新增事项\n序号\t事项名称\t实施部门\n1\t户口迁移\t省公安厅\n", [False]),
+    ],
+)
+def test_a_table_under_a_withdrawing_heading_or_with_a_reason_column_withdraws_its_rows(text, withdrawn):
+    assert [i.withdrawn for i in extract_text(text).items] == withdrawn
+
+
+def test_the_adjustment_notice_in_word_adds_withdraws_and_renames():
+    data = (FIXTURES / "city_adjustment_word.docx").read_bytes()
+    items = process(RawDocument.from_bytes("city_adjustment_word.docx", data, "docx")).extraction.items
+    assert [(i.name, i.withdrawn, i.former_name) for i in items] == [
+        ("个体工商户变更登记", False, None),
+        ("出生医学证明补发", False, None),
+        ("临时身份证明开具", True, None),
+        ("残疾人证申领", False, "残疾人证新办"),
+    ]
