@@ -23,7 +23,7 @@ from extractors.item_names import (
     undecorated,
     unnumbered,
 )
-from extractors.list_changes import withdraws
+from extractors.list_changes import names_a_change, withdraws
 from extractors.name_notes import trailing_note
 from extractors.records import ItemMention
 from extractors.scope_tags import cues_in
@@ -377,6 +377,7 @@ def _row_items(
     main = cell(columns.main) or (main_above if name_column == columns.sub else None)
     former = _former_name(cell(columns.former), name)
     withdrawn = caption.withdrawn or columns.withdrawn or withdraws(category or "")
+    category = None if category and names_a_change(category) else category
     return [
         ItemMention(
             piece,

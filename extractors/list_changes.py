@@ -100,3 +100,15 @@ def _withdrawing_heading() -> re.Pattern[str]:
 def withdraws(heading: str) -> bool:
     """Does a table's caption, group heading or header cell say its rows are withdrawn?"""
     return _withdrawing_heading().search(heading) is not None
+
+
+@lru_cache(maxsize=1)
+def _change_heading() -> re.Pattern[str]:
+    verbs = alternation([*cues()["withdraw_verb"], "新增", "增加", "调整", "变更", "保留"])
+    return re.compile(rf"^(?:{verbs})(?:的)?[^，。；\n]{{0,6}}?事项$")
+
+
+def names_a_change(heading: str) -> bool:
+    """一、新增事项 / 二、取消事项 over a table's rows says what the notice does to them, not
+    what kind of item they are (社会保障类): no category."""
+    return _change_heading().match(heading) is not None

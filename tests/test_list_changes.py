@@ -151,7 +151,9 @@ def test_the_registry_names_the_notice_that_withdrew_an_item_no_later_notice_lis
     ],
 )
 def test_a_table_under_a_withdrawing_heading_or_with_a_reason_column_withdraws_its_rows(text, withdrawn):
-    assert [i.withdrawn for i in extract_text(text).items] == withdrawn
+    items = extract_text(text).items
+    assert [i.withdrawn for i in items] == withdrawn
+    assert all(i.category is None for i in items)  # 新增事项, 取消事项: a change, no kind of item
 
 
 def test_the_adjustment_notice_in_word_adds_withdraws_and_renames():
