@@ -139,8 +139,12 @@ class _Row:
 
 def _runs(text_object: ElementTree.Element) -> list[_Run]:
     """The glyph runs of one text object, placed on the page: its Boundary's origin plus each
-    TextCode's X/Y (a TextCode without them goes on where the one before ended)."""
+    TextCode's X/Y, through the object's CTM where it has one (a converter from PDF writes
+    positions and sizes in the PDF's units and a CTM that maps them to mm); a TextCode without
+    X or Y goes on where the one before ended."""
     left, top = (_numbers(text_object.get("Boundary", "0 0 0 0")) + [0.0, 0.0])[:2]
+    a, b, c, d, e, f = _matrix(text_object.get("CTM", ""))
+    scale = abs(a * d - b * c) ** 0.5 or 1.0
     size = float(text_object.get("Size") or 3.5)
     runs, x, y = [], 0.0, size
     for code in (child for child in text_object if _local(child) == "TextCode"):
@@ -148,10 +152,18 @@ def _runs(text_object: ElementTree.Element) -> list[_Run]:
         x = float(code.get("X", x))
         y = float(code.get("Y", y))
         advances = _advances(code.get("DeltaX", ""), len(text), size)
+        width = sum(advances) + size
         if text.strip():
-            runs.append(_Run(left + x, left + x + sum(advances) + size, top + y, size, text))
-        x += sum(advances) + size
+            start_x, start_y = a * x + c * y + e, b * x + d * y + f
+            runs.append(_Run(left + start_x, left + start_x + width * scale, top + start_y, size * scale, text))
+        x += width
     return runs
+
+
+def _matrix(ctm: str) -> tuple[float, float, float, float, float, float]:
+    """A CTM's six numbers (a b c d e f), or the identity where it is missing or malformed."""
+    values = _numbers(ctm)
+    return tuple(values) if len(values) == 6 else (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
 def _numbers(text: str) -> list[float]:

@@ -113,3 +113,19 @@ def test_a_broken_or_scanned_ofd_is_a_recorded_error(data, error_type):
     assert caught.value.error_type == error_type
     failed = process(RawDocument.from_bytes("n.ofd", data, "ofd"))
     assert isinstance(failed, IngestError) and failed.error_type == error_type
+
+
+def test_a_text_objects_ctm_maps_its_positions_and_size_to_the_page():
+    """A converter from PDF writes positions, advances and sizes in the PDF's units with a CTM to
+    mm: two cells 19 mm apart stay two cells, and a glyph per object on the line below one word."""
+    ctm = 'CTM="0.3527 0 0 0.3527 -114.4 111.35"'
+
+    def placed(x: float, top: float, text: str) -> str:
+        return (
+            f'<ofd:TextObject ID="1" {ctm} Boundary="{x} {top} 30 6" Size="14.749"><ofd:TextCode X="324.419" '
+            f'Y="-303.723" DeltaX="g {len(text) - 1} 14.749">{text}</ofd:TextCode></ofd:TextObject>'
+        )
+
+    row = placed(20, 16, "户口迁移") + placed(60, 16, "县公安局")
+    word = "".join(placed(20 + 5.2 * index, 26, char) for index, char in enumerate("省医保局"))
+    assert _text(_ofd(row + word)).splitlines() == ["户口迁移\t县公安局", "省医保局"]
