@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from extractors.datafiles import load_list, load_table
@@ -123,7 +124,7 @@ _OCCASION = re.compile(
 )
 
 
-def occasion_date(lines: list[Line]) -> tuple[tuple[int, int], object] | None:
+def occasion_date(lines: list[Line]) -> tuple[tuple[int, int], date] | None:
     """The date a speech was given or a text adopted, stated under its title: a report's
     or a speech's document date, where it has no signature."""
     for line in lines[:MAX_HEAD_LINES]:

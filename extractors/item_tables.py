@@ -23,7 +23,7 @@ from extractors.item_names import (
     undecorated,
     unnumbered,
 )
-from extractors.list_changes import names_a_change, withdraws
+from extractors.list_changes import former_column, former_name, names_a_change, withdraws
 from extractors.name_notes import trailing_note
 from extractors.records import ItemMention
 from extractors.scope_tags import cues_in
@@ -80,7 +80,7 @@ def _header_columns(cells: list[str]) -> _Columns | None:
 
     words = cues()
     sub, main = find(*words["sub_header"][:1]), find(*words["main_header"][:1])
-    former = _former_column(cells)
+    former = former_column(cells)
     if sub is None and main is None:
         for header in words["name_header"]:
             sub = next((index for index, cell in enumerate(cells) if header in cell and index != former), None)
@@ -105,20 +105,6 @@ def _header_columns(cells: list[str]) -> _Columns | None:
         former=former,
         withdrawn=any(withdraws(cell) for cell in cells),
     )
-
-
-def _former_column(cells: list[str]) -> int | None:
-    """The column of the names a renaming table's rows had before (原事项名称, 调整前名称), where
-    another column holds the names after: a header cell of a name header or 名称 that opens with
-    a former marker (item_cues.tsv former_marker)."""
-    headers = (*cues()["name_header"], "名称")
-    for index, cell in enumerate(cells):
-        text = cell.strip()
-        if text.startswith(cues()["former_marker"]) and any(header in text for header in headers):
-            others = (other for column, other in enumerate(cells) if column != index)
-            if any(header in other for other in others for header in headers):
-                return index
-    return None
 
 
 def _first(find, headers: tuple[str, ...]) -> int | None:
@@ -375,7 +361,7 @@ def _row_items(
         name = name[: note[0]].rstrip()
         span = (span[0], span[0] + len(name))
     main = cell(columns.main) or (main_above if name_column == columns.sub else None)
-    former = _former_name(cell(columns.former), name)
+    former = former_name(cell(columns.former), name)
     withdrawn = caption.withdrawn or columns.withdrawn or withdraws(category or "")
     category = None if category and names_a_change(category) else category
     return [
@@ -394,16 +380,6 @@ def _row_items(
         )
         for piece, piece_span in _listed_in_cell(name, span)
     ]
-
-
-def _former_name(cell: str, name: str) -> str | None:
-    """The row's former name, without a list's marks and a note after it; none where the row
-    kept its name (only its body or scope changed) or the cell names nothing."""
-    lead, end = undecorated(cell, 0, len(cell))
-    former = cell[lead:end]
-    note = trailing_note(former, 0, len(former))
-    former = former[: note[0]].rstrip() if note is not None else former
-    return former if former and former != name and plausible(former) else None
 
 
 def _listed_in_cell(name: str, span: tuple[int, int]) -> list[tuple[str, tuple[int, int]]]:

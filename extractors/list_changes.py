@@ -2,7 +2,8 @@
 
 A rename ("将“异地就医登记备案”事项名称调整为“基本医疗保险参保人员异地就医备案”") names the
 item by its new name, with the old one as its ``former_name``: the registry keeps one item, the
-old name an alias of it. (A table of 原事项名称 | 调整后事项名称 is read in ``item_tables.py``.)
+old name an alias of it. (A table of 原事项名称 | 调整后事项名称 is read in ``item_tables.py``, by
+the column and cell readers at the end of this module.)
 Both names are quoted, both must name an item and one read as a service's, so
 "将“一网通办”调整为…" renames no item.
 
@@ -18,8 +19,8 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from extractors.item_names import cues, names_an_item, reads_as_service
-from extractors.list_bounds import CLAUSE_MARKS
+from extractors.item_names import cues, names_an_item, plausible, reads_as_service, undecorated
+from extractors.name_notes import trailing_note
 from extractors.records import ItemMention
 from extractors.text import alternation, overlaps
 
@@ -75,14 +76,22 @@ def withdrawn_items(text: str, first_group: int, taken: list[tuple[int, int]]) -
 
 def with_withdrawals(text: str, items: list[ItemMention]) -> list[ItemMention]:
     """The items of every list a withdraw verb leads (取消A、B等2项“跨省通办”事项) marked withdrawn."""
-    led = {item.group for item in items if item.group is not None and _led_by_withdrawal(text, item.span[0])}
+    firsts: dict[int, int] = {}  # each list's first name: where a verb leading it stands before
+    for item in items:
+        if item.group is not None:
+            firsts[item.group] = min(firsts.get(item.group, item.span[0]), item.span[0])
+    led = {group for group, start in firsts.items() if _led_by_withdrawal(text, start)}
+    if not led:
+        return items
     return [replace(item, withdrawn=True) if item.group in led else item for item in items]
 
 
 def _led_by_withdrawal(text: str, start: int) -> bool:
-    """Does the clause before ``start`` end with a withdraw verb (取消, 删除; maybe 以下)?"""
-    opening = max(text.rfind(mark, 0, start) for mark in CLAUSE_MARKS) + 1
-    return _withdraw_head().search(text, opening, start) is not None
+    """Does a withdraw verb (取消, 删除; maybe 以下) stand right before ``start``?"""
+    return _withdraw_head().search(text, max(0, start - _HEAD_REACH), start) is not None
+
+
+_HEAD_REACH = 8  # 不再保留以下: the longest withdraw verb and what may follow it before the list
 
 
 @lru_cache(maxsize=1)
@@ -112,3 +121,27 @@ def names_a_change(heading: str) -> bool:
     """一、新增事项 / 二、取消事项 over a table's rows says what the notice does to them, not
     what kind of item they are (社会保障类): no category."""
     return _change_heading().match(heading) is not None
+
+
+def former_column(cells: list[str]) -> int | None:
+    """The column of the names a renaming table's rows had before (原事项名称, 调整前名称), where
+    another column holds the names after: a header cell of a name header or 名称 that opens with
+    a former marker (item_cues.tsv former_marker)."""
+    headers = (*cues()["name_header"], "名称")
+    for index, cell in enumerate(cells):
+        text = cell.strip()
+        if text.startswith(cues()["former_marker"]) and any(header in text for header in headers):
+            others = (other for column, other in enumerate(cells) if column != index)
+            if any(header in other for other in others for header in headers):
+                return index
+    return None
+
+
+def former_name(cell: str, name: str) -> str | None:
+    """The row's former name, without a list's marks and a note after it; none where the row
+    kept its name (only its body or scope changed) or the cell names nothing."""
+    lead, end = undecorated(cell, 0, len(cell))
+    former = cell[lead:end]
+    note = trailing_note(former, 0, len(former))
+    former = former[: note[0]].rstrip() if note is not None else former
+    return former if former and former != name and plausible(former) else None

@@ -176,7 +176,8 @@ def verb_scope_lists(text: str, first_group: int, taken: list[tuple[int, int]]) 
             continue
         clause_end = CLAUSE_START.search(text, match.end())
         end = clause_end.start() if clause_end else len(text)
-        if clause_end and clause_end.group() in "：:" or COUNTER.search(text, match.end(), end):
+        opens_a_colon_list = clause_end is not None and clause_end.group() in "：:"
+        if opens_a_colon_list or COUNTER.search(text, match.end(), end):
             continue
         closed = closer.search(text, match.end(), end)
         list_end = closed.start() if closed else end
