@@ -50,6 +50,7 @@ class _Columns:
     former: int | None = None  # 原事项名称 beside 调整后事项名称: the name the row's item had before
     withdrawn: bool = False  # a 取消原因 column: the rows are taken off the list
     marked: tuple[tuple[int, str], ...] = ()  # a column per mode (全程网办 | 代收代办), ticked per row
+    scope_marked: tuple[tuple[int, str], ...] = ()  # a column per scope (跨省通办 | 省内通办), ticked per row
 
 
 # A tick in a mode's own column: the row's item is done that way
@@ -60,14 +61,15 @@ def _ticked(cell: str) -> bool:
     return cell != "" and cell[0] in _TICKS
 
 
-def _mode_columns(cells: list[str]) -> tuple[tuple[int, str], ...]:
-    """Header cells that name one mode each (全程网办, 代收代办 for 异地代收代办)."""
+def _marked_columns(cells: list[str], kind: str) -> tuple[tuple[int, str], ...]:
+    """Header cells that name one mode each (全程网办, 代收代办 for 异地代收代办), or one scope
+    each (跨省通办 | 省内通办, maybe quoted or asked: 是否跨省通办), ticked per row."""
     columns = []
     for index, cell in enumerate(cells):
-        text = cell.strip()
-        modes = [mode for mode in cues()["mode"] if mode == text or (len(text) >= 4 and text in mode)]
-        if len(modes) == 1:
-            columns.append((index, modes[0]))
+        text = cell.strip().strip('“”"').removeprefix("是否")
+        words = [word for word in cues()[kind] if word == text or (len(text) >= 4 and text in word)]
+        if len(words) == 1:
+            columns.append((index, words[0]))
     return tuple(columns)
 
 
@@ -101,7 +103,8 @@ def _header_columns(cells: list[str]) -> _Columns | None:
         scope,
         mode,
         services_only=bare is not None,
-        marked=_mode_columns(cells),
+        marked=_marked_columns(cells, "mode"),
+        scope_marked=_marked_columns(cells, "scope"),
         former=former,
         withdrawn=any(withdraws(cell) for cell in cells),
     )
@@ -350,6 +353,7 @@ def _row_items(
     scope = tuple(value for value in scope_cell + mode_cell if _is_scope(value, in_scope_column=value in scope_cell))
     modes = tuple(value for value in scope_cell + mode_cell if value not in scope and _is_mode(value))
     scope = tuple(dict.fromkeys(_full_scope(value) for value in scope))
+    scope = scope or tuple(scope for column, scope in columns.scope_marked if _ticked(way_cell(column)))
     if not scope:  # no scope column, or none in it: the caption's scope, else the group heading's (一、…实现“跨省通办”事项)
         scope = caption.scope or tuple(cues_in(category or "", "scope"))
     modes += tuple(mode for column, mode in columns.marked if _ticked(way_cell(column)) and mode not in modes)

@@ -304,6 +304,23 @@ def test_a_column_per_mode_ticked_per_row_gives_each_item_its_modes():
     ]
 
 
+def test_a_column_per_scope_ticked_per_row_gives_each_item_its_own_scope():
+    """跨省通办 | 省内通办 as columns ticked per row: every item had taken both scopes from the caption."""
+    text = (
+        "某市“跨省通办”“省内通办”事项清单\n"
+        "序号\t事项名称\t“跨省通办”\t是否省内通办\t实施部门\n"
+        "1\t户口迁移\t√\t否\t市公安局\n"
+        "2\t不动产登记\t\t是\t市自然资源局\n"
+        "3\t婚姻登记档案查询\t√\t√\t市民政局\n"
+    )
+    items = extract(normalize_text(text)).items
+    assert [(item.name, item.scope) for item in items] == [
+        ("户口迁移", ("跨省通办",)),
+        ("不动产登记", ("省内通办",)),
+        ("婚姻登记档案查询", ("跨省通办", "省内通办")),
+    ]
+
+
 def test_a_main_items_wrapped_cell_grows_the_main_item_and_leaves_the_name_whole():
     text = (
         "序号\t主项\t子项\t实施部门\n"
