@@ -77,10 +77,16 @@ def withdrawn_items(text: str, first_group: int, taken: list[tuple[int, int]]) -
 def with_withdrawals(text: str, items: list[ItemMention]) -> list[ItemMention]:
     """The items of every list a withdraw verb leads (取消A、B等2项“跨省通办”事项) marked withdrawn."""
     firsts: dict[int, int] = {}  # each list's first name: where a verb leading it stands before
+    lasts: dict[int, int] = {}  # and its last name's end: what the verb takes away may follow
     for item in items:
         if item.group is not None:
             firsts[item.group] = min(firsts.get(item.group, item.span[0]), item.span[0])
-    led = {group for group, start in firsts.items() if _led_by_withdrawal(text, start)}
+            lasts[item.group] = max(lasts.get(item.group, item.span[1]), item.span[1])
+    led = {
+        group
+        for group, start in firsts.items()
+        if _led_by_withdrawal(text, start) and not _takes_something_of_them(text, lasts[group])
+    }
     if not led:
         return items
     return [replace(item, withdrawn=True) if item.group in led else item for item in items]
@@ -91,6 +97,14 @@ def _led_by_withdrawal(text: str, start: int) -> bool:
     return _withdraw_head().search(text, max(0, start - _HEAD_REACH), start) is not None
 
 
+def _takes_something_of_them(text: str, end: int) -> bool:
+    """取消A、B等2项事项的收费: what the verb takes away is the items' fee, not the items — a 的
+    after the list, in its clause."""
+    clause = _CLAUSE_END.search(text, end)
+    return "的" in text[end : clause.start() if clause else len(text)]
+
+
+_CLAUSE_END = re.compile(r"[，,。；;：:\n！？]")
 _HEAD_REACH = 8  # 不再保留以下: the longest withdraw verb and what may follow it before the list
 
 

@@ -120,6 +120,12 @@ def test_a_withdrawal_names_its_items_withdrawn(text, names):
     assert all(i.withdrawn for i in items)
 
 
+def test_taking_away_something_of_the_items_or_materials_is_no_withdrawal():
+    fee = extract_text("取消婚姻登记、户口迁移等2项事项的收费。").items
+    assert [(i.name, i.withdrawn) for i in fee] == [("婚姻登记", False), ("户口迁移", False)]
+    assert extract_text("取消户籍证明、无犯罪记录证明等20项证明材料。").items == []  # materials, no items
+
+
 def test_added_items_and_a_cancelled_measure_are_no_withdrawals():
     added = extract_text("新增户口迁移、婚姻登记等2项“跨省通办”事项。").items
     assert [(i.name, i.withdrawn) for i in added] == [("户口迁移", False), ("婚姻登记", False)]
