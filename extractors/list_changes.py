@@ -47,8 +47,12 @@ def renamed_items(text: str, first_group: int, taken: list[tuple[int, int]]) -> 
 
 
 def _names_a_service(*names: str) -> bool:
-    """Every name names an item, and one reads as a service's (a rename may bring in or drop
-    the verb that ends a name the way services do: …档案转递 / …档案转移接收)."""
+    """Every name names an item, none a scope or mode (将“异地就医备案”调整为“全程网办” changes how
+    it is done), and one reads as a service's (a rename may bring in or drop the verb that ends a
+    name the way services do: …档案转递 / …档案转移接收)."""
+    ways = (*cues()["scope"], *cues()["mode"])
+    if any(name in ways for name in names):
+        return False
     return all(names_an_item(name) for name in names) and any(reads_as_service(name) for name in names)
 
 

@@ -50,6 +50,7 @@ def test_a_sentence_that_renames_an_item(sentence):
 
 def test_renaming_what_is_no_service_names_no_item():
     assert extract_text("将“一网通办”调整为“一网统管”，将“专班”更名为“工作组”。").items == []
+    assert extract_text("将“异地就医备案”调整为“全程网办”。").items == []  # how it is done, not its name
 
 
 def _doc(uri: str, text: str):
