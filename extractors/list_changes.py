@@ -10,7 +10,8 @@ Both names are quoted, both must name an item and one read as a service's, so
 A withdrawal ("取消A、B等2项“跨省通办”事项", "取消“A”事项", "将“A”移出“跨省通办”事项清单", or a
 table under 三、取消事项, with a 取消原因 column, or rows under such a group heading) marks its items
 ``withdrawn``: the registry then says which notice withdrew an item that no later
-notice lists again. The verbs are data (item_cues.tsv withdraw_verb, withdraw_into).
+notice lists again. The verbs are data (item_cues.tsv rename_verb, withdraw_verb, withdraw_into,
+change_verb).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from extractors.item_names import cues, names_an_item, plausible, reads_as_service, undecorated
+from extractors.list_bounds import CLAUSE_START
 from extractors.name_notes import trailing_note
 from extractors.records import ItemMention
 from extractors.text import alternation, overlaps
@@ -30,7 +32,7 @@ _QUOTED = r"[“\"‘](?P<{}>[^“”\"‘’\n]{{2,40}})[”\"’]"
 @lru_cache(maxsize=1)
 def _renamed() -> re.Pattern[str]:
     """“A”(事项)(名称)调整为“B” and its verbs (变更为, 修改为, 更名为)."""
-    verbs = alternation(["调整为", "变更为", "修改为", "更名为", "改为", "统一为"])
+    verbs = alternation(cues()["rename_verb"])
     between = r"(?:事项)?(?:的)?(?:名称)?(?:统一)?"
     return re.compile(_QUOTED.format("old") + between + rf"(?:{verbs})" + _QUOTED.format("new"))
 
@@ -104,11 +106,10 @@ def _led_by_withdrawal(text: str, start: int) -> bool:
 def _takes_something_of_them(text: str, end: int) -> bool:
     """取消A、B等2项事项的收费: what the verb takes away is the items' fee, not the items — a 的
     after the list, in its clause."""
-    clause = _CLAUSE_END.search(text, end)
+    clause = CLAUSE_START.search(text, end)
     return "的" in text[end : clause.start() if clause else len(text)]
 
 
-_CLAUSE_END = re.compile(r"[，,。；;：:\n！？]")
 _HEAD_REACH = 8  # 不再保留以下: the longest withdraw verb and what may follow it before the list
 
 
@@ -131,7 +132,7 @@ def withdraws(heading: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _change_heading() -> re.Pattern[str]:
-    verbs = alternation([*cues()["withdraw_verb"], "新增", "增加", "调整", "变更", "保留"])
+    verbs = alternation([*cues()["withdraw_verb"], *cues()["change_verb"]])
     return re.compile(rf"^(?:{verbs})(?:的)?[^，。；\n]{{0,6}}?事项$")
 
 

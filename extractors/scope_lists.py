@@ -51,11 +51,16 @@ _WHERE_OPEN = r"(?:(?:在|于)[\u4e00-\u9fff]{1,8}?(?:范围内|地区|区域内
 _SUBJECT_ADVERBS = 3  # 现在也都能: adverbs a subject list's verb may take, before and after where
 
 
+def _closing_nouns() -> str:
+    """The nouns that close a list after 等 (等事项, 等服务), counted or not, as an alternation."""
+    return alternation([*cues()["counter_noun"], *cues()["joint_noun"]])
+
+
 @lru_cache(maxsize=1)
 def _before_scope() -> re.Pattern[str]:
     """Between a list and its scope: "…等高频事项“跨省通办”" (a counter noun), "将…纳入“省内通办”"."""
     words = cues()
-    nouns = alternation([*words["counter_noun"], *words["joint_noun"]])
+    nouns = _closing_nouns()
     where = rf"(?:{_WHERE_OPEN}|{alternation(words['subject_where'])})"
     # "A、B已实现“跨省通办”": the list is the subject of its own verb, maybe after a few adverbs
     # (现在都能, 也都实现了); 已在全国范围内实现, 在家门口就能
@@ -158,7 +163,7 @@ def _scope_verb_first() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     verb = re.compile(alternation(words["scope_verb"]))
     # not the 可 of 许可 or 认可; where it is done may stand between (可在专窗跨省办理)
     modal = re.compile(r"(?<![许认])(?:可以?|能够?)(?:在[^，。；、,;：:\n]{1,8}?)?$")
-    nouns = alternation([*words["counter_noun"], *words["joint_noun"]])
+    nouns = _closing_nouns()
     return verb, modal, re.compile(rf"等(?:{nouns})$")
 
 

@@ -6,7 +6,8 @@ exact repeats share a key because mentions are keyed on normalized text.
 Near-duplicates merge only through ``warehouse/data/item_aliases.tsv`` (whole
 names), ``warehouse/data/term_aliases.tsv`` (a term inside a name: 社保卡 =
 社会保障卡) and ``warehouse/data/name_suffixes.tsv`` (a generic ending: 出生医学证明办理 =
-出生医学证明), and every key's fate is written to ``registry_merges`` with its reason. The
+出生医学证明), or a notice that renames an item (``warehouse/renames.py``: 原事项名称 | 调整后事项名称),
+and every key's fate is written to ``registry_merges`` with its reason. The
 canonical name is the most frequent spelling of the merged key itself; aliases
 keep every surface form, raw (traditional, noisy) ones included. Everything is
 rebuilt in one transaction, in SQL, so it scales with DuckDB, not Python.
